@@ -1,0 +1,46 @@
+"""Options of the ``etalase`` MkDocs plugin, as written in ``mkdocs.yml``.
+
+Branding (name, tagline, colours, logo, hero photo, social accounts, contact,
+footer) is not here: it lives in ``extra.brand`` of ``mkdocs.yml`` so that the
+theme's templates read it directly. These options steer the pipeline.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class ImagesConfig(Config):
+    """Photo processing (see :class:`etalase.images.ImageSettings`)."""
+
+    widths = opt.ListOfItems(opt.Type(int), default=[480, 800, 1200, 1600])
+    """Widths of the responsive renditions, in pixels; never upscaled."""
+    webp_quality = opt.Type(int, default=80)
+    jpeg_quality = opt.Type(int, default=82)
+    max_megapixels = opt.Type(int, default=60)
+    """Photos with more pixels are refused before they are decoded."""
+    max_megabytes = opt.Type(int, default=40)
+    """Photo files larger than this are refused before they are decoded."""
+
+
+class EtalaseConfig(Config):
+    """The ``plugins: - etalase:`` block."""
+
+    content_dir = opt.Type(str, default="content")
+    """Folder of posts, creators and regions, relative to ``mkdocs.yml``."""
+    cache_dir = opt.Type(str, default=".cache/etalase")
+    """Where processed photos are kept between builds."""
+    posts_per_page = opt.Type(int, default=12)
+    """Cards on one page of a category, tag, region, creator or archive listing."""
+    home_per_category = opt.Type(int, default=3)
+    """Newest posts of each category on the home page."""
+    home_latest = opt.Type(int, default=6)
+    """Newest posts overall on the home page."""
+    feed_size = opt.Type(int, default=20)
+    """Posts in each RSS and JSON feed."""
+    search = opt.Type(bool, default=True)
+    """Index the built site with Pagefind."""
+    now = opt.Optional(opt.Type(str))
+    """Treat this ISO moment as now (previewing scheduled posts); default: the real time."""
+    images = opt.SubConfig(ImagesConfig)

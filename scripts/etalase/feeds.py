@@ -1,0 +1,114 @@
+"""RSS 2.0 and JSON Feed 1.1 of the newest posts, for the site and per category.
+
+Written after the MkDocs build into ``feed.xml``/``feed.json`` at the site
+root and ``<category>/feed.xml``/``feed.json``. URLs are absolute, from
+``site_url``; dates come from the posts only, so two builds of the same
+content write the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .images import ProcessedPhoto
+from .schema import CATEGORY_LABELS
+from .structure import Content, Post, urls
+
+
+def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], config: MkDocsConfig,
+                site_dir: Path, size: int) -> None:
+    """Write the site's feeds and one pair per category."""
+    base = (config.site_url or "/").rstrip("/") + "/"
+    title = config.site_name
+    description = config.site_description or ""
+    by_category = content.by_category()
+    feeds = [("", title, content.posts)] + [
+        (urls.category(cat), f"{label} · {title}", by_category.get(cat, []))
+        for cat, label in CATEGORY_LABELS.items()
+    ]
+    for folder, feed_title, posts in feeds:
+        target = site_dir / folder
+        target.mkdir(parents=True, exist_ok=True)
+        chosen = posts[:size]
+        (target / "feed.xml").write_text(_rss(base, folder, feed_title, description, chosen, content, photos),
+                                         encoding="utf-8")
+        (target / "feed.json").write_text(_json_feed(base, folder, feed_title, description, chosen, content, photos),
+                                          encoding="utf-8")
+
+
+def _image(post: Post, photos: dict[Path, ProcessedPhoto], base: str) -> str | None:
+    photo = photos.get(post.photos[0].file) if post.photos else None
+    return base + photo.social.url if photo else None
+
+
+def _authors(post: Post, content: Content) -> list[str]:
+    return [content.creators[c].data.name for c in post.meta.creators]
+
+
+def _rss(base: str, folder: str, title: str, description: str, posts: list[Post], content: Content,
+         photos: dict[Path, ProcessedPhoto]) -> str:
+    items = []
+    for post in posts:
+        link = base + post.url
+        image = _image(post, photos, base)
+        enclosure = f'\n      <enclosure url="{escape(image)}" type="image/jpeg" length="0"/>' if image else ""
+        authors = "".join(f"\n      <dc:creator>{escape(a)}</dc:creator>" for a in _authors(post, content))
+        items.append(f"""    <item>
+      <title>{escape(post.meta.title)}</title>
+      <link>{escape(link)}</link>
+      <guid isPermaLink="true">{escape(link)}</guid>
+      <pubDate>{format_datetime(post.meta.date)}</pubDate>
+      <category>{escape(post.category_label)}</category>
+      <description>{escape(post.meta.summary)}</description>{authors}{enclosure}
+    </item>""")
+    last = f"\n    <lastBuildDate>{format_datetime(posts[0].meta.date)}</lastBuildDate>" if posts else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>{escape(title)}</title>
+    <link>{escape(base + folder)}</link>
+    <atom:link href="{escape(base + folder)}feed.xml" rel="self" type="application/rss+xml"/>
+    <description>{escape(description or title)}</description>
+    <language>id</language>{last}
+{chr(10).join(items)}
+  </channel>
+</rss>
+"""
+
+
+def _json_feed(base: str, folder: str, title: str, description: str, posts: list[Post], content: Content,
+               photos: dict[Path, ProcessedPhoto]) -> str:
+    items = []
+    for post in posts:
+        item = {
+            "id": base + post.url,
+            "url": base + post.url,
+            "title": post.meta.title,
+            "summary": post.meta.summary,
+            "content_text": post.meta.summary,
+            "date_published": post.meta.date.isoformat(),
+            "tags": [post.category_label, *post.meta.tags],
+            "authors": [{"name": n, "url": base + content.creators[c].url}
+                        for c, n in zip(post.meta.creators, _authors(post, content))],
+        }
+        if post.meta.updated:
+            item["date_modified"] = post.meta.updated.isoformat()
+        image = _image(post, photos, base)
+        if image:
+            item["image"] = image
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": title,
+        "home_page_url": base + folder,
+        "feed_url": base + folder + "feed.json",
+        "description": description,
+        "language": "id",
+        "items": items,
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
