@@ -279,8 +279,10 @@ def _problem_from(model: type[BaseModel], display: Path, doc: Document, detail: 
     if kind in ("literal_error", "enum"):
         options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ",").split(",") if o.strip()]
         hint = _did_you_mean(str(found), options)
-        message_id += hint[0]
-        message_en += hint[1]
+        message_id = f"yang diizinkan: {', '.join(options)}{hint[0]}"
+        message_en = f"allowed: {', '.join(options)}{hint[1]}"
+    if isinstance(found, dict):
+        return Problem(display, line, field, message_id, message_en)  # a rule about the whole block
     return Problem(display, line, field, f"ditemukan {_show(found)}; {message_id}", f"found {_show(found)}; {message_en}")
 
 
@@ -307,8 +309,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "float_parsing": ("harus berupa angka, mis. -2.7455", "must be a number, e.g. -2.7455"),
     "greater_than_equal": ("paling kecil {ge}", "at least {ge}"),
     "less_than_equal": ("paling besar {le}", "at most {le}"),
-    "literal_error": ("yang diizinkan: {expected}", "allowed: {expected}"),
-    "enum": ("yang diizinkan: {expected}", "allowed: {expected}"),
     "url_parsing": ("bukan alamat web yang sah; tulis lengkap, mis. https://contoh.id/halaman",
                     "not a valid web address; write it in full, e.g. https://contoh.id/halaman"),
     "url_scheme": ("alamat web harus diawali http:// atau https://", "a web address must start with http:// or https://"),
@@ -396,9 +396,10 @@ def _show(value: Any) -> str:
     """A found value, quoted and cut short."""
     if isinstance(value, Enum):
         value = value.value
-    if isinstance(value, (dict, list)):
-        text = "(blok)" if isinstance(value, dict) else "(daftar)"
-        return text
+    if isinstance(value, list):
+        return f"{len(value)} butir"
+    if isinstance(value, dict):
+        return "(blok)"
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "…"

@@ -1,0 +1,325 @@
+"""Each validation rule, with the exact message a creator reads.
+
+Every case writes a small content folder, runs ``scripts/build.py --check``
+on it as a person would, and compares the Indonesian line(s) it prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from conftest import run_build
+
+REGIONS = {
+    "kecamatan": [
+        {"id": "tanjung-sari", "name": "Tanjung Sari", "desa": [{"id": "pasir-putih", "name": "Pasir Putih"}]},
+        {"id": "bukit-jati", "name": "Bukit Jati"},
+    ]
+}
+CREATOR = {"name": "Rina Wulandari", "bio": "Fotografer lanskap (persona contoh)."}
+
+BASE = """\
+title: Pantai Pasir Putih yang Tenang
+date: 2026-10-12 08:00 WIB
+category: wisata
+summary: Pantai berpasir putih dengan air jernih, cocok untuk keluarga di akhir pekan.
+creators: [rina-wulandari]
+region: tanjung-sari/pasir-putih
+tags: [pantai, keluarga]
+cover:
+  file: sampul.jpg
+  alt: Pantai berpasir putih dengan perahu nelayan
+  credit: Rina Wulandari
+  license: CC BY 4.0
+wisata:
+  place: Pantai Pasir Putih
+  address: Desa Pasir Putih, Kec. Tanjung Sari
+  opening_hours: Setiap hari 06.00–18.00 WIB
+  ticket: Rp5.000 per orang
+"""
+
+BLOCKS = {
+    "umkm": """\
+umkm:
+  business: Kopi Bukit
+  products: [Kopi robusta bubuk]
+  price_range: Rp25.000–Rp60.000
+  whatsapp: 0812-3456-7890
+  address: Jl. Kebun Kopi No. 3
+""",
+    "budaya": """\
+budaya:
+  venue: Lapangan Desa
+  organiser: Sanggar Seni Laut
+  start: 2026-12-20 19:00 WIB
+  end: 2026-12-20 22:00 WIB
+""",
+    "pembangunan": """\
+pembangunan:
+  project: Jembatan Sungai Jernih
+  agency: Dinas PUPR
+  status: selesai
+  sources:
+    - title: Siaran pers Dinas PUPR
+      url: https://example.go.id/berita/jembatan
+""",
+}
+
+
+def make_content(root: Path, posts: dict[str, str], photos: tuple[str, ...] = ("sampul.jpg",)) -> Path:
+    """A content folder with the given ``index.md`` texts (front matter only, or full)."""
+    (root / "creators").mkdir(parents=True)
+    (root / "regions.yml").write_text(yaml.safe_dump(REGIONS), encoding="utf-8")
+    (root / "creators" / "rina-wulandari.yml").write_text(yaml.safe_dump(CREATOR), encoding="utf-8")
+    for slug, text in posts.items():
+        bundle = root / "posts" / slug
+        bundle.mkdir(parents=True)
+        if text.startswith("RAW:"):
+            text = text[4:]
+        elif not text.startswith("---"):
+            text = f"---\n{text}---\n\nIsi pos.\n"
+        (bundle / "index.md").write_text(text, encoding="utf-8")
+        for name in photos:
+            Image.new("RGB", (64, 48), (30, 120, 160)).save(bundle / name)
+    return root
+
+
+def with_category(category: str) -> str:
+    """BASE turned into a post of another category."""
+    head = BASE.split("wisata:\n")[0].replace("category: wisata", f"category: {category}")
+    return head + BLOCKS[category]
+
+
+def check(tmp_path: Path, posts: dict[str, str], **kwargs) -> tuple[int, list[str]]:
+    """Exit code and the Indonesian lines printed by ``--check``."""
+    content = make_content(tmp_path / "content", posts, **kwargs)
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("    (en)")]
+    return result.returncode, lines
+
+
+def one_problem(tmp_path: Path, text: str, **kwargs) -> str:
+    code, lines = check(tmp_path, {"pantai": text}, **kwargs)
+    assert code == 1, lines
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+P = "content/posts/pantai/index.md"
+
+
+@pytest.mark.parametrize("category", ["wisata", "umkm", "budaya", "pembangunan"])
+def test_valid_post_of_each_category_passes(tmp_path: Path, category: str) -> None:
+    text = BASE if category == "wisata" else with_category(category)
+    code, lines = check(tmp_path, {"pantai": text})
+    assert code == 0, lines
+    assert lines == ["Konten beres: 1 pos terbit, 0 draf/terjadwal, 1 kreator. (content OK)"]
+
+
+CASES = {
+    "unknown field with did-you-mean": (
+        BASE + "catgory: wisata\n",
+        f'{P}:19: catgory: isian tidak dikenal (maksud Anda "category"?); yang diizinkan di sini: '
+        "category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, wisata"),
+    "unknown nested field": (
+        BASE.replace("  credit: Rina", "  sourse: https://contoh.id/foto\n  credit: Rina"),
+        f'{P}:12: cover.sourse: isian tidak dikenal (maksud Anda "source"?); yang diizinkan di sini: '
+        "ai_generated, alt, credit, file, license, source"),
+    "missing title": (
+        BASE.replace("title: Pantai Pasir Putih yang Tenang\n", ""),
+        f"{P}:2: title: wajib diisi tetapi tidak ada"),
+    "wrong category with did-you-mean": (
+        BASE.replace("category: wisata", "category: wisatta"),
+        f'{P}:4: category: ditemukan "wisatta"; yang diizinkan: wisata, umkm, budaya, pembangunan '
+        '(maksud Anda "wisata"?)'),
+    "title too long": (
+        BASE.replace("title: Pantai Pasir Putih yang Tenang", "title: " + "Panjang " * 14),
+        f'{P}:2: title: ditemukan "Panjang Panjang Panjang Panjang Panjang Panjang Panjang P…"; '
+        "terlalu panjang; paling banyak 100 karakter"),
+    "summary too long": (
+        BASE.replace("summary: Pantai", "summary: " + "x" * 200 + " Pantai"),
+        f'{P}:5: summary: ditemukan "{"x" * 57}…"; terlalu panjang; paling banyak 200 karakter'),
+    "date without time zone": (
+        BASE.replace("2026-10-12 08:00 WIB", "2026-10-12"),
+        f'{P}:3: date: ditemukan "2026-10-12"; zona waktu wajib; tulis mis. 2026-11-20 08:00 WIB '
+        "(atau WITA, WIT, +07:00)"),
+    "date with a zone outside Indonesia": (
+        BASE.replace("2026-10-12 08:00 WIB", "2026-10-12T08:00:00+05:00"),
+        f'{P}:3: date: ditemukan "2026-10-12 08:00:00+05:00"; zona waktu harus WIB (+07:00), '
+        "WITA (+08:00) atau WIT (+09:00)"),
+    "unknown creator with did-you-mean": (
+        BASE.replace("[rina-wulandari]", "[rina-wulandary]"),
+        f'{P}:6: creators.0: kreator "rina-wulandary" tidak dikenal (maksud Anda "rina-wulandari"?); '
+        "yang ada: rina-wulandari; buat berkas content/creators/<id>.yml"),
+    "region written as a name": (
+        BASE.replace("region: tanjung-sari/pasir-putih", "region: Kec. Tanjung Sari"),
+        f'{P}:7: region: wilayah "Kec. Tanjung Sari" tidak dikenal (maksud Anda "tanjung-sari"?); '
+        "yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml"),
+    "tag with capitals": (
+        BASE.replace("[pantai, keluarga]", "[pantai, Keluarga]"),
+        f'{P}:8: tags.1: ditemukan "Keluarga"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'),
+    "cover without alt text": (
+        BASE.replace("  alt: Pantai berpasir putih dengan perahu nelayan\n", ""),
+        f"{P}:9: cover.alt: wajib diisi tetapi tidak ada"),
+    "gallery photo without alt text": (
+        BASE + "gallery:\n  - file: sampul.jpg\n    caption: Perahu\n",
+        f"{P}:20: gallery.0.alt: wajib diisi tetapi tidak ada"),
+    "cover file missing": (
+        BASE.replace("file: sampul.jpg", "file: sampu.jpg"),
+        f'{P}:10: cover.file: berkas "sampu.jpg" tidak ada di folder pos (maksud Anda "sampul.jpg"?)'),
+    "cover path leaves the bundle": (
+        BASE.replace("file: sampul.jpg", "file: ../lain/sampul.jpg"),
+        f'{P}:10: cover.file: jalur "../lain/sampul.jpg" keluar dari folder pos; sebut nama berkas di folder ini saja'),
+    "cover is not a photo": (
+        BASE.replace("file: sampul.jpg", "file: index.md"),
+        f'{P}:10: cover.file: "index.md" bukan foto; yang diizinkan: .jpg, .jpeg, .png, .webp, .heic, .heif'),
+    "coordinates outside Indonesia": (
+        BASE + "  coordinates: {lat: 48.85, lon: 107.6}\n",
+        f'{P}:19: wisata.coordinates.lat: ditemukan "48.85"; paling besar 6.5'),
+    "another category's block": (
+        BASE + BLOCKS["umkm"],
+        f'{P}:19: umkm: blok "umkm" hanya untuk kategori umkm; pos ini berkategori lain'),
+    "missing category block": (
+        BASE.split("wisata:\n")[0],
+        f"{P}:2: wisata: wajib diisi tetapi tidak ada"),
+    "WhatsApp number that is not Indonesian": (
+        with_category("umkm").replace("0812-3456-7890", "+1 555 0100"),
+        f'{P}:18: umkm.whatsapp: ditemukan "+1 555 0100"; bukan nomor HP Indonesia; '
+        "tulis mis. 0812-3456-7890 atau +62 812-3456-7890"),
+    "marketplace link that is not a URL": (
+        with_category("umkm") + "  links: [tokopedia kopi bukit]\n",
+        f'{P}:20: umkm.links.0: ditemukan "tokopedia kopi bukit"; bukan alamat web yang sah; '
+        "tulis lengkap, mis. https://contoh.id/halaman"),
+    "event without start": (
+        with_category("budaya").replace("  start: 2026-12-20 19:00 WIB\n", "").replace("  end: 2026-12-20 22:00 WIB\n", ""),
+        f"{P}:14: budaya: acara wajib punya start (tanggal mulai); "
+        "untuk tradisi tanpa tanggal tulis tradition: true"),
+    "tradition with dates": (
+        with_category("budaya") + "  tradition: true\n",
+        f"{P}:14: budaya: tradisi (tradition: true) tidak memakai start/end; "
+        "hapus tanggal atau set tradition: false"),
+    "event ending before it starts": (
+        with_category("budaya").replace("end: 2026-12-20 22:00", "end: 2026-12-20 18:00"),
+        f"{P}:14: budaya: end (selesai) harus sesudah start (mulai)"),
+    "development claim without sources": (
+        with_category("pembangunan").split("  sources:")[0] + "  sources: []\n",
+        f"{P}:18: pembangunan.sources: ditemukan 0 butir; terlalu sedikit; paling sedikit 1 butir"),
+    "source with neither url nor document": (
+        with_category("pembangunan").replace("      url: https://example.go.id/berita/jembatan\n", ""),
+        f"{P}:19: pembangunan.sources.0: setiap sumber perlu url atau document agar bisa dicek"),
+    "budget that is not rupiah": (
+        with_category("pembangunan") + "  budget: satu miliar\n",
+        f'{P}:21: pembangunan.budget: ditemukan "satu miliar"; tulis angka rupiah, mis. 1500000000 atau Rp1.500.000.000'),
+    "project status outside the list": (
+        with_category("pembangunan").replace("status: selesai", "status: rampung"),
+        f'{P}:17: pembangunan.status: ditemukan "rampung"; yang diizinkan: direncanakan, berjalan, selesai'),
+    "invalid YAML": (
+        BASE.replace("title: Pantai Pasir Putih yang Tenang", "title: Pantai: Pasir Putih"),
+        f"{P}:2: YAML tidak sah: mapping values are not allowed here; periksa titik dua, tanda kutip dan indentasi"),
+    "front matter not closed": (
+        "---\n" + BASE + "\nIsi pos tanpa penutup.\n",
+        f"{P}:1: front matter tidak ditutup: tambahkan baris '---' setelah isian terakhir"),
+    "no front matter": (
+        "RAW:# Judul saja\n\nIsi pos.\n",
+        f"{P}:1: berkas harus diawali front matter: baris '---', isian, lalu '---'"),
+    "body photo missing": (
+        f"---\n{BASE}---\n\nLihat fotonya:\n\n![Perahu](perahu.jpg)\n",
+        f'{P}:23: berkas "perahu.jpg" tidak ada di folder pos'),
+}
+
+
+@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
+def test_rule_reports_exact_message(tmp_path: Path, text: str, expected: str) -> None:
+    assert one_problem(tmp_path, text) == expected
+
+
+def test_english_second_line(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE.replace("category: wisata", "category: wisatta")})
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    assert result.stdout.splitlines()[1] == (
+        '    (en) category: found "wisatta"; allowed: wisata, umkm, budaya, pembangunan (did you mean "wisata"?)')
+
+
+def test_whatsapp_and_budget_are_normalised() -> None:
+    from etalase.schema import Pembangunan, Umkm
+
+    umkm = Umkm.model_validate(yaml.safe_load(BLOCKS["umkm"])["umkm"])
+    assert umkm.whatsapp == "+6281234567890"
+    data = yaml.safe_load(BLOCKS["pembangunan"])["pembangunan"] | {"budget": "Rp1.500.000.000"}
+    assert Pembangunan.model_validate(data).budget == 1_500_000_000
+
+
+def test_every_problem_of_several_files_in_one_run(tmp_path: Path) -> None:
+    posts = {
+        "pantai": BASE.replace("category: wisata", "category: wisatta"),
+        "kopi": with_category("umkm").replace("0812-3456-7890", "12345").replace("[rina-wulandari]", "[budi]"),
+        "jembatan": with_category("pembangunan").replace("status: selesai", "status: rampung"),
+        "baik": BASE,
+    }
+    content = make_content(tmp_path / "content", posts)
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("    (en)")]
+    assert [line.split(": ")[0] for line in lines] == [
+        "content/posts/jembatan/index.md:17",
+        "content/posts/kopi/index.md:6",
+        "content/posts/kopi/index.md:18",
+        "content/posts/pantai/index.md:4",
+    ]
+    assert "4 masalah di 3 berkas. (4 problems in 3 files)" in result.stderr
+
+
+def test_duplicate_slug_names_both_posts(tmp_path: Path) -> None:
+    code, lines = check(tmp_path, {"pantai": BASE, "lain": BASE + "slug: pantai\n"})
+    assert code == 1
+    assert lines == [
+        "content/posts/lain/index.md: slug: alamat /artikel/pantai/ sama dengan pos content/posts/pantai/index.md; "
+        "ganti nama folder atau isi slug",
+        "content/posts/pantai/index.md: slug: alamat /artikel/pantai/ sama dengan pos content/posts/lain/index.md; "
+        "ganti nama folder atau isi slug",
+    ]
+
+
+def test_drafts_and_scheduled_posts_are_checked_but_not_published(tmp_path: Path) -> None:
+    posts = {"pantai": BASE, "draf": BASE + "draft: true\n",
+             "nanti": BASE.replace("2026-10-12 08:00 WIB", "2099-01-01 08:00 WIB")}
+    code, lines = check(tmp_path, posts)
+    assert code == 0
+    assert lines == ["Konten beres: 1 pos terbit, 2 draf/terjadwal, 1 kreator. (content OK)"]
+    bad = {"draf": BASE.replace("category: wisata", "category: x") + "draft: true\n"}
+    code, _ = check(tmp_path / "2", bad)
+    assert code == 1
+
+
+def test_creator_and_region_files_are_validated(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    (content / "creators" / "budi.yml").write_text("name: Budi\nbio: Pembuat konten.\nlinks:\n  tiktok: tiktok\n")
+    (content / "creators" / "Budi Santoso.yml").write_text("name: Budi\nbio: x\n")
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("    ")]
+    assert result.returncode == 1
+    assert lines[:2] == [
+        'content/creators/Budi Santoso.yml: nama berkas kreator "Budi Santoso" harus huruf kecil, angka dan tanda -',
+        'content/creators/budi.yml:4: links.tiktok: ditemukan "tiktok"; bukan alamat web yang sah; '
+        "tulis lengkap, mis. https://contoh.id/halaman",
+    ]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    text = "\ufeff" + f"---\n{BASE}---\n\nIsi.\n".replace("\n", "\r\n")
+    content = make_content(tmp_path / "content", {})
+    bundle = content / "posts" / "pantai"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_bytes(text.encode("utf-8"))
+    Image.new("RGB", (8, 8)).save(bundle / "sampul.jpg")
+    assert run_build("--check", "--content", content, cwd=tmp_path).returncode == 0
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run_build("--check", "--content", tmp_path / "nowhere").returncode == 2
+    assert run_build("--no-such-option").returncode == 2
+    assert run_build("--check", "--now", "kemarin").returncode == 2
