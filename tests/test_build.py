@@ -1,0 +1,203 @@
+"""Building real sites: every page type exists, links resolve, listings paginate,
+originals never ship, ``mkdocs serve`` reloads, and search finds Indonesian stems."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+from test_validation import BASE, make_content
+
+
+def html(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def demo_posts() -> dict[str, dict]:
+    """Front matter of every demo post, by slug."""
+    posts = {}
+    for index in sorted((ROOT / "content" / "posts").rglob("index.md")):
+        front = index.read_text(encoding="utf-8").split("---")[1]
+        posts[index.parent.name] = yaml.safe_load(front)
+    return posts
+
+
+def published(meta: dict) -> bool:
+    return not meta.get("draft") and not str(meta["date"]).startswith("2027")
+
+
+def test_every_page_type_exists(demo_site: Path) -> None:
+    posts = {slug: meta for slug, meta in demo_posts().items() if published(meta)}
+    assert len(posts) >= 12
+    for slug, meta in posts.items():
+        page = html(demo_site, f"artikel/{slug}")
+        assert page.h1.get_text(strip=True) == meta["title"]
+        for creator in meta["creators"]:
+            assert page.find("a", href=re.compile(rf"kreator/{creator}/$")), (slug, creator)
+        assert (demo_site / "wilayah" / meta["region"] / "index.html").is_file()
+        for tag in meta.get("tags", []):
+            assert (demo_site / "tag" / tag / "index.html").is_file()
+    for category in ("wisata", "umkm", "budaya", "pembangunan"):
+        cards = html(demo_site, category).select(".etalase-card")
+        assert len(cards) >= 3, category
+    for creator in (ROOT / "content" / "creators").glob("*.yml"):
+        assert (demo_site / "kreator" / creator.stem / "index.html").is_file()
+    assert html(demo_site, "arsip").select("a[href*='arsip/2026/']")
+    assert (demo_site / "index.html").is_file()
+    assert (demo_site / "cari" / "index.html").is_file()
+    assert (demo_site / "panduan" / "index.html").is_file()
+
+
+def test_drafts_and_scheduled_posts_are_not_built(demo_site: Path) -> None:
+    hidden = [slug for slug, meta in demo_posts().items() if not published(meta)]
+    assert hidden, "the demo has a draft and a scheduled post"
+    for slug in hidden:
+        assert not (demo_site / "artikel" / slug).exists()
+        assert slug not in (demo_site / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_every_internal_link_resolves(demo_site: Path) -> None:
+    broken = []
+    for page in sorted(demo_site.rglob("*.html")):
+        if "pagefind" in page.parts:
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        base = "http://site/" + page.relative_to(demo_site).as_posix()
+        for tag, attr in (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"), ("source", "srcset")):
+            for element in soup.find_all(tag):
+                for value in (element.get(attr) or "").split(","):
+                    value = value.strip().split(" ")[0]
+                    if not value or value.startswith(("#", "mailto:", "tel:")):
+                        continue
+                    url = urlparse(urljoin(base, value))
+                    if url.netloc != "site":
+                        continue
+                    target = demo_site / unquote(url.path).lstrip("/")
+                    if url.path.endswith("/"):
+                        target = target / "index.html"
+                    if not target.is_file():
+                        broken.append(f"{page.relative_to(demo_site)} → {value}")
+    assert broken == []
+
+
+def test_originals_never_ship(demo_site: Path) -> None:
+    originals = {p.read_bytes()[:4096] for p in (ROOT / "content").rglob("*") if p.suffix.lower() in (".jpg", ".png")}
+    for built in demo_site.rglob("*"):
+        if built.is_file() and built.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"):
+            assert built.read_bytes()[:4096] not in originals, built
+
+
+def test_long_listings_paginate(tmp_path: Path) -> None:
+    posts = {f"pantai-{n:02d}": BASE.replace("08:00", f"{n % 24:02d}:00").replace("2026-10-12", f"2026-10-{n:02d}")
+             for n in range(1, 27)}
+    content = make_content(tmp_path / "content", posts)
+    site = tmp_path / "site"
+    result = run_build("--content", content, "--site-dir", site, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second, third = (html(site, url) for url in ("wisata", "wisata/halaman/2", "wisata/halaman/3"))
+    assert [len(p.select(".etalase-card")) for p in (first, second, third)] == [12, 12, 2]
+    assert urljoin("/wisata/", first.select_one("a[rel=next]")["href"]) == "/wisata/halaman/2/"
+    assert urljoin("/wisata/halaman/3/", third.select_one("a[rel=prev]")["href"]) == "/wisata/halaman/2/"
+    newest = first.select_one(".etalase-card h3").get_text(strip=True)
+    assert newest == "Pantai Pasir Putih yang Tenang"
+    assert (site / "tag" / "pantai" / "halaman" / "3" / "index.html").is_file()
+    assert (site / "arsip" / "2026" / "10" / "halaman" / "3" / "index.html").is_file()
+
+
+def test_a_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    site = tmp_path / "site"
+    assert run_build("--content", content, "--site-dir", site, "--no-search").returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    index = content / "posts" / "pantai" / "index.md"
+    index.write_text(index.read_text().replace("category: wisata", "category: wisatta"))
+    result = run_build("--content", content, "--site-dir", site, "--no-search")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def test_serve_reloads_when_a_post_changes(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["plugins"] = [{"etalase": {"content_dir": str(content), "search": False,
+                                      "cache_dir": str(tmp_path / "cache")}}]
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
+                               "-a", f"127.0.0.1:{port}", "--livereload"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    try:
+        url = f"http://127.0.0.1:{port}/artikel/pantai/"
+        assert "Pantai Pasir Putih yang Tenang" in _get(url)
+        index = content / "posts" / "pantai" / "index.md"
+        index.write_text(index.read_text().replace("yang Tenang", "Diperbarui"), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "Pantai Pasir Putih Diperbarui" not in _get(url):
+            assert time.monotonic() < deadline, "mkdocs serve did not rebuild after the post changed"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("query, stem_of", [("bangun", "pembangunan"), ("budaya", "kebudayaan")])
+def test_search_finds_indonesian_stems(demo_url: str, page, query: str, stem_of: str) -> None:
+    """A visitor types a root word and finds posts that use the derived word."""
+    expected = sorted(slug for slug, meta in demo_posts().items()
+                      if published(meta) and stem_of in (ROOT / "content" / "posts").joinpath(
+                          _bundle_of(slug), "index.md").read_text(encoding="utf-8").lower())
+    assert expected, f"the demo has a post with {stem_of!r}"
+    page.goto(demo_url + "cari/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_timeout(500)
+    links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+    found = {link.rstrip("/").split("/")[-1] for link in links}
+    assert set(expected) & found, (links, expected)
+
+
+def test_search_indexes_posts_only_with_filters(demo_url: str, page) -> None:
+    page.goto(demo_url + "cari/?q=pantai")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+    assert links and all("/artikel/" in link for link in links), links
+    filters = page.inner_text(".pagefind-ui__filter-panel")
+    assert "kategori" in filters.lower() and "wilayah" in filters.lower()
+
+
+def _bundle_of(slug: str) -> Path:
+    return next((ROOT / "content" / "posts").rglob(f"{slug}/index.md")).parent.relative_to(
+        ROOT / "content" / "posts")
