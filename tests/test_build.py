@@ -201,3 +201,19 @@ def test_search_indexes_posts_only_with_filters(demo_url: str, page) -> None:
 def _bundle_of(slug: str) -> Path:
     return next((ROOT / "content" / "posts").rglob(f"{slug}/index.md")).parent.relative_to(
         ROOT / "content" / "posts")
+
+
+def test_every_image_has_size_and_alt_and_only_the_first_is_eager(demo_site: Path) -> None:
+    for page in sorted(demo_site.rglob("*.html")):
+        if "pagefind" in page.parts:
+            continue
+        images = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("img")
+        for img in images:
+            assert img.has_attr("alt"), (page, img)
+            if not img["src"].endswith(".svg"):
+                assert img.get("width") and img.get("height"), (page, img)
+    for post in (demo_site / "artikel").iterdir():
+        photos = [img for img in html(demo_site, f"artikel/{post.name}").select(".md-content img")
+                  if "/media/" in img["src"]]
+        assert photos[0].get("loading") != "lazy" and photos[0].get("fetchpriority") == "high", post.name
+        assert all(img.get("loading") == "lazy" for img in photos[1:]), post.name
