@@ -2,14 +2,15 @@
 #   make site   create .venv, install, build the demo site into site/
 #   make test   install what tests need (Chromium included) and run them all
 # Others: make serve (live preview), make check (validate content only),
-#         make post (new post scaffold), make bench (benchmarks).
+#         make post (new post scaffold), make schema (JSON Schema for editors),
+#         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check post test bench clean
+.PHONY: site serve check post schema test bench lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build.py
@@ -23,11 +24,18 @@ check: $(VENV)/.site-deps
 post: $(VENV)/.site-deps
 	$(BIN)/python scripts/new_post.py
 
-test: $(VENV)/.test-deps /usr/bin/chromium
+# The front-matter JSON Schema for editors, offline (also published at <site_url>/schema/post.schema.json).
+schema: $(VENV)/.site-deps
+	$(BIN)/python -m etalase.schema_docs docs/schema/post.schema.json
+
+test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.site-deps
 	$(BIN)/python bench/bench_images.py
+
+lighthouse: $(VENV)/.site-deps /usr/bin/chromium node_modules/.package-lock.json
+	$(BIN)/python bench/lighthouse.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +54,19 @@ $(VENV)/.test-deps: requirements-dev.txt $(VENV)/.site-deps
 /usr/bin/chromium:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# The Nu HTML checker (tests) and Lighthouse (bench), pinned in package-lock.json.
+# Install scripts are skipped: vnu-jar's would download a Java runtime; Debian's is used.
+node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
+	npm ci --ignore-scripts --no-audit --no-fund
+
+/usr/bin/java:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+
+/usr/bin/npm:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -1,0 +1,416 @@
+"""What creators and their editors see of the schema: JSON Schema, field tables, placeholders.
+
+Everything here is derived from the pydantic models of :mod:`etalase.schema`,
+so the rules the build enforces, the table in the contributor guide, the
+autocompletion an editor offers and the values the new-post scaffold writes
+cannot drift apart:
+
+* :func:`json_schema` – a draft-07 JSON Schema of a post's front matter in
+  which ``category`` selects the model of that category (``if``/``then``), so
+  an editor that knows the category offers that category's block. Draft-07
+  because it is what VS Code's JSON and YAML services, ajv and most tools read
+  fully.
+* :func:`field_tables` – Markdown tables of every field (common fields, then
+  one table per category block) for the guide page.
+* :func:`placeholders`, :func:`template_data`, :func:`post_markdown` – a new
+  ``index.md`` filled with each field's ``examples`` value, written by
+  ``scripts/new_post.py`` and shown as copy-and-paste templates in the guide.
+
+``python -m etalase.schema_docs FILE`` writes the JSON Schema to ``FILE``
+(``make schema``); the MkDocs plugin publishes it at :data:`SCHEMA_URI`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, TypeAdapter
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import PydanticUndefined, core_schema
+
+from .schema import CATEGORY_LABELS, POST_MODELS, FrontMatter, PostBase
+
+SCHEMA_URI = "schema/post.schema.json"
+"""Where the JSON Schema is published, relative to the site root."""
+FIELD_TABLE_MARKER = "<!-- etalase:field-table -->"
+"""Replaced by :func:`field_tables` in hand-written pages."""
+SCHEMA_URL_MARKER = "<!-- etalase:schema-url -->"
+"""Replaced by the absolute URL of the published JSON Schema."""
+TEMPLATES_MARKER = "<!-- etalase:templates -->"
+"""Replaced by a ready-to-copy ``index.md`` per category (:func:`templates_markdown`)."""
+
+DATETIME_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+    r"(\s+([Ww][Ii][Bb]|[Ww][Ii][Tt][Aa]?)|\+0[789]:?00)$"
+)
+"""The date-times the schema accepts: ``2026-11-20 08:00 WIB`` or ISO 8601 with
+an Indonesian offset (``2026-11-20T08:00:00+07:00``)."""
+
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+# --------------------------------------------------------------------------
+# JSON Schema
+# --------------------------------------------------------------------------
+
+class _EditorSchema(GenerateJsonSchema):
+    """pydantic's generator, adjusted for what editors show a creator.
+
+    * Date-times are strings with the pattern the validator accepts, not
+      ``format: date-time`` (which would flag ``2026-11-20 08:00 WIB``).
+    * No English titles derived from field names, no English class docstrings:
+      hovers show the Indonesian ``description`` of each field.
+    """
+
+    def datetime_schema(self, schema: core_schema.DatetimeSchema) -> JsonSchemaValue:
+        return {"type": "string", "pattern": DATETIME_PATTERN}
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
+        result = super().generate(schema, mode)
+        for name, definition in result.get("$defs", {}).items():
+            definition.pop("description", None)
+            definition["title"] = _TITLES.get(name, name)
+        _fix_bounds(result)
+        return result
+
+
+_TITLES = {model.__name__: f"Pos {CATEGORY_LABELS[category]}" for category, model in POST_MODELS.items()}
+
+
+def _fix_bounds(node: Any) -> None:
+    """Turn pydantic's leftover ``ge``/``le`` keys into JSON Schema keywords.
+
+    A numeric bound placed after a ``BeforeValidator`` (as in ``Rupiah``)
+    comes out under its pydantic name; JSON Schema calls it ``minimum`` (which
+    applies to numbers only, so it is right next to an ``anyOf`` too). Only
+    numeric values are moved: a field called ``ge`` would hold a schema.
+    """
+    if isinstance(node, dict):
+        for ours, theirs in _BOUNDS.items():
+            if isinstance(node.get(ours), (int, float)) and not isinstance(node.get(ours), bool):
+                node[theirs] = node.pop(ours)
+        for value in node.values():
+            _fix_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _fix_bounds(value)
+
+
+def json_schema(schema_id: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft-07) of a post's front matter."""
+    generated = TypeAdapter(FrontMatter).json_schema(
+        ref_template="#/definitions/{model}", schema_generator=_EditorSchema
+    )
+    definitions = generated["$defs"]
+    category_field = definitions[next(iter(POST_MODELS.values())).__name__]["properties"]["category"]
+    schema: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#"}
+    if schema_id:
+        schema["$id"] = schema_id
+    schema.update({
+        "title": "Front matter pos Etalase",
+        "description": "Isian di antara baris --- di awal index.md. Pilih category dulu: "
+                       + ", ".join(CATEGORY_LABELS) + "; blok isian kategori itu lalu tersedia.",
+        "type": "object",
+        "required": ["category"],
+        "properties": {"category": {"description": category_field.get("description", ""),
+                                    "enum": list(CATEGORY_LABELS)}},
+        # The category picks exactly one post model. Written as if/then rather than
+        # pydantic's oneOf so that a checker reports the errors of that model only,
+        # not of all four (ajv reported 14 findings for 2 mistakes with oneOf).
+        "allOf": [
+            {"if": {"properties": {"category": {"const": category}}, "required": ["category"]},
+             "then": {"$ref": f"#/definitions/{model.__name__}"}}
+            for category, model in POST_MODELS.items()
+        ],
+        "definitions": definitions,
+    })
+    return schema
+
+
+def json_schema_text(site_url: str | None = None) -> str:
+    """:func:`json_schema` as published, with its ``$id`` under ``site_url``."""
+    schema_id = site_url.rstrip("/") + "/" + SCHEMA_URI if site_url else None
+    return json.dumps(json_schema(schema_id), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_url(site_url: str | None) -> str:
+    """Where the schema is published: absolute when the site URL is known."""
+    return (site_url.rstrip("/") + "/" if site_url else "/") + SCHEMA_URI
+
+
+# --------------------------------------------------------------------------
+# Field documentation
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FieldDoc:
+    """One row of the guide's field table."""
+
+    path: str
+    """As written in front matter: ``cover.alt``, ``gallery[].file``, ``wisata.place``."""
+    required: bool
+    description: str
+    example: Any = PydanticUndefined
+    default: Any = PydanticUndefined
+    choices: tuple[str, ...] = ()
+    block: bool = False
+    """The field is a block (or list of blocks) whose fields follow as their own rows."""
+
+
+def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
+    """Every field of ``model`` and of the blocks nested in it, in declaration order."""
+    docs: list[FieldDoc] = []
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        nested, is_list = _nested_model(info.annotation)
+        docs.append(FieldDoc(
+            path=path,
+            required=info.is_required(),
+            description=info.description or "",
+            example=info.examples[0] if info.examples else PydanticUndefined,
+            default=_default(info),
+            choices=_choices(info.annotation),
+            block=nested is not None,
+        ))
+        if nested is not None:
+            docs.extend(field_docs(nested, path + ("[]." if is_list else ".")))
+    return docs
+
+
+def common_field_docs() -> list[FieldDoc]:
+    """Fields of every post: ``category`` first (it decides the rest), then the common ones."""
+    info = next(iter(POST_MODELS.values())).model_fields["category"]
+    category = FieldDoc(path="category", required=True, description=info.description or "",
+                        choices=tuple(CATEGORY_LABELS))
+    return [category] + field_docs(PostBase)
+
+
+def category_field_docs(category: str) -> list[FieldDoc]:
+    """The block named after ``category`` and its fields."""
+    info = POST_MODELS[category].model_fields[category]
+    nested, _ = _nested_model(info.annotation)
+    assert nested is not None, f"category block {category} must be a model"
+    block = FieldDoc(path=category, required=info.is_required(), description=info.description or "", block=True)
+    return [block, *field_docs(nested, category + ".")]
+
+
+def field_tables() -> str:
+    """Markdown: the common fields, then one table per category block."""
+    parts = ["### Isian umum (semua kategori)", "", _table(common_field_docs())]
+    for category, label in CATEGORY_LABELS.items():
+        parts += ["", f"### Blok `{category}:` (kategori {label})", "",
+                  f"Hanya untuk pos dengan `category: {category}`.", "", _table(category_field_docs(category))]
+    return "\n".join(parts) + "\n"
+
+
+def _table(docs: list[FieldDoc]) -> str:
+    rows = ["| Isian | Wajib? | Keterangan | Contoh |", "| --- | --- | --- | --- |"]
+    for doc in docs:
+        rows.append("| " + " | ".join(_cell(c) for c in (
+            f"`{doc.path}`", _required(doc), _description(doc), _example(doc))) + " |")
+    return "\n".join(rows)
+
+
+def _required(doc: FieldDoc) -> str:
+    if doc.required:
+        return "ya"
+    if doc.default is PydanticUndefined or doc.default is None or doc.default == []:
+        return "tidak"
+    return f"tidak (bawaan: `{_yaml_inline(doc.default)}`)"
+
+
+def _description(doc: FieldDoc) -> str:
+    text = doc.description
+    if doc.choices:
+        text += ("; " if text else "") + "pilihan: " + ", ".join(f"`{c}`" for c in doc.choices)
+    return text
+
+
+def _example(doc: FieldDoc) -> str:
+    if doc.example is not PydanticUndefined:
+        return f"`{_yaml_inline(doc.example)}`"
+    if doc.choices:
+        return f"`{doc.choices[0]}`"
+    return "blok; isiannya di baris berikut" if doc.block else ""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _yaml_inline(value: Any) -> str:
+    """A value as a creator would type it on one line of YAML."""
+    if isinstance(value, Enum):
+        value = value.value
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000, sort_keys=False)
+    return text.removesuffix("\n").removesuffix("\n...")
+
+
+def _default(info: FieldInfo) -> Any:
+    if info.default_factory is not None:
+        return info.default_factory()  # type: ignore[call-arg]
+    return info.default
+
+
+def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model inside ``X``, ``X | None`` or ``list[X]``, and whether it is a list."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _nested_model(typing.get_args(annotation)[0])
+    if origin is list:
+        model, _ = _nested_model(typing.get_args(annotation)[0])
+        return model, True
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            model, is_list = _nested_model(arg)
+            if model is not None:
+                return model, is_list
+        return None, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+def _choices(annotation: Any) -> tuple[str, ...]:
+    """Allowed values of an enum or literal field (``X | None`` included)."""
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return tuple(str(a) for a in typing.get_args(annotation))
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _choices(arg)
+            if found:
+                return found
+        return ()
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return tuple(str(m.value) for m in annotation)
+    return ()
+
+
+# --------------------------------------------------------------------------
+# Placeholders for the scaffold
+# --------------------------------------------------------------------------
+
+def placeholders(model: type[BaseModel]) -> dict[str, Any]:
+    """Front matter for ``model`` with every required field (and every field that
+    has an example) set to its schema example; nested blocks are filled the same way.
+
+    Raises :class:`ValueError` for a required field with neither an example nor
+    nested fields: the schema must give one, or the scaffold could not be valid.
+    """
+    data: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if info.examples:
+            value = info.examples[0]
+            data[name] = value.value if isinstance(value, Enum) else value
+            continue
+        nested, is_list = _nested_model(info.annotation)
+        if not info.is_required():
+            continue
+        if nested is not None and not is_list:
+            data[name] = placeholders(nested)
+        elif _choices(info.annotation):
+            data[name] = _choices(info.annotation)[0]
+        else:
+            raise ValueError(f"{model.__name__}.{name} is required but has no example in the schema")
+    return data
+
+
+FIRST_KEYS = ("title", "date", "category", "summary", "creators", "region")
+"""Fields a template shows first, in this order: what a creator decides first."""
+TEMPLATE_BODY = (
+    "Tulis isi pos di sini. Pisahkan paragraf dengan satu baris kosong.\n\n"
+    "Ceritakan apa, di mana, kapan, dan mengapa menarik. Sebut sumber untuk setiap angka atau klaim.\n"
+)
+DRAFT_COMMENT = "# ganti menjadi false bila pos siap terbit"
+
+
+def template_data(category: str, **values: Any) -> dict[str, Any]:
+    """A new post of ``category``: schema placeholders, then ``values``, then ``draft: true``.
+
+    The post starts as a draft so that placeholders can never be published by
+    accident; the creator or the editor sets ``draft: false`` when it is ready.
+    """
+    data = placeholders(POST_MODELS[category]) | values
+    ordered = {key: data.pop(key) for key in FIRST_KEYS if key in data}
+    return ordered | data | {"draft": True}
+
+
+def post_markdown(front_matter: dict[str, Any], body: str = TEMPLATE_BODY) -> str:
+    """``index.md`` text: YAML front matter between ``---`` lines, then the body.
+
+    Blocks are written one field a line, short lists of plain values in
+    brackets, as the guide shows them.
+    """
+    lines = ["---", *_yaml_lines(front_matter, 0), "---", "", body.rstrip("\n"), ""]
+    return "\n".join(lines)
+
+
+def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            lines += [f"{pad}{key}:", *_yaml_lines(value, indent + 2)]
+        elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            lines.append(f"{pad}{key}:")
+            for item in value:
+                item_lines = _yaml_lines(item, indent + 4)
+                lines += [f"{pad}  - {item_lines[0].lstrip()}", *item_lines[1:]]
+        else:
+            comment = f"  {DRAFT_COMMENT}" if key == "draft" and indent == 0 else ""
+            lines.append(f"{pad}{key}: {_yaml_inline(value)}{comment}")
+    return lines
+
+
+# --------------------------------------------------------------------------
+# Hand-written pages
+# --------------------------------------------------------------------------
+
+def templates_markdown() -> str:
+    """One collapsible template per category, for creators working in the browser."""
+    parts = []
+    for category, label in CATEGORY_LABELS.items():
+        text = post_markdown(template_data(category))
+        # An indented code block inside the collapsible block: plain Markdown, nothing to escape.
+        block = "\n".join("        " + line if line else "" for line in text.splitlines())
+        parts += [f'??? example "Templat kategori {label}"', "", block, ""]
+    return "\n".join(parts)
+
+
+def expand_markers(markdown: str, site_url: str | None) -> str:
+    """Fill the guide's markers: field tables, templates and the schema's URL."""
+    if FIELD_TABLE_MARKER in markdown:
+        markdown = markdown.replace(FIELD_TABLE_MARKER, field_tables())
+    if TEMPLATES_MARKER in markdown:
+        markdown = markdown.replace(TEMPLATES_MARKER, templates_markdown())
+    if SCHEMA_URL_MARKER in markdown:
+        markdown = markdown.replace(SCHEMA_URL_MARKER, schema_url(site_url))
+    return markdown
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Tulis JSON Schema front matter pos. (Write the JSON Schema.)")
+    parser.add_argument("output", type=Path, help="berkas tujuan, mis. docs/schema/post.schema.json")
+    parser.add_argument("--site-url", help="site_url untuk $id skema")
+    args = parser.parse_args(argv)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json_schema_text(args.site_url), encoding="utf-8")
+    print(f"Skema ditulis: {args.output} (schema written)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

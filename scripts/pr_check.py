@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The pull-request check: build, mark every problem on its line, summarise the PR's posts.
+
+    python scripts/pr_check.py --base HEAD^1 --site-dir /tmp/situs \\
+        --summary "$GITHUB_STEP_SUMMARY" --metadata /tmp/data/pr.json --pr 12
+
+Steps, each one ordinary code that runs the same on a laptop:
+
+1. ``git diff --name-status BASE HEAD`` → the posts the PR adds, changes or
+   removes (:mod:`etalase.changes`), and any file outside ``content/``.
+2. ``scripts/build.py`` builds the site (or only checks, without
+   ``--site-dir``) and saves its problems as JSON; its own report goes to the log.
+3. Every problem becomes a GitHub annotation on its file and line
+   (:mod:`etalase.github`), printed to standard output.
+4. A summary in Bahasa Indonesia (changed posts with category, creators,
+   region, photo count and status, then the editor's checklist) is appended
+   to ``--summary``.
+5. ``--metadata`` gets a small JSON file for the preview-comment workflow,
+   which treats it as untrusted data.
+
+Exit status: the build's: 0 when all is well, 1 when the content has problems,
+2 when the command is used wrongly (or git cannot compare the commits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from etalase.changes import DELETED, ChangedPost, Changes, GitError, changed_posts  # noqa: E402
+from etalase.github import PostRow, annotation, read_problems, summary_markdown  # noqa: E402
+from etalase.load import Loaded, load_content  # noqa: E402
+from etalase.problems import Problem  # noqa: E402
+from etalase.schema import CATEGORY_LABELS, POST_MODELS, Regions  # noqa: E402
+from etalase.structure import places_of  # noqa: E402
+from etalase.validate import PHOTO_SUFFIXES  # noqa: E402
+
+BUILD = ROOT / "scripts" / "build.py"
+EXIT_USAGE = 2
+ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    repo = args.repo.resolve()
+    content_dir = args.content.resolve() if args.content else repo / "content"
+    try:
+        content_rel = content_dir.relative_to(repo).as_posix()
+        changes = changed_posts(str(repo), args.base, args.head, content_rel)
+    except (GitError, ValueError) as error:
+        print(f"Tidak bisa membandingkan {args.base}..{args.head}: {error} (cannot compare the commits)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
+    except ValueError:
+        print(f"--now bukan waktu ISO yang sah: {args.now!r} (not an ISO date-time)", file=sys.stderr)
+        return EXIT_USAGE
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+
+    code, problems = _build(args, repo, content_dir, now)
+    for problem in problems:
+        print(annotation(problem))
+    sys.stdout.flush()
+
+    rows = post_rows(changes, problems, repo, load_content(content_dir), now)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as out:
+            out.write(summary_markdown(rows, problems, changes.outside, changes.other_content, code,
+                                       site_built=args.site_dir is not None))
+    if args.metadata:
+        args.metadata.parent.mkdir(parents=True, exist_ok=True)
+        args.metadata.write_text(json.dumps(metadata(args.pr, rows, problems, code), ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
+    return code
+
+
+def _build(args: argparse.Namespace, repo: Path, content_dir: Path, now: datetime) -> tuple[int, list[Problem]]:
+    """Run ``scripts/build.py`` from the repository root, as a person would."""
+    with tempfile.TemporaryDirectory() as tmp:
+        problems_file = Path(tmp) / "problems.json"
+        command = [sys.executable, str(BUILD), "--content", str(content_dir), "--now", now.isoformat(),
+                   "--problems-json", str(problems_file)]
+        command += ["--site-dir", str(args.site_dir.resolve())] if args.site_dir else ["--check"]
+        sys.stdout.flush()
+        code = subprocess.run(command, cwd=repo).returncode
+        return code, read_problems(problems_file)
+
+
+def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loaded, now: datetime) -> list[PostRow]:
+    """One summary row per changed post, from its files as they are in the PR."""
+    raw_by_path = {raw.path.resolve(): raw for raw in loaded.posts}
+    creator_names = {raw.path.stem: str(raw.document.data.get("name") or raw.path.stem) for raw in loaded.creators}
+    places = {}
+    if loaded.regions:
+        try:
+            places = places_of(Regions.model_validate(loaded.regions.document.data))
+        except ValueError:
+            pass  # the build reports it; the summary shows region ids
+
+    rows = []
+    for post in changes.posts:
+        if post.change == DELETED:
+            rows.append(PostRow(path=str(post.index), change=post.change))
+            continue
+        data: dict[str, Any] = {}
+        raw = raw_by_path.get((repo / post.index).resolve())
+        if raw is not None:
+            data = raw.document.data
+        count = _problems_in(post, problems)
+        creators = data.get("creators") if isinstance(data.get("creators"), list) else []
+        region = data.get("region")
+        category = data.get("category")
+        rows.append(PostRow(
+            path=str(post.index),
+            change=post.change,
+            title=str(data.get("title") or ""),
+            category=CATEGORY_LABELS.get(category, str(category or "")) if isinstance(category, str) else "",
+            creators=", ".join(creator_names.get(str(c), str(c)) for c in creators),
+            region=places[region].label if isinstance(region, str) and region in places else str(region or ""),
+            photos=_photo_count(repo / post.bundle),
+            problems=count,
+            note="" if count else _note(data, now),
+        ))
+    return rows
+
+
+def _problems_in(post: ChangedPost, problems: list[Problem]) -> int:
+    return sum(1 for p in problems
+               if PurePosixPath(p.path.as_posix()) == post.bundle or post.bundle in PurePosixPath(p.path.as_posix()).parents)
+
+
+def _photo_count(bundle: Path) -> int:
+    """Photo files in the bundle folder: each one needs credit, licence and consent."""
+    if not bundle.is_dir():
+        return 0
+    return sum(1 for f in bundle.rglob("*") if f.is_file() and f.suffix.lower() in PHOTO_SUFFIXES)
+
+
+def _note(data: dict[str, Any], now: datetime) -> str:
+    """``draf`` or ``terjadwal …`` for a valid post that the site will not show yet."""
+    model = POST_MODELS.get(data.get("category")) if isinstance(data.get("category"), str) else None
+    if model is None:
+        return ""
+    try:
+        meta = model.model_validate(data)
+    except ValueError:
+        return ""
+    if meta.draft:
+        return "draf"
+    if meta.date > now:
+        hours = int(meta.date.utcoffset().total_seconds() // 3600)
+        return f"terjadwal {meta.date:%Y-%m-%d %H:%M} {ZONE_NAMES.get(hours, '')}".rstrip()
+    return ""
+
+
+def metadata(pr: int | None, rows: list[PostRow], problems: list[Problem], code: int) -> dict[str, Any]:
+    """What the preview-comment workflow may know: numbers, folder names, statuses."""
+    return {
+        "pr": pr,
+        "ok": code == 0,
+        "problems": len(problems),
+        "posts": [
+            {"slug": PurePosixPath(row.path).parent.name, "change": row.change,
+             "status": "dihapus" if row.change == DELETED else ("ok" if row.ok else "masalah")}
+            for row in rows
+        ],
+    }
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Pemeriksaan PR: bangun, tandai masalah, ringkas pos yang berubah. "
+                                                 "(PR check: build, annotate, summarise.)")
+    parser.add_argument("--base", required=True, help="commit dasar, mis. HEAD^1 atau SHA cabang tujuan")
+    parser.add_argument("--head", default="HEAD", help="commit PR (bawaan: HEAD)")
+    parser.add_argument("--repo", type=Path, default=Path.cwd(), help="akar repositori (bawaan: folder kerja)")
+    parser.add_argument("--content", type=Path, help="folder konten (bawaan: content/ di repositori)")
+    parser.add_argument("--site-dir", type=Path, help="bangun situs ke sini; tanpa ini hanya diperiksa")
+    parser.add_argument("--summary", type=Path, help="tambahkan ringkasan Markdown ke berkas ini ($GITHUB_STEP_SUMMARY)")
+    parser.add_argument("--metadata", type=Path, help="tulis data untuk komentar pratinjau (JSON)")
+    parser.add_argument("--pr", type=int, help="nomor PR, untuk --metadata")
+    parser.add_argument("--now", help="anggap waktu sekarang ini (ISO)")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""The new-post scaffold: with options, interactively on standard input, and refusing taken slugs.
+
+Every post it writes must pass ``build.py --check`` as it is, and build into a
+page once ``draft: true`` is turned off.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from etalase.frontmatter_yaml import parse_document
+from etalase.schema import POST_MODELS
+
+NEW_POST = ROOT / "scripts" / "new_post.py"
+CREATOR = "rina-wulandari"
+
+
+def new_post(content: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(NEW_POST), "--content", str(content), *args],
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def front_matter(index: Path) -> dict:
+    document, problems = parse_document(index.read_text(encoding="utf-8"), index)
+    assert document is not None and not problems
+    return document.data
+
+
+def test_every_category_scaffolds_a_valid_post_that_builds(content_copy: Path, tmp_path: Path) -> None:
+    titles = {
+        "wisata": "Air Terjun Tujuh Tingkat",
+        "umkm": "Keripik Tempe Bu Sari",
+        "budaya": "Festival Layang-Layang 2026!",
+        "pembangunan": "Jembatan Gantung Muara Dua",
+    }
+    slugs = {"wisata": "air-terjun-tujuh-tingkat", "umkm": "keripik-tempe-bu-sari",
+             "budaya": "festival-layang-layang-2026", "pembangunan": "jembatan-gantung-muara-dua"}
+    before = run_build("--check", "--content", content_copy)
+    assert before.returncode == 0, before.stdout + before.stderr
+
+    for category, title in titles.items():
+        result = new_post(content_copy, "--category", category, "--title", title, "--creator", CREATOR,
+                          "--region", "muara-dua", "--date", "2026-11-01 08:00 WIB")
+        assert result.returncode == 0, result.stderr
+        index = content_copy / "posts" / slugs[category] / "index.md"
+        assert f"Pos baru dibuat: {index}" in result.stdout
+        data = front_matter(index)
+        assert (data["category"], data["title"], data["creators"], data["region"], data["draft"]) == \
+            (category, title.strip(), [CREATOR], "muara-dua", True)
+        assert (index.parent / data["cover"]["file"]).is_file()
+        # The category block is the schema's examples, field for field (one source of truth).
+        block_model = POST_MODELS[category].model_fields[category].annotation
+        for name, value in data[category].items():
+            assert value == block_model.model_fields[name].examples[0], (category, name)
+
+    check = run_build("--check", "--content", content_copy)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert _drafts(check.stdout) == _drafts(before.stdout) + 4
+
+    for slug in slugs.values():
+        index = content_copy / "posts" / slug / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    site = tmp_path / "site"
+    built = run_build("--content", content_copy, "--site-dir", site, "--no-search", "--now", "2026-11-02T00:00:00+07:00")
+    assert built.returncode == 0, built.stdout + built.stderr
+    for category, slug in slugs.items():
+        page = (site / "artikel" / slug / "index.html").read_text(encoding="utf-8")
+        assert titles[category] in page
+
+
+def _drafts(check_output: str) -> int:
+    """``N draf/terjadwal`` from build.py --check."""
+    return int(check_output.split(" draf/terjadwal")[0].rsplit(" ", 1)[1])
+
+
+def test_interactive_answers_on_stdin(content_copy: Path) -> None:
+    answers = "\n".join([
+        "7",                                   # no such category number
+        "3",                                   # budaya
+        "Ab",                                  # too short
+        "Tari Piring di Balai Desa",
+        "rina",                                # not an id, but the start of one
+        CREATOR,
+        "tanjung",                             # not a region id
+        "tanjung-sari/teluk-biru",
+    ]) + "\n"
+    result = new_post(content_copy, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1. wisata (Wisata)" in result.stdout and "tanjung-sari: pasir-putih, teluk-biru" in result.stdout
+    assert 'Kategori "7" tidak dikenal' in result.stderr
+    assert "Judul harus 5 sampai 100 karakter. Coba lagi." in result.stderr
+    assert 'Kreator "rina" tidak ada (maksud Anda "rina-wulandari"?)' in result.stderr
+    assert 'Wilayah "tanjung" tidak ada di content/regions.yml (maksud Anda "tanjung-sari"?)' in result.stderr
+
+    data = front_matter(content_copy / "posts" / "tari-piring-di-balai-desa" / "index.md")
+    assert (data["category"], data["title"], data["creators"], data["region"]) == \
+        ("budaya", "Tari Piring di Balai Desa", [CREATOR], "tanjung-sari/teluk-biru")
+    check = run_build("--check", "--content", content_copy)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_input_that_ends_early_is_refused_without_traceback(content_copy: Path) -> None:
+    result = new_post(content_copy, "--category", "wisata", stdin="Judul yang cukup panjang\n")
+    assert result.returncode == 2
+    assert "Masukan berhenti sebelum id kreator diisi." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (content_copy / "posts").iterdir()) == \
+        sorted(p.name for p in (ROOT / "content" / "posts").iterdir())
+
+
+def test_a_taken_slug_is_refused(content_copy: Path) -> None:
+    existing = min(p for p in (content_copy / "posts").iterdir() if (p / "index.md").is_file())
+    before = (existing / "index.md").read_bytes()
+    result = new_post(content_copy, "--category", "wisata", "--title", "Judul Apa Saja", "--creator", CREATOR,
+                      "--region", "muara-dua", "--slug", existing.name)
+    assert result.returncode == 1
+    assert f'Alamat "{existing.name}" sudah dipakai oleh content/posts/{existing.name}/index.md.' in result.stderr
+    assert "(en) slug" in result.stderr
+    assert (existing / "index.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--category", "kuliner", 'Kategori "kuliner" tidak dikenal'),
+    ("--slug", "Pantai Indah", 'Alamat "Pantai Indah" tidak sah'),
+    ("--date", "besok pagi", "Isian tidak sah: date."),
+])
+def test_invalid_options_are_usage_errors(content_copy: Path, option: str, value: str, message: str) -> None:
+    args = {"--category": "wisata", "--title": "Judul Apa Saja", "--creator": CREATOR, "--region": "muara-dua"}
+    args[option] = value
+    result = new_post(content_copy, *[item for pair in args.items() for item in pair])
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_given_cover_photo_is_copied(content_copy: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    photo = tmp_path / "Foto Saya.JPEG"
+    Image.new("RGB", (800, 600), (200, 100, 50)).save(photo, "JPEG")
+    result = new_post(content_copy, "--category", "wisata", "--title", "Pantai Baru Sekali", "--creator", CREATOR,
+                      "--region", "muara-dua", "--cover", str(photo))
+    assert result.returncode == 0, result.stderr
+    bundle = content_copy / "posts" / "pantai-baru-sekali"
+    assert front_matter(bundle / "index.md")["cover"]["file"] == "sampul.jpeg"
+    assert (bundle / "sampul.jpeg").read_bytes() == photo.read_bytes()

@@ -1,0 +1,138 @@
+"""The JSON Schema and the guide's field table, both derived from the pydantic schema.
+
+The JSON Schema is checked with an independent validator (``jsonschema``)
+against the demo posts and against broken front matter; the guide page of the
+built demo site must have a table row for every field the JSON Schema names.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import DEMO_CONTENT, ROOT
+from etalase.frontmatter_yaml import parse_document
+from etalase.schema import CATEGORY_LABELS, POST_MODELS
+from etalase.schema_docs import json_schema, post_markdown, template_data
+
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft7Validator:
+    schema = json_schema()
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
+
+
+def _demo_front_matters() -> list[tuple[str, dict]]:
+    posts = []
+    for index in sorted((DEMO_CONTENT / "posts").rglob("index.md")):
+        document, problems = parse_document(index.read_text(encoding="utf-8"), index)
+        assert document is not None and not problems
+        posts.append((index.parent.name, document.data))
+    return posts
+
+
+DEMO = _demo_front_matters()
+
+
+@pytest.mark.parametrize(("slug", "data"), DEMO, ids=[slug for slug, _ in DEMO])
+def test_demo_posts_are_valid_for_the_json_schema(validator, slug: str, data: dict) -> None:
+    POST_MODELS[data["category"]].model_validate(data)  # valid for the build…
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(_as_json(data))]
+    assert errors == []  # …and for an editor
+
+
+def _as_json(data: Any) -> Any:
+    """Front matter as an editor's YAML service sees it: dates are strings."""
+    return json.loads(json.dumps(data, default=str))
+
+
+def test_every_category_template_is_valid_for_the_json_schema(validator) -> None:
+    for category in CATEGORY_LABELS:
+        data = template_data(category)
+        POST_MODELS[category].model_validate(data)
+        assert list(validator.iter_errors(_as_json(data))) == []
+
+
+def _broken(change) -> dict:
+    data = copy.deepcopy(next(d for _, d in DEMO if d["category"] == "wisata"))
+    change(data)
+    return _as_json(data)
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), [
+    ("unknown category", lambda d: d.update(category="kuliner"), "'kuliner' is not one of"),
+    ("block of another category", lambda d: d.update(umkm=d.pop("wisata")), "'umkm' was unexpected"),
+    ("cover without alt", lambda d: d["cover"].pop("alt"), "'alt' is a required property"),
+    ("unknown field", lambda d: d.update(judul="x"), "'judul' was unexpected"),
+    ("date without time zone", lambda d: d.update(date="2026-11-20 08:00"), "does not match"),
+    ("summary too short", lambda d: d.update(summary="Pendek"), "is too short"),
+    ("tag with spaces", lambda d: d.update(tags=["Pantai Indah"]), "does not match"),
+])
+def test_broken_front_matter_is_rejected_with_the_right_reason(validator, name: str, change, expected: str) -> None:
+    messages = [e.message for e in validator.iter_errors(_broken(change))]
+    assert any(expected in m for m in messages), messages
+
+
+def test_the_category_selects_one_model_only(validator) -> None:
+    """A wisata post without its block is told about ``wisata``, not about the other three blocks."""
+    messages = [e.message for e in validator.iter_errors(_broken(lambda d: d.pop("wisata")))]
+    assert messages == ["'wisata' is a required property"]
+
+
+def _schema_paths(schema: dict) -> set[str]:
+    """Dotted field paths named by the JSON Schema, walked independently of schema_docs."""
+    definitions = schema["definitions"]
+
+    def resolve(node: dict) -> dict:
+        return definitions[node["$ref"].rsplit("/", 1)[1]] if "$ref" in node else node
+
+    def walk(node: dict, prefix: str) -> set[str]:
+        node = resolve(node)
+        found = set()
+        for option in node.get("anyOf", []):
+            found |= walk(option, prefix)
+        if node.get("type") == "array" and "items" in node:
+            found |= walk(node["items"], prefix[:-1] + "[].") if prefix else set()
+        for name, child in node.get("properties", {}).items():
+            found.add(prefix + name)
+            found |= walk(child, prefix + name + ".")
+        return found
+
+    paths: set[str] = set()
+    for branch in schema["allOf"]:
+        paths |= walk(branch["then"], "")
+    return paths
+
+
+def test_guide_page_has_a_row_for_every_schema_field(demo_site: Path) -> None:
+    expected = _schema_paths(json_schema())
+    assert {"cover.alt", "gallery[].file", "wisata.coordinates.lat", "pembangunan.sources[].url"} <= expected
+    page = BeautifulSoup((demo_site / "panduan" / "isian" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = {row.find("td").get_text(strip=True) for row in page.select("table tr") if row.find("td")}
+    assert expected <= rows, sorted(expected - rows)
+    assert "<!-- etalase" not in str(page)
+
+
+def test_guide_shows_a_template_per_category_and_the_schema_url(demo_site: Path) -> None:
+    page = BeautifulSoup((demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    blocks = [block.get_text() for block in page.select("details pre")]
+    assert blocks == [post_markdown(template_data(category)) for category in CATEGORY_LABELS]
+    computer = (demo_site / "panduan" / "lewat-komputer" / "index.html").read_text(encoding="utf-8")
+    assert f"# yaml-language-server: $schema={SITE_URL}schema/post.schema.json" in computer
+
+
+def test_schema_is_published_with_the_site(demo_site: Path) -> None:
+    published = json.loads((demo_site / "schema" / "post.schema.json").read_text(encoding="utf-8"))
+    assert published["$id"] == f"{SITE_URL}schema/post.schema.json"
+    assert published == json_schema(published["$id"])
