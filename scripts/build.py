@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,9 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from etalase.github import write_problems  # noqa: E402
+from etalase.guard import PostTooComplex  # noqa: E402
 from etalase.load import load_content  # noqa: E402
 from etalase.problems import Problem  # noqa: E402
-from etalase.publish import publish, staging_dir  # noqa: E402
+from etalase.publish import discard, publish, staging_dir  # noqa: E402
 from etalase.validate import validate  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     content, problems = validate(load_content(content_dir), now)
     if problems:
-        return _report(problems)
+        return _report(problems, args.problems_json)
     assert content is not None
     if args.check:
         print(f"Konten beres: {len(content.posts)} pos terbit, {len(content.unpublished)} draf/terjadwal, "
@@ -81,25 +82,37 @@ def _build(args: argparse.Namespace, content_dir: Path, content, now: datetime) 
         plugin.content = content
         build(config)
     except Abort as error:
-        shutil.rmtree(new, ignore_errors=True)
+        discard(new)
         plugin_problems = getattr(locals().get("plugin"), "problems", [])
         if plugin_problems:
-            return _report(plugin_problems)
+            return _report(plugin_problems, args.problems_json)
         print(f"Build gagal: {error} (build failed)", file=sys.stderr)
         return EXIT_CONTENT
     except ConfigurationError as error:
-        shutil.rmtree(new, ignore_errors=True)
+        discard(new)
         print(f"Konfigurasi salah: {error} (configuration error)", file=sys.stderr)
         return EXIT_USAGE
+    except PostTooComplex as error:  # a post over its time budget (etalase.guard)
+        plugin.guard.leave()
+        discard(new)
+        return _report([error.problem], args.problems_json)
+    except Exception:
+        discard(new)
+        plugin_problems = getattr(locals().get("plugin"), "problems", [])
+        if plugin_problems:  # an error while a post was rendered, named by the plugin
+            return _report(plugin_problems, args.problems_json)
+        raise
     except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
+        discard(new)
         raise
     publish(new, site_dir)
     print(f"Situs selesai: {site_dir} ({len(content.posts)} pos). (site built)")
     return EXIT_OK
 
 
-def _report(problems: list[Problem]) -> int:
+def _report(problems: list[Problem], json_file: Path | None = None) -> int:
+    if json_file:
+        write_problems(problems, json_file)
     for problem in problems:
         print(problem.format())
     files = len({p.path for p in problems})
@@ -133,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--now", help="anggap waktu sekarang ini (ISO), untuk pratinjau pos terjadwal")
     parser.add_argument("--no-search", action="store_true", help="lewati indeks pencarian (skip search index)")
     parser.add_argument("--no-strict", action="store_true", help="peringatan MkDocs tidak menggagalkan build")
+    parser.add_argument("--problems-json", type=Path, help="tulis juga daftar masalah ke berkas JSON ini (for CI)")
     parser.add_argument("-v", "--verbose", action="store_true", help="tampilkan log MkDocs")
     return parser
 

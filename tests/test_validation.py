@@ -124,7 +124,7 @@ CASES = {
     "unknown field with did-you-mean": (
         BASE + "catgory: wisata\n",
         f'{P}:19: catgory: isian tidak dikenal (maksud Anda "category"?); yang diizinkan di sini: '
-        "category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, wisata"),
+        "category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, videos, wisata"),
     "unknown nested field": (
         BASE.replace("  credit: Rina", "  sourse: https://contoh.id/foto\n  credit: Rina"),
         f'{P}:12: cover.sourse: isian tidak dikenal (maksud Anda "source"?); yang diizinkan di sini: '

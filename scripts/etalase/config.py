@@ -39,6 +39,8 @@ class EtalaseConfig(Config):
     """Newest posts overall on the home page."""
     feed_size = opt.Type(int, default=20)
     """Posts in each RSS and JSON feed."""
+    render_seconds = opt.Type(int, default=20)
+    """Longest a post page may take to render (Markdown, sanitising, template); 0: no limit."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind."""
     now = opt.Optional(opt.Type(str))

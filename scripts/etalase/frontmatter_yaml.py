@@ -1,13 +1,22 @@
 """Read untrusted text files and their YAML front matter safely.
 
 A post's ``index.md`` comes from anyone who can open a pull request, so this
-module refuses what could hurt the build before any of it is used:
+module refuses what could hurt the build, or mislead the editor who reviews
+it, before any of it is used:
 
 * files that are not UTF-8 (a UTF-8 BOM and CRLF line endings are accepted),
 * files larger than :data:`MAX_FILE_BYTES`,
-* YAML tags that would build objects (only YAML's safe types are constructed),
-* documents that are too deep, or whose anchors and aliases would expand to
-  more than :data:`MAX_NODES` values ("billion laughs").
+* YAML tags that build anything but text, numbers, true/false, dates, lists
+  and maps (no Python objects, and no ``!!set``, ``!!binary``, ``!!omap``),
+* documents deeper than :data:`MAX_DEPTH`, or whose anchors and aliases would
+  expand to more than :data:`MAX_NODES` values ("billion laughs"); both are
+  measured on the event stream, before a node tree is built, so a document
+  nested thousands deep fails fast instead of exhausting the recursion limit,
+* a field written twice (YAML keeps the last silently; an editor reading the
+  diff may only see the first),
+* invisible characters that make a line read differently from how it parses:
+  control characters, Unicode line separators and bidirectional overrides
+  ("Trojan Source").
 
 It also records the line of every key and list item, so that each problem can
 point at the exact line of ``index.md``.
@@ -15,9 +24,10 @@ point at the exact line of ``index.md``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -25,12 +35,23 @@ from frontmatter.default_handlers import YAMLHandler
 from .problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
-"""Largest text file read; a post of 100,000 words is smaller than this."""
+"""Largest text file read; a post of 60,000 words is smaller than this."""
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_DEPTH = 12
 """Deepest nesting of mappings and lists; the schema needs 4."""
 MAX_NODES = 20_000
 """Most values a document may expand to, counting every alias expansion."""
+
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters that hide or reorder text: C0/C1 controls (tab and newline
+aside), line/paragraph separators (YAML breaks lines there, editors do not),
+and bidirectional embeddings, overrides and isolates."""
+
+_OPENING = re.compile(r"---[ \t]*\n")
+"""The first line of a post: exactly ``---``."""
+
+_REFUSED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("binary", "set", "omap", "pairs")}
+"""Safe-loader types the schema never uses; a set has no stable order."""
 
 
 @dataclass
@@ -54,7 +75,10 @@ class Document:
 
 
 class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader whose only job here is to refuse unknown tags clearly."""
+    """SafeLoader without the types the schema never needs: any other tag is refused."""
+
+    yaml_constructors: ClassVar[dict] = {tag: constructor for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
+                         if tag not in _REFUSED_TAGS}
 
 
 def read_text(path: Path, display: Path) -> tuple[str | None, list[Problem]]:
@@ -63,6 +87,8 @@ def read_text(path: Path, display: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(display, None, None,
                               "berkas berupa tautan simbolik (symlink); kirim berkas aslinya",
                               "the file is a symbolic link; submit the real file")]
+    if not path.is_file():
+        return None, [Problem(display, None, None, "bukan berkas biasa", "not a regular file")]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, [Problem(display, None, None,
@@ -84,7 +110,17 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
 
     ``first_line`` is the line of the file on which ``text`` starts.
     """
+    hidden = _HIDDEN.search(text)
+    if hidden:
+        line = first_line + text[: hidden.start()].count("\n")
+        code = f"U+{ord(hidden.group()):04X}"
+        return None, {}, [Problem(display, line, None,
+                                  f"ada karakter tersembunyi {code}; hapus karakter itu (ketik ulang barisnya)",
+                                  f"hidden character {code}; delete it (retype the line)")]
     try:
+        problem = _check_events(text, display, first_line)
+        if problem:
+            return None, {}, [problem]
         node = yaml.compose(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -98,7 +134,7 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
     if node is None:
         return {}, {}, []
     lines: dict[tuple[str | int, ...], int] = {}
-    problem = _check_shape(node, display, first_line, lines)
+    problem = _map_lines(node, display, first_line, lines)
     if problem:
         return None, {}, [problem]
     try:
@@ -106,52 +142,103 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         line = first_line + mark.line if mark else None
-        tag = getattr(node, "tag", "")
+        tag = re.search(r"for the tag '([^']*)'", error.problem or "")
+        if tag:
+            shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+            return None, {}, [Problem(display, line, None,
+                                      f"tag YAML {shown} tidak diizinkan; pakai teks, angka, daftar atau peta biasa",
+                                      f"YAML tag {shown} not allowed; use plain text, numbers, lists or maps")]
         return None, {}, [Problem(display, line, None,
-                                  f"tag YAML tidak diizinkan: {error.problem or tag}; pakai teks, angka, daftar atau peta biasa",
-                                  f"YAML tag not allowed: {error.problem or tag}; use plain text, numbers, lists or maps")]
+                                  f"YAML tidak sah: {error.problem}; nama isian harus berupa teks",
+                                  f"invalid YAML: {error.problem}; field names must be text")]
     except (ValueError, TypeError, OverflowError) as error:
         return None, {}, [Problem(display, None, None, f"nilai YAML tidak sah: {error}", f"invalid YAML value: {error}")]
     return data, lines, []
 
 
-def _check_shape(root: yaml.Node, display: Path, first_line: int,
-                 lines: dict[tuple[str | int, ...], int]) -> Problem | None:
-    """Walk the node tree, expanding aliases, within depth and size limits."""
-    budget = MAX_NODES
-    stack: list[tuple[yaml.Node, tuple[str | int, ...], int]] = [(root, (), 0)]
-    while stack:
-        node, path, depth = stack.pop()
-        budget -= 1
-        if budget < 0:
-            return Problem(display, first_line + root.start_mark.line, None,
+def _check_events(text: str, display: Path, first_line: int) -> Problem | None:
+    """Depth and expanded size of the document, from the parser's events.
+
+    The parser is iterative, so this runs in constant stack whatever the
+    input; the composer that builds the node tree afterwards is recursive
+    and only ever sees documents within :data:`MAX_DEPTH`.
+    """
+    sizes: dict[str, int] = {}
+    """Values each finished anchor expands to."""
+    open_collections: list[list] = []
+    """``[anchor, values so far]`` of each mapping/list being read, outermost first."""
+    total = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        line = first_line + event.start_mark.line
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in sizes:
+                recursive = any(anchor == event.anchor for anchor, _ in open_collections)
+                what = "merujuk ke dirinya sendiri" if recursive else "belum didefinisikan"
+                what_en = "refers to itself" if recursive else "is not defined"
+                return Problem(display, line, None, f"alias *{event.anchor} {what}",
+                               f"alias *{event.anchor} {what_en}")
+            count = sizes[event.anchor]
+        elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            count = 1
+        else:
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_collections.pop()
+                if anchor is not None:
+                    sizes[anchor] = size
+            continue
+        total += count
+        if total > MAX_NODES:
+            return Problem(display, line, None,
                            f"front matter terlalu besar: lebih dari {MAX_NODES:,} nilai (termasuk alias &/*)",
                            f"front matter too large: more than {MAX_NODES:,} values (aliases included)")
-        if depth > MAX_DEPTH:
-            return Problem(display, first_line + node.start_mark.line, None,
-                           f"front matter terlalu dalam: lebih dari {MAX_DEPTH} tingkat",
-                           f"front matter nested too deeply: more than {MAX_DEPTH} levels")
+        for frame in open_collections:
+            frame[1] += count
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(open_collections) >= MAX_DEPTH:
+                return Problem(display, line, None,
+                               f"front matter terlalu dalam: lebih dari {MAX_DEPTH} tingkat",
+                               f"front matter nested too deeply: more than {MAX_DEPTH} levels")
+            open_collections.append([event.anchor, 1])
+    return None
+
+
+def _map_lines(root: yaml.Node, display: Path, first_line: int,
+               lines: dict[tuple[str | int, ...], int]) -> Problem | None:
+    """Record the line of every field; refuse a field written twice in one mapping."""
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
         lines.setdefault(path, first_line + node.start_mark.line)
         if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else str(len(path))
-                lines.setdefault(path + (name,), first_line + key.start_mark.line)
-                stack.append((value, path + (name,), depth + 1))
+                line = first_line + key.start_mark.line
+                if isinstance(key, yaml.ScalarNode) and name != "<<":
+                    if name in seen:
+                        return Problem(display, line, name,
+                                       "isian ini ditulis dua kali; hapus salah satunya",
+                                       "this field is written twice; delete one of them")
+                    seen.add(name)
+                lines.setdefault(path + (name,), line)
+                stack.append((value, path + (name,)))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                stack.append((item, path + (index,), depth + 1))
+                stack.append((item, path + (index,)))
     return None
 
 
 def parse_document(text: str, display: Path) -> tuple[Document | None, list[Problem]]:
     """Split a Markdown file into front matter and body, and parse the front matter."""
-    handler = YAMLHandler()
-    if not text.startswith("---"):
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not _OPENING.match(text):
         return None, [Problem(display, 1, None,
                               "berkas harus diawali front matter: baris '---', isian, lalu '---'",
                               "the file must start with front matter: a '---' line, fields, then '---'")]
     try:
-        fm, body = handler.split(text)
+        fm, body = YAMLHandler().split(text)
     except ValueError:
         return None, [Problem(display, 1, None,
                               "front matter tidak ditutup: tambahkan baris '---' setelah isian terakhir",
@@ -169,4 +256,3 @@ def parse_document(text: str, display: Path) -> tuple[Document | None, list[Prob
                               "front matter must be a mapping of 'name: value' fields")]
     body_line = text[: len(text) - len(body)].count("\n") + 1
     return Document(data=data, body=body, body_line=body_line, lines=lines), []
-

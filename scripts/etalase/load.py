@@ -56,6 +56,13 @@ def load_content(root: Path) -> Loaded:
         loaded.problems.append(Problem(display_path(root), None, None,
                                        "folder konten tidak ditemukan", "content folder not found"))
         return loaded
+    linked = [folder for folder in (root, root / POSTS_DIR, root / CREATORS_DIR) if folder.is_symlink()]
+    for folder in linked:
+        loaded.problems.append(Problem(display_path(folder), None, None,
+                                       "folder berupa tautan simbolik (symlink) tidak diizinkan",
+                                       "a folder that is a symbolic link is not allowed"))
+    if linked:
+        return loaded
 
     regions = root / REGIONS_FILE
     if regions.is_file() or regions.is_symlink():

@@ -9,12 +9,15 @@ reports them together.
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one file."""
 
@@ -29,17 +32,38 @@ class Problem:
     message_en: str = ""
     """The same in English, shown as a second line."""
 
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        """Order of problems in a report: by file, line, field; a missing line or field first."""
+        return self.path.as_posix(), self.line or 0, self.field or "", self.message, self.message_en
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key() < other.sort_key()
+
     def location(self) -> str:
         """``path:line`` as editors and GitHub understand it."""
-        return f"{self.path.as_posix()}:{self.line}" if self.line else self.path.as_posix()
+        path = printable(self.path.as_posix())
+        return f"{path}:{self.line}" if self.line else path
 
     def format(self, english: bool = True) -> str:
-        """The problem as one line (plus an indented English line)."""
-        field = f"{self.field}: " if self.field else ""
-        text = f"{self.location()}: {field}{self.message}"
+        """The problem as one line (plus an indented English line).
+
+        Control characters from the content (a newline in a file name, an
+        escape sequence in a value) are shown escaped, so that a report
+        printed in a terminal or a CI log cannot start a line of its own.
+        """
+        field = f"{printable(self.field)}: " if self.field else ""
+        text = f"{self.location()}: {field}{printable(self.message)}"
         if english and self.message_en:
-            text += f"\n    (en) {field}{self.message_en}"
+            text += f"\n    (en) {field}{printable(self.message_en)}"
         return text
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control, line-separator and bidi characters written as ``\\uXXXX``."""
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class ContentError(Exception):

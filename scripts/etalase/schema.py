@@ -150,7 +150,14 @@ def _rupiah(value: Any) -> Any:
     return value
 
 
-Rupiah = Annotated[int, BeforeValidator(_rupiah), Field(ge=0)]
+RUPIAH_TEXT = r"^\s*([Rr][Pp]\.?\s*)?\.*[0-9][0-9.]*(,00)?\s*$"
+"""What :func:`_rupiah` accepts as text; only the JSON Schema uses it (editors' hints)."""
+Rupiah = Annotated[
+    int,
+    BeforeValidator(_rupiah, json_schema_input_type=Union[Annotated[int, Field(ge=0)],
+                                                          Annotated[str, Field(pattern=RUPIAH_TEXT)]]),
+    Field(ge=0),
+]
 
 
 class Strict(BaseModel):
@@ -189,6 +196,41 @@ class GalleryPhoto(Strict):
     credit: ShortText | None = Field(default=None, description="Pemotret, jika berbeda dari sampul")
     license: ShortText | None = Field(default=None, description="Lisensi, jika berbeda dari sampul")
     ai_generated: bool = Field(default=False, description="true jika gambar dibuat atau diubah dengan AI")
+
+
+# --------------------------------------------------------------------------
+# Videos
+# --------------------------------------------------------------------------
+
+_YOUTUBE_LINK = re.compile(
+    r"(?:https?://)?(?:www\.|m\.)?(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:[^#\s]*&)?v=|embed/|shorts/|live/)"
+    r"|youtu\.be/)(?P<id>[A-Za-z0-9_-]{11})(?:[?&#]\S*)?")
+
+
+def _youtube_id(value: Any) -> Any:
+    """``M7lc1UVf-VE``, or a YouTube link to it (watch, youtu.be, shorts, embed), becomes the id."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if re.fullmatch(r"[A-Za-z0-9_-]{11}", text):
+        return text
+    link = _YOUTUBE_LINK.fullmatch(text)
+    if link is None:
+        raise PydanticCustomError("etalase_youtube", "bukan id atau tautan video YouTube")
+    return link.group("id")
+
+
+YouTubeId = Annotated[str, BeforeValidator(_youtube_id, json_schema_input_type=str)]
+
+
+class Video(Strict):
+    """A YouTube video of the post: nothing is loaded from YouTube until the reader presses play."""
+
+    youtube: YouTubeId = Field(
+        description="Id video YouTube (11 karakter) atau tautannya, mis. https://youtu.be/M7lc1UVf-VE",
+        examples=["M7lc1UVf-VE"],
+    )
+    title: ShortText = Field(description="Judul video, tampil sebelum video diputar", examples=["Judul video"])
 
 
 # --------------------------------------------------------------------------
@@ -340,6 +382,8 @@ class PostBase(Strict):
                              examples=[["label-satu", "label-dua"]])
     cover: Cover = Field(description="Foto sampul")
     gallery: list[GalleryPhoto] = Field(default_factory=list, max_length=40, description="Galeri foto (opsional)")
+    videos: list[Video] = Field(default_factory=list, max_length=5,
+                                description="Video YouTube (opsional); dimuat hanya setelah pembaca menekan putar")
     draft: bool = Field(default=False, description="true = belum terbit")
     slug: Slug | None = Field(default=None, description="Alamat pos; bawaan: nama folder pos")
     updated: DateTimeWithZone | None = Field(default=None, description="Tanggal pembaruan terakhir (opsional)")

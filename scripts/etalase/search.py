@@ -18,13 +18,21 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from . import pagefind_stable
+
 OUTPUT_DIR = "pagefind"
 """Folder of the index inside the site; the search page loads its UI from here."""
 
 
 def index_site(site_dir: Path, language: str = "id") -> int:
-    """Write the Pagefind index into ``site_dir/pagefind``; returns the pages indexed."""
-    return asyncio.run(_index(site_dir, language))
+    """Write the Pagefind index into ``site_dir/pagefind``; returns the pages indexed.
+
+    The index is then rewritten in a stable order (:mod:`etalase.pagefind_stable`),
+    so that two builds of the same site write the same bytes.
+    """
+    count = asyncio.run(_index(site_dir, language))
+    pagefind_stable.stabilise(site_dir / OUTPUT_DIR)
+    return count
 
 
 async def _index(site_dir: Path, language: str) -> int:

@@ -20,13 +20,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .frontmatter_yaml import Document
 from .load import Loaded, RawFile
-from .markdown_refs import file_part, local_targets
+from .markdown_refs import file_part, local_targets, remote_images
 from .problems import Problem
-from .schema import CATEGORY_LABELS, POST_MODELS, Creator, PostBase, Regions
+from .schema import CATEGORY_LABELS, POST_MODELS, Creator, PostBase, Regions, Slug
 from .structure import Content, CreatorEntry, PhotoRef, Post, places_of
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
@@ -90,9 +90,10 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], places: dict
 
     bundle = raw.path.parent
     photos: list[PhotoRef] = []
-    named = [(("cover",), data.get("cover"))] + [
-        (("gallery", i), item) for i, item in enumerate(data.get("gallery") or []) if isinstance(data.get("gallery"), list)
-    ]
+    gallery = data.get("gallery")
+    named = [(("cover",), data.get("cover"))] + (
+        [(("gallery", i), item) for i, item in enumerate(gallery)] if isinstance(gallery, list) else []
+    )
     for loc, block in named:
         name = block.get("file") if isinstance(block, dict) else None
         if not isinstance(name, str):
@@ -103,11 +104,28 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], places: dict
         if target:
             photos.append(PhotoRef(target, field, line))
     photos.extend(_body_photos(raw, bundle, problems))
+    if not data.get("slug") and not _is_slug(bundle.name):
+        problems.append(Problem(raw.display, None, "slug",
+                                f"nama folder {_show(bundle.name)} tidak bisa menjadi alamat pos: pakai huruf kecil "
+                                "a–z, angka dan tanda -, mis. pantai-indah, atau isi slug",
+                                f"folder name {_show(bundle.name)} cannot be the post's URL: use lowercase a–z, "
+                                "digits and -, e.g. pantai-indah, or set slug"))
     if len(problems) > before or meta is None:
         return None
     assert isinstance(meta, PostBase)
     return Post(slug=meta.slug or bundle.name, bundle=bundle, source=raw.display, meta=meta,
                 body=raw.document.body, body_line=raw.document.body_line, photos=photos)
+
+
+_SLUG = TypeAdapter(Slug)
+
+
+def _is_slug(name: str) -> bool:
+    try:
+        _SLUG.validate_python(name)
+    except ValidationError:
+        return False
+    return True
 
 
 class _UnknownCategoryPost(PostBase):
@@ -145,6 +163,13 @@ def _body_photos(raw: RawFile, bundle: Path, problems: list[Problem]) -> list[Ph
         found = _bundle_file(raw, bundle, file_part(target), None, line, problems, body=True)
         if found:
             photos.append(PhotoRef(found, None, line))
+    for start, target in remote_images(body):
+        line = raw.document.body_line + body[:start].count("\n")
+        problems.append(Problem(raw.display, line, None,
+                                f"foto dari situs lain ({_show(target)}) tidak dimuat; simpan fotonya di folder pos "
+                                "dan tulis nama berkasnya, mis. ![teks alternatif](foto.jpg)",
+                                f"photos from other sites ({_show(target)}) are not loaded; put the photo in the post "
+                                "folder and write its file name, e.g. ![alt text](photo.jpg)"))
     return photos
 
 
@@ -152,6 +177,11 @@ def _bundle_file(raw: RawFile, bundle: Path, name: str, field: str | None, line:
                  problems: list[Problem], body: bool = False) -> Path | None:
     """Resolve ``name`` inside ``bundle``; report anything that leaves it."""
     where = "isi pos" if body else "berkas"
+    if re.search(r"[\x00-\x1f\x7f]", name):
+        problems.append(Problem(raw.display, line, field,
+                                f"nama berkas {_show(name)} berisi karakter kendali; ketik ulang nama berkasnya",
+                                f"file name {_show(name)} contains control characters; retype it"))
+        return None
     if not name or name.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:", name) or ".." in re.split(r"[/\\]", name):
         problems.append(Problem(raw.display, line, field,
                                 f"jalur {_show(name)} keluar dari folder pos; sebut nama berkas di folder ini saja",
@@ -336,6 +366,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "etalase_event_order": ("end (selesai) harus sesudah start (mulai)", "end must come after start"),
     "etalase_source_empty": ("setiap sumber perlu url atau document agar bisa dicek",
                              "every source needs a url or a document so it can be checked"),
+    "etalase_youtube": ("bukan id atau tautan video YouTube; tulis mis. M7lc1UVf-VE atau https://youtu.be/M7lc1UVf-VE",
+                        "not a YouTube video id or link; write e.g. M7lc1UVf-VE or https://youtu.be/M7lc1UVf-VE"),
     "etalase_photo_alt": ("foto profil perlu photo_alt (teks alternatif)", "a profile photo needs photo_alt"),
 }
 """pydantic error types in Indonesian and English; ``{…}`` are pydantic's context values."""
