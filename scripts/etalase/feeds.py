@@ -9,13 +9,14 @@ content write the same bytes.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .images import ProcessedPhoto
+from .images import ProcessedPhoto, Rendition
 from .schema import CATEGORY_LABELS
 from .structure import Content, Post, urls
 
@@ -41,9 +42,14 @@ def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], config: Mk
                                           encoding="utf-8")
 
 
-def _image(post: Post, photos: dict[Path, ProcessedPhoto], base: str) -> str | None:
+def _image(post: Post, photos: dict[Path, ProcessedPhoto]) -> Rendition | None:
+    """The cover's 1200x630 crop: feed readers print the title beside it themselves."""
     photo = photos.get(post.photos[0].file) if post.photos else None
-    return base + photo.social.url if photo else None
+    return photo.social if photo else None
+
+
+def _modified(post: Post) -> datetime:
+    return post.meta.updated or post.meta.date
 
 
 def _authors(post: Post, content: Content) -> list[str]:
@@ -55,8 +61,9 @@ def _rss(base: str, folder: str, title: str, description: str, posts: list[Post]
     items = []
     for post in posts:
         link = base + post.url
-        image = _image(post, photos, base)
-        enclosure = f'\n      <enclosure url="{escape(image)}" type="image/jpeg" length="0"/>' if image else ""
+        image = _image(post, photos)
+        enclosure = (f'\n      <enclosure url="{escape(base + image.url)}" type="image/jpeg" '
+                     f'length="{image.file.stat().st_size}"/>' if image else "")
         authors = "".join(f"\n      <dc:creator>{escape(a)}</dc:creator>" for a in _authors(post, content))
         items.append(f"""    <item>
       <title>{escape(post.meta.title)}</title>
@@ -66,7 +73,7 @@ def _rss(base: str, folder: str, title: str, description: str, posts: list[Post]
       <category>{escape(post.category_label)}</category>
       <description>{escape(post.meta.summary)}</description>{authors}{enclosure}
     </item>""")
-    last = f"\n    <lastBuildDate>{format_datetime(posts[0].meta.date)}</lastBuildDate>" if posts else ""
+    last = f"\n    <lastBuildDate>{format_datetime(max(map(_modified, posts)))}</lastBuildDate>" if posts else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
@@ -98,9 +105,9 @@ def _json_feed(base: str, folder: str, title: str, description: str, posts: list
         }
         if post.meta.updated:
             item["date_modified"] = post.meta.updated.isoformat()
-        image = _image(post, photos, base)
+        image = _image(post, photos)
         if image:
-            item["image"] = image
+            item["image"] = base + image.url
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

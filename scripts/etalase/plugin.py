@@ -19,15 +19,17 @@ Steps, in the order MkDocs calls them:
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
 from datetime import datetime, timezone
-from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
+from markupsafe import escape as escape_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
@@ -35,14 +37,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import feeds, search
+from . import feeds, schema_docs, search, seo, social
 from .config import EtalaseConfig
+from .guard import PostGuard
 from .images import ImageSettings, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
 from .load import load_content
-from .markdown_refs import PHOTO_SCHEME, rewrite_local_targets
+from .markdown_refs import photo_ref, rewrite_local_targets
 from .pages import MONTHS, PageSpec, build_pages
 from .problems import Problem
-from .sanitize import clean_html
+from .sanitize import clean_html, link_photos
 from .schema import CATEGORY_LABELS, PROJECT_STATUS_LABELS
 from .structure import Content
 from .validate import validate
@@ -61,6 +64,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.now: datetime = datetime.now(timezone.utc)
         self.content_dir: Path = Path("content")
         self.problems: list[Problem] = []
+        self.hero: ProcessedPhoto | None = None
+        """The brand's hero photo (``extra.brand.hero.photo``), processed like a post's photos."""
+        self.cards: dict[str, social.Card] = {}
+        """Social card of each post, by slug."""
+        self.site: seo.Site | None = None
+        self.guard = PostGuard(0)
+        """Times each post page and names the post when rendering it fails (:mod:`etalase.guard`)."""
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -68,10 +78,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.content_dir = (base / self.config.content_dir).resolve()
         if self.config.now:
             self.now = datetime.fromisoformat(self.config.now)
+        self.guard = PostGuard(self.config.render_seconds)
         if self.content is None:
             content, problems = validate(load_content(self.content_dir), self.now)
             self.fail_on(problems)
             self.content = content
+        _date_build_by_content(self.content)
         return config
 
     def fail_on(self, problems: list[Problem]) -> None:
@@ -93,11 +105,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             PhotoRequest(source=c.photo, post=f"kreator {c.id}", field="photo", line=None, index_md=c.source)
             for c in self.content.creators.values() if c.photo
         ]
-        cache = Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir
+        cache = self.cache_for_content(config)
+        hero = self._hero_request(config)
+        requests += [hero] if hero else []
         result = process_photos(requests, settings, cache / "images")
         self.fail_on(result.problems)
         self.photos = result.photos
+        self.hero = self.photos.get(hero.source) if hero else None
         prune_cache(cache / "images", self.photos.values())
+        _drop_original_photos(files, config, hero.source if hero else None)
 
         for photo in sorted(self.photos.values(), key=lambda p: str(p.source)):
             for rendition in (*photo.renditions, photo.social, photo.thumb):
@@ -117,11 +133,69 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 files.remove(files.src_uris[spec.src_uri])
             markdown = spec.markdown
             if spec.kind == "post":
-                markdown = rewrite_local_targets(markdown, lambda name: PHOTO_SCHEME + name)
+                markdown = rewrite_local_targets(markdown, photo_ref)
             # Only the home and category pages are in mkdocs.yml's nav; the rest are linked from them.
             files.append(File.generated(config, spec.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.specs[spec.src_uri] = spec
+
+        # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
+        if schema_docs.SCHEMA_URI in files.src_uris:
+            files.remove(files.src_uris[schema_docs.SCHEMA_URI])
+        files.append(File.generated(config, schema_docs.SCHEMA_URI,
+                                    content=schema_docs.json_schema_text(config.site_url)))
+        self._add_social_cards(files, config, cache / "social")
         return files
+
+    def cache_for_content(self, config: MkDocsConfig) -> Path:
+        """The cache of this content folder.
+
+        Each content folder has its own, so that building one (a test, a
+        benchmark) never prunes the processed photos of another.
+        """
+        base = Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir
+        return base / hashlib.sha256(str(self.content_dir).encode()).hexdigest()[:12]
+
+    def _hero_request(self, config: MkDocsConfig) -> PhotoRequest | None:
+        """The brand's hero photo, a file under ``docs/``, if ``mkdocs.yml`` names one."""
+        photo = config.extra.get("brand", {}).get("hero", {}).get("photo")
+        if not photo:
+            return None
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        return PhotoRequest(source=(Path(config.docs_dir) / photo).resolve(), post="extra.brand.hero",
+                            field="extra.brand.hero.photo", line=None, index_md=config_file)
+
+    def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
+        """Draw each post's social card and the site's (see :mod:`etalase.social`); set :attr:`site`."""
+        assert self.content is not None
+        brand = config.extra.get("brand", {})
+        colours = brand.get("colors", {})
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        host = seo.Site(config.site_name, site_url, "", "").host
+        requests = {
+            post.slug: social.CardRequest(
+                background=self.photos[post.photos[0].file].social.file, kicker=post.category_label,
+                title=post.meta.title, footer=f"{brand.get('name', config.site_name)} · {host}",
+                colour=colours.get("categories", {}).get(post.category, colours.get("primary", "#000000")),
+                name=post.slug)
+            for post in self.content.posts if post.photos
+        }
+        if self.hero:
+            requests[SITE_CARD] = social.CardRequest(
+                background=self.hero.social.file, kicker=brand.get("name", config.site_name),
+                title=brand.get("tagline", config.site_description or ""), footer=host,
+                colour=colours.get("primary", "#000000"), name="situs")
+        cards = social.render_cards(requests, cache)
+        for card in cards.values():
+            files.append(File.generated(config, card.url, abs_src_path=str(card.file)))
+        self.cards = cards
+        logo = config.theme.get("logo")
+        contact = brand.get("contact", {})
+        self.site = seo.Site(
+            name=config.site_name, url=site_url, description=config.site_description or "",
+            brand=brand.get("name", config.site_name), logo=site_url + logo if logo else None,
+            same_as=tuple(brand.get("social", {}).values()), email=contact.get("email"),
+            address=contact.get("address"), card=cards.get(SITE_CARD),
+            card_alt=brand.get("hero", {}).get("alt", ""))
 
     def image_settings(self) -> ImageSettings:
         images = self.config.images
@@ -137,9 +211,16 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            # Generated pages get their meta-data from the pipeline only.
-            page.meta = {"title": spec.title, "template": spec.template, "description": spec.description,
+            # Generated pages get their meta-data from the pipeline only. Title and description are
+            # contributed text and Material's templates print them unescaped: escape them here.
+            page.meta = {"title": escape_html(spec.title), "template": spec.template,
+                         "description": escape_html(spec.description),
                          "hide": ["navigation", "toc"], "etalase": spec}
+            if spec.kind == "post":
+                self.guard.enter(spec.context["post"].source, blame=True)  # until on_page_content
+        else:
+            # Hand-written pages: the guide's field table and schema URL come from the schema.
+            markdown = schema_docs.expand_markers(markdown, config.site_url)
         return markdown
 
     # -- 4 -----------------------------------------------------------------
@@ -147,11 +228,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is None or spec.kind != "post":
-            return html
+            return _scrollable_tables(html)
         post = spec.context["post"]
         by_name = {ref.file.relative_to(post.bundle).as_posix(): self.photos[ref.file] for ref in post.photos}
         prefix = _root_prefix(page)
-        return _link_photos(clean_html(html), by_name, prefix)
+        html = _scrollable_tables(_link_photos(clean_html(html, site_url=config.site_url), by_name, prefix))
+        self.guard.leave()
+        return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["etalase_categories"] = CATEGORY_LABELS
@@ -159,9 +242,49 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         env.globals["picture"] = _picture_global
         env.filters["rupiah"] = rupiah
         env.filters["tanggal"] = tanggal
+        env.globals["etalase_hero"] = self.hero
+        env.globals["etalase_places"] = self.content.places if self.content else {}
+        env.globals["etalase_map_url"] = seo.map_url
+        env.globals["etalase_lastmod"] = self._lastmod
+        # Our templates print contributed text: escape it. Material's own templates are left as they are.
+        env.autoescape = _own_template
         return env
 
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.seo`)."""
+        assert self.site is not None
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.kind == "post":
+            self.guard.enter(spec.context["post"].source, blame=False)  # until on_post_page
+        card = self.cards.get(spec.context["post"].slug) if spec is not None and spec.kind == "post" else None
+        title = spec.title if spec is not None else page.title or config.site_name
+        description = spec.description if spec is not None else page.meta.get("description", "")
+        context["etalase_seo"] = seo.page_seo(self.site, spec, title=title, path=page.url,
+                                              description=description, card=card)
+        return context
+
+    def _lastmod(self, page: Page) -> str:
+        """The sitemap's ``lastmod`` of ``page``: from the content, never the build time (``""``: none)."""
+        assert self.content is not None
+        newest = seo.newest_change(self.content.posts)
+        moment = seo.lastmod(self.specs.get(page.file.src_uri), newest)
+        return moment.isoformat() if moment else ""
+
     # -- 5 -----------------------------------------------------------------
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.guard.leave()
+        return _valid_html(output)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """An error while a post was being rendered is that post's problem, reported by ``scripts/build.py``."""
+        problem = self.guard.problem(error)
+        self.guard.leave()
+        if problem:
+            self.problems = [problem]
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return _valid_html(output_content) if template_name.endswith(".html") else output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.content is not None
         site_dir = Path(config.site_dir)
@@ -175,31 +298,96 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return server
 
 
+SITE_CARD = "(situs)"
+"""Key of the site's own social card among the posts' (not a valid slug)."""
+
+ORIGINAL_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
+
+OWN_TEMPLATES = ("main.html", "404.html", "sitemap.xml", "etalase/", "partials/etalase/")
+"""Templates under ``overrides/`` that autoescape what they print."""
+
+
+_EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
+
+
+def _date_build_by_content(content: Content) -> None:
+    """Date the build by its newest post, not the clock, so two builds of the same content are identical.
+
+    MkDocs dates every page, the sitemap and its gzip header with the build
+    date, or with ``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org);
+    a value set by the caller wins.
+    """
+    if not _EPOCH_GIVEN:
+        newest = seo.newest_change(content.posts)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()) if newest else 0)
+
+
+def _own_template(name: str | None) -> bool:
+    return name is not None and name.startswith(OWN_TEMPLATES)
+
+
+def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None) -> None:
+    """Keep every photo under ``docs/`` out of the site: only processed renditions are published.
+
+    An original is heavy and may carry EXIF and GPS. The hero is processed
+    (see :meth:`EtalasePlugin._hero_request`); any other is named in a warning.
+    """
+    docs = Path(config.docs_dir).resolve()
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path or not file.src_uri.lower().endswith(ORIGINAL_PHOTO_SUFFIXES):
+            continue
+        source = Path(file.abs_src_path).resolve()
+        if not source.is_relative_to(docs):
+            continue
+        files.remove(file)
+        if source != hero:
+            log.warning("foto asli di docs/ tidak diterbitkan: %s; pakai foto di pos (content/) "
+                        "(original photo in docs/ not published: use photos in a post bundle)", file.src_uri)
+
+
+def _scrollable_tables(html: str) -> str:
+    """Tables and code blocks scroll sideways on a phone; make them reachable with the keyboard.
+
+    Each table goes in a box that scrolls (a region named "Tabel N") and each
+    code block can take focus. Material's script does this on other sites;
+    this theme does not load it.
+    """
+    tables = iter(range(1, html.count("<table>") + 1))
+    html = re.sub("<table>", lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" '
+                  'tabindex="0"><table>', html)
+    return re.sub(r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', html.replace("</table>", "</table></div>"))
+
+
+_INVALID_IN_MATERIAL = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"|(<label [^>]*?) tabindex=""')
+
+
+def _valid_html(html: str) -> str:
+    """Two attributes of Material's ``base.html`` and ``nav-item.html`` that the Nu HTML checker rejects.
+
+    ``autocomplete`` is not allowed on a checkbox, and ``tabindex=""`` is not an
+    integer. Both templates sit outside any block, so they are fixed here rather
+    than copied into ``overrides/``.
+    """
+    return _INVALID_IN_MATERIAL.sub(lambda match: match.group(1) or match.group(2), html)
+
+
 def _root_prefix(page: Page) -> str:
     """Relative path from ``page`` to the site root, e.g. ``../../``."""
     depth = page.file.url.count("/") if page.file.url else 0
     return "../" * depth
 
 
-_IMG = re.compile(r'<img src="' + re.escape(PHOTO_SCHEME) + r'([^"]*)"([^>]*)>')
-_ALT = re.compile(r'alt="([^"]*)"')
-_A = re.compile(r'<a href="' + re.escape(PHOTO_SCHEME) + r'([^"]*)"')
-
-
 def _link_photos(html: str, by_name: dict[str, ProcessedPhoto], prefix: str) -> str:
     """Body photos become ``<picture>``; links to a photo point at its largest JPEG."""
-    def picture(match: re.Match[str]) -> str:
-        photo = by_name.get(match.group(1))
-        alt_match = _ALT.search(match.group(2))
-        alt = unescape(alt_match.group(1)) if alt_match else ""
-        return picture_html(photo, alt, url_prefix=prefix) if photo else ""
+    def picture(name: str, alt: str) -> str | None:
+        photo = by_name.get(name)
+        return picture_html(photo, alt, url_prefix=prefix) if photo else None
 
-    def link(match: re.Match[str]) -> str:
-        photo = by_name.get(match.group(1))
-        href = prefix + photo.largest("jpeg").url if photo else "#"
-        return f'<a href="{escape(href)}"'
+    def href(name: str) -> str | None:
+        photo = by_name.get(name)
+        return prefix + photo.largest("jpeg").url if photo else None
 
-    return _A.sub(link, _IMG.sub(picture, html))
+    return link_photos(html, picture, href)
 
 
 def _picture_global(photo: ProcessedPhoto, alt: str, base_url: str, **options: Any) -> Markup:

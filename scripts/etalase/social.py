@@ -1,0 +1,202 @@
+"""Social cards: the 1200x630 picture a shared link shows on WhatsApp, Facebook and X.
+
+Why a composited card and not the plain cover crop: a link shared in a
+WhatsApp group is often forwarded again as a bare picture, and a screenshot
+of a feed loses the text beside it. A card that carries the post's title,
+its category and the regency's name still says what it is and whose it is
+once it is cut loose from the link, and the photo still fills the frame, so
+the place sells itself. The cost is small: each card is drawn once with
+Pillow and cached by a digest of everything that shapes it.
+
+Built offline: the font comes from a pinned PyPI package
+(``fontpkg-atkinson-hyperlegible``, SIL OFL), never from a font service.
+Atkinson Hyperlegible was drawn by the Braille Institute for low-vision
+readers, which also keeps a title legible at the thumbnail size chat apps
+show. Material's own social plugin is not used: it fetches its fonts at build
+time and needs Cairo.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import fontpkg_atkinson_hyperlegible as atkinson
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+CARD_VERSION = "2"
+"""Bump when the drawing changes: it is part of every card's cache key."""
+
+SIZE = (1200, 630)
+MARGIN = 72
+FONT_BOLD = atkinson.ROOT / "files" / "AtkinsonHyperlegible-Bold.ttf"
+FONT_REGULAR = atkinson.ROOT / "files" / "AtkinsonHyperlegible-Regular.ttf"
+TITLE_SIZES = (68, 58, 50)
+"""Title sizes tried in turn until the title fits in :data:`TITLE_LINES` lines."""
+TITLE_LINES = 3
+JPEG_QUALITY = 84
+URL_DIR = "media/kartu"
+
+
+@dataclass(frozen=True)
+class CardRequest:
+    """What one card shows."""
+
+    background: Path
+    """A photo (the cover's 1200x630 crop); cropped and scaled to fill the card."""
+    kicker: str
+    """Short label in a coloured tag above the title (the category)."""
+    title: str
+    footer: str
+    """Bottom line (the regency and the site's host)."""
+    colour: str
+    """``#rrggbb`` of the tag and the bottom bar; white text must be readable on it."""
+    name: str
+    """File-name stem of the card in its URL (the post's slug)."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A rendered card."""
+
+    file: Path
+    """Absolute path in the cache."""
+    url: str
+    """Site-relative URL, content-addressed: a changed card gets a new URL, so chat apps refetch it."""
+    width: int = SIZE[0]
+    height: int = SIZE[1]
+
+
+def render_cards(requests: Mapping[str, CardRequest], cache_dir: Path) -> dict[str, Card]:
+    """Every requested card, drawn only when not cached; unused cached cards are removed."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cards = {key: _card(request, cache_dir) for key, request in requests.items()}
+    missing = {card.file: requests[key] for key, card in cards.items() if not card.file.exists()}
+    if missing:
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(_draw, missing.values(), missing.keys()))
+    used = {card.file for card in cards.values()}
+    for old in cache_dir.glob("*.jpg"):
+        if old not in used:
+            old.unlink()
+    return cards
+
+
+def _card(request: CardRequest, cache_dir: Path) -> Card:
+    digest = hashlib.sha256()
+    for part in (CARD_VERSION, _font_digest(), _file_digest(request.background),  # content, not where it is
+                 request.kicker, request.title, request.footer, request.colour):
+        digest.update(part.encode() + b"\0")
+    key = digest.hexdigest()
+    return Card(file=cache_dir / f"{key}.jpg", url=f"{URL_DIR}/{request.name}-{key[:12]}.jpg")
+
+
+@cache
+def _font_digest() -> str:
+    return _file_digest(FONT_BOLD) + _file_digest(FONT_REGULAR)
+
+
+def _file_digest(path: Path) -> str:
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+@cache
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+@cache
+def _shade() -> Image.Image:
+    """How much black to lay over each pixel: none over the top third, more towards the bottom.
+
+    White text then reads on any photo.
+    """
+    ramp = Image.linear_gradient("L").resize(SIZE)
+    return ramp.point(lambda v: 0 if v < 85 else round(225 * ((v - 85) / 170) ** 0.8))
+
+
+@cache
+def _black() -> Image.Image:
+    return Image.new("RGB", SIZE, (0, 0, 0))
+
+
+def _draw(request: CardRequest, target: Path) -> None:
+    """Draw ``request`` into ``target`` (written to a temporary name, then renamed)."""
+    with Image.open(request.background) as photo:
+        photo = photo if photo.mode == "RGB" else photo.convert("RGB")
+        base = photo.copy() if photo.size == SIZE else ImageOps.fit(photo, SIZE, Image.Resampling.LANCZOS)
+    card = Image.composite(_black(), base, _shade())
+    draw = ImageDraw.Draw(card)
+    width, height = SIZE
+
+    # Coloured tag with the category.
+    tag_font = _font(FONT_BOLD, 30)
+    kicker = request.kicker.upper()
+    left, top, right, bottom = draw.textbbox((0, 0), kicker, font=tag_font)
+    pad_x, pad_y = 22, 12
+    draw.rounded_rectangle((MARGIN, 56, MARGIN + right - left + 2 * pad_x, 56 + bottom - top + 2 * pad_y),
+                           radius=10, fill=request.colour)
+    draw.text((MARGIN + pad_x - left, 56 + pad_y - top), kicker, font=tag_font, fill="white")
+
+    # Footer line and bottom bar.
+    footer_font = _font(FONT_REGULAR, 30)
+    footer_y = height - 64
+    draw.text((MARGIN, footer_y), request.footer, font=footer_font, fill=(235, 235, 235), anchor="ls")
+    draw.rectangle((0, height - 14, width, height), fill=request.colour)
+
+    # Title, bottom-aligned above the footer.
+    font, lines = _fit_title(request.title, width - 2 * MARGIN)
+    line_height = round(font.size * 1.15)
+    y = footer_y - 52 - line_height * (len(lines) - 1)
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill="white", anchor="ls")
+        y += line_height
+
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    card.save(temporary, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True)
+    os.replace(temporary, target)
+
+
+def _fit_title(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest title size whose wrapping fits; at the smallest size, the last line ends in "…"."""
+    for size in TITLE_SIZES:
+        font = _font(FONT_BOLD, size)
+        lines = _wrap(title, font, width)
+        if len(lines) <= TITLE_LINES:
+            return font, lines
+    lines = lines[:TITLE_LINES]
+    last = lines[-1]
+    while last and font.getlength(last + "…") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    lines[-1] = last + "…"
+    return font, lines
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Word wrap into as few lines as fit ``width``, as even in length as possible (no lone last word)."""
+    lines = _greedy(text, font, width)
+    low, high = 1, width
+    while low < high:  # the narrowest width that still needs no more lines
+        middle = (low + high) // 2
+        if len(_greedy(text, font, middle)) <= len(lines):
+            high = middle
+        else:
+            low = middle + 1
+    return _greedy(text, font, low)
+
+
+def _greedy(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap; a single word wider than ``width`` gets a line of its own."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]

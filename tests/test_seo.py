@@ -1,0 +1,267 @@
+"""What search engines and chat apps read: JSON-LD, Open Graph, canonical URLs, sitemap, robots.txt, feeds.
+
+Read from the built demo site without a browser: JSON-LD through extruct,
+feeds through feedparser, the rest with BeautifulSoup and the XML parser.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import extruct
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+import site_pages as sp
+from etalase.schema import CATEGORY_LABELS
+from etalase.seo import PageSeo, breadcrumbs
+from etalase.social import TITLE_LINES, CardRequest, _fit_title, render_cards
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def local(site: Path, url: str) -> Path:
+    """The file an absolute site URL is served from."""
+    assert url.startswith(sp.site_url()), url
+    path = site / url.removeprefix(sp.site_url())
+    return path / "index.html" if url.endswith("/") else path
+
+
+def graph_of(site: Path, url: str) -> dict[str, dict]:
+    """The page's JSON-LD items by ``@type`` (one ``@graph``, parsed by extruct)."""
+    data = extruct.extract(sp.html_of(site, url), base_url=sp.site_url() + url, syntaxes=["json-ld"])["json-ld"]
+    assert len(data) == 1 and data[0]["@context"] == "https://schema.org"
+    items = data[0]["@graph"]
+    return {item["@type"]: item for item in items}
+
+
+def meta_tags(site: Path, url: str) -> dict[str, str]:
+    soup = BeautifulSoup(sp.html_of(site, url), "html.parser")
+    tags = {tag.get("property") or tag.get("name"): tag.get("content") for tag in soup.find_all("meta")}
+    tags["canonical"] = soup.find("link", rel="canonical")["href"]
+    return tags
+
+
+def check_breadcrumbs(site: Path, item: dict, url: str) -> list[str]:
+    elements = item["itemListElement"]
+    assert [e["position"] for e in elements] == list(range(1, len(elements) + 1))
+    assert elements[0]["item"] == sp.site_url() and elements[-1]["item"] == sp.site_url() + url
+    for element in elements:
+        assert local(site, element["item"]).is_file()
+    return [e["name"] for e in elements]
+
+
+# -- JSON-LD ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("category", sp.CATEGORIES)
+def test_post_json_ld_has_blog_posting_its_subject_and_breadcrumbs(demo_site, category):
+    post = sp.newest_post(category)
+    meta = post.meta
+    content = sp.demo_content()
+    items = graph_of(demo_site, post.url)
+
+    posting = items["BlogPosting"]
+    assert posting["headline"] == meta.title
+    assert posting["description"] == meta.summary
+    assert posting["url"] == posting["mainEntityOfPage"] == sp.site_url() + post.url
+    assert datetime.fromisoformat(posting["datePublished"]) == meta.date
+    assert datetime.fromisoformat(posting["dateModified"]) == (meta.updated or meta.date)
+    assert posting["image"] and all(local(demo_site, image).is_file() for image in posting["image"])
+    authors = posting["author"]
+    assert [a["name"] for a in authors] == [content.creators[c].data.name for c in meta.creators]
+    for author in authors:
+        assert author["@type"] == "Person" and local(demo_site, author["url"]).is_file()
+    assert posting["publisher"]["name"] == sp.brand()["name"]
+
+    block = getattr(meta, category)
+    if category == "wisata":
+        place = items["TouristAttraction"]
+        assert place["name"] == block.place and place["address"]["streetAddress"] == block.address
+        if block.coordinates:
+            assert (place["geo"]["latitude"], place["geo"]["longitude"]) == (block.coordinates.lat, block.coordinates.lon)
+        assert posting["about"] == {"@id": place["@id"]}
+    elif category == "umkm":
+        business = items["LocalBusiness"]
+        assert business["name"] == block.business and business["telephone"] == block.whatsapp
+        assert business["priceRange"] == block.price_range
+        assert [o["itemOffered"]["name"] for o in business["makesOffer"]] == list(block.products)
+    elif category == "budaya":
+        event = items["Event"]
+        assert datetime.fromisoformat(event["startDate"]) == block.start
+        assert event["location"]["name"] == block.venue and event["organizer"]["name"] == block.organiser
+    else:
+        assert not {"TouristAttraction", "LocalBusiness", "Event"} & set(items)
+        assert [c.get("url") for c in posting["citation"]] == [str(s.url) if s.url else None for s in block.sources]
+
+    names = check_breadcrumbs(demo_site, items["BreadcrumbList"], post.url)
+    assert names == ["Beranda", CATEGORY_LABELS[category], meta.title]
+
+
+def test_a_tradition_is_not_an_event(demo_site):
+    post = sp.tradition_post()
+    assert post is not None, "the demo content should show a tradition (budaya without dates)"
+    assert set(graph_of(demo_site, post.url)) == {"BlogPosting", "BreadcrumbList"}
+
+
+def test_home_json_ld_describes_the_site_and_its_office(demo_site):
+    items = graph_of(demo_site, "")
+    site = items["WebSite"]
+    assert site["url"] == sp.site_url() and site["name"] == sp.site_config().site_name
+    target = site["potentialAction"]["target"]["urlTemplate"]
+    assert target == sp.site_url() + "cari/?q={q}" and site["potentialAction"]["query-input"] == "required name=q"
+    office = items["GovernmentOrganization"]
+    assert office["name"] == sp.brand()["name"]
+    assert office["sameAs"] == list(sp.brand()["social"].values())
+    assert local(demo_site, office["logo"]["url"]).is_file()
+
+
+@pytest.mark.parametrize("kind", ["category", "tag", "region", "kecamatan", "creator", "archive", "month", "search",
+                                  "page"])
+def test_other_pages_have_a_breadcrumb_list(demo_site, kind):
+    url = sp.page_types()[kind]
+    names = check_breadcrumbs(demo_site, graph_of(demo_site, url)["BreadcrumbList"], url)
+    assert names[0] == "Beranda" and len(names) >= 2
+    if kind == "region":
+        place = sp.demo_content().places[url.strip("/").split("/", 1)[1]]
+        assert names == ["Beranda", f"Kec. {place.kecamatan_name}", place.label]
+    if kind == "month":
+        assert names[:2] == ["Beranda", "Arsip"]
+
+
+def test_json_ld_cannot_be_closed_from_inside():
+    seo = PageSeo(title="t", description="d", url="https://x/", json_ld={"headline": "</script><script>x()</script> & <!--"})
+    text = str(seo.json_ld_html)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == seo.json_ld
+
+
+def test_breadcrumbs_of_a_hand_written_page():
+    assert [(c.name, c.url) for c in breadcrumbs(None, "Tentang", "tentang/")] == [("Beranda", ""), ("Tentang", "tentang/")]
+
+
+# -- Open Graph, X, canonical ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(sp.page_types()))
+def test_open_graph_and_x_tags_with_a_1200x630_image(demo_site, kind):
+    url = sp.page_types()[kind]
+    tags = meta_tags(demo_site, url)
+    assert tags["canonical"] == tags["og:url"] == sp.site_url() + url
+    assert tags["og:title"] and tags["og:description"] and tags["og:site_name"] == sp.site_config().site_name
+    assert tags["twitter:card"] == "summary_large_image"
+    assert tags["twitter:image"] == tags["og:image"]
+    assert tags["og:image:alt"] and tags["twitter:image:alt"] == tags["og:image:alt"]
+    with Image.open(local(demo_site, tags["og:image"])) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 630))
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+    if kind.startswith("post-"):
+        post = next(p for p in sp.demo_content().posts if p.url == url)
+        assert tags["og:type"] == "article" and tags["og:title"] == post.meta.title
+        assert tags["article:published_time"] == post.meta.date.isoformat()
+        assert tags["description"] == tags["og:description"] == post.meta.summary
+    else:
+        assert tags["og:type"] == "website"
+
+
+def test_social_cards_are_cached_and_follow_their_text(tmp_path):
+    background = tmp_path / "foto.jpg"
+    Image.new("RGB", (800, 600), (40, 120, 90)).save(background)
+    request = CardRequest(background, "Wisata", "Pantai Pasir Putih", "Kabupaten Contoh · contoh.go.id", "#0f6e56",
+                          "pantai")
+    cache = tmp_path / "kartu"
+    card = render_cards({"pantai": request}, cache)["pantai"]
+    with Image.open(card.file) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 630))
+    drawn = card.file.stat().st_mtime_ns
+    assert render_cards({"pantai": request}, cache)["pantai"] == card
+    assert card.file.stat().st_mtime_ns == drawn  # not drawn again
+    retitled = render_cards({"pantai": CardRequest(**{**request.__dict__, "title": "Pantai Baru"})}, cache)["pantai"]
+    assert retitled.url != card.url and retitled.url.startswith("media/kartu/pantai-")
+    assert not card.file.exists()  # the old card is pruned
+
+
+def test_a_long_title_is_wrapped_then_cut():
+    _, lines = _fit_title("Kata " * 80, 1056)
+    assert len(lines) == TITLE_LINES and lines[-1].endswith("…")
+    _, lines = _fit_title("Pantai Pasir Putih", 1056)
+    assert lines == ["Pantai Pasir Putih"]
+
+
+def test_each_post_has_its_own_social_card(demo_site):
+    images = {meta_tags(demo_site, post.url)["og:image"] for post in sp.demo_content().posts}
+    assert len(images) == len(sp.demo_content().posts)
+
+
+# -- sitemap, robots.txt ----------------------------------------------------------------------
+
+
+def test_sitemap_lists_every_page_with_lastmod_from_the_content(demo_site):
+    root = ET.parse(demo_site / "sitemap.xml").getroot()
+    entries = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root}
+    for loc in entries:
+        assert local(demo_site, loc).is_file(), loc
+    content = sp.demo_content()
+    for post in content.posts:
+        assert entries[sp.site_url() + post.url] == (post.meta.updated or post.meta.date).isoformat()
+    newest = max(p.meta.updated or p.meta.date for p in content.posts)
+    assert entries[sp.site_url()] == newest.isoformat()
+    wisata = content.by_category()["wisata"][:12]
+    assert entries[sp.site_url() + "wisata/"] == max(p.meta.updated or p.meta.date for p in wisata).isoformat()
+    assert entries[sp.site_url() + "tentang/"] is None  # hand-written: no date to tell
+    assert entries[sp.site_url() + "cari/"] is None
+
+
+def test_robots_txt_names_the_sitemap(demo_site):
+    lines = (demo_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines and f"Sitemap: {sp.site_url()}sitemap.xml" in lines
+    assert "Disallow: /" not in lines
+
+
+# -- feeds ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", ["", *sp.CATEGORIES])
+def test_rss_feeds_parse_and_list_the_newest_posts(demo_site, folder):
+    prefix = f"{folder}/" if folder else ""
+    parsed = feedparser.parse((demo_site / prefix / "feed.xml").read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    posts = sp.demo_content().by_category()[folder] if folder else sp.demo_content().posts
+    assert [e.title for e in parsed.entries] == [p.meta.title for p in posts[:20]]
+    for entry, post in zip(parsed.entries, posts):
+        assert entry.link == sp.site_url() + post.url and local(demo_site, entry.link).is_file()
+        assert tuple(entry.published_parsed[:6]) == tuple(post.meta.date.utctimetuple()[:6])
+        enclosure = entry.enclosures[0]
+        assert int(enclosure.length) == local(demo_site, enclosure.href).stat().st_size
+    assert parsed.feed.link == sp.site_url() + prefix
+
+
+@pytest.mark.parametrize("folder", ["", *sp.CATEGORIES])
+def test_json_feeds_parse_and_list_the_newest_posts(demo_site, folder):
+    prefix = f"{folder}/" if folder else ""
+    feed = json.loads((demo_site / prefix / "feed.json").read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == sp.site_url() + prefix + "feed.json"
+    posts = sp.demo_content().by_category()[folder] if folder else sp.demo_content().posts
+    assert [item["title"] for item in feed["items"]] == [p.meta.title for p in posts[:20]]
+    for item in feed["items"]:
+        assert local(demo_site, item["url"]).is_file() and local(demo_site, item["image"]).is_file()
+        assert all(local(demo_site, author["url"]).is_file() for author in item["authors"])
+
+
+def test_pages_announce_their_feeds(demo_site):
+    def feeds(url: str) -> set[tuple[str, str]]:
+        soup = BeautifulSoup(sp.html_of(demo_site, url), "html.parser")
+        base = "http://site/" + url
+        return {(link["type"], urlsplit(urljoin(base, link["href"])).path) for link in soup.find_all("link", rel="alternate")}
+
+    site_feeds = {("application/rss+xml", "/feed.xml"), ("application/feed+json", "/feed.json")}
+    assert feeds("") == site_feeds
+    assert feeds("umkm/") == site_feeds | {("application/rss+xml", "/umkm/feed.xml"),
+                                           ("application/feed+json", "/umkm/feed.json")}

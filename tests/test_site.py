@@ -1,0 +1,377 @@
+"""The public site in real Chromium: every page type shows its parts, as a reader gets them.
+
+Assertions are on the rendered DOM of the built demo site, with the expected
+values taken from the demo content, never from the templates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+import site_pages as sp
+from conftest import DEMO_CONTENT, run_build, serve
+from etalase.schema import CATEGORY_LABELS
+
+PHONE = {"width": 412, "height": 915}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def open_page(browser, url: str, *, viewport=PHONE, javascript: bool = True):
+    """A new page in its own context, loaded; returns (page, context)."""
+    context = browser.new_context(viewport=viewport, locale="id-ID", java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return page, context
+
+
+def card_titles(scope) -> list[str]:
+    return [text.strip() for text in scope.locator(".etalase-card__title").all_inner_texts()]
+
+
+def check_cards(scope, site_dir: Path) -> int:
+    """Every card shows a photo, a title linking to a built post, a summary, a place and a date."""
+    cards = scope.locator("article.etalase-card")
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        assert card.locator("img").count() == 1
+        link = card.locator(".etalase-card__title a")
+        target = urlsplit(link.evaluate("a => a.href")).path.strip("/")
+        assert (site_dir / target / "index.html").is_file(), target
+        assert card.locator(".etalase-card__summary").inner_text().strip()
+        assert card.locator(".etalase-card__place").inner_text().strip()
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+", card.locator("time").get_attribute("datetime"))
+    return cards.count()
+
+
+# -- home -------------------------------------------------------------------------
+
+
+def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_url, demo_site):
+    content = sp.demo_content()
+    brand = sp.brand()
+    page, context = open_page(browser, demo_url)
+    try:
+        hero = page.locator(".etalase-hero")
+        assert hero.locator("h1").inner_text().strip() == brand["tagline"]
+        photo = hero.locator("img")
+        assert photo.get_attribute("fetchpriority") == "high"
+        assert photo.get_attribute("alt") == brand["hero"]["alt"]
+        assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert "/media/" in photo.evaluate("img => img.currentSrc")
+
+        search = page.get_by_role("search")
+        assert search.get_by_role("searchbox").is_visible()
+        assert urlsplit(search.evaluate("form => form.action")).path == "/cari/"
+
+        latest = page.locator("section[aria-labelledby=terbaru]")
+        assert card_titles(latest) == [p.meta.title for p in content.posts[: len(card_titles(latest))]]
+        assert check_cards(latest, demo_site) >= min(6, len(content.posts))
+
+        by_category = content.by_category()
+        for category, label in CATEGORY_LABELS.items():
+            section = page.locator(f"section[aria-labelledby=bagian-{category}]")
+            assert section.locator("h2").inner_text().strip() == label
+            expected = [p.meta.title for p in by_category.get(category, [])[:3]]
+            assert card_titles(section) == expected
+            check_cards(section, demo_site)
+            assert urlsplit(section.get_by_role("link", name=f"Semua pos {label}").evaluate("a => a.href")).path \
+                == f"/{category}/"
+    finally:
+        context.close()
+
+
+def test_home_search_form_leads_to_search_results(browser, demo_url):
+    page, context = open_page(browser, demo_url)
+    try:
+        page.get_by_role("searchbox").fill("jembatan")
+        page.get_by_role("search").get_by_role("button", name="Cari").click()
+        page.wait_for_url("**/cari/?q=jembatan")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+        assert page.locator(".pagefind-ui__result").count() >= 1
+    finally:
+        context.close()
+
+
+# -- post pages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("category", sp.CATEGORIES)
+def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
+    post = sp.newest_post(category)
+    content = sp.demo_content()
+    meta = post.meta
+    page, context = open_page(browser, demo_url + post.url)
+    try:
+        assert page.locator("h1").inner_text().strip() == meta.title
+        assert page.locator(".etalase-post__lead").inner_text().strip() == meta.summary
+        cover = page.locator(".etalase-post__cover img")
+        assert cover.get_attribute("alt") == meta.cover.alt
+        assert cover.get_attribute("fetchpriority") == "high"
+        assert cover.get_attribute("width") and cover.get_attribute("height")
+        assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+
+        header = page.locator(".etalase-post__meta")
+        for creator_id in meta.creators:
+            link = header.get_by_role("link", name=content.creators[creator_id].data.name)
+            assert urlsplit(link.evaluate("a => a.href")).path == f"/kreator/{creator_id}/"
+        assert header.locator("time").first.get_attribute("datetime") == meta.date.isoformat()
+        place = content.places[meta.region]
+        assert urlsplit(header.get_by_role("link", name=place.label).evaluate("a => a.href")).path == "/" + place.url
+        assert re.search(r"\d+ menit baca", header.inner_text())
+        category_link = page.locator(".etalase-post__category a")
+        assert category_link.inner_text().strip().lower() == CATEGORY_LABELS[category].lower()
+        assert urlsplit(category_link.evaluate("a => a.href")).path == f"/{category}/"
+
+        first_line = next(line for line in post.body.splitlines() if line[:1].isalpha())
+        assert " ".join(first_line.split()[:3]) in page.locator(".etalase-post__body").inner_text()
+        tags = page.locator(".etalase-tags a").all_inner_texts()
+        assert tags == [f"#{tag}" for tag in meta.tags]
+        assert len(page.locator(".etalase-gallery figure").all()) == len(meta.gallery)
+        credits = page.locator(".etalase-credits").inner_text()
+        assert meta.cover.credit in credits and meta.cover.license in credits
+
+        info = page.locator(f"aside.etalase-info--{category}")
+        assert info.is_visible()
+        terms = info.locator("dt").all_inner_texts()
+        block = getattr(meta, category)
+        if category == "wisata":
+            assert {"Alamat", "Jam buka", "Tiket"} <= set(terms)
+            assert block.opening_hours in info.inner_text() and block.ticket in info.inner_text()
+            if block.coordinates:
+                href = info.get_by_role("link", name=re.compile("peta")).get_attribute("href")
+                assert href.startswith("https://www.openstreetmap.org/")
+                assert str(block.coordinates.lat) in href and str(block.coordinates.lon) in href
+        elif category == "umkm":
+            assert info.locator(".etalase-info__products li").all_inner_texts() == list(block.products)
+            assert block.price_range in info.inner_text()
+            links = [urlsplit(a).netloc for a in info.locator(".etalase-info__links a").evaluate_all(
+                "links => links.map(a => a.href)")]
+            assert links == [urlsplit(str(link)).netloc for link in block.links]
+        elif category == "budaya":
+            times = info.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+            assert times[0] == block.start.isoformat()
+            assert block.venue in info.inner_text()
+        else:
+            assert block.agency in info.inner_text()
+            sources = info.locator(".etalase-info__sources a").evaluate_all("links => links.map(a => a.href)")
+            assert sources == [str(s.url) for s in block.sources if s.url]
+            if block.budget is not None:
+                assert "Rp" in info.inner_text()
+
+        related = page.locator("section.etalase-related")
+        assert related.count() == 1 and check_cards(related, demo_site) >= 1
+        assert meta.title not in card_titles(related)
+    finally:
+        context.close()
+
+
+def test_no_iframe_or_map_script_on_wisata_page(demo_site):
+    html = sp.html_of(demo_site, sp.newest_post("wisata").url)
+    assert "<iframe" not in html
+    assert not re.search(r"<script[^>]+src=\"https?://", html)
+
+
+def test_whatsapp_button_carries_the_normalised_number(browser, demo_url):
+    for post in sp.demo_content().by_category()["umkm"]:
+        page, context = open_page(browser, demo_url + post.url)
+        try:
+            href = page.get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
+        finally:
+            context.close()
+        number = post.meta.umkm.whatsapp  # normalised by the schema: +62…
+        assert re.fullmatch(r"\+628\d{7,11}", number)
+        parts = urlsplit(href)
+        assert (parts.scheme, parts.netloc, parts.path) == ("https", "wa.me", "/" + number.removeprefix("+"))
+        assert post.meta.umkm.business in parse_qs(parts.query)["text"][0]
+
+
+def test_share_links_are_plain_links_and_copy_link_copies(browser, demo_url):
+    post = sp.newest_post("wisata")
+    canonical = sp.site_url() + post.url
+    context = browser.new_context(viewport=PHONE, locale="id-ID")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo_url.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(demo_url + post.url)
+        share = page.locator(".etalase-share")
+        links = {a["text"].strip(): a["href"] for a in share.locator("a").evaluate_all(
+            "links => links.map(a => ({text: a.innerText, href: a.href}))")}
+        whatsapp = urlsplit(links["WhatsApp"])
+        assert (whatsapp.netloc, whatsapp.path) == ("wa.me", "/")
+        assert parse_qs(whatsapp.query)["text"][0] == f"{post.meta.title} {canonical}"
+        facebook = urlsplit(links["Facebook"])
+        assert (facebook.netloc, facebook.path) == ("www.facebook.com", "/sharer/sharer.php")
+        assert parse_qs(facebook.query)["u"] == [canonical]
+        x = urlsplit(links["X"])
+        assert (x.netloc, x.path) == ("x.com", "/intent/post")
+        assert parse_qs(x.query) == {"url": [canonical], "text": [post.meta.title]}
+        assert share.locator("script").count() == 0
+
+        copy = share.get_by_role("button", name="Salin tautan")
+        assert copy.is_visible()
+        copy.click()
+        page.get_by_text("Tautan disalin.").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == canonical
+    finally:
+        context.close()
+
+
+# -- listings -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["category", "tag", "region", "kecamatan", "creator", "month"])
+def test_listing_pages_are_card_grids(browser, demo_url, demo_site, kind):
+    content = sp.demo_content()
+    url = sp.page_types()[kind]
+    key = url.strip("/").split("/", 1)[1] if kind != "category" else url.strip("/")
+    expected = {
+        "category": content.by_category().get(key, []),
+        "tag": content.by_tag().get(key, []),
+        "region": content.by_region().get(key, []),
+        "kecamatan": content.by_region().get(key, []),
+        "creator": content.by_creator().get(key, []),
+        "month": content.by_month().get(key, []),
+    }[kind]
+    page, context = open_page(browser, demo_url + url)
+    try:
+        assert page.locator("h1").count() == 1
+        grid = page.locator(".etalase-grid")
+        assert card_titles(grid) == [p.meta.title for p in expected[:12]]
+        assert check_cards(grid, demo_site) == min(12, len(expected))
+        crumbs = page.get_by_role("navigation", name="Remah roti")
+        assert crumbs.get_by_role("link", name="Beranda").count() == 1
+        if kind == "category":
+            assert page.locator("h1").inner_text().strip() == CATEGORY_LABELS[key]
+        if kind == "creator":
+            assert content.creators[key].data.bio in page.locator(".etalase-profile").inner_text()
+    finally:
+        context.close()
+
+
+def test_category_labels_are_indonesian_everywhere(browser, demo_url):
+    page, context = open_page(browser, demo_url, viewport=DESKTOP)
+    try:
+        tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
+        assert [label for label in CATEGORY_LABELS.values() if label in tabs] == list(CATEGORY_LABELS.values())
+        assert not {"Tourism", "Culture", "Development", "Small business"} & set(tabs)
+    finally:
+        context.close()
+
+
+# -- reach --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(sp.page_types()))
+def test_no_request_leaves_for_another_host(browser, demo_url, kind):
+    context = browser.new_context(viewport=PHONE, locale="id-ID")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(demo_url + sp.page_types()[kind], wait_until="networkidle")
+        page.mouse.wheel(0, 20_000)  # bring lazy photos into view
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert requested, "nothing was requested"
+    outside = [url for url in requested if not url.startswith(demo_url) and not url.startswith("data:")]
+    assert outside == []
+
+
+def test_post_is_readable_and_navigable_without_javascript(browser, demo_url):
+    post = sp.newest_post("umkm")
+    page, context = open_page(browser, demo_url + post.url, javascript=False)
+    try:
+        assert page.locator("h1").inner_text().strip() == post.meta.title
+        assert page.locator(".etalase-post__body").is_visible()
+        assert page.locator(".etalase-post__cover img").evaluate("img => img.complete && img.naturalWidth > 0")
+        assert page.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        assert page.locator(".etalase-share a").count() == 3
+        assert not page.get_by_role("button", name="Salin tautan").is_visible()  # needs JavaScript
+        # The phone menu is a CSS drawer: it opens and its links lead on.
+        page.locator("label.md-header__button[for=__drawer]").click()
+        drawer = page.locator(".md-sidebar--primary")
+        wisata = drawer.get_by_role("link", name="Wisata", exact=True)
+        wisata.wait_for(state="visible")
+        wisata.click()
+        page.wait_for_url("**/wisata/")
+        assert page.locator("h1").inner_text().strip() == "Wisata"
+        page.locator("article.etalase-card .etalase-card__title a").first.click()
+        page.wait_for_url("**/artikel/**")
+        assert page.locator(".etalase-post__body").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("category", sp.CATEGORIES)
+def test_post_transfers_under_250_kb_before_its_first_photo(browser, demo_url, category):
+    """Everything the browser fetches before it starts on the first photo, uncompressed."""
+    context = browser.new_context(viewport=PHONE, locale="id-ID")
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    try:
+        page.goto(demo_url + sp.newest_post(category).url, wait_until="networkidle")
+        timeline = [(r.timing["startTime"], r.url, r.sizes()) for r in finished]
+    finally:
+        context.close()
+    timeline.sort()
+    first_photo = next(i for i, (_, url, _) in enumerate(timeline) if "/media/" in url)
+    before = sum(sizes["responseBodySize"] + sizes["responseHeadersSize"] for _, _, sizes in timeline[:first_photo])
+    assert 0 < before < 250 * 1024, f"{before / 1024:.0f} KB before {timeline[first_photo][1]}"
+
+
+def test_originals_are_never_published(demo_site):
+    """The hero goes through the photo pipeline; no photo from docs/ or a bundle is copied as is."""
+    originals = [p for p in demo_site.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".heic"}
+                 and not p.relative_to(demo_site).as_posix().startswith(("media/", "assets/images/"))]
+    assert originals == []
+    hero = sp.brand()["hero"]["photo"]
+    assert not (demo_site / hero).exists()
+    assert quote(Path(hero).stem) in sp.html_of(demo_site, "")  # its renditions keep the name
+
+
+# -- contributed text -----------------------------------------------------------------------
+
+
+def test_contributed_text_is_shown_as_text_never_as_markup(content_copy, tmp_path, browser):
+    """A title or summary with HTML in it is printed as text, in the page, its meta tags and its JSON-LD."""
+    post = sp.newest_post("wisata")
+    index = content_copy / post.bundle.relative_to(DEMO_CONTENT) / "index.md"
+    title = 'Pantai "Biru" <b>&</b> </script><script>window.pwned=1</script>'
+    summary = 'Ringkasan dengan "kutip" dan <img src=x onerror="window.pwned=1"> di dalamnya.'
+    text = index.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", "title: " + _yaml_string(title), text, count=1)
+    text = re.sub(r"(?m)^summary: .*$", "summary: " + _yaml_string(summary), text, count=1)
+    index.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build("--content", content_copy, "--site-dir", site, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    url, server = serve(site)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        for path in (post.url, "", "wisata/"):
+            page.goto(url + path)
+            assert page.evaluate("window.pwned") is None
+        page.goto(url + post.url)
+        assert page.locator("h1").inner_text().strip() == title
+        assert page.locator(".etalase-post__lead").inner_text().strip() == summary
+        assert page.locator("meta[property='og:title']").get_attribute("content") == title
+        assert page.locator("meta[name=description]").get_attribute("content") == summary
+        assert page.title().startswith(title)
+        graph = json.loads(page.locator("script[type='application/ld+json']").inner_text())["@graph"]
+        assert graph[0]["headline"] == title
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def _yaml_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
