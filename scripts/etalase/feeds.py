@@ -8,6 +8,7 @@ content write the same bytes.
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime
 from email.utils import format_datetime
@@ -71,7 +72,7 @@ def _rss(base: str, folder: str, title: str, description: str, posts: list[Post]
       <guid isPermaLink="true">{escape(link)}</guid>
       <pubDate>{format_datetime(post.meta.date)}</pubDate>
       <category>{escape(post.category_label)}</category>
-      <description>{escape(post.meta.summary)}</description>{authors}{enclosure}
+      <description>{escape(html.escape(post.meta.summary))}</description>{authors}{enclosure}
     </item>""")
     last = f"\n    <lastBuildDate>{format_datetime(max(map(_modified, posts)))}</lastBuildDate>" if posts else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>

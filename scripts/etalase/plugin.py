@@ -45,7 +45,7 @@ from .load import load_content
 from .markdown_refs import photo_ref, rewrite_local_targets
 from .pages import MONTHS, PageSpec, build_pages
 from .problems import Problem
-from .sanitize import clean_html, link_photos
+from .sanitize import EXTERNAL_REL, clean_html, link_photos
 from .schema import CATEGORY_LABELS, PROJECT_STATUS_LABELS
 from .structure import Content
 from .validate import validate
@@ -245,6 +245,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         env.globals["etalase_hero"] = self.hero
         env.globals["etalase_places"] = self.content.places if self.content else {}
         env.globals["etalase_map_url"] = seo.map_url
+        env.globals["etalase_ugc_rel"] = EXTERNAL_REL  # links a contributor wrote
         env.globals["etalase_lastmod"] = self._lastmod
         # Our templates print contributed text: escape it. Material's own templates are left as they are.
         env.autoescape = _own_template

@@ -208,9 +208,9 @@ def category_field_docs(category: str) -> list[FieldDoc]:
 
 def field_tables() -> str:
     """Markdown: the common fields, then one table per category block."""
-    parts = ["### Isian umum (semua kategori)", "", _table(common_field_docs())]
+    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs())]
     for category, label in CATEGORY_LABELS.items():
-        parts += ["", f"### Blok `{category}:` (kategori {label})", "",
+        parts += ["", f"## Blok `{category}:` (kategori {label})", "",
                   f"Hanya untuk pos dengan `category: {category}`.", "", _table(category_field_docs(category))]
     return "\n".join(parts) + "\n"
 
