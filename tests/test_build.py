@@ -217,3 +217,19 @@ def test_every_image_has_size_and_alt_and_only_the_first_is_eager(demo_site: Pat
                   if "/media/" in img["src"]]
         assert photos[0].get("loading") != "lazy" and photos[0].get("fetchpriority") == "high", post.name
         assert all(img.get("loading") == "lazy" for img in photos[1:]), post.name
+
+
+def test_links_a_contributor_wrote_are_marked_ugc(demo_site: Path) -> None:
+    """Sources, marketplace links and creators' channels: no endorsement, no referrer."""
+    ugc = {"noopener", "noreferrer", "nofollow", "ugc"}
+    checked = 0
+    for post in (demo_site / "artikel").iterdir():
+        for link in html(demo_site, f"artikel/{post.name}").select(
+                ".etalase-info__sources a, .etalase-info__links a, .etalase-post__body a[href^=http]"):
+            assert set(link.get("rel", [])) == ugc, (post.name, link)
+            checked += 1
+    for creator in (demo_site / "kreator").iterdir():
+        for link in html(demo_site, f"kreator/{creator.name}").select(".md-content a[href^=http]"):
+            assert set(link.get("rel", [])) >= ugc, (creator.name, link)
+            checked += 1
+    assert checked >= 10

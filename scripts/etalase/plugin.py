@@ -22,13 +22,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
 from markupsafe import escape as escape_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -37,18 +35,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import feeds, schema_docs, search, seo, social
+from . import feeds, schema_docs, search, seo, social, theme
 from .config import EtalaseConfig
 from .guard import PostGuard
 from .images import ImageSettings, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
 from .load import load_content
 from .markdown_refs import photo_ref, rewrite_local_targets
-from .pages import MONTHS, PageSpec, build_pages
+from .pages import PageSpec, build_pages
 from .problems import Problem
-from .sanitize import EXTERNAL_REL, clean_html, link_photos
-from .schema import CATEGORY_LABELS, PROJECT_STATUS_LABELS
+from .sanitize import clean_html, link_photos
 from .structure import Content
-from .validate import validate
+from .validate import PHOTO_SUFFIXES, validate
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -228,27 +225,16 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is None or spec.kind != "post":
-            return _scrollable_tables(html)
+            return theme.scrollable_tables(html)
         post = spec.context["post"]
         by_name = {ref.file.relative_to(post.bundle).as_posix(): self.photos[ref.file] for ref in post.photos}
         prefix = _root_prefix(page)
-        html = _scrollable_tables(_link_photos(clean_html(html, site_url=config.site_url), by_name, prefix))
+        html = theme.scrollable_tables(_link_photos(clean_html(html, site_url=config.site_url), by_name, prefix))
         self.guard.leave()
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["etalase_categories"] = CATEGORY_LABELS
-        env.globals["etalase_status_labels"] = PROJECT_STATUS_LABELS
-        env.globals["picture"] = _picture_global
-        env.filters["rupiah"] = rupiah
-        env.filters["tanggal"] = tanggal
-        env.globals["etalase_hero"] = self.hero
-        env.globals["etalase_places"] = self.content.places if self.content else {}
-        env.globals["etalase_map_url"] = seo.map_url
-        env.globals["etalase_ugc_rel"] = EXTERNAL_REL  # links a contributor wrote
-        env.globals["etalase_lastmod"] = self._lastmod
-        # Our templates print contributed text: escape it. Material's own templates are left as they are.
-        env.autoescape = _own_template
+        theme.install(env, hero=self.hero, places=self.content.places if self.content else {}, lastmod=self._lastmod)
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -274,7 +260,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # -- 5 -----------------------------------------------------------------
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.guard.leave()
-        return _valid_html(output)
+        return theme.finish_html(output)
 
     def on_build_error(self, *, error: Exception) -> None:
         """An error while a post was being rendered is that post's problem, reported by ``scripts/build.py``."""
@@ -284,7 +270,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.problems = [problem]
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return _valid_html(output_content) if template_name.endswith(".html") else output_content
+        return theme.finish_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.content is not None
@@ -302,12 +288,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 SITE_CARD = "(situs)"
 """Key of the site's own social card among the posts' (not a valid slug)."""
 
-ORIGINAL_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
-
-OWN_TEMPLATES = ("main.html", "404.html", "sitemap.xml", "etalase/", "partials/etalase/")
-"""Templates under ``overrides/`` that autoescape what they print."""
-
-
 _EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
 
 
@@ -323,10 +303,6 @@ def _date_build_by_content(content: Content) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()) if newest else 0)
 
 
-def _own_template(name: str | None) -> bool:
-    return name is not None and name.startswith(OWN_TEMPLATES)
-
-
 def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None) -> None:
     """Keep every photo under ``docs/`` out of the site: only processed renditions are published.
 
@@ -335,7 +311,7 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
     """
     docs = Path(config.docs_dir).resolve()
     for file in list(files):
-        if file.generated_by or not file.abs_src_path or not file.src_uri.lower().endswith(ORIGINAL_PHOTO_SUFFIXES):
+        if file.generated_by or not file.abs_src_path or not file.src_uri.lower().endswith(PHOTO_SUFFIXES):
             continue
         source = Path(file.abs_src_path).resolve()
         if not source.is_relative_to(docs):
@@ -344,32 +320,6 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
         if source != hero:
             log.warning("foto asli di docs/ tidak diterbitkan: %s; pakai foto di pos (content/) "
                         "(original photo in docs/ not published: use photos in a post bundle)", file.src_uri)
-
-
-def _scrollable_tables(html: str) -> str:
-    """Tables and code blocks scroll sideways on a phone; make them reachable with the keyboard.
-
-    Each table goes in a box that scrolls (a region named "Tabel N") and each
-    code block can take focus. Material's script does this on other sites;
-    this theme does not load it.
-    """
-    tables = iter(range(1, html.count("<table>") + 1))
-    html = re.sub("<table>", lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" '
-                  'tabindex="0"><table>', html)
-    return re.sub(r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', html.replace("</table>", "</table></div>"))
-
-
-_INVALID_IN_MATERIAL = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"|(<label [^>]*?) tabindex=""')
-
-
-def _valid_html(html: str) -> str:
-    """Two attributes of Material's ``base.html`` and ``nav-item.html`` that the Nu HTML checker rejects.
-
-    ``autocomplete`` is not allowed on a checkbox, and ``tabindex=""`` is not an
-    integer. Both templates sit outside any block, so they are fixed here rather
-    than copied into ``overrides/``.
-    """
-    return _INVALID_IN_MATERIAL.sub(lambda match: match.group(1) or match.group(2), html)
 
 
 def _root_prefix(page: Page) -> str:
@@ -389,24 +339,3 @@ def _link_photos(html: str, by_name: dict[str, ProcessedPhoto], prefix: str) -> 
         return prefix + photo.largest("jpeg").url if photo else None
 
     return link_photos(html, picture, href)
-
-
-def _picture_global(photo: ProcessedPhoto, alt: str, base_url: str, **options: Any) -> Markup:
-    """``{{ picture(photo, alt, base_url) }}`` in templates."""
-    prefix = base_url.rstrip("/") + "/" if base_url not in ("", ".") else ""
-    return Markup(picture_html(photo, alt, url_prefix=prefix, **options))
-
-
-def rupiah(amount: int) -> str:
-    """``1500000`` → ``Rp1.500.000``."""
-    return "Rp" + f"{amount:,}".replace(",", ".")
-
-
-def tanggal(moment: datetime, with_time: bool = False) -> str:
-    """``2026-10-12 08:00+07:00`` → ``12 Oktober 2026`` (``, 08.00 WIB`` with time)."""
-    text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-    if with_time:
-        zone = {7: "WIB", 8: "WITA", 9: "WIT"}.get(int(moment.utcoffset().total_seconds() // 3600), "")
-        text += f", {moment:%H.%M} {zone}".rstrip()
-    return text
-

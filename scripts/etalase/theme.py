@@ -1,0 +1,96 @@
+"""What the theme's templates get from the pipeline, and what is fixed in their output.
+
+The plugin calls :func:`install` from ``on_env``: Jinja filters and globals
+(dates in Indonesian, rupiah, responsive photos, the brand's hero, links'
+``rel``) and autoescaping for the templates under ``overrides/`` that print
+contributed text. :func:`finish_html` makes small fixes to every rendered
+page that cannot be made in a block of Material's templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .images import ProcessedPhoto, picture_html
+from .pages import MONTHS
+from .sanitize import EXTERNAL_REL
+from .schema import CATEGORY_LABELS, PROJECT_STATUS_LABELS
+from .seo import map_url
+
+OWN_TEMPLATES = ("main.html", "404.html", "sitemap.xml", "etalase/", "partials/etalase/")
+"""Templates under ``overrides/`` that autoescape what they print."""
+
+
+def install(env: Environment, *, hero: ProcessedPhoto | None, places: dict, lastmod: Callable[[Any], str]) -> None:
+    """Add the filters and globals the templates use, and escape in our own templates."""
+    env.filters["rupiah"] = rupiah
+    env.filters["tanggal"] = tanggal
+    env.globals.update(
+        picture=picture,
+        etalase_categories=CATEGORY_LABELS,
+        etalase_status_labels=PROJECT_STATUS_LABELS,
+        etalase_hero=hero,
+        etalase_places=places,
+        etalase_map_url=map_url,
+        etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
+        etalase_lastmod=lastmod,
+    )
+    # Our templates print contributed text: escape it. Material's own templates are left as they are.
+    env.autoescape = _own_template
+
+
+def _own_template(name: str | None) -> bool:
+    return name is not None and name.startswith(OWN_TEMPLATES)
+
+
+def scrollable_tables(html: str) -> str:
+    """Tables and code blocks scroll sideways on a phone; make them reachable with the keyboard.
+
+    Each table goes in a box that scrolls (a region named "Tabel N") and each
+    code block can take focus. Material's script does this on other sites;
+    this theme does not load it.
+    """
+    tables = iter(range(1, html.count("<table>") + 1))
+    html = re.sub("<table>", lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" '
+                  'tabindex="0"><table>', html)
+    return re.sub(r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', html.replace("</table>", "</table></div>"))
+
+
+_INVALID_IN_MATERIAL = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"|(<label [^>]*?) tabindex=""')
+
+
+def finish_html(html: str) -> str:
+    """Two attributes of Material's ``base.html`` and ``nav-item.html`` that the Nu HTML checker rejects.
+
+    ``autocomplete`` is not allowed on a checkbox, and ``tabindex=""`` is not an
+    integer. Both templates sit outside any block, so they are fixed here rather
+    than copied into ``overrides/``.
+    """
+    return _INVALID_IN_MATERIAL.sub(lambda match: match.group(1) or match.group(2), html)
+
+
+def picture(photo: ProcessedPhoto, alt: str, base_url: str, **options: Any) -> Markup:
+    """``{{ picture(photo, alt, base_url) }}`` in templates."""
+    prefix = base_url.rstrip("/") + "/" if base_url not in ("", ".") else ""
+    return Markup(picture_html(photo, alt, url_prefix=prefix, **options))
+
+
+def rupiah(amount: int) -> str:
+    """``1500000`` → ``Rp1.500.000``."""
+    return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+def tanggal(moment: datetime, with_time: bool = False) -> str:
+    """``2026-10-12 08:00+07:00`` → ``12 Oktober 2026`` (``, 08.00 WIB`` with time)."""
+    text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    if with_time:
+        zone = {7: "WIB", 8: "WITA", 9: "WIT"}.get(int(moment.utcoffset().total_seconds() // 3600), "")
+        text += f", {moment:%H.%M} {zone}".rstrip()
+    return text
+
