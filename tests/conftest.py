@@ -16,7 +16,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 BUILD = ROOT / "scripts" / "build.py"
 DEMO_CONTENT = ROOT / "content"
-PHOTOS = ROOT.parent / "shared" / "photos"
+PHOTOS = sorted(DEMO_CONTENT.glob("posts/*/*.jpg"))
+"""Real camera photos (and one digital artwork) of the demo content, for tests that need them."""
 
 
 def run_build(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

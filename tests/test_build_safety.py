@@ -38,14 +38,14 @@ from etalase.validate import validate
 from untrusted_content import POST, add_post, base_content, front_matter, snapshot, write_config
 
 NOW = "2026-06-01T00:00:00+07:00"
-SMALL_PHOTOS = ("Wine_by_Jakkub_Mede.jpg", "friends_by_Aitzol_Berasategi.jpg")
+SMALL_PHOTOS = tuple(next(p for p in PHOTOS if p.name == name) for name in ("gendang.jpg", "pondok-kayu.jpg"))
 
 
-def photo_post(content: Path, slug: str, photo: str, day: int) -> None:
-    """A post whose cover is one of the shared photos."""
+def photo_post(content: Path, slug: str, photo: Path, day: int) -> None:
+    """A post whose cover is one of the demo's photos."""
     bundle = add_post(content, slug, front_matter(title=f"Pos {slug}", date=f"2026-01-{day:02d} 08:00 WIB"),
                       cover=False)
-    shutil.copyfile(PHOTOS / photo, bundle / "cover.jpg")
+    shutil.copyfile(photo, bundle / "cover.jpg")
 
 
 def small_content(root: Path) -> Path:
@@ -106,9 +106,9 @@ def test_killed_builds_leave_the_old_site_whole_and_the_cache_usable(tmp_path: P
     neighbour = tmp_path / "www" / ".site.backup-2025"  # an unrelated folder beside the site
     neighbour.mkdir()
 
-    # The new content has every shared photo, none of them cached yet: photo work takes a few seconds.
+    # The new content has every demo photo, none of them cached yet: photo work takes a few seconds.
     new_content = small_content(tmp_path / "new")
-    photos = sorted(p.name for p in PHOTOS.glob("*.jpg"))
+    photos = PHOTOS
     for day, photo in enumerate(photos, start=10):
         photo_post(new_content, f"baru-{day}", photo, day)
 
@@ -119,7 +119,7 @@ def test_killed_builds_leave_the_old_site_whole_and_the_cache_usable(tmp_path: P
     build(config, new_content, site)
     assert _staging(site) == [] and neighbour.is_dir()
     pages = sorted(site.glob("artikel/*/index.html"))
-    assert len(pages) == 3 + len(photos)
+    assert len(pages) == len(SMALL_PHOTOS) + 1 + len(photos)
     for page in pages:  # every photo a page shows was rendered whole from the cache the killed builds used
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         sources = [img["src"] for img in soup.select(".etalase-post img")]
