@@ -45,7 +45,7 @@ def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], config: Mk
 
 def _image(post: Post, photos: dict[Path, ProcessedPhoto]) -> Rendition | None:
     """The cover's 1200x630 crop: feed readers print the title beside it themselves."""
-    photo = photos.get(post.photos[0].file) if post.photos else None
+    photo = photos.get(post.cover)
     return photo.social if photo else None
 
 

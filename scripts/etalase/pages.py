@@ -86,7 +86,7 @@ def month_label(key: str) -> str:
 def build_pages(content: Content, photos: dict, *, per_page: int, home_per_category: int,
                 home_latest: int, site_description: str) -> list[PageSpec]:
     """Every generated page of the site, in a stable order."""
-    cards = {post.slug: Card(post, photos.get(post.photos[0].file) if post.photos else None)
+    cards = {post.slug: Card(post, photos.get(post.cover))
              for post in content.posts}
 
     def card_list(posts: list[Post]) -> list[Card]:
@@ -152,7 +152,7 @@ def _post_page(post: Post, content: Content, photos: dict, related: list[Card]) 
             "post": post,
             "place": content.places[post.meta.region],
             "creators": [content.creators[c] for c in post.meta.creators],
-            "cover": photos[post.photos[0].file],
+            "cover": photos[post.cover],
             "gallery": [{"photo": photos[ref.file], "meta": meta} for ref, meta in zip(gallery, post.meta.gallery)],
             "reading_minutes": max(1, round(len(post.body.split()) / WORDS_PER_MINUTE)),
             "related": related,

@@ -170,11 +170,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         host = seo.Site(config.site_name, site_url, "", "").host
         requests = {
             post.slug: social.CardRequest(
-                background=self.photos[post.photos[0].file].social.file, kicker=post.category_label,
+                background=self.photos[post.cover].social.file, kicker=post.category_label,
                 title=post.meta.title, footer=f"{brand.get('name', config.site_name)} · {host}",
                 colour=colours.get("categories", {}).get(post.category, colours.get("primary", "#000000")),
                 name=post.slug)
-            for post in self.content.posts if post.photos
+            for post in self.content.posts
         }
         if self.hero:
             requests[SITE_CARD] = social.CardRequest(

@@ -54,6 +54,11 @@ class Post:
     def url(self) -> str:
         return urls.post(self.slug)
 
+    @property
+    def cover(self) -> Path:
+        """The cover photo's file: every valid post has one, first of :attr:`photos`."""
+        return self.photos[0].file
+
     def is_published(self, now: datetime) -> bool:
         """Not a draft and its date has come (a future date schedules it)."""
         return not self.meta.draft and self.meta.date <= now
