@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make site   create .venv, install, build the demo site into site/
 #   make test   install what tests need (Chromium included) and run them all
-# Others: make serve (live preview), make check (validate content only),
+# Others: make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
 
@@ -10,13 +10,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check post schema test bench lighthouse clean
+.PHONY: site serve preview check post schema test bench lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build.py
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --livereload
+
+# The built site as a visitor gets it (folder URLs and search need a web server, not file://).
+preview: site
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/build.py --check
