@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-from test_validation import BASE, make_content
+from test_validation import BASE, make_content, with_category
 
 
 def html(site: Path, url: str) -> BeautifulSoup:
@@ -233,3 +233,16 @@ def test_links_a_contributor_wrote_are_marked_ugc(demo_site: Path) -> None:
             assert set(link.get("rel", [])) >= ugc, (creator.name, link)
             checked += 1
     assert checked >= 10
+
+
+def test_optional_cover_caption_and_shop_hours_show(tmp_path: Path) -> None:
+    text = with_category("umkm").replace("  license: CC BY 4.0\n", "  license: CC BY 4.0\n  caption: Kebun kopi saat panen\n")
+    text += "  opening_hours: Senin–Sabtu 08.00–17.00 WIB\n"
+    content = make_content(tmp_path / "content", {"kopi": text})
+    site = tmp_path / "site"
+    assert run_build("--content", content, "--site-dir", site, "--no-search").returncode == 0
+    page = html(site, "artikel/kopi")
+    assert page.select_one(".md-content figure figcaption").get_text(" ", strip=True).startswith(
+        "Kebun kopi saat panen · Foto: Rina Wulandari")
+    info = page.select_one(".etalase-info--umkm").get_text(" ", strip=True)
+    assert "Jam buka Senin–Sabtu 08.00–17.00 WIB" in info

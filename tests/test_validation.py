@@ -128,7 +128,7 @@ CASES = {
     "unknown nested field": (
         BASE.replace("  credit: Rina", "  sourse: https://contoh.id/foto\n  credit: Rina"),
         f'{P}:12: cover.sourse: isian tidak dikenal (maksud Anda "source"?); yang diizinkan di sini: '
-        "ai_generated, alt, credit, file, license, source"),
+        "ai_generated, alt, caption, credit, file, license, source"),
     "missing title": (
         BASE.replace("title: Pantai Pasir Putih yang Tenang\n", ""),
         f"{P}:2: title: wajib diisi tetapi tidak ada"),

@@ -178,6 +178,7 @@ class Cover(Strict):
         description="Teks alternatif: apa yang tampak di foto, untuk pembaca tunanetra",
         examples=["Perahu nelayan bersandar di pantai berpasir putih saat matahari terbit"],
     )
+    caption: Text | None = Field(default=None, description="Keterangan foto sampul yang tampil di bawahnya (opsional)")
     credit: ShortText = Field(description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret"])
     license: ShortText = Field(
         description="Lisensi foto, mis. CC BY 4.0, CC BY-SA 4.0, atau Hak cipta pemotret (dengan izin)",
@@ -269,6 +270,9 @@ class Umkm(Strict):
         min_length=1, max_length=30, description="Produk yang dijual", examples=[["Produk satu", "Produk dua"]]
     )
     price_range: ShortText = Field(description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
+    opening_hours: ShortText | None = Field(
+        default=None, description="Jam buka toko atau bengkel (opsional)", examples=["Senin–Sabtu 08.00–17.00 WIB"]
+    )
     whatsapp: WhatsApp = Field(
         description="Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62…",
         examples=["0812-3456-7890"],
