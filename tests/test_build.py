@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from conftest import ROOT, run_build
 from test_validation import BASE, make_content, with_category
@@ -182,11 +183,11 @@ def test_search_finds_indonesian_stems(demo_url: str, page, query: str, stem_of:
     assert expected, f"the demo has a post with {stem_of!r}"
     page.goto(demo_url + "cari/")
     page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    page.wait_for_timeout(500)
-    links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
-    found = {link.rstrip("/").split("/")[-1] for link in links}
-    assert set(expected) & found, (links, expected)
+    wanted = [f"artikel/{slug}/" for slug in expected]
+    page.wait_for_function(
+        """wanted => [...document.querySelectorAll('.pagefind-ui__result-link')]
+                      .some(a => wanted.some(w => a.getAttribute('href').endsWith(w)))""",
+        arg=wanted, timeout=15000)
 
 
 def test_search_indexes_posts_only_with_filters(demo_url: str, page) -> None:
@@ -194,8 +195,9 @@ def test_search_indexes_posts_only_with_filters(demo_url: str, page) -> None:
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
     assert links and all("/artikel/" in link for link in links), links
-    filters = page.inner_text(".pagefind-ui__filter-panel")
-    assert "kategori" in filters.lower() and "wilayah" in filters.lower()
+    panel = page.locator(".pagefind-ui__filter-panel")
+    expect(panel).to_contain_text("Kategori", timeout=15000)
+    expect(panel).to_contain_text("Wilayah", timeout=15000)
 
 
 def _bundle_of(slug: str) -> Path:
