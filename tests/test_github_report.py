@@ -216,11 +216,7 @@ def test_changed_posts_from_the_commit_range(repo: dict) -> None:
 
 
 def test_a_photo_alone_changes_its_post(repo: dict, tmp_path: Path) -> None:
-    clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", str(repo["root"]), str(clone))
-    _git(clone, "config", "user.email", "test@example.org")
-    _git(clone, "config", "user.name", "Test")
-    _git(clone, "checkout", "-q", str(repo["good"]))
+    clone = _clone_at(repo, tmp_path, "good")
     _photo(clone / "content" / "posts" / "festival-layang-layang" / "layang-2.jpg", (1, 2, 3))
     (clone / "content" / "creators" / "baru.yml").write_text("name: Baru\nbio: Kreator baru.\n", encoding="utf-8")
     head = _commit(clone, "replace a photo, add a creator")
@@ -298,11 +294,7 @@ def test_good_pr_builds_the_site(good_run) -> None:
 
 
 def test_scheduled_and_draft_posts_are_marked(repo: dict, tmp_path: Path) -> None:
-    clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", str(repo["root"]), str(clone))
-    _git(clone, "config", "user.email", "test@example.org")
-    _git(clone, "config", "user.name", "Test")
-    _git(clone, "checkout", "-q", str(repo["good"]))
+    clone = _clone_at(repo, tmp_path, "good")
     later = POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Pasir Putih Nanti") \
         .replace("date: 2026-10-01 08:00 WIB", "date: 2026-12-24 07:30 WITA")
     _post(clone, "pantai-nanti", later, {"pantai.jpg": (20, 120, 200)})
@@ -398,3 +390,13 @@ def test_markdown_escaping_shows_text_as_typed() -> None:
     assert md_text("[klik](https://x.example) <b>|</b>") == \
         "\\[klik\\]\\(https\\://x\\.example\\) \\<b\\>\\|\\</b\\>"
     assert md_text("baris\nbaru  @tim") == "baris baru \\@tim"
+
+
+def _clone_at(repo: dict, tmp_path: Path, commit: str) -> Path:
+    """A clone of the test repository at one of its commits, ready to commit on."""
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", str(repo["root"]), str(clone))
+    _git(clone, "config", "user.email", "test@example.org")
+    _git(clone, "config", "user.name", "Test")
+    _git(clone, "checkout", "-q", str(repo[commit]))
+    return clone
