@@ -19,6 +19,7 @@ Steps, in the order MkDocs calls them:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -164,35 +165,25 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
         """Draw each post's social card and the site's (see :mod:`etalase.social`); set :attr:`site`."""
         assert self.content is not None
+        site = seo.Site.from_config(config)
         brand = config.extra.get("brand", {})
         colours = brand.get("colors", {})
-        site_url = (config.site_url or "/").rstrip("/") + "/"
-        host = seo.Site(config.site_name, site_url, "", "").host
         requests = {
             post.slug: social.CardRequest(
                 background=self.photos[post.cover].social.file, kicker=post.category_label,
-                title=post.meta.title, footer=f"{brand.get('name', config.site_name)} · {host}",
+                title=post.meta.title, footer=f"{site.brand} · {site.host}",
                 colour=colours.get("categories", {}).get(post.category, colours.get("primary", "#000000")),
                 name=post.slug)
             for post in self.content.posts
         }
         if self.hero:
             requests[SITE_CARD] = social.CardRequest(
-                background=self.hero.social.file, kicker=brand.get("name", config.site_name),
-                title=brand.get("tagline", config.site_description or ""), footer=host,
-                colour=colours.get("primary", "#000000"), name="situs")
-        cards = social.render_cards(requests, cache)
-        for card in cards.values():
+                background=self.hero.social.file, kicker=site.brand, title=brand.get("tagline", site.description),
+                footer=site.host, colour=colours.get("primary", "#000000"), name="situs")
+        self.cards = social.render_cards(requests, cache)
+        for card in self.cards.values():
             files.append(File.generated(config, card.url, abs_src_path=str(card.file)))
-        self.cards = cards
-        logo = config.theme.get("logo")
-        contact = brand.get("contact", {})
-        self.site = seo.Site(
-            name=config.site_name, url=site_url, description=config.site_description or "",
-            brand=brand.get("name", config.site_name), logo=site_url + logo if logo else None,
-            same_as=tuple(brand.get("social", {}).values()), email=contact.get("email"),
-            address=contact.get("address"), card=cards.get(SITE_CARD),
-            card_alt=brand.get("hero", {}).get("alt", ""))
+        self.site = dataclasses.replace(site, card=self.cards.get(SITE_CARD))
 
     def image_settings(self) -> ImageSettings:
         images = self.config.images

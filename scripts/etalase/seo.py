@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 
 from .images import ProcessedPhoto
 from .pages import PageSpec
@@ -62,6 +63,18 @@ class Site:
     card: Card | None = None
     """The share image of pages that have none of their own."""
     card_alt: str = ""
+
+    @classmethod
+    def from_config(cls, config: MkDocsConfig) -> Site:
+        """The site as ``mkdocs.yml`` describes it (without a share card: see the plugin)."""
+        brand = config.extra.get("brand", {})
+        url = (config.site_url or "/").rstrip("/") + "/"
+        logo = config.theme.get("logo")
+        contact = brand.get("contact", {})
+        return cls(name=config.site_name, url=url, description=config.site_description or "",
+                   brand=brand.get("name", config.site_name), logo=url + logo if logo else None,
+                   same_as=tuple(brand.get("social", {}).values()), email=contact.get("email"),
+                   address=contact.get("address"), card_alt=brand.get("hero", {}).get("alt", ""))
 
     @property
     def host(self) -> str:
