@@ -19,10 +19,17 @@ DEMO_CONTENT = ROOT / "content"
 PHOTOS = sorted(DEMO_CONTENT.glob("posts/*/*.jpg"))
 """Real camera photos (and one digital artwork) of the demo content, for tests that need them."""
 
+NOW = "2026-12-01T12:00:00+07:00"
+"""The one clock of the suite: every build and check a test runs treats this moment as now.
+
+No test reads the wall clock, so the suite gives the same result on any day
+(the demo's scheduled post, dated 10 January 2027, stays scheduled)."""
+
 
 def run_build(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run ``scripts/build.py`` as a person would; returns the finished process."""
-    return subprocess.run([sys.executable, str(BUILD), *map(str, args)], cwd=cwd,
+    """Run ``scripts/build.py`` as a person would, at :data:`NOW` unless ``--now`` is given."""
+    clock = [] if "--now" in map(str, args) else ["--now", NOW]
+    return subprocess.run([sys.executable, str(BUILD), *map(str, args), *clock], cwd=cwd,
                           capture_output=True, text=True, timeout=600)
 
 

@@ -7,14 +7,14 @@ like the build does), so the tests follow the content as it grows.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from conftest import DEMO_CONTENT, ROOT
+from conftest import DEMO_CONTENT, NOW, ROOT
 from etalase.load import load_content
 from etalase.structure import Content, Post, urls
 from etalase.validate import validate
@@ -24,8 +24,8 @@ CATEGORIES = ("wisata", "umkm", "budaya", "pembangunan")
 
 @cache
 def demo_content() -> Content:
-    """The demo content as the session build sees it (published posts only)."""
-    content, problems = validate(load_content(DEMO_CONTENT), datetime.now(UTC))
+    """The demo content as the session build sees it at the suite's clock (published posts only)."""
+    content, problems = validate(load_content(DEMO_CONTENT), datetime.fromisoformat(NOW))
     assert content is not None, [problem.format() for problem in problems]
     return content
 

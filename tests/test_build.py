@@ -34,12 +34,19 @@ def demo_posts() -> dict[str, dict]:
     return posts
 
 
-def published(meta: dict) -> bool:
-    return not meta.get("draft") and not str(meta["date"]).startswith("2027")
+UNPUBLISHED = {
+    "rencana-jembatan-pulau-rindu": "draft: true",
+    "pameran-foto-sekar-laut-dalam-bingkai": "dated 2027-01-10 08:00 WIB, after the suite's clock (conftest.NOW)",
+}
+"""The demo posts a build at the suite's clock must leave out, and why."""
+
+
+def published(slug: str) -> bool:
+    return slug not in UNPUBLISHED
 
 
 def test_every_page_type_exists(demo_site: Path) -> None:
-    posts = {slug: meta for slug, meta in demo_posts().items() if published(meta)}
+    posts = {slug: meta for slug, meta in demo_posts().items() if published(slug)}
     assert len(posts) >= 12
     for slug, meta in posts.items():
         page = html(demo_site, f"artikel/{slug}")
@@ -61,11 +68,13 @@ def test_every_page_type_exists(demo_site: Path) -> None:
 
 
 def test_drafts_and_scheduled_posts_are_not_built(demo_site: Path) -> None:
-    hidden = [slug for slug, meta in demo_posts().items() if not published(meta)]
-    assert hidden, "the demo has a draft and a scheduled post"
-    for slug in hidden:
-        assert not (demo_site / "artikel" / slug).exists()
-        assert slug not in (demo_site / "feed.xml").read_text(encoding="utf-8")
+    posts = demo_posts()
+    assert set(UNPUBLISHED) <= set(posts)
+    feed = (demo_site / "feed.xml").read_text(encoding="utf-8")
+    for slug in posts:
+        built = (demo_site / "artikel" / slug / "index.html").is_file()
+        assert built == published(slug), slug
+        assert (f"/artikel/{slug}/" in feed) == published(slug), slug
 
 
 def test_every_internal_link_resolves(demo_site: Path) -> None:
@@ -178,7 +187,7 @@ def test_serve_reloads_when_a_post_changes(tmp_path: Path) -> None:
 def test_search_finds_indonesian_stems(demo_url: str, page, query: str, stem_of: str) -> None:
     """A visitor types a root word and finds posts that use the derived word."""
     expected = sorted(slug for slug, meta in demo_posts().items()
-                      if published(meta) and stem_of in (ROOT / "content" / "posts").joinpath(
+                      if published(slug) and stem_of in (ROOT / "content" / "posts").joinpath(
                           _bundle_of(slug), "index.md").read_text(encoding="utf-8").lower())
     assert expected, f"the demo has a post with {stem_of!r}"
     page.goto(demo_url + "cari/")

@@ -19,14 +19,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import run_build, serve
+from conftest import NOW, run_build, serve
 from etalase.load import load_content
 from etalase.sanitize import ALLOWED_TAGS
 from etalase.validate import validate
@@ -535,7 +535,7 @@ def test_symlinked_posts_folder_is_refused(tmp_path: Path) -> None:
     content = base_content(tmp_path / "content")
     (content / "posts").rmdir()
     (content / "posts").symlink_to(elsewhere / "posts")
-    _, problems = validate(load_content(content), datetime.now(UTC))
+    _, problems = validate(load_content(content), datetime.fromisoformat(NOW))
     assert [p.message for p in problems] == ["folder berupa tautan simbolik (symlink) tidak diizinkan"]
     assert problems[0].path.as_posix().endswith("content/posts")
 
