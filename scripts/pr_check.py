@@ -42,13 +42,14 @@ from etalase.changes import DELETED, ChangedPost, Changes, GitError, changed_pos
 from etalase.github import PostRow, annotation, read_problems, summary_markdown  # noqa: E402
 from etalase.load import Loaded, load_content  # noqa: E402
 from etalase.problems import Problem  # noqa: E402
-from etalase.schema import CATEGORY_LABELS, POST_MODELS, Regions  # noqa: E402
+from etalase.categories import REGISTRY  # noqa: E402
+from etalase.images import PHOTO_SUFFIXES  # noqa: E402
+from etalase.schema import Regions  # noqa: E402
 from etalase.structure import places_of  # noqa: E402
-from etalase.validate import PHOTO_SUFFIXES  # noqa: E402
+from etalase.zones import written  # noqa: E402
 
 BUILD = ROOT / "scripts" / "build.py"
 EXIT_USAGE = 2
-ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,7 +128,7 @@ def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loa
             path=str(post.index),
             change=post.change,
             title=str(data.get("title") or ""),
-            category=CATEGORY_LABELS.get(category, str(category or "")) if isinstance(category, str) else "",
+            category=(REGISTRY[category].label if category in REGISTRY else category) if isinstance(category, str) else "",
             creators=", ".join(creator_names.get(str(c), str(c)) for c in creators),
             region=places[region].label if isinstance(region, str) and region in places else str(region or ""),
             photos=_photo_count(repo / post.bundle),
@@ -151,7 +152,8 @@ def _photo_count(bundle: Path) -> int:
 
 def _note(data: dict[str, Any], now: datetime) -> str:
     """``draf`` or ``terjadwal …`` for a valid post that the site will not show yet."""
-    model = POST_MODELS.get(data.get("category")) if isinstance(data.get("category"), str) else None
+    category = data.get("category")
+    model = REGISTRY.post_model(category) if isinstance(category, str) and category in REGISTRY else None
     if model is None:
         return ""
     try:
@@ -161,8 +163,7 @@ def _note(data: dict[str, Any], now: datetime) -> str:
     if meta.draft:
         return "draf"
     if meta.date > now:
-        hours = int(meta.date.utcoffset().total_seconds() // 3600)
-        return f"terjadwal {meta.date:%Y-%m-%d %H:%M} {ZONE_NAMES.get(hours, '')}".rstrip()
+        return f"terjadwal {written(meta.date)}"
     return ""
 
 

@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from conftest import DEMO_CONTENT, NOW, ROOT
 from etalase.load import load_content
-from etalase.structure import Content, Post, urls
+from etalase import urls
+from etalase.structure import Content, Post
 from etalase.validate import validate
 
 CATEGORIES = ("wisata", "umkm", "budaya", "pembangunan")

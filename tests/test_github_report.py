@@ -234,9 +234,9 @@ def test_bad_pr_fails_with_one_annotation_per_problem(bad_run) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        ("::error file=content/posts/pos-bermasalah/index.md,line=6,title=tags.0::"
-         'tags.0: ditemukan "100%25"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'
-         '%0A(en) tags.0: found "100%25"; only lowercase a–z, digits and -, e.g. pantai-indah'),
+        ("::error file=content/posts/pos-bermasalah/index.md,line=6,title=tags (label ke-1)::"
+         'tags (label ke-1): ditemukan "100%25"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'
+         '%0A(en) tags (label ke-1): found "100%25"; only lowercase a–z, digits and -, e.g. pantai-indah'),
         ("::error file=content/posts/pos-bermasalah/index.md,line=8,title=cover.alt::"
          "cover.alt: wajib diisi tetapi tidak ada%0A(en) cover.alt: required but missing"),
     ]

@@ -26,7 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import NOW, run_build, serve
+from conftest import run_build, serve
 from etalase.load import load_content
 from etalase.sanitize import ALLOWED_TAGS
 from etalase.validate import validate

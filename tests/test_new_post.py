@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, run_build
 from etalase.frontmatter_yaml import parse_document
-from etalase.schema import POST_MODELS
+from etalase.categories import REGISTRY
 
 NEW_POST = ROOT / "scripts" / "new_post.py"
 CREATOR = "rina-wulandari"
@@ -54,7 +54,7 @@ def test_every_category_scaffolds_a_valid_post_that_builds(content_copy: Path, t
             (category, title.strip(), [CREATOR], "muara-dua", True)
         assert (index.parent / data["cover"]["file"]).is_file()
         # The category block is the schema's examples, field for field (one source of truth).
-        block_model = POST_MODELS[category].model_fields[category].annotation
+        block_model = REGISTRY.post_model(category).model_fields[category].annotation
         for name, value in data[category].items():
             assert value == block_model.model_fields[name].examples[0], (category, name)
 

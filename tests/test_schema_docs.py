@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from conftest import DEMO_CONTENT, ROOT
 from etalase.frontmatter_yaml import parse_document
-from etalase.schema import CATEGORY_LABELS, POST_MODELS
+from etalase.categories import REGISTRY
 from etalase.schema_docs import json_schema, post_markdown, template_data
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
@@ -46,7 +46,7 @@ DEMO = _demo_front_matters()
 
 @pytest.mark.parametrize(("slug", "data"), DEMO, ids=[slug for slug, _ in DEMO])
 def test_demo_posts_are_valid_for_the_json_schema(validator, slug: str, data: dict) -> None:
-    POST_MODELS[data["category"]].model_validate(data)  # valid for the build…
+    REGISTRY.post_model(data["category"]).model_validate(data)  # valid for the build…
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(_as_json(data))]
     assert errors == []  # …and for an editor
 
@@ -57,9 +57,9 @@ def _as_json(data: Any) -> Any:
 
 
 def test_every_category_template_is_valid_for_the_json_schema(validator) -> None:
-    for category in CATEGORY_LABELS:
+    for category in REGISTRY.ids():
         data = template_data(category)
-        POST_MODELS[category].model_validate(data)
+        REGISTRY.post_model(category).model_validate(data)
         assert list(validator.iter_errors(_as_json(data))) == []
 
 
@@ -127,7 +127,7 @@ def test_guide_shows_a_template_per_category_and_the_schema_url(demo_site: Path)
     page = BeautifulSoup((demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     blocks = [block.get_text() for block in page.select("details pre")]
-    assert blocks == [post_markdown(template_data(category)) for category in CATEGORY_LABELS]
+    assert blocks == [post_markdown(template_data(category)) for category in REGISTRY.ids()]
     computer = (demo_site / "panduan" / "lewat-komputer" / "index.html").read_text(encoding="utf-8")
     assert f"# yaml-language-server: $schema={SITE_URL}schema/post.schema.json" in computer
 

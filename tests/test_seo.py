@@ -19,8 +19,8 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 import site_pages as sp
-from etalase.schema import CATEGORY_LABELS
-from etalase.seo import PageSeo, breadcrumbs
+from etalase.categories import REGISTRY
+from etalase.seo import PageSeo, Site, hand_written_seo
 from etalase.social import TITLE_LINES, CardRequest, _fit_title, render_cards
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -101,7 +101,7 @@ def test_post_json_ld_has_blog_posting_its_subject_and_breadcrumbs(demo_site, ca
         assert [c.get("url") for c in posting["citation"]] == [str(s.url) if s.url else None for s in block.sources]
 
     names = check_breadcrumbs(demo_site, items["BreadcrumbList"], post.url)
-    assert names == ["Beranda", CATEGORY_LABELS[category], meta.title]
+    assert names == ["Beranda", REGISTRY.labels()[category], meta.title]
 
 
 def test_a_tradition_is_not_an_event(demo_site):
@@ -143,7 +143,9 @@ def test_json_ld_cannot_be_closed_from_inside():
 
 
 def test_breadcrumbs_of_a_hand_written_page():
-    assert [(c.name, c.url) for c in breadcrumbs(None, "Tentang", "tentang/")] == [("Beranda", ""), ("Tentang", "tentang/")]
+    site = Site(name="Situs", url="https://contoh.id/", description="", brand="Kabupaten Contoh")
+    crumbs = hand_written_seo(site, "Tentang", "tentang/", "").crumbs
+    assert [(c.name, c.url) for c in crumbs] == [("Beranda", ""), ("Tentang", "tentang/")]
 
 
 # -- Open Graph, X, canonical ---------------------------------------------------------------

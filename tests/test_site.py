@@ -15,7 +15,8 @@ import pytest
 
 import site_pages as sp
 from conftest import DEMO_CONTENT, run_build, serve
-from etalase.schema import CATEGORY_LABELS
+from etalase.categories import REGISTRY
+from etalase.listings import CATEGORY, CREATOR, MONTH, REGION, TAG
 
 PHONE = {"width": 412, "height": 915}
 DESKTOP = {"width": 1280, "height": 800}
@@ -73,7 +74,7 @@ def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_u
         assert check_cards(latest, demo_site) >= min(6, len(content.posts))
 
         by_category = content.by_category()
-        for category, label in CATEGORY_LABELS.items():
+        for category, label in REGISTRY.labels().items():
             section = page.locator(f"section[aria-labelledby=bagian-{category}]")
             assert section.locator("h2").inner_text().strip() == label
             expected = [p.meta.title for p in by_category.get(category, [])[:3]]
@@ -124,7 +125,7 @@ def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
         assert urlsplit(header.get_by_role("link", name=place.label).evaluate("a => a.href")).path == "/" + place.url
         assert re.search(r"\d+ menit baca", header.inner_text())
         category_link = page.locator(".etalase-post__category a")
-        assert category_link.inner_text().strip().lower() == CATEGORY_LABELS[category].lower()
+        assert category_link.inner_text().strip().lower() == REGISTRY.labels()[category].lower()
         assert urlsplit(category_link.evaluate("a => a.href")).path == f"/{category}/"
 
         first_line = next(line for line in post.body.splitlines() if line[:1].isalpha())
@@ -230,12 +231,12 @@ def test_listing_pages_are_card_grids(browser, demo_url, demo_site, kind):
     url = sp.page_types()[kind]
     key = url.strip("/").split("/", 1)[1] if kind != "category" else url.strip("/")
     expected = {
-        "category": content.by_category().get(key, []),
-        "tag": content.by_tag().get(key, []),
-        "region": content.by_region().get(key, []),
-        "kecamatan": content.by_region().get(key, []),
-        "creator": content.by_creator().get(key, []),
-        "month": content.by_month().get(key, []),
+        "category": CATEGORY.groups(content).get(key, []),
+        "tag": TAG.groups(content).get(key, []),
+        "region": REGION.groups(content).get(key, []),
+        "kecamatan": REGION.groups(content).get(key, []),
+        "creator": CREATOR.groups(content).get(key, []),
+        "month": MONTH.groups(content).get(key, []),
     }[kind]
     page, context = open_page(browser, demo_url + url)
     try:
@@ -246,7 +247,7 @@ def test_listing_pages_are_card_grids(browser, demo_url, demo_site, kind):
         crumbs = page.get_by_role("navigation", name="Remah roti")
         assert crumbs.get_by_role("link", name="Beranda").count() == 1
         if kind == "category":
-            assert page.locator("h1").inner_text().strip() == CATEGORY_LABELS[key]
+            assert page.locator("h1").inner_text().strip() == REGISTRY.labels()[key]
         if kind == "creator":
             assert content.creators[key].data.bio in page.locator(".etalase-profile").inner_text()
     finally:
@@ -257,7 +258,7 @@ def test_category_labels_are_indonesian_everywhere(browser, demo_url):
     page, context = open_page(browser, demo_url, viewport=DESKTOP)
     try:
         tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
-        assert [label for label in CATEGORY_LABELS.values() if label in tabs] == list(CATEGORY_LABELS.values())
+        assert [label for label in REGISTRY.labels().values() if label in tabs] == list(REGISTRY.labels().values())
         assert not {"Tourism", "Culture", "Development", "Small business"} & set(tabs)
     finally:
         context.close()

@@ -153,21 +153,23 @@ CASES = {
         "WITA (+08:00) atau WIT (+09:00)"),
     "unknown creator with did-you-mean": (
         BASE.replace("[rina-wulandari]", "[rina-wulandary]"),
-        f'{P}:6: creators.0: kreator "rina-wulandary" tidak dikenal (maksud Anda "rina-wulandari"?); '
-        "yang ada: rina-wulandari; buat berkas content/creators/<id>.yml"),
+        f'{P}:6: creators (kreator ke-1): kreator "rina-wulandary" tidak dikenal (maksud Anda "rina-wulandari"?); '
+        "yang ada: rina-wulandari; buat berkas content/creators/rina-wulandary.yml "
+        "(lihat Panduan Kontributor → Daftar isian)"),
     "region written as a name": (
         BASE.replace("region: tanjung-sari/pasir-putih", "region: Kec. Tanjung Sari"),
         f'{P}:7: region: wilayah "Kec. Tanjung Sari" tidak dikenal (maksud Anda "tanjung-sari"?); '
-        "yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml"),
+        "yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml; "
+        "wilayah yang belum ada ditambahkan ke berkas itu dalam PR yang sama"),
     "tag with capitals": (
         BASE.replace("[pantai, keluarga]", "[pantai, Keluarga]"),
-        f'{P}:8: tags.1: ditemukan "Keluarga"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'),
+        f'{P}:8: tags (label ke-2): ditemukan "Keluarga"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'),
     "cover without alt text": (
         BASE.replace("  alt: Pantai berpasir putih dengan perahu nelayan\n", ""),
         f"{P}:9: cover.alt: wajib diisi tetapi tidak ada"),
     "gallery photo without alt text": (
         BASE + "gallery:\n  - file: sampul.jpg\n    caption: Perahu\n",
-        f"{P}:20: gallery.0.alt: wajib diisi tetapi tidak ada"),
+        f"{P}:20: gallery (foto ke-1).alt: wajib diisi tetapi tidak ada"),
     "cover file missing": (
         BASE.replace("file: sampul.jpg", "file: sampu.jpg"),
         f'{P}:10: cover.file: berkas "sampu.jpg" tidak ada di folder pos (maksud Anda "sampul.jpg"?)'),
@@ -192,7 +194,7 @@ CASES = {
         "tulis mis. 0812-3456-7890 atau +62 812-3456-7890"),
     "marketplace link that is not a URL": (
         with_category("umkm") + "  links: [tokopedia kopi bukit]\n",
-        f'{P}:20: umkm.links.0: ditemukan "tokopedia kopi bukit"; bukan alamat web yang sah; '
+        f'{P}:20: umkm.links (tautan ke-1): ditemukan "tokopedia kopi bukit"; bukan alamat web yang sah; '
         "tulis lengkap, mis. https://contoh.id/halaman"),
     "event without start": (
         with_category("budaya").replace("  start: 2026-12-20 19:00 WIB\n", "").replace("  end: 2026-12-20 22:00 WIB\n", ""),
@@ -210,7 +212,7 @@ CASES = {
         f"{P}:18: pembangunan.sources: ditemukan 0 butir; terlalu sedikit; paling sedikit 1 butir"),
     "source with neither url nor document": (
         with_category("pembangunan").replace("      url: https://example.go.id/berita/jembatan\n", ""),
-        f"{P}:19: pembangunan.sources.0: setiap sumber perlu url atau document agar bisa dicek"),
+        f"{P}:19: pembangunan.sources (sumber ke-1): setiap sumber perlu url atau document agar bisa dicek"),
     "budget that is not rupiah": (
         with_category("pembangunan") + "  budget: satu miliar\n",
         f'{P}:21: pembangunan.budget: ditemukan "satu miliar"; tulis angka rupiah, mis. 1500000000 atau Rp1.500.000.000'),

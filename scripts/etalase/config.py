@@ -10,18 +10,29 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from .images import ImageSettings
+
+MEGA = 1_000_000
+MEBI = 1024 * 1024
+
 
 class ImagesConfig(Config):
     """Photo processing (see :class:`etalase.images.ImageSettings`)."""
 
-    widths = opt.ListOfItems(opt.Type(int), default=[480, 800, 1200, 1600])
+    widths = opt.ListOfItems(opt.Type(int), default=list(ImageSettings.widths))
     """Widths of the responsive renditions, in pixels; never upscaled."""
-    webp_quality = opt.Type(int, default=80)
-    jpeg_quality = opt.Type(int, default=82)
-    max_megapixels = opt.Type(int, default=60)
+    webp_quality = opt.Type(int, default=ImageSettings.webp_quality)
+    jpeg_quality = opt.Type(int, default=ImageSettings.jpeg_quality)
+    max_megapixels = opt.Type(int, default=ImageSettings.max_pixels // MEGA)
     """Photos with more pixels are refused before they are decoded."""
-    max_megabytes = opt.Type(int, default=40)
+    max_megabytes = opt.Type(int, default=ImageSettings.max_bytes // MEBI)
     """Photo files larger than this are refused before they are decoded."""
+
+    def settings(self) -> ImageSettings:
+        """These options as the photo pipeline takes them."""
+        return ImageSettings(widths=tuple(self.widths), webp_quality=self.webp_quality,
+                             jpeg_quality=self.jpeg_quality, max_pixels=self.max_megapixels * MEGA,
+                             max_bytes=self.max_megabytes * MEBI)
 
 
 class EtalaseConfig(Config):

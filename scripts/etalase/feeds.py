@@ -10,47 +10,38 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from mkdocs.config.defaults import MkDocsConfig
-
+from . import urls
 from .images import ProcessedPhoto, Rendition
-from .schema import CATEGORY_LABELS
-from .structure import Content, Post, urls
+from .listings import KINDS
+from .seo import Site
+from .structure import Content, Post
 
 
-def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], config: MkDocsConfig,
-                site_dir: Path, size: int) -> None:
-    """Write the site's feeds and one pair per category."""
-    base = (config.site_url or "/").rstrip("/") + "/"
-    title = config.site_name
-    description = config.site_description or ""
-    by_category = content.by_category()
-    feeds = [("", title, content.posts)] + [
-        (urls.category(cat), f"{label} · {title}", by_category.get(cat, []))
-        for cat, label in CATEGORY_LABELS.items()
-    ]
+def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], site: Site, site_dir: Path, size: int) -> None:
+    """Write the site's feeds and one pair for each group of a listing kind that has feeds (categories)."""
+    feeds = [("", site.name, content.posts)]
+    for kind in KINDS:
+        if kind.feeds:
+            feeds += [(kind.url(key), f"{kind.heading(key, content)} · {site.name}", posts)
+                      for key, posts in kind.groups(content).items()]
     for folder, feed_title, posts in feeds:
         target = site_dir / folder
         target.mkdir(parents=True, exist_ok=True)
         chosen = posts[:size]
-        (target / "feed.xml").write_text(_rss(base, folder, feed_title, description, chosen, content, photos),
-                                         encoding="utf-8")
-        (target / "feed.json").write_text(_json_feed(base, folder, feed_title, description, chosen, content, photos),
-                                          encoding="utf-8")
+        (target / urls.FEED_RSS).write_text(_rss(site.url, folder, feed_title, site.description, chosen, content,
+                                                 photos), encoding="utf-8")
+        (target / urls.FEED_JSON).write_text(_json_feed(site.url, folder, feed_title, site.description, chosen,
+                                                        content, photos), encoding="utf-8")
 
 
 def _image(post: Post, photos: dict[Path, ProcessedPhoto]) -> Rendition | None:
     """The cover's 1200x630 crop: feed readers print the title beside it themselves."""
     photo = photos.get(post.cover)
     return photo.social if photo else None
-
-
-def _modified(post: Post) -> datetime:
-    return post.meta.updated or post.meta.date
 
 
 def _authors(post: Post, content: Content) -> list[str]:
@@ -74,13 +65,13 @@ def _rss(base: str, folder: str, title: str, description: str, posts: list[Post]
       <category>{escape(post.category_label)}</category>
       <description>{escape(html.escape(post.meta.summary))}</description>{authors}{enclosure}
     </item>""")
-    last = f"\n    <lastBuildDate>{format_datetime(max(map(_modified, posts)))}</lastBuildDate>" if posts else ""
+    last = f"\n    <lastBuildDate>{format_datetime(max(post.modified for post in posts))}</lastBuildDate>" if posts else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
     <title>{escape(title)}</title>
     <link>{escape(base + folder)}</link>
-    <atom:link href="{escape(base + folder)}feed.xml" rel="self" type="application/rss+xml"/>
+    <atom:link href="{escape(base + urls.feed(folder, "rss"))}" rel="self" type="application/rss+xml"/>
     <description>{escape(description or title)}</description>
     <language>id</language>{last}
 {chr(10).join(items)}
@@ -114,7 +105,7 @@ def _json_feed(base: str, folder: str, title: str, description: str, posts: list
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
         "home_page_url": base + folder,
-        "feed_url": base + folder + "feed.json",
+        "feed_url": base + urls.feed(folder, "json"),
         "description": description,
         "language": "id",
         "items": items,

@@ -80,6 +80,8 @@ _EXTENSIONS = {
     ".heif": "HEIF",
 }
 """Accepted file extension -> the Pillow format its content must have."""
+PHOTO_SUFFIXES = tuple(_EXTENSIONS)
+"""Photo files a post may name."""
 
 _FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}
 """Pillow format -> name in messages, where they differ."""
@@ -335,6 +337,12 @@ def prune_cache(cache_dir: Path, keep: Iterable[ProcessedPhoto]) -> int:
     return removed
 
 
+PHONE_MEDIA = "(max-width: 44.984375em)"
+"""Screens narrower than Material's tablet breakpoint (45em): phones."""
+THUMB_SIZES = "5.6rem"
+"""Width of the square thumbnail a card shows on a phone."""
+
+
 def picture_html(
     photo: ProcessedPhoto,
     alt: str,
@@ -343,13 +351,15 @@ def picture_html(
     sizes: str = "(min-width: 76.25em) 46rem, 100vw",
     lcp: bool = False,
     css_class: str | None = None,
+    phone_thumb: bool = False,
 ) -> str:
     """A ``<picture>`` with a WebP ``<source>`` and a JPEG ``<img>``.
 
     ``url_prefix`` (``"../../"``) is put before every URL. The ``<img>`` has
     the largest rendition's ``width``/``height`` so the browser reserves the
     space, and is lazy unless ``lcp`` (the page's largest paint) is set, which
-    asks for high fetch priority instead.
+    asks for high fetch priority instead. ``phone_thumb`` shows the square
+    thumbnail on phones (a card drawn as a row there).
     """
 
     def srcset(format: str) -> str:
@@ -370,8 +380,14 @@ def picture_html(
         attributes.append(("class", css_class))
     attributes += [("fetchpriority", "high")] if lcp else [("loading", "lazy"), ("decoding", "async")]
     img = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes)
-    source = f'<source type="image/webp" srcset="{html.escape(srcset("webp"))}" sizes="{html.escape(sizes)}">'
-    return f"<picture>{source}<img {img}></picture>"
+    sources = ""
+    if phone_thumb:
+        thumb = photo.thumb
+        sources += (f'<source media="{PHONE_MEDIA}" type="image/webp" '
+                    f'srcset="{html.escape(url_prefix + thumb.url)} {thumb.width}w" sizes="{THUMB_SIZES}" '
+                    f'width="{thumb.width}" height="{thumb.height}">')
+    sources += f'<source type="image/webp" srcset="{html.escape(srcset("webp"))}" sizes="{html.escape(sizes)}">'
+    return f"<picture>{sources}<img {img}></picture>"
 
 
 # --------------------------------------------------------------------------- checks in the parent

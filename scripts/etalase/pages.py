@@ -1,31 +1,39 @@
-"""Step 4, pages: decide every page the site has, from valid content.
+"""Step 4, pages: decide every page the site generates, from valid content.
 
-Each :class:`PageSpec` becomes a virtual MkDocs page (see
-:mod:`etalase.plugin`). A post page carries the post's Markdown body; every
-other page (home, category, tag, region, creator, archive) carries no body
-and is drawn by its template from :attr:`PageSpec.context`.
+Each page is a typed object (:class:`HomePage`, :class:`PostPage`,
+:class:`ListingPage`, :class:`ArchivePage`, :class:`SearchPage`) that owns
+its template, its breadcrumbs, its last-modified date and what it tells
+search engines (:meth:`Page.seo`). :mod:`etalase.plugin` adds each as a
+virtual MkDocs page; its template finds it as ``page.meta.etalase``. A post
+page carries the post's Markdown body; every other page is drawn by its
+template from its fields.
 
-Listings are built in one pass over the posts (see
-:meth:`~etalase.structure.Content.by_category` and friends), so the work is
-linear in the number of posts; no page looks posts up in a list. Posts are
-not in the navigation tree, so a page never embeds every post's link.
+Listings come from :data:`etalase.listings.KINDS`, built in one pass over
+the posts, so the work is linear in the number of posts; no page looks posts
+up in a list. Posts are not in the navigation tree, so a page never embeds
+every post's link.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from math import ceil
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
+from . import seo, urls
+from .categories import REGISTRY, Category
 from .images import ProcessedPhoto
-from .schema import CATEGORY_LABELS
-from .structure import Content, Post, urls
+from .listings import KINDS, MONTH, ListingKind, month_label
+from .schema import GalleryPhoto
+from .seo import Crumb, PageSeo, Site
+from .social import Card as SocialCard
+from .structure import Content, CreatorEntry, Place, Post
 
 WORDS_PER_MINUTE = 200
 """Reading speed used for the "N menit baca" line."""
-
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-          "Agustus", "September", "Oktober", "November", "Desember"]
+HOME = Crumb(seo.HOME_LABEL, "")
 
 
 @dataclass
@@ -34,6 +42,7 @@ class Card:
 
     post: Post
     cover: ProcessedPhoto | None
+    place: Place
 
     @property
     def url(self) -> str:
@@ -59,112 +68,218 @@ class Pagination:
 
 
 @dataclass
-class PageSpec:
-    """One page to generate."""
+class Page:
+    """A generated page."""
 
     url: str
     title: str
-    template: str
+    description: str
+    lastmod: datetime | None
+    """When what the page shows last changed (the sitemap's ``lastmod``); ``None``: not dated."""
+
+    template: ClassVar[str]
     """Template under ``overrides/`` that draws the page."""
-    kind: str
-    """``home``, ``post``, ``category``, ``tag``, ``region``, ``creator``, ``archive`` or ``search``."""
-    description: str = ""
-    markdown: str = ""
-    context: dict[str, Any] = field(default_factory=dict)
+    kind: ClassVar[str]
+    """Short name of the page type, for CSS classes and tests."""
 
     @property
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
+    @property
+    def markdown(self) -> str:
+        """The page's Markdown; only posts have a body."""
+        return ""
 
-def month_label(key: str) -> str:
-    """``2026/10`` → ``Oktober 2026``."""
-    year, month = key.split("/")
-    return f"{MONTHS[int(month) - 1]} {year}"
+    def crumbs(self) -> list[Crumb]:
+        """The trail from the home page to this page, this page last."""
+        return [HOME, Crumb(self.title, self.url)]
+
+    def seo(self, site: Site, card: SocialCard | None = None) -> PageSeo:
+        """What the page tells search engines and link previews: a breadcrumb trail by default."""
+        page_seo = PageSeo(title=self.title, description=self.description or site.description,
+                           url=site.absolute(self.url), crumbs=self.crumbs())
+        page_seo.json_ld = seo.graph(seo.breadcrumb_list(site, page_seo.crumbs))
+        return page_seo
 
 
-def build_pages(content: Content, photos: dict, *, per_page: int, home_per_category: int,
-                home_latest: int, site_description: str) -> list[PageSpec]:
+@dataclass
+class Section:
+    """A category's part of the home page."""
+
+    category: Category
+    cards: list[Card]
+
+
+@dataclass
+class HomePage(Page):
+    """The home page: hero, newest posts, a section per category."""
+
+    template: ClassVar[str] = "etalase/home.html"
+    kind: ClassVar[str] = "home"
+    latest: list[Card] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def crumbs(self) -> list[Crumb]:
+        return []
+
+    def seo(self, site: Site, card: SocialCard | None = None) -> PageSeo:
+        page_seo = PageSeo(title=site.name, description=self.description or site.description, url=site.url)
+        page_seo.json_ld = seo.graph(seo.website(site), seo.organisation(site))
+        return page_seo
+
+
+@dataclass
+class GalleryItem:
+    photo: ProcessedPhoto
+    meta: GalleryPhoto
+
+
+@dataclass
+class PostPage(Page):
+    """One post: its body, its category's block, photos, credits, related posts."""
+
+    template: ClassVar[str] = "etalase/post.html"
+    kind: ClassVar[str] = "post"
+    post: Post = field(kw_only=True)
+    place: Place = field(kw_only=True)
+    creators: list[CreatorEntry] = field(kw_only=True)
+    cover: ProcessedPhoto = field(kw_only=True)
+    gallery: list[GalleryItem] = field(kw_only=True)
+    related: list[Card] = field(kw_only=True)
+
+    @property
+    def markdown(self) -> str:
+        # A leading blank line stops MkDocs from reading the body as its own meta-data.
+        return "\n" + self.post.body
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(self.post.body.split()) / WORDS_PER_MINUTE))
+
+    def crumbs(self) -> list[Crumb]:
+        category = self.post.category_def
+        return [HOME, Crumb(category.label, category.url), Crumb(self.title, self.url)]
+
+    def seo(self, site: Site, card: SocialCard | None = None) -> PageSeo:
+        return seo.post_seo(site, self.post, self.place, self.creators, self.cover, card, self.crumbs())
+
+
+@dataclass
+class ListingPage(Page):
+    """One page of a listing: a heading, cards, pagination."""
+
+    kind: ClassVar[str] = "listing"
+    listing: ListingKind = field(kw_only=True)
+    key: str = field(kw_only=True)
+    heading: str = field(kw_only=True)
+    subject: Any = field(kw_only=True)
+    """What the listing is about: a category, a place, a creator, a tag or month key."""
+    photo: ProcessedPhoto | None = field(kw_only=True, default=None)
+    """The subject's own photo (a creator's profile photo)."""
+    cards: list[Card] = field(kw_only=True)
+    total: int = field(kw_only=True)
+    pagination: Pagination = field(kw_only=True)
+    parents: list[Crumb] = field(kw_only=True)
+    """Breadcrumbs between the home page and the listing (a desa's kecamatan, the archive)."""
+
+    @property
+    def template(self) -> str:  # type: ignore[override]
+        return self.listing.template
+
+    def crumbs(self) -> list[Crumb]:
+        trail = [HOME, *self.parents, Crumb(self.heading, self.pagination.urls[0])]
+        if self.pagination.page > 1:
+            trail.append(Crumb(f"Halaman {self.pagination.page}", self.url))
+        return trail
+
+    @property
+    def feeds(self) -> dict[str, str] | None:
+        """``{"rss": url, "json": url}`` of this group's feeds, if the kind has them."""
+        if not self.listing.feeds:
+            return None
+        folder = self.listing.url(self.key)
+        return {"rss": urls.feed(folder, "rss"), "json": urls.feed(folder, "json")}
+
+
+@dataclass
+class MonthLink:
+    key: str
+    label: str
+    url: str
+    count: int
+
+
+@dataclass
+class ArchivePage(Page):
+    """Every month with posts, newest first."""
+
+    template: ClassVar[str] = "etalase/archive.html"
+    kind: ClassVar[str] = "archive-index"
+    months: list[MonthLink] = field(default_factory=list)
+
+
+@dataclass
+class SearchPage(Page):
+    """Pagefind's search box and results."""
+
+    template: ClassVar[str] = "etalase/search.html"
+    kind: ClassVar[str] = "search"
+
+
+def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_page: int, home_per_category: int,
+                home_latest: int, site_description: str) -> list[Page]:
     """Every generated page of the site, in a stable order."""
-    cards = {post.slug: Card(post, photos.get(post.cover))
-             for post in content.posts}
+    cards = {post.slug: Card(post, photos.get(post.cover), content.place_of(post)) for post in content.posts}
 
     def card_list(posts: list[Post]) -> list[Card]:
-        return [cards[p.slug] for p in posts]
+        return [cards[post.slug] for post in posts]
 
-    pages: list[PageSpec] = []
     by_category = content.by_category()
-    pages.append(PageSpec(
-        url="", title="Beranda", template="etalase/home.html", kind="home", description=site_description,
-        context={
-            "latest": card_list(content.posts[:home_latest]),
-            "sections": [
-                {"category": cat, "label": label, "url": urls.category(cat),
-                 "cards": card_list(by_category.get(cat, [])[:home_per_category])}
-                for cat, label in CATEGORY_LABELS.items()
-            ],
-        },
-    ))
+    pages: list[Page] = [HomePage(
+        url="", title=seo.HOME_LABEL, description=site_description, lastmod=content.newest_change(),
+        latest=card_list(content.posts[:home_latest]),
+        sections=[Section(category, card_list(by_category.get(category.id, [])[:home_per_category]))
+                  for category in REGISTRY],
+    )]
 
-    by_region = content.by_region()
+    groups = {kind.name: kind.groups(content) for kind in KINDS}
     for post in content.posts:
-        related = [cards[p.slug] for p in _related(post, by_region, by_category)]
-        pages.append(_post_page(post, content, photos, related))
+        pages.append(_post_page(post, content, photos, card_list(_related(post, groups, by_category))))
+    for kind in KINDS:
+        for key, posts in groups[kind.name].items():
+            pages += _listing(kind, key, posts, content, photos, card_list, per_page)
 
-    for cat, label in CATEGORY_LABELS.items():
-        pages += _listing(by_category.get(cat, []), card_list, per_page, "category", urls.category, cat,
-                          label, f"Kabar {label.lower()} terbaru dari para kreator.")
-    for tag, posts in content.by_tag().items():
-        pages += _listing(posts, card_list, per_page, "tag", urls.tag, tag, f"#{tag}",
-                          f"Semua pos berlabel #{tag}.")
-    for place_id, posts in by_region.items():
-        place = content.places[place_id]
-        pages += _listing(posts, card_list, per_page, "region", urls.region, place_id, place.label,
-                          f"Wisata, UMKM, budaya dan pembangunan di {place.label}.", place=place)
-    for creator_id, posts in content.by_creator().items():
-        creator = content.creators[creator_id]
-        pages += _listing(posts, card_list, per_page, "creator", urls.creator, creator_id, creator.data.name,
-                          creator.data.bio, creator=creator, photo=photos.get(creator.photo))
-
-    months = content.by_month()
-    pages.append(PageSpec(
-        url=urls.archive(), title="Arsip", template="etalase/archive.html", kind="archive",
-        description="Semua pos menurut bulan terbit.",
-        context={"months": [{"key": key, "label": month_label(key), "url": urls.archive(key), "count": len(posts)}
-                            for key, posts in sorted(months.items(), reverse=True)]},
+    months = groups[MONTH.name]
+    pages.append(ArchivePage(
+        url=urls.archive(), title="Arsip", description="Semua pos menurut bulan terbit.",
+        lastmod=content.newest_change(),
+        months=[MonthLink(key, month_label(key), urls.archive(key), len(posts))
+                for key, posts in sorted(months.items(), reverse=True)],
     ))
-    for key, posts in sorted(months.items(), reverse=True):
-        pages += _listing(posts, card_list, per_page, "archive", urls.archive, key, month_label(key),
-                          f"Pos yang terbit pada {month_label(key)}.")
-    pages.append(PageSpec(url=f"{urls.SEARCH}/", title="Cari", template="etalase/search.html", kind="search",
-                          description="Cari wisata, UMKM, budaya dan pembangunan."))
+    pages.append(SearchPage(url=urls.search(), title="Cari", lastmod=None,
+                            description=f"Cari {', '.join(REGISTRY.labels().values())}."))
     return pages
 
 
-def _post_page(post: Post, content: Content, photos: dict, related: list[Card]) -> PageSpec:
-    gallery = post.photos[1: 1 + len(post.meta.gallery)]
-    return PageSpec(
-        url=post.url, title=post.meta.title, template="etalase/post.html", kind="post",
-        description=post.meta.summary,
-        # A leading blank line stops MkDocs from reading the body as its own meta-data.
-        markdown="\n" + post.body,
-        context={
-            "post": post,
-            "place": content.places[post.meta.region],
-            "creators": [content.creators[c] for c in post.meta.creators],
-            "cover": photos[post.cover],
-            "gallery": [{"photo": photos[ref.file], "meta": meta} for ref, meta in zip(gallery, post.meta.gallery)],
-            "reading_minutes": max(1, round(len(post.body.split()) / WORDS_PER_MINUTE)),
-            "related": related,
-        },
+def _post_page(post: Post, content: Content, photos: dict[Path, ProcessedPhoto], related: list[Card]) -> PostPage:
+    gallery = []
+    for index, meta in enumerate(post.meta.gallery):
+        photo = post.photo(f"gallery.{index}.file")
+        assert photo is not None, f"{post.source}: every gallery item of a valid post has its photo"
+        gallery.append(GalleryItem(photos[photo], meta))
+    return PostPage(
+        url=post.url, title=post.meta.title, description=post.meta.summary, lastmod=post.modified,
+        post=post, place=content.place_of(post), creators=content.creators_of(post), cover=photos[post.cover],
+        gallery=gallery, related=related,
     )
 
 
-def _related(post: Post, by_region: dict[str, list[Post]], by_category: dict[str, list[Post]],
+def _related(post: Post, groups: dict[str, dict[str, list[Post]]], by_category: dict[str, list[Post]],
              limit: int = 3) -> list[Post]:
     """Newest other posts of the same place, then of the same category."""
     picked: list[Post] = []
-    for group in (by_region.get(post.meta.region, []), by_category.get(post.category, [])):
+    for group in (groups["region"].get(post.meta.region, []), by_category.get(post.category, [])):
         for other in group[: limit + len(picked) + 1]:
             if other is not post and other not in picked:
                 picked.append(other)
@@ -173,18 +288,24 @@ def _related(post: Post, by_region: dict[str, list[Post]], by_category: dict[str
     return picked
 
 
-def _listing(posts: list[Post], card_list, per_page: int, kind: str, url_of, key: str, title: str,
-             description: str, **extra: Any) -> list[PageSpec]:
-    """The pages of one listing, ``per_page`` cards each."""
+def _listing(kind: ListingKind, key: str, posts: list[Post], content: Content,
+             photos: dict[Path, ProcessedPhoto], card_list: Any, per_page: int) -> list[ListingPage]:
+    """The pages of one group of a listing kind, ``per_page`` cards each."""
     count = max(1, ceil(len(posts) / per_page))
-    page_urls = [url_of(key, page=n) for n in range(1, count + 1)]
-    specs = []
+    page_urls = [kind.url(key, page=n) for n in range(1, count + 1)]
+    heading = kind.heading(key, content)
+    description = kind.description(key, content)
+    subject = kind.subject(key, content)
+    own_photo = getattr(subject, "photo", None)
+    parents = [Crumb(name, url) for name, url in kind.parents(key, content)]
+    pages = []
     for n in range(1, count + 1):
         chunk = posts[(n - 1) * per_page: n * per_page]
-        specs.append(PageSpec(
-            url=page_urls[n - 1], title=title if n == 1 else f"{title} (halaman {n})",
-            template="etalase/listing.html", kind=kind, description=description,
-            context={"key": key, "heading": title, "total": len(posts), "cards": card_list(chunk),
-                     "pagination": Pagination(n, count, page_urls), **extra},
+        pages.append(ListingPage(
+            url=page_urls[n - 1], title=heading if n == 1 else f"{heading} (halaman {n})",
+            description=description, lastmod=max((post.modified for post in chunk), default=None),
+            listing=kind, key=key, heading=heading, subject=subject,
+            photo=photos.get(own_photo) if isinstance(own_photo, Path) else None,
+            cards=card_list(chunk), total=len(posts), pagination=Pagination(n, count, page_urls), parents=parents,
         ))
-    return specs
+    return pages

@@ -2,27 +2,33 @@
 
 Steps, in the order MkDocs calls them:
 
-1. ``on_config``: load and validate ``content/`` (:mod:`~etalase.load`,
-   :mod:`~etalase.validate`); any problem stops the build with every problem
+1. ``on_config``: check the brand (:mod:`~etalase.brand`) and the category
+   registry's theme pieces, load and validate ``content/``
+   (:mod:`~etalase.load`, :mod:`~etalase.validate`), and put the generated
+   pages in the navigation; any problem stops the build with every problem
    listed.
 2. ``on_files``: process photos (:mod:`~etalase.images`), decide the pages
-   (:mod:`~etalase.pages`) and add both as virtual files; nothing is written
-   into ``docs/``.
+   (:mod:`~etalase.pages`), draw share cards (:mod:`~etalase.social`) and add
+   all of them as virtual files; nothing is written into ``docs/``.
 3. ``on_page_markdown``: give each generated page its template and data.
 4. ``on_page_content``: sanitise post HTML (:mod:`~etalase.sanitize`) and
    turn body photos into responsive ``<picture>`` elements.
-5. ``on_post_build``: feeds and the search index (:mod:`~etalase.search`).
+5. ``on_page_context``: what the page tells search engines (:mod:`~etalase.seo`).
+6. ``on_post_build``: feeds (:mod:`~etalase.feeds`) and the search index
+   (:mod:`~etalase.search`).
 
-``scripts/build.py`` drives the same plugin and adds what MkDocs does not do:
-``--check``, the atomic switch to the new site, exit codes.
+:mod:`etalase.api` drives the same plugin and adds what MkDocs does not do:
+checking without building, the atomic switch to the new site, a result to read.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -34,21 +40,26 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import feeds, schema_docs, search, seo, social, theme
+from . import feeds, schema_docs, search, seo, social, theme, urls
+from .brand import Brand, check_brand
+from .categories import REGISTRY, missing_pieces
 from .config import EtalaseConfig
 from .guard import PostGuard
-from .images import ImageSettings, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
+from .images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
 from .load import load_content
 from .markdown_refs import photo_ref, rewrite_local_targets
-from .pages import PageSpec, build_pages
-from .problems import Problem
+from .pages import Page, PostPage, build_pages
+from .problems import Problem, display_path
 from .sanitize import clean_html, link_photos
 from .structure import Content
-from .validate import PHOTO_SUFFIXES, validate
+from .validate import validate
 
 log = logging.getLogger("mkdocs.plugins.etalase")
+
+SITE_CARD = "(situs)"
+"""Key of the site's own social card among the posts' (not a valid slug)."""
 
 
 class EtalasePlugin(BasePlugin[EtalaseConfig]):
@@ -56,12 +67,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def __init__(self) -> None:
         self.content: Content | None = None
-        """Valid content; set by ``on_config``, or beforehand by ``scripts/build.py``."""
+        """Valid content; set by ``on_config``, or beforehand by :mod:`etalase.api`."""
+        self.brand: Brand | None = None
         self.photos: dict[Path, ProcessedPhoto] = {}
-        self.specs: dict[str, PageSpec] = {}
+        self.pages: dict[str, Page] = {}
+        """Every generated page, by its MkDocs source URI."""
         self.now: datetime = datetime.now(timezone.utc)
         self.content_dir: Path = Path("content")
         self.problems: list[Problem] = []
+        """What stopped the build, if content did: read by :mod:`etalase.api`."""
         self.hero: ProcessedPhoto | None = None
         """The brand's hero photo (``extra.brand.hero.photo``), processed like a post's photos."""
         self.cards: dict[str, social.Card] = {}
@@ -69,6 +83,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.site: seo.Site | None = None
         self.guard = PostGuard(0)
         """Times each post page and names the post when rendering it fails (:mod:`etalase.guard`)."""
+        self.timings: dict[str, float] = {}
+        """Seconds spent in the plugin's own steps (photos, pages, search), read by :mod:`etalase.api`."""
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,27 +93,36 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if self.config.now:
             self.now = datetime.fromisoformat(self.config.now)
         self.guard = PostGuard(self.config.render_seconds)
+        brand, problems = check_brand(config)
+        problems += missing_pieces(REGISTRY, [Path(folder) for folder in config.theme.dirs],
+                                   display_path(Path(config.config_file_path or "mkdocs.yml")))
         if self.content is None:
-            content, problems = validate(load_content(self.content_dir), self.now)
-            self.fail_on(problems)
+            content, content_problems = validate(load_content(self.content_dir), self.now)
+            problems += content_problems
             self.content = content
+        self.fail_on(problems)
+        assert self.content is not None and brand is not None
+        self.brand = brand
+        # What names the office on every page comes from the brand block.
+        config.site_author = brand.author
+        config.copyright = brand.copyright_line
+        config.nav = _generated_nav() + list(config.nav or [])
         _date_build_by_content(self.content)
         return config
 
     def fail_on(self, problems: list[Problem]) -> None:
         """Stop the build, listing every problem, if there is any."""
         if problems:
-            self.problems = problems
-            for problem in problems:
+            self.problems = sorted(set(problems))
+            for problem in self.problems:
                 log.error(problem.format())
             raise Abort(f"Konten bermasalah: {len(problems)} masalah (content has {len(problems)} problems)")
 
     # -- 2 -----------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.content is not None
-        settings = self.image_settings()
+        assert self.content is not None and self.brand is not None
         requests = [
-            PhotoRequest(source=ref.file, post=post.slug, field=ref.field, line=ref.line, index_md=post.source)
+            PhotoRequest(source=ref.file, post=post.slug, field=ref.shown, line=ref.line, index_md=post.source)
             for post in self.content.posts for ref in post.photos
         ] + [
             PhotoRequest(source=c.photo, post=f"kreator {c.id}", field="photo", line=None, index_md=c.source)
@@ -106,7 +131,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         cache = self.cache_for_content(config)
         hero = self._hero_request(config)
         requests += [hero] if hero else []
-        result = process_photos(requests, settings, cache / "images")
+        with self._timed("photos"):
+            result = process_photos(requests, self.config.images.settings(), cache / "images")
         self.fail_on(result.problems)
         self.photos = result.photos
         self.hero = self.photos.get(hero.source) if hero else None
@@ -118,23 +144,21 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 if rendition.url not in files.src_uris:
                     files.append(File.generated(config, rendition.url, abs_src_path=str(rendition.file)))
 
-        brand = config.extra.get("brand", {})
-        pages = build_pages(
-            self.content, self.photos,
-            per_page=self.config.posts_per_page,
-            home_per_category=self.config.home_per_category,
-            home_latest=self.config.home_latest,
-            site_description=config.site_description or brand.get("tagline", ""),
-        )
-        for spec in pages:
-            if spec.src_uri in files.src_uris:
-                files.remove(files.src_uris[spec.src_uri])
-            markdown = spec.markdown
-            if spec.kind == "post":
-                markdown = rewrite_local_targets(markdown, photo_ref)
-            # Only the home and category pages are in mkdocs.yml's nav; the rest are linked from them.
-            files.append(File.generated(config, spec.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-            self.specs[spec.src_uri] = spec
+        with self._timed("pages"):
+            pages = build_pages(
+                self.content, self.photos,
+                per_page=self.config.posts_per_page,
+                home_per_category=self.config.home_per_category,
+                home_latest=self.config.home_latest,
+                site_description=config.site_description or self.brand.tagline,
+            )
+        for page in pages:
+            if page.src_uri in files.src_uris:
+                files.remove(files.src_uris[page.src_uri])
+            markdown = rewrite_local_targets(page.markdown, photo_ref) if isinstance(page, PostPage) else page.markdown
+            # Only the home and category pages are in the nav; the rest are linked from them.
+            files.append(File.generated(config, page.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+            self.pages[page.src_uri] = page
 
         # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
         if schema_docs.SCHEMA_URI in files.src_uris:
@@ -154,58 +178,45 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return base / hashlib.sha256(str(self.content_dir).encode()).hexdigest()[:12]
 
     def _hero_request(self, config: MkDocsConfig) -> PhotoRequest | None:
-        """The brand's hero photo, a file under ``docs/``, if ``mkdocs.yml`` names one."""
-        photo = config.extra.get("brand", {}).get("hero", {}).get("photo")
-        if not photo:
+        """The brand's hero photo, a file under ``docs/``, if the brand names one."""
+        assert self.brand is not None
+        if self.brand.hero is None:
             return None
         config_file = Path(config.config_file_path or "mkdocs.yml")
-        return PhotoRequest(source=(Path(config.docs_dir) / photo).resolve(), post="extra.brand.hero",
-                            field="extra.brand.hero.photo", line=None, index_md=config_file)
+        return PhotoRequest(source=(Path(config.docs_dir) / self.brand.hero.photo).resolve(), post="extra.brand.hero",
+                            field="extra.brand.hero.photo", line=None, index_md=display_path(config_file))
 
     def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
         """Draw each post's social card and the site's (see :mod:`etalase.social`); set :attr:`site`."""
-        assert self.content is not None
-        site = seo.Site.from_config(config)
-        brand = config.extra.get("brand", {})
-        colours = brand.get("colors", {})
+        assert self.content is not None and self.brand is not None
+        site = seo.Site.from_config(config, self.brand)
         requests = {
             post.slug: social.CardRequest(
                 background=self.photos[post.cover].social.file, kicker=post.category_label,
-                title=post.meta.title, footer=f"{site.brand} · {site.host}",
-                colour=colours.get("categories", {}).get(post.category, colours.get("primary", "#000000")),
-                name=post.slug)
+                title=post.meta.title, footer=f"{site.brand} · {site.address}",
+                colour=self.brand.colour_of(post.category), name=post.slug)
             for post in self.content.posts
         }
         if self.hero:
             requests[SITE_CARD] = social.CardRequest(
-                background=self.hero.social.file, kicker=site.brand, title=brand.get("tagline", site.description),
-                footer=site.host, colour=colours.get("primary", "#000000"), name="situs")
+                background=self.hero.social.file, kicker=site.brand, title=self.brand.tagline,
+                footer=site.address, colour=self.brand.colors.primary, name="situs")
         self.cards = social.render_cards(requests, cache)
         for card in self.cards.values():
             files.append(File.generated(config, card.url, abs_src_path=str(card.file)))
-        self.site = dataclasses.replace(site, card=self.cards.get(SITE_CARD))
-
-    def image_settings(self) -> ImageSettings:
-        images = self.config.images
-        return ImageSettings(
-            widths=tuple(images.widths),
-            webp_quality=images.webp_quality,
-            jpeg_quality=images.jpeg_quality,
-            max_pixels=images.max_megapixels * 1_000_000,
-            max_bytes=images.max_megabytes * 1024 * 1024,
-        )
+        self.site = site.with_card(self.cards.get(SITE_CARD))
 
     # -- 3 -----------------------------------------------------------------
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None:
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
             # Generated pages get their meta-data from the pipeline only. Title and description are
             # contributed text and Material's templates print them unescaped: escape them here.
-            page.meta = {"title": escape_html(spec.title), "template": spec.template,
-                         "description": escape_html(spec.description),
-                         "hide": ["navigation", "toc"], "etalase": spec}
-            if spec.kind == "post":
-                self.guard.enter(spec.context["post"].source, blame=True)  # until on_page_content
+            page.meta = {"title": escape_html(generated.title), "template": generated.template,
+                         "description": escape_html(generated.description),
+                         "hide": ["navigation", "toc"], "etalase": generated}
+            if isinstance(generated, PostPage):
+                self.guard.enter(generated.post.source, blame=True)  # until on_page_content
         else:
             # Hand-written pages: the guide's field table and schema URL come from the schema.
             markdown = schema_docs.expand_markers(markdown, config.site_url)
@@ -213,11 +224,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     # -- 4 -----------------------------------------------------------------
     @event_priority(100)  # before any other plugin sees the HTML
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None or spec.kind != "post":
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if not isinstance(generated, PostPage):
             return theme.scrollable_tables(html)
-        post = spec.context["post"]
+        post = generated.post
         by_name = {ref.file.relative_to(post.bundle).as_posix(): self.photos[ref.file] for ref in post.photos}
         prefix = _root_prefix(page)
         html = theme.scrollable_tables(_link_photos(clean_html(html, site_url=config.site_url), by_name, prefix))
@@ -225,36 +236,40 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        theme.install(env, hero=self.hero, places=self.content.places if self.content else {}, lastmod=self._lastmod)
+        assert self.brand is not None
+        theme.install(env, brand=self.brand, hero=self.hero, lastmod=self._lastmod)
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # -- 5 -----------------------------------------------------------------
+    def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
         """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.seo`)."""
         assert self.site is not None
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None and spec.kind == "post":
-            self.guard.enter(spec.context["post"].source, blame=False)  # until on_post_page
-        card = self.cards.get(spec.context["post"].slug) if spec is not None and spec.kind == "post" else None
-        title = spec.title if spec is not None else page.title or config.site_name
-        description = spec.description if spec is not None else page.meta.get("description", "")
-        context["etalase_seo"] = seo.page_seo(self.site, spec, title=title, path=page.url,
-                                              description=description, card=card)
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            page_seo = seo.hand_written_seo(self.site, page.title or config.site_name, page.url,
+                                            page.meta.get("description", ""))
+        else:
+            card = None
+            if isinstance(generated, PostPage):
+                self.guard.enter(generated.post.source, blame=False)  # until on_post_page
+                card = self.cards.get(generated.post.slug)
+            page_seo = generated.seo(self.site, card)
+        context["etalase_seo"] = seo.with_site_card(page_seo, self.site)
         return context
 
-    def _lastmod(self, page: Page) -> str:
+    def _lastmod(self, page: MkDocsPage) -> str:
         """The sitemap's ``lastmod`` of ``page``: from the content, never the build time (``""``: none)."""
-        assert self.content is not None
-        newest = seo.newest_change(self.content.posts)
-        moment = seo.lastmod(self.specs.get(page.file.src_uri), newest)
+        generated = self.pages.get(page.file.src_uri)
+        moment = generated.lastmod if generated is not None else None
         return moment.isoformat() if moment else ""
 
-    # -- 5 -----------------------------------------------------------------
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self.guard.leave()
         return theme.finish_html(output)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """An error while a post was being rendered is that post's problem, reported by ``scripts/build.py``."""
+        """An error while a post was being rendered is that post's problem, reported by :mod:`etalase.api`."""
         problem = self.guard.problem(error)
         self.guard.leave()
         if problem:
@@ -263,21 +278,36 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return theme.finish_html(output_content) if template_name.endswith(".html") else output_content
 
+    # -- 6 -----------------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.content is not None
+        assert self.content is not None and self.site is not None
         site_dir = Path(config.site_dir)
-        feeds.write_feeds(self.content, self.photos, config, site_dir, self.config.feed_size)
+        feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:
-            count = search.index_site(site_dir)
+            with self._timed("search"):
+                count = search.index_site(site_dir)
             log.info("Pagefind: %d halaman diindeks", count)
+
+    @contextmanager
+    def _timed(self, step: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[step] = self.timings.get(step, 0.0) + time.perf_counter() - started
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))
         return server
 
 
-SITE_CARD = "(situs)"
-"""Key of the site's own social card among the posts' (not a valid slug)."""
+def _generated_nav() -> list[dict[str, str]]:
+    """The navigation's first tabs: home, each category (from the registry), archive, search."""
+    return [{"Beranda": urls.src_uri("")},
+            *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
+            {"Arsip": urls.src_uri(urls.archive())},
+            {"Cari": urls.src_uri(urls.search())}]
+
 
 _EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
 
@@ -290,7 +320,7 @@ def _date_build_by_content(content: Content) -> None:
     a value set by the caller wins.
     """
     if not _EPOCH_GIVEN:
-        newest = seo.newest_change(content.posts)
+        newest = content.newest_change()
         os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()) if newest else 0)
 
 
@@ -313,7 +343,7 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
                         "(original photo in docs/ not published: use photos in a post bundle)", file.src_uri)
 
 
-def _root_prefix(page: Page) -> str:
+def _root_prefix(page: MkDocsPage) -> str:
     """Relative path from ``page`` to the site root, e.g. ``../../``."""
     depth = page.file.url.count("/") if page.file.url else 0
     return "../" * depth

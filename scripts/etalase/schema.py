@@ -5,63 +5,50 @@ These pydantic models are the single source of truth for:
 * validation of every post (:mod:`etalase.validate`),
 * the JSON Schema that editors use for autocompletion (:mod:`etalase.schema_docs`),
 * the field table of the contributor guide (:mod:`etalase.schema_docs`),
-* the placeholders written by the new-post scaffold (``scripts/new_post.py``).
+* the placeholders written by the new-post scaffold (:mod:`etalase.scaffold`).
 
 Keys are English, as the ecosystem's are; each field carries an Indonesian
 ``description`` (shown to creators) and an ``examples`` value (used by the
-scaffold). A post has the common fields plus one block named after its
-category (``wisata:``, ``umkm:``, ``budaya:`` or ``pembangunan:``) that is
-validated only for that category.
+scaffold). A post has the common fields (:class:`PostBase`) plus one block
+named after its category (``wisata:``, ``umkm:``…) that is validated only
+for that category; which categories exist, and which block each has, is
+declared in :mod:`etalase.categories`, which derives the post models.
+
+Fields that name a photo of the bundle have the type :data:`PhotoFile`;
+:func:`photo_locations` finds them, so no other module needs to know which
+fields hold photos.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Union
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Discriminator,
     Field,
     HttpUrl,
     PlainSerializer,
-    Tag,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .text import SLUG
+from .zones import ZONES, is_indonesian
 
 SUMMARY_MAX = 200
 """Longest summary, in characters: it is the card text and the meta description."""
 TITLE_MAX = 100
 
-WIB = timezone(timedelta(hours=7), "WIB")
-WITA = timezone(timedelta(hours=8), "WITA")
-WIT = timezone(timedelta(hours=9), "WIT")
-ZONES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
-ALLOWED_OFFSETS = {z.utcoffset(None) for z in ZONES.values()}
-
-
-class Category(str, Enum):
-    """The four things a post can be about."""
-
-    wisata = "wisata"
-    umkm = "umkm"
-    budaya = "budaya"
-    pembangunan = "pembangunan"
-
-
-CATEGORY_LABELS: dict[str, str] = {
-    "wisata": "Wisata",
-    "umkm": "UMKM",
-    "budaya": "Budaya",
-    "pembangunan": "Pembangunan",
-}
-"""Indonesian labels shown on the site."""
 
 
 # --------------------------------------------------------------------------
@@ -76,7 +63,7 @@ def _parse_datetime(value: Any) -> Any:
     """Accept ``2026-10-12 08:00 WIB`` as well as ISO 8601 with an offset."""
     if isinstance(value, str):
         text = value.strip()
-        match = re.fullmatch(r"(.+?)\s+(WIB|WITA|WIT)", text, flags=re.IGNORECASE)
+        match = re.fullmatch(rf"(.+?)\s+({'|'.join(ZONES)})", text, flags=re.IGNORECASE)
         if match:
             try:
                 naive = datetime.fromisoformat(match.group(1))
@@ -99,7 +86,7 @@ def _require_zone(value: datetime) -> datetime:
     offset = value.utcoffset()
     if offset is None:
         raise PydanticCustomError("etalase_timezone", "tanpa zona waktu")
-    if offset not in ALLOWED_OFFSETS:
+    if not is_indonesian(value):
         raise PydanticCustomError("etalase_timezone_offset", "zona waktu bukan WIB, WITA, atau WIT")
     return value
 
@@ -113,12 +100,28 @@ DateTimeWithZone = Annotated[
 
 Text = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=500)]
 ShortText = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=120)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Slug = Annotated[str, Field(pattern=f"^{SLUG}$", max_length=80)]
+
+
+@dataclass(frozen=True)
+class IsPhoto:
+    """Marks a field whose value names a photo file of the bundle (see :func:`photo_locations`)."""
+
+
+@dataclass(frozen=True)
+class Items:
+    """What one item of a list field is called in messages: ``Items("sumber")`` → "sumber ke-1"."""
+
+    noun: str
+
+
 FileName = Annotated[
     str,
     BeforeValidator(_strip),
     Field(min_length=1, max_length=200, description="Nama berkas foto di folder pos ini"),
 ]
+PhotoFile = Annotated[FileName, IsPhoto()]
+"""A photo of the bundle, by file name: checked to exist, processed, never published as is."""
 Url = Annotated[HttpUrl, PlainSerializer(str, return_type=str)]
 
 
@@ -173,7 +176,7 @@ class Strict(BaseModel):
 class Cover(Strict):
     """The main photo of a post, shown on cards and when the post is shared."""
 
-    file: FileName = Field(description="Nama berkas foto sampul di folder pos", examples=["sampul.jpg"])
+    file: PhotoFile = Field(description="Nama berkas foto sampul di folder pos", examples=["sampul.jpg"])
     alt: Text = Field(
         description="Teks alternatif: apa yang tampak di foto, untuk pembaca tunanetra",
         examples=["Perahu nelayan bersandar di pantai berpasir putih saat matahari terbit"],
@@ -191,7 +194,7 @@ class Cover(Strict):
 class GalleryPhoto(Strict):
     """One photo of the gallery."""
 
-    file: FileName = Field(description="Nama berkas foto di folder pos", examples=["foto-1.jpg"])
+    file: PhotoFile = Field(description="Nama berkas foto di folder pos", examples=["foto-1.jpg"])
     alt: Text = Field(description="Teks alternatif: apa yang tampak di foto", examples=["Deskripsi foto"])
     caption: Text | None = Field(default=None, description="Keterangan foto yang tampil di bawahnya")
     credit: ShortText | None = Field(default=None, description="Pemotret, jika berbeda dari sampul")
@@ -257,7 +260,7 @@ class Wisata(Strict):
     ticket: ShortText = Field(
         description="Harga tiket masuk, mis. Rp10.000 per orang, atau Gratis", examples=["Rp10.000 per orang"]
     )
-    facilities: list[ShortText] = Field(
+    facilities: Annotated[list[ShortText], Items("fasilitas")] = Field(
         default_factory=list, max_length=30, description="Fasilitas", examples=[["parkir", "toilet", "musala"]]
     )
 
@@ -266,7 +269,7 @@ class Umkm(Strict):
     """A small business and what it sells."""
 
     business: ShortText = Field(description="Nama usaha", examples=["Nama Usaha"])
-    products: list[ShortText] = Field(
+    products: Annotated[list[ShortText], Items("produk")] = Field(
         min_length=1, max_length=30, description="Produk yang dijual", examples=[["Produk satu", "Produk dua"]]
     )
     price_range: ShortText = Field(description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
@@ -278,7 +281,7 @@ class Umkm(Strict):
         examples=["0812-3456-7890"],
     )
     address: Text = Field(description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"])
-    links: list[Url] = Field(
+    links: Annotated[list[Url], Items("tautan")] = Field(
         default_factory=list,
         max_length=10,
         description="Tautan marketplace atau media sosial usaha",
@@ -350,7 +353,7 @@ class Pembangunan(Strict):
     agency: ShortText = Field(description="Instansi penanggung jawab", examples=["Dinas PUPR"])
     status: ProjectStatus = Field(description="Status proyek", examples=["berjalan"])
     budget: Rupiah | None = Field(default=None, description="Anggaran dalam rupiah (angka)", examples=[1500000000])
-    sources: list[Source] = Field(
+    sources: Annotated[list[Source], Items("sumber")] = Field(
         min_length=1,
         max_length=20,
         description="Minimal satu sumber yang bisa dicek (tautan atau dokumen)",
@@ -376,61 +379,21 @@ class PostBase(Strict):
         description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
         examples=["Ringkasan singkat isi pos dalam satu atau dua kalimat."],
     )
-    creators: list[Slug] = Field(
+    creators: Annotated[list[Slug], Items("kreator")] = Field(
         min_length=1, max_length=10, description="Id kreator (nama berkas di content/creators/)", examples=[["nama-kreator"]]
     )
     region: str = Field(
         description="Id wilayah dari content/regions.yml: kecamatan atau kecamatan/desa", examples=["kecamatan/desa"]
     )
-    tags: list[Slug] = Field(default_factory=list, max_length=10, description="Label (huruf kecil, pakai tanda -)",
+    tags: Annotated[list[Slug], Items("label")] = Field(default_factory=list, max_length=10, description="Label (huruf kecil, pakai tanda -)",
                              examples=[["label-satu", "label-dua"]])
     cover: Cover = Field(description="Foto sampul")
-    gallery: list[GalleryPhoto] = Field(default_factory=list, max_length=40, description="Galeri foto (opsional)")
-    videos: list[Video] = Field(default_factory=list, max_length=5,
+    gallery: Annotated[list[GalleryPhoto], Items("foto")] = Field(default_factory=list, max_length=40, description="Galeri foto (opsional)")
+    videos: Annotated[list[Video], Items("video")] = Field(default_factory=list, max_length=5,
                                 description="Video YouTube (opsional); dimuat hanya setelah pembaca menekan putar")
     draft: bool = Field(default=False, description="true = belum terbit")
     slug: Slug | None = Field(default=None, description="Alamat pos; bawaan: nama folder pos")
     updated: DateTimeWithZone | None = Field(default=None, description="Tanggal pembaruan terakhir (opsional)")
-
-
-class WisataPost(PostBase):
-    category: Literal["wisata"] = Field(description="Kategori pos")
-    wisata: Wisata = Field(description="Info tempat wisata")
-
-
-class UmkmPost(PostBase):
-    category: Literal["umkm"] = Field(description="Kategori pos")
-    umkm: Umkm = Field(description="Info usaha")
-
-
-class BudayaPost(PostBase):
-    category: Literal["budaya"] = Field(description="Kategori pos")
-    budaya: Budaya = Field(description="Info acara atau tradisi")
-
-
-class PembangunanPost(PostBase):
-    category: Literal["pembangunan"] = Field(description="Kategori pos")
-    pembangunan: Pembangunan = Field(description="Info proyek pembangunan dan sumbernya")
-
-
-POST_MODELS: dict[str, type[PostBase]] = {
-    "wisata": WisataPost,
-    "umkm": UmkmPost,
-    "budaya": BudayaPost,
-    "pembangunan": PembangunanPost,
-}
-"""The model of each category; a post is validated against exactly one."""
-
-FrontMatter = Annotated[
-    Union[
-        Annotated[WisataPost, Tag("wisata")],
-        Annotated[UmkmPost, Tag("umkm")],
-        Annotated[BudayaPost, Tag("budaya")],
-        Annotated[PembangunanPost, Tag("pembangunan")],
-    ],
-    Discriminator("category"),
-]
-"""Any post; used to publish one JSON Schema for all categories."""
 
 
 # --------------------------------------------------------------------------
@@ -454,7 +417,7 @@ class Creator(Strict):
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
         description="Bio singkat", examples=["Kreator konten wisata dari Desa Contoh."]
     )
-    photo: FileName | None = Field(default=None, description="Foto profil di content/creators/")
+    photo: PhotoFile | None = Field(default=None, description="Foto profil di content/creators/")
     photo_alt: Text | None = Field(default=None, description="Teks alternatif foto profil")
     links: CreatorLinks = Field(default_factory=CreatorLinks, description="Kanal media sosial")
 
@@ -477,10 +440,83 @@ class Kecamatan(Strict):
 
     id: Slug
     name: ShortText
-    desa: list[Desa] = Field(default_factory=list)
+    desa: Annotated[list[Desa], Items("desa")] = Field(default_factory=list)
 
 
 class Regions(Strict):
     """``content/regions.yml``: the controlled list of places."""
 
-    kecamatan: list[Kecamatan] = Field(min_length=1)
+    kecamatan: Annotated[list[Kecamatan], Items("kecamatan")] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# Walking the models
+# --------------------------------------------------------------------------
+
+def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, …]``, and whether it is a list."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return nested_model(typing.get_args(annotation)[0])
+    if origin is list:
+        model, _ = nested_model(typing.get_args(annotation)[0])
+        return model, True
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            model, is_list = nested_model(arg)
+            if model is not None:
+                return model, is_list
+        return None, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+def _is_photo(annotation: Any) -> bool:
+    """Whether ``annotation`` is :data:`PhotoFile` (also inside ``X | None``)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return any(isinstance(meta, IsPhoto) for meta in annotation.__metadata__) or _is_photo(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_photo(arg) for arg in typing.get_args(annotation))
+    return False
+
+
+EACH = "*"
+"""In a photo location, stands for every item of a list."""
+
+
+def photo_locations(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Where ``model`` names photos: ``("cover", "file")``, ``("gallery", "*", "file")``…"""
+    found: list[tuple[str, ...]] = []
+    for name, info in model.model_fields.items():
+        if any(isinstance(meta, IsPhoto) for meta in info.metadata) or _is_photo(info.annotation):
+            found.append(prefix + (name,))
+            continue
+        nested, is_list = nested_model(info.annotation)
+        if nested is not None:
+            found += photo_locations(nested, prefix + (name,) + ((EACH,) if is_list else ()))
+    return found
+
+
+def photos_in(data: Any, locations: list[tuple[str, ...]]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """``(field path, value)`` of every photo that raw ``data`` names at ``locations``, in order.
+
+    Works on unvalidated data: a value of the wrong shape on the way is skipped
+    (the model reports it), so photos and fields are checked in one run.
+    """
+    for location in locations:
+        yield from _walk(data, location, ())
+
+
+def _walk(data: Any, rest: tuple[str, ...], path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if not rest:
+        yield path, data
+        return
+    head, tail = rest[0], rest[1:]
+    if head == EACH:
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from _walk(item, tail, path + (index,))
+    elif isinstance(data, dict) and data.get(head) is not None:
+        yield from _walk(data[head], tail, path + (head,))

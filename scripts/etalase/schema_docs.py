@@ -37,7 +37,8 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticUndefined, core_schema
 
-from .schema import CATEGORY_LABELS, POST_MODELS, FrontMatter, PostBase
+from .categories import REGISTRY
+from .schema import PostBase, nested_model
 
 SCHEMA_URI = "schema/post.schema.json"
 """Where the JSON Schema is published, relative to the site root."""
@@ -79,14 +80,12 @@ class _EditorSchema(GenerateJsonSchema):
 
     def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
         result = super().generate(schema, mode)
+        titles = {model.__name__: f"Pos {REGISTRY[category].label}" for category, model in REGISTRY.post_models().items()}
         for name, definition in result.get("$defs", {}).items():
             definition.pop("description", None)
-            definition["title"] = _TITLES.get(name, name)
+            definition["title"] = titles.get(name, name)
         _fix_bounds(result)
         return result
-
-
-_TITLES = {model.__name__: f"Pos {CATEGORY_LABELS[category]}" for category, model in POST_MODELS.items()}
 
 
 def _fix_bounds(node: Any) -> None:
@@ -110,29 +109,30 @@ def _fix_bounds(node: Any) -> None:
 
 def json_schema(schema_id: str | None = None) -> dict[str, Any]:
     """The JSON Schema (draft-07) of a post's front matter."""
-    generated = TypeAdapter(FrontMatter).json_schema(
+    models = REGISTRY.post_models()
+    generated = TypeAdapter(REGISTRY.front_matter()).json_schema(
         ref_template="#/definitions/{model}", schema_generator=_EditorSchema
     )
     definitions = generated["$defs"]
-    category_field = definitions[next(iter(POST_MODELS.values())).__name__]["properties"]["category"]
+    category_field = definitions[next(iter(models.values())).__name__]["properties"]["category"]
     schema: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#"}
     if schema_id:
         schema["$id"] = schema_id
     schema.update({
         "title": "Front matter pos Etalase",
         "description": "Isian di antara baris --- di awal index.md. Pilih category dulu: "
-                       + ", ".join(CATEGORY_LABELS) + "; blok isian kategori itu lalu tersedia.",
+                       + ", ".join(REGISTRY.ids()) + "; blok isian kategori itu lalu tersedia.",
         "type": "object",
         "required": ["category"],
         "properties": {"category": {"description": category_field.get("description", ""),
-                                    "enum": list(CATEGORY_LABELS)}},
+                                    "enum": REGISTRY.ids()}},
         # The category picks exactly one post model. Written as if/then rather than
         # pydantic's oneOf so that a checker reports the errors of that model only,
         # not of all four (ajv reported 14 findings for 2 mistakes with oneOf).
         "allOf": [
             {"if": {"properties": {"category": {"const": category}}, "required": ["category"]},
              "then": {"$ref": f"#/definitions/{model.__name__}"}}
-            for category, model in POST_MODELS.items()
+            for category, model in models.items()
         ],
         "definitions": definitions,
     })
@@ -174,7 +174,7 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     docs: list[FieldDoc] = []
     for name, info in model.model_fields.items():
         path = prefix + name
-        nested, is_list = _nested_model(info.annotation)
+        nested, is_list = nested_model(info.annotation)
         docs.append(FieldDoc(
             path=path,
             required=info.is_required(),
@@ -191,16 +191,16 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
 
 def common_field_docs() -> list[FieldDoc]:
     """Fields of every post: ``category`` first (it decides the rest), then the common ones."""
-    info = next(iter(POST_MODELS.values())).model_fields["category"]
+    info = REGISTRY.post_model(REGISTRY.ids()[0]).model_fields["category"]
     category = FieldDoc(path="category", required=True, description=info.description or "",
-                        choices=tuple(CATEGORY_LABELS))
+                        choices=tuple(REGISTRY.ids()))
     return [category] + field_docs(PostBase)
 
 
 def category_field_docs(category: str) -> list[FieldDoc]:
     """The block named after ``category`` and its fields."""
-    info = POST_MODELS[category].model_fields[category]
-    nested, _ = _nested_model(info.annotation)
+    info = REGISTRY.post_model(category).model_fields[category]
+    nested, _ = nested_model(info.annotation)
     assert nested is not None, f"category block {category} must be a model"
     block = FieldDoc(path=category, required=info.is_required(), description=info.description or "", block=True)
     return [block, *field_docs(nested, category + ".")]
@@ -209,9 +209,9 @@ def category_field_docs(category: str) -> list[FieldDoc]:
 def field_tables() -> str:
     """Markdown: the common fields, then one table per category block."""
     parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs())]
-    for category, label in CATEGORY_LABELS.items():
-        parts += ["", f"## Blok `{category}:` (kategori {label})", "",
-                  f"Hanya untuk pos dengan `category: {category}`.", "", _table(category_field_docs(category))]
+    for category in REGISTRY:
+        parts += ["", f"## Blok `{category.id}:` (kategori {category.label})", "",
+                  f"Hanya untuk pos dengan `category: {category.id}`.", "", _table(category_field_docs(category.id))]
     return "\n".join(parts) + "\n"
 
 
@@ -264,25 +264,6 @@ def _default(info: FieldInfo) -> Any:
     return info.default
 
 
-def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model inside ``X``, ``X | None`` or ``list[X]``, and whether it is a list."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _nested_model(typing.get_args(annotation)[0])
-    if origin is list:
-        model, _ = _nested_model(typing.get_args(annotation)[0])
-        return model, True
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            model, is_list = _nested_model(arg)
-            if model is not None:
-                return model, is_list
-        return None, False
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
-
-
 def _choices(annotation: Any) -> tuple[str, ...]:
     """Allowed values of an enum or literal field (``X | None`` included)."""
     origin = typing.get_origin(annotation)
@@ -316,7 +297,7 @@ def placeholders(model: type[BaseModel]) -> dict[str, Any]:
             value = info.examples[0]
             data[name] = value.value if isinstance(value, Enum) else value
             continue
-        nested, is_list = _nested_model(info.annotation)
+        nested, is_list = nested_model(info.annotation)
         if not info.is_required():
             continue
         if nested is not None and not is_list:
@@ -343,7 +324,7 @@ def template_data(category: str, **values: Any) -> dict[str, Any]:
     The post starts as a draft so that placeholders can never be published by
     accident; the creator or the editor sets ``draft: false`` when it is ready.
     """
-    data = placeholders(POST_MODELS[category]) | values
+    data = placeholders(REGISTRY.post_model(category)) | values
     ordered = {key: data.pop(key) for key in FIRST_KEYS if key in data}
     return ordered | data | {"draft": True}
 
@@ -382,8 +363,9 @@ def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
 def templates_markdown() -> str:
     """One collapsible template per category, for creators working in the browser."""
     parts = []
-    for category, label in CATEGORY_LABELS.items():
-        text = post_markdown(template_data(category))
+    for category in REGISTRY:
+        label = category.label
+        text = post_markdown(template_data(category.id))
         # An indented code block inside the collapsible block: plain Markdown, nothing to escape.
         block = "\n".join("        " + line if line else "" for line in text.splitlines())
         parts += [f'??? example "Templat kategori {label}"', "", block, ""]

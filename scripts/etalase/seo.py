@@ -6,7 +6,8 @@ live in one place and can be tested without a browser.
 
 * Every post is a schema.org ``BlogPosting`` (headline, image, dates, authors
   as ``Person`` with the URL of their creator page, publisher). Its category
-  adds the thing it is about: ``TouristAttraction`` (wisata), ``LocalBusiness``
+  adds the thing it is about, built by the category's entry in
+  :mod:`etalase.categories`: ``TouristAttraction`` (wisata), ``LocalBusiness``
   (umkm), ``Event`` (budaya with dates; a living tradition has none).
 * Every page but the home page has a ``BreadcrumbList``; the same crumbs are
   drawn on the page, so what a search result shows is what a reader sees.
@@ -26,18 +27,19 @@ All URLs are absolute, from ``site_url``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from . import urls
+from .brand import Brand
+from .categories import EntityContext
 from .images import ProcessedPhoto
-from .pages import PageSpec
 from .social import Card
-from .structure import CreatorEntry, Place, Post, urls
+from .structure import CreatorEntry, Place, Post
 
 SCHEMA = "https://schema.org"
 HOME_LABEL = "Beranda"
@@ -45,7 +47,7 @@ HOME_LABEL = "Beranda"
 
 @dataclass(frozen=True)
 class Site:
-    """What every page says about the site, from ``mkdocs.yml``."""
+    """What every page says about the site, from ``mkdocs.yml`` and its brand block."""
 
     name: str
     """``site_name``."""
@@ -59,26 +61,35 @@ class Site:
     same_as: tuple[str, ...] = ()
     """The office's social accounts."""
     email: str | None = None
-    address: str | None = None
+    address_line: str | None = None
+    """The office's postal address."""
     card: Card | None = None
     """The share image of pages that have none of their own."""
     card_alt: str = ""
 
     @classmethod
-    def from_config(cls, config: MkDocsConfig) -> Site:
-        """The site as ``mkdocs.yml`` describes it (without a share card: see the plugin)."""
-        brand = config.extra.get("brand", {})
+    def from_config(cls, config: MkDocsConfig, brand: Brand) -> Site:
+        """The site as ``mkdocs.yml`` describes it (without a share card: see :meth:`with_card`)."""
         url = (config.site_url or "/").rstrip("/") + "/"
         logo = config.theme.get("logo")
-        contact = brand.get("contact", {})
-        return cls(name=config.site_name, url=url, description=config.site_description or "",
-                   brand=brand.get("name", config.site_name), logo=url + logo if logo else None,
-                   same_as=tuple(brand.get("social", {}).values()), email=contact.get("email"),
-                   address=contact.get("address"), card_alt=brand.get("hero", {}).get("alt", ""))
+        return cls(name=config.site_name, url=url, description=config.site_description or brand.tagline,
+                   brand=brand.name, logo=url + logo if logo else None,
+                   same_as=tuple(str(link) for link in brand.social.model_dump().values() if link),
+                   email=brand.contact.email, address_line=brand.contact.address,
+                   card_alt=brand.hero.alt if brand.hero else "")
+
+    def with_card(self, card: Card | None) -> Site:
+        return replace(self, card=card)
 
     @property
     def host(self) -> str:
         return urlsplit(self.url).netloc or self.url
+
+    @property
+    def address(self) -> str:
+        """The site's address as people type it: host and path, no scheme (``pemda.github.io/etalase``)."""
+        parts = urlsplit(self.url)
+        return (parts.netloc + parts.path).rstrip("/") or self.url
 
     def absolute(self, url: str) -> str:
         """Site-relative ``url`` (``artikel/x/``) as an absolute URL."""
@@ -151,110 +162,47 @@ class PageSeo:
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def page_seo(site: Site, spec: PageSpec | None, *, title: str, path: str, description: str,
-             card: Card | None = None) -> PageSeo:
-    """What the page at site-relative ``path`` says about itself.
-
-    ``spec`` is the generated page's spec, ``None`` for a hand-written page;
-    ``card`` is the post's social card.
-    """
-    url = site.absolute(path)
-    description = description or site.description
-    if spec is not None and spec.kind == "home":
-        seo = PageSeo(title=site.name, description=description, url=url)
-        seo.json_ld = _graph(_website(site), _organisation(site))
-    elif spec is not None and spec.kind == "post":
-        seo = _post_seo(site, spec, url, card)
-    else:
-        seo = PageSeo(title=title, description=description, url=url)
-        seo.crumbs = breadcrumbs(spec, title, path)
-        seo.json_ld = _graph(_breadcrumb_list(site, seo.crumbs))
-    if seo.image is None and site.card is not None:
-        seo.image, seo.image_alt = site.absolute(site.card.url), site.card_alt
-        seo.image_width, seo.image_height = site.card.width, site.card.height
-    return seo
+def hand_written_seo(site: Site, title: str, path: str, description: str) -> PageSeo:
+    """A hand-written page (``docs/``): its title under the home page."""
+    crumbs = [Crumb(HOME_LABEL, ""), Crumb(title, path)]
+    page_seo = PageSeo(title=title, description=description or site.description, url=site.absolute(path),
+                       crumbs=crumbs)
+    page_seo.json_ld = graph(breadcrumb_list(site, crumbs))
+    return page_seo
 
 
-def breadcrumbs(spec: PageSpec | None, title: str, path: str) -> list[Crumb]:
-    """The trail from the home page to the page at ``path``, that page last."""
-    home = Crumb(HOME_LABEL, "")
-    if spec is None:
-        return [home, Crumb(title, path)]
-    ctx = spec.context
-    if spec.kind == "post":
-        post: Post = ctx["post"]
-        return [home, Crumb(post.category_label, urls.category(post.category)), Crumb(post.meta.title, post.url)]
-    trail = [home]
-    if spec.kind == "region":
-        place: Place = ctx["place"]
-        if place.is_desa:
-            trail.append(Crumb(f"Kec. {place.kecamatan_name}", urls.region(place.kecamatan_id)))
-        trail.append(Crumb(place.label, urls.region(place.id)))
-    elif spec.kind == "archive":
-        trail.append(Crumb("Arsip", urls.archive()))
-        if "key" in ctx:
-            trail.append(Crumb(ctx["heading"], urls.archive(ctx["key"])))
-    elif "heading" in ctx:
-        trail.append(Crumb(ctx["heading"], spec.context["pagination"].urls[0]))
-    else:
-        trail.append(Crumb(spec.title, spec.url))
-    pagination = ctx.get("pagination")
-    if pagination is not None and pagination.page > 1:
-        trail.append(Crumb(f"Halaman {pagination.page}", spec.url))
-    return trail
-
-
-def lastmod(spec: PageSpec | None, newest: datetime | None) -> datetime | None:
-    """When what a generated page shows last changed, for the sitemap.
-
-    A post: its ``updated`` or ``date``. A listing: the newest of the posts
-    it shows. The home page and the archive index change with every post:
-    ``newest``, the latest change of any post. ``None`` for hand-written pages
-    and the search page, whose content is not dated.
-    """
-    if spec is None or spec.kind == "search":
-        return None
-    if spec.kind == "post":
-        return _modified(spec.context["post"])
-    if "cards" not in spec.context:
-        return newest
-    return max((_modified(card.post) for card in spec.context["cards"]), default=None)
-
-
-def newest_change(posts: list[Post]) -> datetime | None:
-    """The latest ``updated`` or ``date`` of ``posts``."""
-    return max((_modified(post) for post in posts), default=None)
+def with_site_card(page_seo: PageSeo, site: Site) -> PageSeo:
+    """Pages without a share image of their own share the site's card."""
+    if page_seo.image is None and site.card is not None:
+        page_seo.image, page_seo.image_alt = site.absolute(site.card.url), site.card_alt
+        page_seo.image_width, page_seo.image_height = site.card.width, site.card.height
+    return page_seo
 
 
 # -- posts ---------------------------------------------------------------------
 
 
-def _post_seo(site: Site, spec: PageSpec, url: str, card: Card | None) -> PageSeo:
-    ctx = spec.context
-    post: Post = ctx["post"]
+def post_seo(site: Site, post: Post, place: Place, creators: list[CreatorEntry], cover: ProcessedPhoto | None,
+             card: Card | None, crumbs: list[Crumb]) -> PageSeo:
+    """A post: ``BlogPosting``, the thing it is about (its category's entity) and its breadcrumbs."""
     meta = post.meta
-    cover: ProcessedPhoto | None = ctx.get("cover")
-    seo = PageSeo(title=meta.title, description=meta.summary, url=url, type="article",
-                  published=meta.date.isoformat(), modified=_modified(post).isoformat(),
-                  section=post.category_label, tags=list(meta.tags))
+    url = site.absolute(post.url)
+    page_seo = PageSeo(title=meta.title, description=meta.summary, url=url, type="article",
+                       published=meta.date.isoformat(), modified=post.modified.isoformat(),
+                       section=post.category_label, tags=list(meta.tags), crumbs=crumbs)
     if card is not None:
-        seo.image, seo.image_alt = site.absolute(card.url), meta.cover.alt
-        seo.image_width, seo.image_height = card.width, card.height
+        page_seo.image, page_seo.image_alt = site.absolute(card.url), meta.cover.alt
+        page_seo.image_width, page_seo.image_height = card.width, card.height
     images = [site.absolute(card.url)] if card else []
     if cover is not None:
         images.append(site.absolute(cover.largest("jpeg").url))
-    seo.crumbs = breadcrumbs(spec, meta.title, post.url)
-    entity = _category_entity(site, post, ctx["place"], url, images[-1:] or None)
-    seo.json_ld = _graph(
-        _blog_posting(site, post, ctx["creators"], ctx["place"], url, images, entity),
+    entity = _category_entity(site, post, place, url, images[-1:] or None)
+    page_seo.json_ld = graph(
+        _blog_posting(site, post, creators, place, url, images, entity),
         *([entity] if entity else []),
-        _breadcrumb_list(site, seo.crumbs),
+        breadcrumb_list(site, crumbs),
     )
-    return seo
-
-
-def _modified(post: Post) -> datetime:
-    return post.meta.updated or post.meta.date
+    return page_seo
 
 
 def _blog_posting(site: Site, post: Post, creators: list[CreatorEntry], place: Place, url: str,
@@ -269,19 +217,20 @@ def _blog_posting(site: Site, post: Post, creators: list[CreatorEntry], place: P
         "description": meta.summary,
         "image": images,
         "datePublished": meta.date.isoformat(),
-        "dateModified": _modified(post).isoformat(),
+        "dateModified": post.modified.isoformat(),
         "inLanguage": "id",
         "articleSection": post.category_label,
         "author": [_person(site, creator) for creator in creators],
-        "publisher": _organisation(site),
+        "publisher": organisation(site),
         "contentLocation": {"@type": "Place", "name": place.label, "address": _address(site, place)},
     }
     if meta.tags:
         posting["keywords"] = list(meta.tags)
     if entity is not None:
         posting["about"] = {"@id": entity["@id"]}
-    if post.category == "pembangunan":
-        posting["citation"] = [_citation(source) for source in meta.pembangunan.sources]  # type: ignore[attr-defined]
+    sources = getattr(post.block, "sources", None)
+    if sources:
+        posting["citation"] = [_citation(source) for source in sources]
     return posting
 
 
@@ -312,56 +261,23 @@ def _address(site: Site, place: Place, street: str | None = None) -> dict[str, A
 
 def _category_entity(site: Site, post: Post, place: Place, url: str,
                      image: list[str] | None) -> dict[str, Any] | None:
-    """The thing a post is about, as schema.org knows it; ``None`` when there is no such type."""
-    meta: Any = post.meta
-    entity: dict[str, Any]
-    if post.category == "wisata":
-        info = meta.wisata
-        entity = {"@type": "TouristAttraction", "@id": url + "#tempat", "name": info.place,
-                  "address": _address(site, place, info.address)}
-        if info.coordinates:
-            lat, lon = info.coordinates.lat, info.coordinates.lon
-            entity["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
-            entity["hasMap"] = map_url(lat, lon)
-        if info.facilities:
-            entity["amenityFeature"] = [{"@type": "LocationFeatureSpecification", "name": name, "value": True}
-                                        for name in info.facilities]
-    elif post.category == "umkm":
-        info = meta.umkm
-        entity = {"@type": "LocalBusiness", "@id": url + "#usaha", "name": info.business,
-                  "address": _address(site, place, info.address), "telephone": info.whatsapp,
-                  "priceRange": info.price_range,
-                  "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": product}}
-                                 for product in info.products]}
-        if info.links:
-            entity["sameAs"] = [str(link) for link in info.links]
-    elif post.category == "budaya" and meta.budaya.start is not None:
-        info = meta.budaya
-        entity = {"@type": "Event", "@id": url + "#acara", "name": meta.title,
-                  "startDate": info.start.isoformat(),
-                  "eventStatus": f"{SCHEMA}/EventScheduled",
-                  "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
-                  "location": {"@type": "Place", "name": info.venue, "address": _address(site, place)},
-                  "organizer": {"@type": "Organization", "name": info.organiser}}
-        if info.end:
-            entity["endDate"] = info.end.isoformat()
-    else:
+    """The thing a post is about, as its category builds it; ``None`` when schema.org has no such type."""
+    build = post.category_def.entity
+    if build is None:
         return None
-    entity.update({"description": meta.summary, "url": url})
+    entity = build(post.meta, post.block, EntityContext(url=url, address=lambda street: _address(site, place, street)))
+    if entity is None:
+        return None
+    entity.update({"description": post.meta.summary, "url": url})
     if image:
         entity["image"] = image
     return entity
 
 
-def map_url(lat: float, lon: float) -> str:
-    """An OpenStreetMap link to a point: an outbound link, no map script on our pages."""
-    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
-
-
 # -- site ----------------------------------------------------------------------
 
 
-def _website(site: Site) -> dict[str, Any]:
+def website(site: Site) -> dict[str, Any]:
     return {
         "@type": "WebSite",
         "@id": site.url + "#situs",
@@ -372,13 +288,13 @@ def _website(site: Site) -> dict[str, Any]:
         "publisher": {"@id": site.url + "#organisasi"},
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": site.absolute(f"{urls.SEARCH}/") + "?q={q}"},
+            "target": {"@type": "EntryPoint", "urlTemplate": site.absolute(urls.search()) + "?q={q}"},
             "query-input": "required name=q",
         },
     }
 
 
-def _organisation(site: Site) -> dict[str, Any]:
+def organisation(site: Site) -> dict[str, Any]:
     organisation: dict[str, Any] = {"@type": "GovernmentOrganization", "@id": site.url + "#organisasi",
                                     "name": site.brand, "url": site.url}
     if site.logo:
@@ -387,12 +303,13 @@ def _organisation(site: Site) -> dict[str, Any]:
         organisation["sameAs"] = list(site.same_as)
     if site.email:
         organisation["email"] = site.email
-    if site.address:
-        organisation["address"] = {"@type": "PostalAddress", "streetAddress": site.address, "addressCountry": "ID"}
+    if site.address_line:
+        organisation["address"] = {"@type": "PostalAddress", "streetAddress": site.address_line,
+                                   "addressCountry": "ID"}
     return organisation
 
 
-def _breadcrumb_list(site: Site, crumbs: list[Crumb]) -> dict[str, Any]:
+def breadcrumb_list(site: Site, crumbs: list[Crumb]) -> dict[str, Any]:
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [{"@type": "ListItem", "position": n, "name": crumb.name, "item": site.absolute(crumb.url)}
@@ -400,6 +317,6 @@ def _breadcrumb_list(site: Site, crumbs: list[Crumb]) -> dict[str, Any]:
     }
 
 
-def _graph(*items: dict[str, Any]) -> dict[str, Any]:
+def graph(*items: dict[str, Any]) -> dict[str, Any]:
     return {"@context": SCHEMA, "@graph": list(items)}
 

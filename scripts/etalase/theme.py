@@ -1,10 +1,13 @@
 """What the theme's templates get from the pipeline, and what is fixed in their output.
 
 The plugin calls :func:`install` from ``on_env``: Jinja filters and globals
-(dates in Indonesian, rupiah, responsive photos, the brand's hero, links'
-``rel``) and autoescaping for the templates under ``overrides/`` that print
-contributed text. :func:`finish_html` makes small fixes to every rendered
-page that cannot be made in a block of Material's templates.
+(dates in Indonesian, rupiah, responsive photos, the brand, the category
+registry, every URL builder, links' ``rel``) and autoescaping for the
+templates under ``overrides/`` that print contributed text. Templates build
+no URL and no ``<picture>`` themselves: they call ``etalase_urls`` and
+``picture()``, whose ``sizes`` presets are :data:`SIZES`.
+:func:`finish_html` makes small fixes to every rendered page that cannot be
+made in a block of Material's templates.
 """
 
 from __future__ import annotations
@@ -17,27 +20,43 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from . import urls
+from .brand import Brand
+from .categories import REGISTRY
 from .images import ProcessedPhoto, picture_html
-from .pages import MONTHS
+from .listings import MONTHS
 from .sanitize import EXTERNAL_REL
-from .schema import CATEGORY_LABELS, PROJECT_STATUS_LABELS
-from .seo import map_url
+from .schema import PROJECT_STATUS_LABELS
+from .zones import zone_name
 
 OWN_TEMPLATES = ("main.html", "404.html", "sitemap.xml", "etalase/", "partials/etalase/")
 """Templates under ``overrides/`` that autoescape what they print."""
 
+SIZES = {
+    "hero": "100vw",
+    "cover": "(min-width: 76.25em) 40rem, (min-width: 60em) 60vw, 100vw",
+    "gallery": "(min-width: 76.25em) 18rem, (min-width: 45em) 45vw, 100vw",
+    "card": "(min-width: 76.25em) 19rem, (min-width: 45em) 45vw, 100vw",
+    "card-featured": "(min-width: 76.25em) 36rem, 100vw",
+    "profile": "6rem",
+    "evidence": "(min-width: 45em) 20rem, 100vw",
+}
+"""How wide each use of a photo is drawn (the ``sizes`` attribute), by name; Material's
+breakpoints are 45em (tablet), 60em (laptop) and 76.25em (desktop)."""
 
-def install(env: Environment, *, hero: ProcessedPhoto | None, places: dict, lastmod: Callable[[Any], str]) -> None:
+
+def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None,
+            lastmod: Callable[[Any], str]) -> None:
     """Add the filters and globals the templates use, and escape in our own templates."""
     env.filters["rupiah"] = rupiah
     env.filters["tanggal"] = tanggal
     env.globals.update(
         picture=picture,
-        etalase_categories=CATEGORY_LABELS,
+        etalase_brand=brand,
+        etalase_categories=REGISTRY,
+        etalase_urls=urls,
         etalase_status_labels=PROJECT_STATUS_LABELS,
         etalase_hero=hero,
-        etalase_places=places,
-        etalase_map_url=map_url,
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
         etalase_lastmod=lastmod,
     )
@@ -75,10 +94,10 @@ def finish_html(html: str) -> str:
     return _INVALID_IN_MATERIAL.sub(lambda match: match.group(1) or match.group(2), html)
 
 
-def picture(photo: ProcessedPhoto, alt: str, base_url: str, **options: Any) -> Markup:
-    """``{{ picture(photo, alt, base_url) }}`` in templates."""
+def picture(photo: ProcessedPhoto, alt: str, base_url: str, use: str, **options: Any) -> Markup:
+    """``{{ picture(photo, alt, base_url, "card") }}``: a responsive photo drawn as :data:`SIZES` says for ``use``."""
     prefix = base_url.rstrip("/") + "/" if base_url not in ("", ".") else ""
-    return Markup(picture_html(photo, alt, url_prefix=prefix, **options))
+    return Markup(picture_html(photo, alt, url_prefix=prefix, sizes=SIZES[use], **options))
 
 
 def rupiah(amount: int) -> str:
@@ -90,7 +109,5 @@ def tanggal(moment: datetime, with_time: bool = False) -> str:
     """``2026-10-12 08:00+07:00`` → ``12 Oktober 2026`` (``, 08.00 WIB`` with time)."""
     text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
     if with_time:
-        zone = {7: "WIB", 8: "WITA", 9: "WIT"}.get(int(moment.utcoffset().total_seconds() // 3600), "")
-        text += f", {moment:%H.%M} {zone}".rstrip()
+        text += f", {moment:%H.%M} {zone_name(moment)}".rstrip()
     return text
-

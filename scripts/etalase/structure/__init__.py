@@ -1,19 +1,22 @@
 """The content of a site once it is loaded and valid: posts, creators, regions.
 
 These are plain objects built by :mod:`etalase.validate` from the files under
-``content/``; every later step (photos, pages, feeds, search) reads them and
-none of them reads ``content/`` again except for photo bytes.
+``content/``; every later step (photos, pages, feeds, search, report) reads
+them and none of them reads ``content/`` again except for photo bytes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from ..schema import CATEGORY_LABELS, Creator, PostBase, Regions
-from . import urls
+from .. import urls
+from ..categories import REGISTRY, Category
+from ..schema import Creator, PostBase, Regions
 
 
 @dataclass(frozen=True)
@@ -23,8 +26,10 @@ class PhotoRef:
     file: Path
     """Absolute path inside the bundle (already checked to stay inside it)."""
     field: str | None
-    """Front-matter field that named it, or ``None`` for a photo in the body."""
+    """Dotted front-matter field that named it (``cover.file``, ``gallery.0.file``), ``None`` in the body."""
     line: int | None
+    shown: str | None = None
+    """The field as messages name it (``gallery (foto ke-1).file``)."""
 
 
 @dataclass
@@ -40,24 +45,44 @@ class Post:
     body: str
     body_line: int
     photos: list[PhotoRef] = field(default_factory=list)
-    """Every photo the post names: cover first, then gallery, then body."""
+    """Every photo the post names: front-matter fields in schema order, then the body's."""
 
     @property
     def category(self) -> str:
-        return self.meta.category  # type: ignore[attr-defined]
+        return self.meta.category  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def category_def(self) -> Category:
+        return REGISTRY[self.category]
 
     @property
     def category_label(self) -> str:
-        return CATEGORY_LABELS[self.category]
+        return self.category_def.label
+
+    @property
+    def block(self) -> Any:
+        """The category's block (``meta.wisata`` for a wisata post)."""
+        return getattr(self.meta, self.category)
 
     @property
     def url(self) -> str:
         return urls.post(self.slug)
 
     @property
+    def modified(self) -> datetime:
+        """When the post last changed: ``updated``, else ``date``."""
+        return self.meta.updated or self.meta.date
+
+    def photo(self, field_path: str) -> Path | None:
+        """The photo named by the front-matter field ``field_path`` (``gallery.0.file``)."""
+        return next((ref.file for ref in self.photos if ref.field == field_path), None)
+
+    @property
     def cover(self) -> Path:
-        """The cover photo's file: every valid post has one, first of :attr:`photos`."""
-        return self.photos[0].file
+        """The cover photo's file (every valid post has one)."""
+        cover = self.photo("cover.file")
+        assert cover is not None, f"{self.source}: a valid post has a cover"
+        return cover
 
     def is_published(self, now: datetime) -> bool:
         """Not a draft and its date has come (a future date schedules it)."""
@@ -126,30 +151,23 @@ class Content:
     unpublished: list[Post] = field(default_factory=list)
     """Drafts and scheduled posts: validated, never built."""
 
+    def place_of(self, post: Post) -> Place:
+        return self.places[post.meta.region]
+
+    def creators_of(self, post: Post) -> list[CreatorEntry]:
+        return [self.creators[creator_id] for creator_id in post.meta.creators]
+
+    def group(self, keys: Callable[[Post], Iterable[str]]) -> dict[str, list[Post]]:
+        """Posts by each key ``keys(post)`` gives, in one pass; each group keeps the posts' order."""
+        groups: dict[str, list[Post]] = defaultdict(list)
+        for post in self.posts:
+            for key in dict.fromkeys(keys(post)):
+                groups[key].append(post)
+        return dict(sorted(groups.items()))
+
     def by_category(self) -> dict[str, list[Post]]:
-        return _group(self.posts, lambda p: [p.category])
+        return self.group(lambda post: [post.category])
 
-    def by_tag(self) -> dict[str, list[Post]]:
-        return _group(self.posts, lambda p: list(p.meta.tags))
-
-    def by_creator(self) -> dict[str, list[Post]]:
-        return _group(self.posts, lambda p: list(p.meta.creators))
-
-    def by_region(self) -> dict[str, list[Post]]:
-        """Posts of each place; a kecamatan also lists the posts of its desa."""
-        def keys(post: Post) -> list[str]:
-            place = self.places[post.meta.region]
-            return [place.kecamatan_id, place.id] if place.is_desa else [place.id]
-        return _group(self.posts, keys)
-
-    def by_month(self) -> dict[str, list[Post]]:
-        return _group(self.posts, lambda p: [p.meta.date.strftime("%Y/%m")])
-
-
-def _group(posts: list[Post], keys) -> dict[str, list[Post]]:
-    """Group posts by keys in one pass; each group keeps the posts' order."""
-    groups: dict[str, list[Post]] = defaultdict(list)
-    for post in posts:
-        for key in dict.fromkeys(keys(post)):
-            groups[key].append(post)
-    return dict(sorted(groups.items()))
+    def newest_change(self) -> datetime | None:
+        """The latest ``updated`` or ``date`` of any published post."""
+        return max((post.modified for post in self.posts), default=None)

@@ -1,0 +1,214 @@
+"""The public seam of the pipeline: check or build a site, and read what happened.
+
+    from etalase import api
+    result = api.build(api.Options(config_file=Path("mkdocs.yml"), site_dir=Path("/tmp/situs")))
+    if not result.ok:
+        for problem in result.problems:
+            print(problem.format())
+
+:func:`check` validates ``mkdocs.yml``'s brand block, the category registry's
+theme pieces and every file under ``content/``; :func:`build` also runs the
+photos, pages, MkDocs and the search index into a staging folder and
+switches to it atomically (:mod:`etalase.publish`), so a failed or killed
+build leaves the previous site whole. Both return a :class:`Result`;
+neither raises for bad content. The ``etalase`` command
+(:mod:`etalase.cli`) and ``scripts/build.py`` are thin layers over these
+two functions.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .brand import check_brand
+from .categories import REGISTRY, missing_pieces
+from .guard import PostTooComplex
+from .load import load_content
+from .problems import Problem, display_path
+from .publish import discard, publish, staging_dir
+from .structure import Content
+from .validate import validate
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .plugin import EtalasePlugin
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class Options:
+    """What to check or build."""
+
+    config_file: Path = Path("mkdocs.yml")
+    content_dir: Path | None = None
+    """Default: the plugin's ``content_dir``, relative to ``config_file``."""
+    site_dir: Path | None = None
+    """Default: ``site_dir`` of ``config_file``."""
+    now: datetime | None = None
+    """The moment that decides which posts are published; default: the real time."""
+    search: bool = True
+    """Index the site with Pagefind."""
+    strict: bool = True
+    """MkDocs warnings stop the build."""
+
+
+@dataclass
+class Result:
+    """What a check or a build found and made."""
+
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem of the content and the brand; empty when all is well."""
+    usage: str | None = None
+    """Why the command could not run at all (no config, no content folder…), in Indonesian and English."""
+    content: Content | None = None
+    site_dir: Path | None = None
+    """Where the site was published (builds only)."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each step: load, validate, photos, pages, render, search, publish."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.usage is None
+
+
+def check(options: Options) -> Result:
+    """Validate the brand, the registry's theme pieces and the content; build nothing."""
+    result = Result()
+    config = _config(options, result)
+    if config is None:
+        return result
+    plugin = _plugin(config, result)
+    if plugin is None:
+        return result
+    brand_problems = _theme_problems(config)
+    _validate(options, config, plugin, result)
+    result.problems = sorted(set(brand_problems + result.problems))
+    return result
+
+
+def build(options: Options) -> Result:
+    """Check, then build the site into a staging folder and publish it atomically."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    result = Result()
+    site_dir = options.site_dir
+    config = _config(options, result)
+    if config is None:
+        return result
+    site_dir = Path(site_dir or config.site_dir).absolute()
+    plugin = _plugin(config, result)
+    if plugin is None:
+        return result
+    result.problems = _theme_problems(config)
+    _validate(options, config, plugin, result)
+    if result.problems:
+        result.problems = sorted(set(result.problems))
+        return result
+
+    new = staging_dir(site_dir)
+    config.site_dir = str(new)
+    plugin.content = result.content
+    plugin.config.search = options.search
+    plugin.timings = result.timings
+    started = time.perf_counter()
+    try:
+        mkdocs_build(config)
+    except Abort as error:
+        discard(new)
+        result.problems = plugin.problems or [_build_failure(options, str(error))]
+        return result
+    except PostTooComplex as error:  # a post over its time budget (etalase.guard)
+        plugin.guard.leave()
+        discard(new)
+        result.problems = [error.problem]
+        return result
+    except Exception:
+        discard(new)
+        if plugin.problems:  # an error while a post was rendered, named by the plugin
+            result.problems = plugin.problems
+            return result
+        raise
+    except BaseException:
+        discard(new)
+        raise
+    result.timings["render"] = time.perf_counter() - started - sum(
+        result.timings.get(step, 0.0) for step in ("photos", "pages", "search"))
+    with _timed(result, "publish"):
+        publish(new, site_dir)
+    result.site_dir = site_dir
+    return result
+
+
+@contextmanager
+def _timed(result: Result, step: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.timings[step] = result.timings.get(step, 0.0) + time.perf_counter() - started
+
+
+def _config(options: Options, result: Result) -> MkDocsConfig | None:
+    """``mkdocs.yml`` as MkDocs reads it, or ``None`` with :attr:`Result.usage` set."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not options.config_file.is_file():
+        result.usage = f"berkas konfigurasi tidak ada: {options.config_file} (config file not found)"
+        return None
+    try:
+        return load_config(str(options.config_file), strict=options.strict)
+    except ConfigurationError as error:
+        result.usage = f"konfigurasi salah: {error} (configuration error)"
+        return None
+
+
+def _plugin(config: MkDocsConfig, result: Result) -> EtalasePlugin | None:
+    plugin = config.plugins.get("etalase")
+    if plugin is None:
+        result.usage = "plugin etalase tidak ada di mkdocs.yml (plugins: - etalase) (the etalase plugin is not configured)"
+        return None
+    return plugin  # type: ignore[return-value]
+
+
+def _theme_problems(config: MkDocsConfig) -> list[Problem]:
+    """The brand block and the category partials, checked before any content."""
+    _, problems = check_brand(config)
+    problems += missing_pieces(REGISTRY, [Path(folder) for folder in config.theme.dirs],
+                               display_path(Path(config.config_file_path or "mkdocs.yml")))
+    return problems
+
+
+def _validate(options: Options, config: MkDocsConfig, plugin: EtalasePlugin, result: Result) -> None:
+    """Load and validate the content folder into ``result``; point the plugin at it."""
+    base = Path(config.config_file_path or ".").resolve().parent
+    content_dir = (options.content_dir or base / plugin.config.content_dir).resolve()
+    if not content_dir.is_dir():
+        result.usage = f"folder konten tidak ada: {content_dir} (content folder not found)"
+        return
+    now = options.now or datetime.now(timezone.utc)
+    plugin.config.content_dir = str(content_dir)
+    plugin.config.now = now.isoformat()
+    with _timed(result, "load"):
+        loaded = load_content(content_dir)
+    with _timed(result, "validate"):
+        content, problems = validate(loaded, now)
+    result.content = content
+    result.problems += problems
+
+
+def _build_failure(options: Options, error: str) -> Problem:
+    """MkDocs stopped for a reason of its own (a strict-mode warning, a broken hand-written page)."""
+    return Problem(display_path(options.config_file), None, None,
+                   f"build gagal: {error}; lihat pesan MkDocs di atas",
+                   f"build failed: {error}; see MkDocs' messages above")

@@ -1,0 +1,304 @@
+"""Create a new post bundle that passes the checks, ready to be filled in (``etalase post``, ``make post``).
+
+    etalase post                       # asks for what it needs
+    etalase post --category umkm --title "Keripik Tempe Bu Sari" \\
+        --creator rina-wulandari --region sekar-kota/pasar-lama [--cover foto.jpg] [--slug ...]
+
+Writes ``content/posts/<slug>/index.md`` with the fields of the chosen
+category filled with the schema's examples (:mod:`etalase.schema_docs`, the
+same values the guide shows), ``draft: true`` so that no placeholder can be
+published by accident, and a cover photo: the one given with ``--cover``, or a
+plain placeholder image to replace.
+
+The slug (the post's URL) comes from the title unless ``--slug`` is given; a
+slug that another post already uses is refused.
+
+Exit status: 0 when the post was written, 1 when the slug is taken, 2 when an
+answer or option is not valid (or input ended).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+from PIL import Image, ImageDraw, ImageFont
+from pydantic import TypeAdapter, ValidationError
+from rich.console import Console
+
+from .categories import REGISTRY
+from .images import PHOTO_SUFFIXES
+from .load import POST_FILE, POSTS_DIR, load_content
+from .schema import TITLE_MAX, Cover, PostBase, Regions
+from .schema_docs import post_markdown, template_data
+from .structure import places_of
+from .text import SLUG, closest
+from .text import slugify as slug_of
+from .zones import WIB
+
+EXIT_OK, EXIT_TAKEN, EXIT_USAGE = 0, 1, 2
+SLUG_MAX = 60
+"""Slugs made from titles are cut at a word boundary below this length."""
+COVER_STEM = Path(Cover.model_fields["file"].examples[0]).stem
+
+# No wrapping: messages stay one line each in logs; no markup: answers are printed as typed.
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Refused(Exception):
+    """An answer or option that cannot be used; ``code`` is the exit status."""
+
+    def __init__(self, message: str, message_en: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.message, self.message_en, self.code = message, message_en, code
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    content_dir: Path = args.content
+    try:
+        choices = Choices.read(content_dir)
+        category = _ask(args.category, ("Kategori", "category"), choices.category, choices.category_menu())
+        title = _ask(args.title, ("Judul pos", "title"), _title)
+        creator = _ask(args.creator, ("Id kreator", "creator id"), choices.creator, choices.creator_menu())
+        region = _ask(args.region, ("Wilayah (kecamatan atau kecamatan/desa)", "region"), choices.region,
+                      choices.region_menu())
+        slug = _slug(args.slug) if args.slug else slugify(title)
+        choices.refuse_taken(slug)
+        cover = _cover_source(args.cover)
+        date = args.date or datetime.now(WIB).strftime("%Y-%m-%d %H:%M WIB")
+        cover_name = COVER_STEM + (cover.suffix.lower() if cover else ".jpg")
+        data = template_data(category, title=title, date=date, creators=[creator], region=region)
+        data["cover"] = data["cover"] | {"file": cover_name}
+        _check(category, data)
+    except Refused as refused:
+        errors.print(f"{refused.message}\n    (en) {refused.message_en}", style="bold red", markup=False)
+        return refused.code
+
+    bundle = content_dir / POSTS_DIR / slug
+    bundle.mkdir(parents=True)
+    if cover:
+        shutil.copyfile(cover, bundle / cover_name)
+    else:
+        placeholder_photo(bundle / cover_name, title)
+    (bundle / POST_FILE).write_text(post_markdown(data), encoding="utf-8")
+
+    console.print(f"\nPos baru dibuat: {bundle / POST_FILE}", style="bold green", markup=False)
+    console.print(
+        "Langkah berikutnya (next steps):\n"
+        f"  1. Ganti semua contoh di index.md dengan isian Anda (lihat Panduan Kontributor → Daftar isian).\n"
+        f"  2. {'Periksa' if cover else 'Ganti'} foto sampul {cover_name}: kredit, lisensi, dan teks alternatif (alt).\n"
+        "  3. Lihat hasilnya: make serve   ·   periksa: make check\n"
+        "  4. Ubah draft: true menjadi draft: false bila pos siap terbit.",
+        markup=False,
+    )
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------
+# Answers
+# --------------------------------------------------------------------------
+
+def _ask(given: str | None, label: tuple[str, str], check: Callable[[str], str], menu: str = "") -> str:
+    """``given`` checked, or asked on standard input until the answer is valid; ``label`` is (id, en)."""
+    if given is not None:
+        return check(given)
+    if menu:
+        console.print(menu, markup=False)
+    while True:
+        try:
+            answer = input(f"{label[0]}: ")
+        except EOFError:
+            raise Refused(f"Masukan berhenti sebelum {label[0].lower()} diisi.",
+                          f"input ended before the {label[1]} was given") from None
+        try:
+            return check(answer.strip())
+        except Refused as refused:
+            errors.print(f"{refused.message} Coba lagi. (try again)", style="red", markup=False)
+
+
+_TITLE_INFO = PostBase.model_fields["title"]
+_TITLE = TypeAdapter(Annotated[str, *_TITLE_INFO.metadata])
+_TITLE_MIN = next(m.min_length for m in _TITLE_INFO.metadata if hasattr(m, "min_length"))
+
+
+def _title(text: str) -> str:
+    try:
+        return _TITLE.validate_python(text)
+    except ValidationError:
+        raise Refused(f"Judul harus {_TITLE_MIN} sampai {TITLE_MAX} karakter.",
+                      f"the title must be {_TITLE_MIN} to {TITLE_MAX} characters") from None
+
+
+def _check(category: str, data: dict) -> None:
+    """The scaffold's promise: the front matter it writes is valid (``--date`` is the only free input left)."""
+    try:
+        REGISTRY.post_model(category).model_validate(data)
+    except ValidationError as error:
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors())
+        raise Refused(f"Isian tidak sah: {fields}. Untuk --date tulis mis. 2026-11-20 08:00 WIB.",
+                      f"invalid field(s): {fields}") from None
+
+
+def _slug(text: str) -> str:
+    if not re.fullmatch(SLUG, text) or len(text) > 80:
+        raise Refused(f'Alamat "{text}" tidak sah: pakai huruf kecil a–z, angka, dan tanda -, mis. pantai-indah.',
+                      "the slug must be lowercase a–z, digits and -")
+    return text
+
+
+def slugify(title: str) -> str:
+    """``"Festival Layang-Layang 2026!"`` → ``festival-layang-layang-2026``, cut at a word boundary."""
+    slug = slug_of(title, SLUG_MAX)
+    if not slug:
+        raise Refused("Judul tidak menghasilkan alamat; beri --slug, mis. --slug pantai-indah.",
+                      "the title gives no slug; pass --slug")
+    return slug
+
+
+def _cover_source(path: Path | None) -> Path | None:
+    if path is None:
+        return None
+    if not path.is_file():
+        raise Refused(f"Foto sampul tidak ditemukan: {path}", f"cover photo not found: {path}")
+    if path.suffix.lower() not in PHOTO_SUFFIXES:
+        raise Refused(f"{path.name} bukan foto; yang diizinkan: {', '.join(PHOTO_SUFFIXES)}",
+                      f"{path.name} is not a photo")
+    return path
+
+
+class Choices:
+    """What the content folder allows: categories, creators, regions, free slugs."""
+
+    def __init__(self, content_dir: Path, creators: dict[str, str], places: dict[str, str],
+                 taken: dict[str, Path]):
+        self.content_dir = content_dir
+        self.creators = creators
+        """id → name."""
+        self.places = places
+        """id → label."""
+        self.taken = taken
+        """slug → the post that uses it."""
+
+    @classmethod
+    def read(cls, content_dir: Path) -> Choices:
+        if not content_dir.is_dir():
+            raise Refused(f"Folder konten tidak ada: {content_dir}", f"content folder not found: {content_dir}")
+        loaded = load_content(content_dir)
+        creators = {raw.path.stem: str(raw.document.data.get("name") or raw.path.stem) for raw in loaded.creators}
+        places: dict[str, str] = {}
+        if loaded.regions:
+            try:
+                places = {pid: p.label for pid, p in places_of(Regions.model_validate(loaded.regions.document.data)).items()}
+            except ValidationError:
+                raise Refused("content/regions.yml bermasalah; jalankan make check dulu.",
+                              "content/regions.yml is invalid; run make check first") from None
+        taken: dict[str, Path] = {}
+        for raw in loaded.posts:
+            taken.setdefault(raw.path.parent.name, raw.path)
+            explicit = raw.document.data.get("slug")
+            if isinstance(explicit, str):
+                taken.setdefault(explicit, raw.path)
+        posts_dir = content_dir / POSTS_DIR
+        if posts_dir.is_dir():  # folders without index.md still hold the name
+            for folder in posts_dir.rglob("*"):
+                if folder.is_dir():
+                    taken.setdefault(folder.name, folder)
+        return cls(content_dir, creators, places, taken)
+
+    def category(self, answer: str) -> str:
+        names = REGISTRY.ids()
+        if answer.isdigit() and 1 <= int(answer) <= len(names):
+            return names[int(answer) - 1]
+        if answer.lower() in REGISTRY:
+            return answer.lower()
+        raise Refused(f'Kategori "{answer}" tidak dikenal; pilih {", ".join(names)}.',
+                      f"unknown category; choose {', '.join(names)}")
+
+    def category_menu(self) -> str:
+        return "Kategori:\n" + "\n".join(f"  {i}. {c} ({label})" for i, (c, label) in
+                                          enumerate(REGISTRY.labels().items(), 1))
+
+    def creator(self, answer: str) -> str:
+        ids = sorted(self.creators)
+        if not ids:
+            raise Refused("Belum ada kreator; buat dulu content/creators/<id>.yml berisi name dan bio.",
+                          "no creators yet; create content/creators/<id>.yml first")
+        if answer.isdigit() and 1 <= int(answer) <= len(ids):
+            return ids[int(answer) - 1]
+        if answer in self.creators:
+            return answer
+        raise Refused(f'Kreator "{answer}" tidak ada{_hint(answer, ids)}; buat content/creators/{answer or "<id>"}.yml '
+                      "atau pilih dari daftar.", "unknown creator")
+
+    def creator_menu(self) -> str:
+        ids = sorted(self.creators)
+        return "Kreator:\n" + "\n".join(f"  {i}. {cid} ({self.creators[cid]})" for i, cid in enumerate(ids, 1))
+
+    def region(self, answer: str) -> str:
+        if answer in self.places:
+            return answer
+        raise Refused(f'Wilayah "{answer}" tidak ada di content/regions.yml{_hint(answer, list(self.places))}.',
+                      "unknown region")
+
+    def region_menu(self) -> str:
+        kecamatan = [pid for pid in self.places if "/" not in pid]
+        lines = ["Wilayah (tulis id kecamatan, atau kecamatan/desa):"]
+        for kec in kecamatan:
+            desa = [pid.split("/", 1)[1] for pid in self.places if pid.startswith(kec + "/")]
+            lines.append(f"  {kec}" + (f": {', '.join(desa)}" if desa else ""))
+        return "\n".join(lines)
+
+    def refuse_taken(self, slug: str) -> None:
+        if slug in self.taken:
+            where = self.taken[slug]
+            shown = where.relative_to(self.content_dir.parent) if self.content_dir.parent in where.parents else where
+            raise Refused(f'Alamat "{slug}" sudah dipakai oleh {shown.as_posix()}. '
+                          "Pilih judul lain, atau beri alamat lain dengan --slug.",
+                          f'slug "{slug}" is already used by {shown.as_posix()}; choose another title or --slug',
+                          code=EXIT_TAKEN)
+
+
+def _hint(found: str, options: list[str]) -> str:
+    """A did-you-mean for a typo or the start of an id (``rina`` → ``rina-wulandari``)."""
+    guess = closest(found, options) if found else None
+    return f' (maksud Anda "{guess}"?)' if guess else ""
+
+
+# --------------------------------------------------------------------------
+# Placeholder photo
+# --------------------------------------------------------------------------
+
+def placeholder_photo(path: Path, title: str) -> None:
+    """A plain 1600×900 JPEG that says it is a placeholder, to be replaced."""
+    image = Image.new("RGB", (1600, 900), (11, 85, 99))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=64)
+    small = ImageFont.load_default(size=40)
+    draw.text((800, 400), "FOTO SAMPUL SEMENTARA", font=font, fill="white", anchor="mm")
+    draw.text((800, 500), f"ganti dengan foto untuk: {title[:50]}", font=small, fill="white", anchor="mm")
+    image.save(path, "JPEG", quality=80)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Buat pos baru dari templat. (Create a new post from the template.)")
+    parser.add_argument("--category", help="wisata, umkm, budaya, atau pembangunan")
+    parser.add_argument("--title", help="judul pos")
+    parser.add_argument("--creator", help="id kreator (nama berkas di content/creators/ tanpa .yml)")
+    parser.add_argument("--region", help="id wilayah: kecamatan atau kecamatan/desa")
+    parser.add_argument("--slug", help="alamat pos (bawaan: dari judul)")
+    parser.add_argument("--cover", type=Path, help="foto sampul untuk disalin ke folder pos")
+    parser.add_argument("--date", help="tanggal terbit, mis. '2026-11-20 08:00 WIB' (bawaan: sekarang)")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content/)")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

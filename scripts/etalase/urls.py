@@ -1,0 +1,89 @@
+"""Where each kind of page lives on the site, in one place.
+
+Every URL is relative to the site root and ends with ``/`` (or names a file);
+the source URI of a generated page is its URL plus ``index.md``. Words are
+Indonesian because visitors read them. Python code and templates build every
+URL here (templates get this module as ``etalase_urls``), so a URL is never
+spelled twice.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+POSTS = "artikel"
+TAGS = "tag"
+REGIONS = "wilayah"
+CREATORS = "kreator"
+ARCHIVE = "arsip"
+SEARCH = "cari"
+PAGE = "halaman"
+MEDIA = "media"
+"""Processed photos and social cards."""
+FEED_RSS = "feed.xml"
+FEED_JSON = "feed.json"
+ABOUT = "tentang/"
+GUIDE = "panduan/"
+
+
+def paged(base: str, page: int) -> str:
+    """``base`` for page 1, ``base/halaman/N/`` after it."""
+    return base if page <= 1 else f"{base}{PAGE}/{page}/"
+
+
+def listing(base: str, key: str = "", page: int = 1) -> str:
+    """A listing page: ``tag/pantai/``, ``wisata/`` (no base), ``ramah-difabel/`` (no key)."""
+    return paged("".join(f"{part}/" for part in (base, key) if part), page)
+
+
+def post(slug: str) -> str:
+    return f"{POSTS}/{slug}/"
+
+
+def category(name: str, page: int = 1) -> str:
+    return listing("", name, page)
+
+
+def tag(name: str, page: int = 1) -> str:
+    return listing(TAGS, name, page)
+
+
+def region(place_id: str, page: int = 1) -> str:
+    return listing(REGIONS, place_id, page)
+
+
+def creator(creator_id: str, page: int = 1) -> str:
+    return listing(CREATORS, creator_id, page)
+
+
+def archive(month: str | None = None, page: int = 1) -> str:
+    """The archive index, or one month (``2026/10``)."""
+    return listing(ARCHIVE, month or "", page)
+
+
+def search() -> str:
+    return f"{SEARCH}/"
+
+
+def feed(folder: str = "", kind: str = "rss") -> str:
+    """The RSS (``kind="rss"``) or JSON feed of the site (``folder=""``) or of a listing folder."""
+    return folder + (FEED_RSS if kind == "rss" else FEED_JSON)
+
+
+def src_uri(url: str) -> str:
+    """The MkDocs source URI of the page served at ``url``."""
+    return f"{url}index.md" if url else "index.md"
+
+
+# -- outbound ---------------------------------------------------------------------------------
+
+
+def map_url(lat: float, lon: float) -> str:
+    """An OpenStreetMap link to a point: an outbound link, no map script on our pages."""
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+
+
+def whatsapp(number: str, text: str = "") -> str:
+    """A ``wa.me`` link to ``+62…`` (a chat with ``text`` typed in, if given)."""
+    link = "https://wa.me/" + number.removeprefix("+")
+    return f"{link}?text={quote(text)}" if text else link
