@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: site serve preview check post schema test bench lighthouse clean
 
 site: $(VENV)/.site-deps
-	$(BIN)/python scripts/build.py
+	$(BIN)/etalase build
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --livereload
@@ -23,14 +23,14 @@ preview: site
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 check: $(VENV)/.site-deps
-	$(BIN)/python scripts/build.py --check
+	$(BIN)/etalase check
 
 post: $(VENV)/.site-deps
-	$(BIN)/python scripts/new_post.py
+	$(BIN)/etalase post
 
 # The front-matter JSON Schema for editors, offline (also published at <site_url>/schema/post.schema.json).
 schema: $(VENV)/.site-deps
-	$(BIN)/python -m etalase.schema_docs docs/schema/post.schema.json
+	$(BIN)/etalase schema docs/schema/post.schema.json
 
 test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
 	$(BIN)/python -m pytest
