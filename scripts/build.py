@@ -4,11 +4,18 @@
     python scripts/build.py --check            # validate content/, build nothing
     python scripts/build.py                    # validate, photos, pages, MkDocs, search
     python scripts/build.py --content DIR --site-dir DIR
+    python scripts/build.py --preview-scheduled  # scheduled posts too, marked "Terjadwal"
 
 The pipeline: load → validate → photos → pages → MkDocs → search index →
 atomic switch to the new site. Every problem in the content is reported in
 one run, one per line, ``path:line: field: message`` in Bahasa Indonesia with
 an English second line.
+
+``--preview-scheduled`` is the PR check's build: posts dated after ``--now``
+(drafts never) are checked, their photos processed and their pages built as
+if published, so that a scheduled post's problems show before its date. Its
+page says "Terjadwal: terbit <tanggal, jam, zona>" under the title and its
+cards carry a "Terjadwal" badge. The published site never uses it.
 
 Exit status: 0 when all is well, 1 when the content has problems, 2 when the
 command is used wrongly (unknown option, missing config or folder).
@@ -54,13 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
 
-    content, problems = validate(load_content(content_dir), now)
+    content, problems = validate(load_content(content_dir), now, args.preview_scheduled)
     if problems:
         return _report(problems, args.problems_json)
     assert content is not None
     if args.check:
-        print(f"Konten beres: {len(content.posts)} pos terbit, {len(content.unpublished)} draf/terjadwal, "
-              f"{len(content.creators)} kreator. (content OK)")
+        previewed = sum(post.scheduled for post in content.posts)
+        print(f"Konten beres: {len(content.posts) - previewed} pos terbit"
+              + (f" + {previewed} terjadwal (pratinjau)" if previewed else "")
+              + f", {len(content.unpublished)} draf/terjadwal, {len(content.creators)} kreator. (content OK)")
         return EXIT_OK
     return _build(args, content_dir, content, now)
 
@@ -78,6 +87,7 @@ def _build(args: argparse.Namespace, content_dir: Path, content, now: datetime) 
         plugin = config.plugins["etalase"]
         plugin.config.content_dir = str(content_dir.resolve())
         plugin.config.now = now.isoformat()
+        plugin.config.preview_scheduled = args.preview_scheduled
         plugin.config.search = not args.no_search
         plugin.content = content
         build(config)
@@ -144,6 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--site-dir", type=Path, help="folder hasil (default: site/)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="berkas mkdocs.yml")
     parser.add_argument("--now", help="anggap waktu sekarang ini (ISO), untuk pratinjau pos terjadwal")
+    parser.add_argument("--preview-scheduled", action="store_true",
+                        help="bangun juga pos terjadwal (tanggal sesudah --now), ditandai \"Terjadwal\"; draf tidak "
+                             "(build scheduled posts too, marked as scheduled: the PR check's preview)")
     parser.add_argument("--no-search", action="store_true", help="lewati indeks pencarian (skip search index)")
     parser.add_argument("--no-strict", action="store_true", help="peringatan MkDocs tidak menggagalkan build")
     parser.add_argument("--problems-json", type=Path, help="tulis juga daftar masalah ke berkas JSON ini (for CI)")

@@ -78,7 +78,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.now = datetime.fromisoformat(self.config.now)
         self.guard = PostGuard(self.config.render_seconds)
         if self.content is None:
-            content, problems = validate(load_content(self.content_dir), self.now)
+            content, problems = validate(load_content(self.content_dir), self.now, self.config.preview_scheduled)
             self.fail_on(problems)
             self.content = content
         _date_build_by_content(self.content)

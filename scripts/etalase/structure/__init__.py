@@ -41,6 +41,8 @@ class Post:
     body_line: int
     photos: list[PhotoRef] = field(default_factory=list)
     """Every photo the post names: cover first, then gallery, then body."""
+    scheduled: bool = False
+    """Not a draft and dated after the build's now: built only in a preview, where every page marks it."""
 
     @property
     def category(self) -> str:
@@ -124,7 +126,7 @@ class Content:
     creators: dict[str, CreatorEntry]
     places: dict[str, Place]
     unpublished: list[Post] = field(default_factory=list)
-    """Drafts and scheduled posts: validated, never built."""
+    """Drafts and scheduled posts: validated, never built (scheduled ones are, in a preview)."""
 
     def by_category(self) -> dict[str, list[Post]]:
         return _group(self.posts, lambda p: [p.category])
