@@ -553,7 +553,7 @@ def test_pr_json_stays_under_the_readers_limit_with_2000_posts(tmp_path: Path) -
     metadata = tmp_path / "pr.json"
     metadata.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
     assert metadata.stat().st_size < preview_comment.MAX_BYTES
-    assert data["posts_total"] == MANY and len(data["posts"]) == pr_check.METADATA_POSTS
+    assert data["posts_total"] == MANY and len(data["posts"]) == pr_check.METADATA_POSTS <= preview_comment.MAX_POSTS
 
     checked = preview_comment.read_metadata(metadata)
     assert checked["more"] == MANY - pr_check.METADATA_POSTS
