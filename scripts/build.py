@@ -4,6 +4,13 @@
     python scripts/build.py --check            # validate mkdocs.yml's brand and content/, build nothing
     python scripts/build.py                    # validate, photos, pages, MkDocs, search, publish
     python scripts/build.py --content DIR --site-dir DIR [--now ISO] [--no-search] [--timings]
+    python scripts/build.py --preview-scheduled  # scheduled posts too, marked "Terjadwal"
+
+``--preview-scheduled`` is the PR check's build: posts dated after ``--now``
+(drafts never) are checked, their photos processed and their pages built as
+if published, so that a scheduled post's problems show before its date. Its
+page says "Terjadwal: terbit <tanggal, jam, zona>" under the title and its
+cards carry a "Terjadwal" badge. The published site never uses it.
 
 The pipeline: load → validate → photos → pages → MkDocs → search index →
 atomic switch to the new site (see :mod:`etalase.api`). Every problem in the

@@ -8,15 +8,18 @@ Steps, each one ordinary code that runs the same on a laptop:
 
 1. ``git diff --name-status BASE HEAD`` → the posts the PR adds, changes or
    removes (:mod:`etalase.changes`), and any file outside ``content/``.
-2. ``scripts/build.py`` builds the site (or only checks, without
-   ``--site-dir``) and saves its problems as JSON; its own report goes to the log.
+2. ``scripts/build.py --preview-scheduled`` builds the site (or only checks,
+   without ``--site-dir``) and saves its problems as JSON; its own report goes
+   to the log. Scheduled posts are built too, marked "Terjadwal", so that a post
+   dated next week is checked now (photos included), not on its date.
 3. Every problem becomes a GitHub annotation on its file and line
    (:mod:`etalase.github`), printed to standard output.
 4. A summary in Bahasa Indonesia (changed posts with category, creators,
    region, photo count and status, then the editor's checklist) is appended
-   to ``--summary``.
+   to ``--summary``, capped below GitHub's 1 MiB (:mod:`etalase.github`).
 5. ``--metadata`` gets a small JSON file for the preview-comment workflow,
-   which treats it as untrusted data.
+   which treats it as untrusted data: at most :data:`METADATA_POSTS` posts and
+   their total, well under the reader's 64 KiB.
 
 Exit status: the build's: 0 when all is well, 1 when the content has problems,
 2 when the command is used wrongly (or git cannot compare the commits).
@@ -30,26 +33,32 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from etalase.changes import DELETED, ChangedPost, Changes, GitError, changed_posts  # noqa: E402
-from etalase.github import PostRow, annotation, read_problems, summary_markdown  # noqa: E402
+from etalase.changes import DELETED, Changes, GitError, changed_posts  # noqa: E402
+from etalase.github import DRAFT, SCHEDULED, PostRow, annotation, read_problems, summary_markdown  # noqa: E402
 from etalase.load import Loaded, load_content  # noqa: E402
 from etalase.problems import Problem  # noqa: E402
 from etalase.categories import REGISTRY  # noqa: E402
 from etalase.images import PHOTO_SUFFIXES  # noqa: E402
-from etalase.schema import Regions  # noqa: E402
+from etalase.schema import Regions, Slug  # noqa: E402
 from etalase.structure import places_of  # noqa: E402
 from etalase.zones import written  # noqa: E402
 
 BUILD = ROOT / "scripts" / "build.py"
 EXIT_USAGE = 2
+METADATA_POSTS = 50
+"""Posts named in ``pr.json``: as many as the comment shows (``preview_comment.MAX_POSTS``)."""
+_SLUG = TypeAdapter(Slug)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +102,7 @@ def _build(args: argparse.Namespace, repo: Path, content_dir: Path, now: datetim
     with tempfile.TemporaryDirectory() as tmp:
         problems_file = Path(tmp) / "problems.json"
         command = [sys.executable, str(BUILD), "--content", str(content_dir), "--now", now.isoformat(),
-                   "--problems-json", str(problems_file)]
+                   "--preview-scheduled", "--problems-json", str(problems_file)]
         command += ["--site-dir", str(args.site_dir.resolve())] if args.site_dir else ["--check"]
         sys.stdout.flush()
         code = subprocess.run(command, cwd=repo).returncode
@@ -111,6 +120,7 @@ def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loa
         except ValueError:
             pass  # the build reports it; the summary shows region ids
 
+    problem_counts = _problems_by_folder(problems)
     rows = []
     for post in changes.posts:
         if post.change == DELETED:
@@ -120,7 +130,8 @@ def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loa
         raw = raw_by_path.get((repo / post.index).resolve())
         if raw is not None:
             data = raw.document.data
-        count = _problems_in(post, problems)
+        count = problem_counts[post.bundle]
+        state, publish_at = ("", "") if count else _state(data, now)
         creators = data.get("creators") if isinstance(data.get("creators"), list) else []
         region = data.get("region")
         category = data.get("category")
@@ -133,14 +144,19 @@ def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loa
             region=places[region].label if isinstance(region, str) and region in places else str(region or ""),
             photos=_photo_count(repo / post.bundle),
             problems=count,
-            note="" if count else _note(data, now),
+            state=state,
+            publish_at=publish_at,
         ))
     return rows
 
 
-def _problems_in(post: ChangedPost, problems: list[Problem]) -> int:
-    return sum(1 for p in problems
-               if PurePosixPath(p.path.as_posix()) == post.bundle or post.bundle in PurePosixPath(p.path.as_posix()).parents)
+def _problems_by_folder(problems: list[Problem]) -> Counter[PurePosixPath]:
+    """How many problems each folder holds, its subfolders' included (one pass, for thousands of posts)."""
+    counts: Counter[PurePosixPath] = Counter()
+    for problem in problems:
+        path = PurePosixPath(problem.path.as_posix())
+        counts.update([path, *path.parents])
+    return counts
 
 
 def _photo_count(bundle: Path) -> int:
@@ -150,35 +166,54 @@ def _photo_count(bundle: Path) -> int:
     return sum(1 for f in bundle.rglob("*") if f.is_file() and f.suffix.lower() in PHOTO_SUFFIXES)
 
 
-def _note(data: dict[str, Any], now: datetime) -> str:
-    """``draf`` or ``terjadwal …`` for a valid post that the site will not show yet."""
+def _state(data: dict[str, Any], now: datetime) -> tuple[str, str]:
+    """``(draf, "")`` or ``(terjadwal, when)`` for a valid post that the site will not show yet."""
     category = data.get("category")
     model = REGISTRY.post_model(category) if isinstance(category, str) and category in REGISTRY else None
     if model is None:
-        return ""
+        return "", ""
     try:
         meta = model.model_validate(data)
     except ValueError:
-        return ""
+        return "", ""
     if meta.draft:
-        return "draf"
+        return DRAFT, ""
     if meta.date > now:
-        return f"terjadwal {written(meta.date)}"
-    return ""
+        return SCHEDULED, written(meta.date)
+    return "", ""
 
 
 def metadata(pr: int | None, rows: list[PostRow], problems: list[Problem], code: int) -> dict[str, Any]:
-    """What the preview-comment workflow may know: numbers, folder names, statuses."""
+    """What the preview-comment workflow may know: numbers, folder names, statuses.
+
+    The first :data:`METADATA_POSTS` posts are named, with ``posts_total``; a
+    folder name that is not a slug (the check reports it) is named ``null``,
+    so that the reader, which accepts slugs only, still writes the comment.
+    """
     return {
         "pr": pr,
         "ok": code == 0,
         "problems": len(problems),
+        "posts_total": len(rows),
         "posts": [
-            {"slug": PurePosixPath(row.path).parent.name, "change": row.change,
-             "status": "dihapus" if row.change == DELETED else ("ok" if row.ok else "masalah")}
-            for row in rows
+            {"slug": _slug_or_none(PurePosixPath(row.path).parent.name), "change": row.change, "status": _status(row)}
+            for row in rows[:METADATA_POSTS]
         ],
     }
+
+
+def _slug_or_none(name: str) -> str | None:
+    try:
+        return _SLUG.validate_python(name)
+    except ValidationError:
+        return None
+
+
+def _status(row: PostRow) -> str:
+    """``dihapus``, ``masalah``, ``draf``, ``terjadwal`` or ``ok``."""
+    if row.change == DELETED:
+        return DELETED
+    return "masalah" if not row.ok else row.state or "ok"
 
 
 def _parser() -> argparse.ArgumentParser:

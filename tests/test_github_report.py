@@ -1,9 +1,11 @@
 """The PR check as CI runs it: a real git repository, a real commit range, the scripts as subprocesses.
 
-The repository has a base commit with two posts; a good PR commit adds one
-post and edits another; a bad PR commit on top adds a post with mistakes and
-touches a file outside ``content/``; a last commit removes a post. The
-scripts run exactly as the workflows call them.
+The origin repository has a base commit with two posts; a good PR commit
+adds one post and edits another; a bad PR commit on top adds a post with
+mistakes and touches a file outside ``content/``; a last commit removes a
+post. Every run works in a clone of its own, checked out at its commit, so
+that no test moves another's working tree. The scripts run exactly as the
+workflows call them.
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import DEMO_CONTENT, ROOT
+import pr_check
+import preview_comment
+from conftest import DEMO_CONTENT, NOW, ROOT
 from etalase.changes import ADDED, DELETED, MODIFIED, ChangedPost, changed_posts
-from etalase.github import annotation, escape_data, escape_property, md_text
+from etalase.github import (CELL_MAX, EDITOR_CHECKLIST, SUMMARY_FILES_MAX, SUMMARY_MAX_BYTES, SUMMARY_PROBLEMS_MAX,
+                            SUMMARY_ROWS_MAX, PostRow, annotation, escape_data, escape_property, md_text,
+                            summary_markdown)
 from etalase.problems import Problem
 
 PR_CHECK = ROOT / "scripts" / "pr_check.py"
 PREVIEW_COMMENT = ROOT / "scripts" / "preview_comment.py"
-NOW = "2026-11-21T00:00:00+07:00"
 
 POST_A = """---
 title: Pantai Pasir Putih di Pagi Hari
@@ -144,9 +150,12 @@ def _post(repo: Path, slug: str, text: str, photos: dict[str, tuple[int, int, in
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """A repository with commits base → good → bad → removal; returns its path and the commits."""
-    root = tmp_path_factory.mktemp("pr") / "repo"
+def origin(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The repository with commits base → good → bad → removal; returns its path and the commits.
+
+    Tests never check it out: each one works in a clone (:func:`_clone_at`).
+    """
+    root = tmp_path_factory.mktemp("pr") / "origin"
     (root / "content" / "creators").mkdir(parents=True)
     _git(root.parent, "init", "-q", "-b", "main", str(root))
     _git(root, "config", "user.email", "test@example.org")
@@ -169,40 +178,60 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
     shutil.rmtree(root / "content" / "posts" / "pantai-pasir-putih")
     removal = _commit(root, "remove a post")
-    _git(root, "checkout", "-q", bad)  # the working tree CI sees for the bad PR
     return {"root": root, "base": base, "good": good, "bad": bad, "removal": removal}
 
 
-def _pr_check(repo: dict, head: str, out: Path) -> subprocess.CompletedProcess[str]:
-    root: Path = repo["root"]  # type: ignore[assignment]
-    _git(root, "checkout", "-q", head)
+def _clone_at(origin: dict, folder: Path, commit: str) -> Path:
+    """A clone of the origin at one of its commits (a name or a SHA), ready to commit on."""
+    clone = folder / "clone"
+    _git(folder, "clone", "-q", str(origin["root"]), str(clone))
+    _git(clone, "config", "user.email", "test@example.org")
+    _git(clone, "config", "user.name", "Test")
+    _git(clone, "checkout", "-q", str(origin.get(commit, commit)))
+    return clone
+
+
+def _pr_check(clone: Path, base: str, out: Path, *, site: bool = True) -> subprocess.CompletedProcess[str]:
+    """``pr_check.py`` as pr-check.yml runs it, on the clone's checked-out commit."""
+    head = _git(clone, "rev-parse", "HEAD")
+    built = ["--site-dir", str(out / "site")] if site else []
     return subprocess.run(
-        [sys.executable, str(PR_CHECK), "--base", str(repo["base"]), "--head", head,
-         "--site-dir", str(out / "site"), "--summary", str(out / "summary.md"),
-         "--metadata", str(out / "data" / "pr.json"), "--pr", "7", "--now", NOW],
-        cwd=root, capture_output=True, text=True, timeout=600)
+        [sys.executable, str(PR_CHECK), "--base", base, "--head", head, *built,
+         "--summary", str(out / "summary.md"), "--metadata", str(out / "data" / "pr.json"), "--pr", "7",
+         "--now", NOW],
+        cwd=clone, capture_output=True, text=True, timeout=600)
+
+
+def _run_at(origin: dict, commit: str, folder: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+    clone = _clone_at(origin, folder, commit)
+    return _pr_check(clone, str(origin["base"]), folder), folder
 
 
 @pytest.fixture(scope="module")
-def bad_run(repo: dict, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("bad-run")
-    return _pr_check(repo, str(repo["bad"]), out), out
+def bad_run(origin: dict, tmp_path_factory: pytest.TempPathFactory):
+    return _run_at(origin, "bad", tmp_path_factory.mktemp("bad-run"))
 
 
 @pytest.fixture(scope="module")
-def good_run(repo: dict, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("good-run")
-    return _pr_check(repo, str(repo["good"]), out), out
+def good_run(origin: dict, tmp_path_factory: pytest.TempPathFactory):
+    return _run_at(origin, "good", tmp_path_factory.mktemp("good-run"))
+
+
+def _changed_files(clone: Path, base: str) -> Path:
+    """What GitHub's API lists for the PR (``pulls/N/files``), one name a line, as the comment workflow saves it."""
+    listing = clone.parent / "berkas-pr.txt"
+    listing.write_text(_git(clone, "diff", "--name-only", "--no-renames", base, "HEAD") + "\n", encoding="utf-8")
+    return listing
 
 
 # --------------------------------------------------------------------------
 # Changed-post detection
 # --------------------------------------------------------------------------
 
-def test_changed_posts_from_the_commit_range(repo: dict) -> None:
-    root = str(repo["root"])
+def test_changed_posts_from_the_commit_range(origin: dict) -> None:
+    root = str(origin["root"])
     bundle = "content/posts/{}".format
-    changes = changed_posts(root, str(repo["base"]), str(repo["bad"]))
+    changes = changed_posts(root, str(origin["base"]), str(origin["bad"]))
     assert [(str(p.bundle), p.change) for p in changes.posts] == [
         (bundle("festival-layang-layang"), ADDED),
         (bundle("pos-bermasalah"), ADDED),
@@ -211,16 +240,16 @@ def test_changed_posts_from_the_commit_range(repo: dict) -> None:
     assert changes.outside == ["README.md"]
     assert changes.other_content == []
 
-    removed = changed_posts(root, str(repo["bad"]), str(repo["removal"]))
+    removed = changed_posts(root, str(origin["bad"]), str(origin["removal"]))
     assert removed.posts == [ChangedPost(PurePosixPath(bundle("pantai-pasir-putih")), DELETED)]
 
 
-def test_a_photo_alone_changes_its_post(repo: dict, tmp_path: Path) -> None:
-    clone = _clone_at(repo, tmp_path, "good")
+def test_a_photo_alone_changes_its_post(origin: dict, tmp_path: Path) -> None:
+    clone = _clone_at(origin, tmp_path, "good")
     _photo(clone / "content" / "posts" / "festival-layang-layang" / "layang-2.jpg", (1, 2, 3))
     (clone / "content" / "creators" / "baru.yml").write_text("name: Baru\nbio: Kreator baru.\n", encoding="utf-8")
     head = _commit(clone, "replace a photo, add a creator")
-    changes = changed_posts(str(clone), str(repo["good"]), head)
+    changes = changed_posts(str(clone), str(origin["good"]), head)
     assert [(str(p.bundle), p.change) for p in changes.posts] == [("content/posts/festival-layang-layang", MODIFIED)]
     assert changes.other_content == ["content/creators/baru.yml"]
 
@@ -268,7 +297,7 @@ def test_bad_pr_metadata_for_the_comment(bad_run) -> None:
     _, out = bad_run
     data = json.loads((out / "data" / "pr.json").read_text(encoding="utf-8"))
     assert data == {
-        "pr": 7, "ok": False, "problems": 2,
+        "pr": 7, "ok": False, "problems": 2, "posts_total": 3,
         "posts": [
             {"slug": "festival-layang-layang", "change": "baru", "status": "ok"},
             {"slug": "pos-bermasalah", "change": "baru", "status": "masalah"},
@@ -293,33 +322,87 @@ def test_good_pr_builds_the_site(good_run) -> None:
     assert json.loads((out / "data" / "pr.json").read_text(encoding="utf-8"))["ok"] is True
 
 
-def test_scheduled_and_draft_posts_are_marked(repo: dict, tmp_path: Path) -> None:
-    clone = _clone_at(repo, tmp_path, "good")
-    later = POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Pasir Putih Nanti") \
-        .replace("date: 2026-10-01 08:00 WIB", "date: 2026-12-24 07:30 WITA")
-    _post(clone, "pantai-nanti", later, {"pantai.jpg": (20, 120, 200)})
-    _post(clone, "pantai-draf", POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Draf")
-          .replace("---\n\nPantai", "draft: true\n---\n\nPantai"), {"pantai.jpg": (20, 120, 200)})
-    head = _commit(clone, "a scheduled post and a draft")
-    result = subprocess.run([sys.executable, str(PR_CHECK), "--base", str(repo["good"]), "--head", head,
-                             "--summary", str(tmp_path / "summary.md"), "--now", NOW],
-                            cwd=clone, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "✅ **Konten beres.**" in summary
-    assert "| ✅ ok (draf) |" in summary
-    assert "| ✅ ok (terjadwal 2026-12-24 07:30 WITA) |" in summary
-
-
-def test_unknown_base_is_a_usage_error(repo: dict) -> None:
+def test_unknown_base_is_a_usage_error(origin: dict, tmp_path: Path) -> None:
+    clone = _clone_at(origin, tmp_path, "good")
     result = subprocess.run([sys.executable, str(PR_CHECK), "--base", "0" * 40, "--now", NOW],
-                            cwd=repo["root"], capture_output=True, text=True, timeout=60)
+                            cwd=clone, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Tidak bisa membandingkan" in result.stderr and "Traceback" not in result.stderr
 
 
 # --------------------------------------------------------------------------
-# The preview comment, from the bad run's artifact
+# Scheduled posts: checked and built now, marked "Terjadwal"; drafts stay out
+# --------------------------------------------------------------------------
+
+SCHEDULED = POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Pasir Putih Nanti") \
+    .replace("date: 2026-10-01 08:00 WIB", "date: 2026-12-24 07:30 WITA")
+"""A post dated after the suite's clock (conftest.NOW, 1 December 2026)."""
+
+
+def test_scheduled_post_with_a_broken_photo_fails_the_check(origin: dict, tmp_path: Path) -> None:
+    clone = _clone_at(origin, tmp_path, "good")
+    _post(clone, "pantai-nanti", SCHEDULED, {})
+    (clone / "content" / "posts" / "pantai-nanti" / "pantai.jpg").write_bytes(b"bukan foto, hanya teks\n" * 40)
+    _commit(clone, "a scheduled post whose cover is not an image")
+    result = _pr_check(clone, str(origin["good"]), tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 1, result.stdout
+    assert annotations[0].startswith("::error file=content/posts/pantai-nanti/index.md,line=9,title=cover.file::")
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| **Pantai Pasir Putih Nanti**<br>content/posts/pantai\\-nanti/index\\.md | baru |" in summary
+    assert "| 1 | ❌ 1 masalah |" in summary
+    assert json.loads((tmp_path / "data" / "pr.json").read_text(encoding="utf-8"))["posts"] == [
+        {"slug": "pantai-nanti", "change": "baru", "status": "masalah"}]
+    assert not (tmp_path / "site").exists()
+
+
+def test_scheduled_post_is_in_the_preview_marked_and_a_draft_is_not(origin: dict, tmp_path: Path) -> None:
+    clone = _clone_at(origin, tmp_path, "good")
+    _post(clone, "pantai-nanti", SCHEDULED, {"pantai.jpg": (20, 120, 200)})
+    _post(clone, "pantai-draf", POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Draf")
+          .replace("---\n\nPantai", "draft: true\n---\n\nPantai"), {"pantai.jpg": (20, 120, 200)})
+    _commit(clone, "a scheduled post and a draft")
+    result = _pr_check(clone, str(origin["good"]), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "✅ **Konten beres dan situs berhasil dibangun.**" in summary
+    assert "| ✅ ok (draf) |" in summary
+    assert "| ✅ ok (terjadwal 2026-12-24 07:30 WITA) |" in summary
+    assert json.loads((tmp_path / "data" / "pr.json").read_text(encoding="utf-8"))["posts"] == [
+        {"slug": "pantai-draf", "change": "baru", "status": "draf"},
+        {"slug": "pantai-nanti", "change": "baru", "status": "terjadwal"},
+    ]
+
+    site = tmp_path / "site"
+    post = BeautifulSoup((site / "artikel" / "pantai-nanti" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    notice = post.select_one(".etalase-post__header h1 + .etalase-scheduled")
+    assert notice is not None and notice.get_text(" ", strip=True) == "Terjadwal: terbit 24 Desember 2026, 07.30 WITA"
+    assert notice.time["datetime"] == "2026-12-24T07:30:00+08:00"
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    badges = {card.select_one(".etalase-card__title").get_text(strip=True): card.select_one(".etalase-tag--terjadwal")
+              for card in home.select(".etalase-card")}
+    assert badges["Pantai Pasir Putih Nanti"].get_text() == "Terjadwal"
+    assert badges["Festival Layang-Layang Pantai"] is None  # published posts carry no badge
+    assert not (site / "artikel" / "pantai-draf").exists()
+    published = BeautifulSoup((site / "artikel" / "festival-layang-layang" / "index.html").read_text(encoding="utf-8"),
+                              "html.parser")
+    assert published.select_one(".etalase-scheduled") is None
+
+
+def test_without_a_site_the_check_still_marks_scheduled_and_draft_posts(origin: dict, tmp_path: Path) -> None:
+    clone = _clone_at(origin, tmp_path, "good")
+    _post(clone, "pantai-nanti", SCHEDULED, {"pantai.jpg": (20, 120, 200)})
+    _commit(clone, "a scheduled post")
+    result = _pr_check(clone, str(origin["good"]), tmp_path, site=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "✅ **Konten beres.**" in summary and "| ✅ ok (terjadwal 2026-12-24 07:30 WITA) |" in summary
+
+
+# --------------------------------------------------------------------------
+# The preview comment, from a run's artifact and the PR's file list
 # --------------------------------------------------------------------------
 
 RUN_URL = "https://github.com/kabupaten-contoh/etalase/actions/runs/123"
@@ -327,26 +410,95 @@ ARTIFACT_URL = RUN_URL + "/artifacts/456"
 SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
-def _comment(metadata: Path, tmp_path: Path, **overrides: str) -> subprocess.CompletedProcess[str]:
+def _comment(metadata: Path, changed_files: Path, tmp_path: Path, **overrides: str) -> subprocess.CompletedProcess[str]:
     options = {"--conclusion": "failure", "--run-url": RUN_URL, "--artifact-url": ARTIFACT_URL, "--head-sha": SHA}
     options.update(overrides)
     args = [item for pair in options.items() for item in pair]
-    return subprocess.run([sys.executable, str(PREVIEW_COMMENT), "--metadata", str(metadata), *args,
-                           "--output", str(tmp_path / "komentar.md"), "--github-output", str(tmp_path / "out.txt")],
+    return subprocess.run([sys.executable, str(PREVIEW_COMMENT), "comment", "--metadata", str(metadata),
+                           "--changed-files", str(changed_files), *args, "--output", str(tmp_path / "komentar.md")],
                           capture_output=True, text=True, timeout=60)
 
 
-def test_preview_comment_from_the_artifact(bad_run, tmp_path: Path) -> None:
+def _pr_number(metadata: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(PREVIEW_COMMENT), "pr", "--metadata", str(metadata),
+                           "--github-output", str(tmp_path / "out.txt")], capture_output=True, text=True, timeout=60)
+
+
+def _content_only(tmp_path: Path) -> Path:
+    listing = tmp_path / "berkas-pr.txt"
+    listing.write_text("content/posts/festival-layang-layang/index.md\ncontent/posts/festival-layang-layang/layang.jpg\n",
+                       encoding="utf-8")
+    return listing
+
+
+def test_pr_number_from_the_artifact(bad_run, tmp_path: Path) -> None:
     _, out = bad_run
-    result = _comment(out / "data" / "pr.json", tmp_path)
+    result = _pr_number(out / "data" / "pr.json", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "pr=7\n"
+
+
+def test_preview_comment_from_the_artifact(good_run, tmp_path: Path) -> None:
+    _, out = good_run
+    result = _comment(out / "data" / "pr.json", _content_only(tmp_path), tmp_path, **{"--conclusion": "success"})
     assert result.returncode == 0, result.stderr
     body = (tmp_path / "komentar.md").read_text(encoding="utf-8")
     assert body.startswith("<!-- etalase-pratinjau -->\n")
+    assert f"✅ Pemeriksaan **berhasil**: konten beres dan situs terbangun. [Lihat ringkasan]({RUN_URL})." in body
+    assert "| `festival-layang-layang` | baru | ✅ ok |" in body
+    assert f"[unduh artefak `pratinjau-situs`]({ARTIFACT_URL})" in body
+    assert "tidak ditawarkan" not in body
+    assert "commit `0123456`" in body
+
+
+def test_preview_comment_of_a_failed_check(bad_run, tmp_path: Path) -> None:
+    _, out = bad_run
+    result = _comment(out / "data" / "pr.json", _content_only(tmp_path), tmp_path)
+    assert result.returncode == 0, result.stderr
+    body = (tmp_path / "komentar.md").read_text(encoding="utf-8")
     assert "❌ Pemeriksaan menemukan **2 masalah**" in body and f"]({RUN_URL})" in body
     assert "| `pos-bermasalah` | baru | ❌ ada masalah |" in body
-    assert f"[unduh artefak `pratinjau-situs`]({ARTIFACT_URL})" in body
-    assert "commit `0123456`" in body
-    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "pr=7\n"
+
+
+def test_a_pr_touching_overrides_gets_no_preview_offer(origin: dict, tmp_path: Path) -> None:
+    """The preview of a PR that changes a template was built by that template: the comment says why it is withheld."""
+    clone = _clone_at(origin, tmp_path, "good")
+    _post(clone, "pantai-baru", POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Baru Saja"),
+          {"pantai.jpg": (20, 120, 200)})
+    card = clone / "overrides" / "partials" / "etalase" / "card.html"
+    card.parent.mkdir(parents=True)
+    card.write_text('<article>{{ card.post.meta.title }}</article><script>fetch("https://x.example")</script>\n',
+                    encoding="utf-8")
+    _commit(clone, "a post, and a card template with a script")
+    result = _pr_check(clone, str(origin["good"]), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "- overrides/partials/etalase/card\\.html" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+    listing = _changed_files(clone, str(origin["good"]))
+    comment = _comment(tmp_path / "data" / "pr.json", listing, tmp_path, **{"--conclusion": "success"})
+    assert comment.returncode == 0, comment.stderr
+    body = (tmp_path / "komentar.md").read_text(encoding="utf-8")
+    assert ("**Pratinjau tidak ditawarkan:** PR ini juga mengubah 1 berkas di luar `content/` (kode, templat, "
+            "konfigurasi, atau alur kerja; lihat tab *Files changed*). Situs pratinjau PR ini dibangun dengan kode "
+            "dari PR itu sendiri") in body
+    assert ARTIFACT_URL not in body and "unduh artefak" not in body
+    assert "| `pantai-baru` | baru | ✅ ok |" in body
+
+
+@pytest.mark.parametrize(("listing", "reason"), [
+    ("", "GitHub tidak memberi daftar berkas PR ini"),
+    ("content/a.md\n" * 3000, "GitHub hanya memberi 3.000 nama berkas pertama PR ini"),
+    # A name with a line break reads as two lines: the second withholds the preview.
+    ("content/posts/a/index.md\nscripts/evil.py\n", "PR ini juga mengubah 1 berkas di luar `content/`"),
+    (".github/workflows/pr-check.yml\n", "PR ini juga mengubah 1 berkas di luar `content/`"),
+])
+def test_preview_is_withheld_unless_every_file_is_content(good_run, listing: str, reason: str, tmp_path: Path) -> None:
+    _, out = good_run
+    (tmp_path / "berkas-pr.txt").write_text(listing, encoding="utf-8")
+    result = _comment(out / "data" / "pr.json", tmp_path / "berkas-pr.txt", tmp_path, **{"--conclusion": "success"})
+    assert result.returncode == 0, result.stderr
+    body = (tmp_path / "komentar.md").read_text(encoding="utf-8")
+    assert f"**Pratinjau tidak ditawarkan:** {reason}" in body and ARTIFACT_URL not in body
 
 
 @pytest.mark.parametrize("tampered", [
@@ -354,22 +506,83 @@ def test_preview_comment_from_the_artifact(bad_run, tmp_path: Path) -> None:
     {"pr": 7, "ok": False, "problems": 0, "posts": [{"slug": "x](https://evil.example)", "change": "baru", "status": "ok"}]},
     {"pr": 7, "ok": False, "problems": 0, "posts": [{"slug": "ok", "change": "baru", "status": "<img src=x>"}]},
     {"pr": True, "ok": False, "problems": 0, "posts": []},
+    {"pr": 7, "ok": False, "problems": 0, "posts_total": -1, "posts": []},
+    {"pr": 7, "ok": False, "problems": 0, "posts_total": True, "posts": []},
+    {"pr": 7, "ok": False, "problems": 0, "posts_total": 0, "posts": [{"slug": "a", "change": "baru", "status": "ok"}]},
     ["not", "an", "object"],
 ])
 def test_preview_comment_rejects_tampered_data(tampered, tmp_path: Path) -> None:
     metadata = tmp_path / "pr.json"
     metadata.write_text(json.dumps(tampered), encoding="utf-8")
-    result = _comment(metadata, tmp_path)
-    assert result.returncode == 1
-    assert "Data pratinjau ditolak" in result.stderr and "Traceback" not in result.stderr
+    for result in (_pr_number(metadata, tmp_path), _comment(metadata, _content_only(tmp_path), tmp_path)):
+        assert result.returncode == 1
+        assert "Data pratinjau ditolak" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "komentar.md").exists() and not (tmp_path / "out.txt").exists()
 
 
 def test_preview_comment_rejects_odd_event_values(bad_run, tmp_path: Path) -> None:
     _, out = bad_run
-    result = _comment(out / "data" / "pr.json", tmp_path, **{"--run-url": "https://evil.example/runs/1"})
+    result = _comment(out / "data" / "pr.json", _content_only(tmp_path), tmp_path,
+                      **{"--run-url": "https://evil.example/runs/1"})
     assert result.returncode == 2
     assert not (tmp_path / "komentar.md").exists()
+
+
+# --------------------------------------------------------------------------
+# Limits: 2,000 changed posts keep pr.json and the summary within GitHub's
+# --------------------------------------------------------------------------
+
+MANY = 2000
+
+
+def _many_rows() -> list[PostRow]:
+    """2,000 changed posts at their longest: 120-character titles of Markdown specials, long names."""
+    title = "[*_`|<>]" * 15
+    return [PostRow(path=f"content/posts/{'pos-' + str(i).zfill(4) if i % 7 else 'Folder Bukan Slug ' + str(i)}"
+                         "/index.md",
+                    change=("baru", "diubah", "dihapus")[i % 3], title=title, category="Pembangunan",
+                    creators=", ".join(["Nama Kreator Yang Panjang Sekali"] * 10), region="Desa, Kec. " + "x" * 80,
+                    photos=41, problems=i % 5, state=("", "draf", "terjadwal")[i % 3],
+                    publish_at="2026-12-24 07:30 WITA" if i % 3 == 2 else "")
+            for i in range(MANY)]
+
+
+def test_pr_json_stays_under_the_readers_limit_with_2000_posts(tmp_path: Path) -> None:
+    rows = _many_rows()
+    data = pr_check.metadata(12, rows, [], 1)
+    metadata = tmp_path / "pr.json"
+    metadata.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert metadata.stat().st_size < preview_comment.MAX_BYTES
+    assert data["posts_total"] == MANY and len(data["posts"]) == pr_check.METADATA_POSTS <= preview_comment.MAX_POSTS
+
+    checked = preview_comment.read_metadata(metadata)
+    assert checked["more"] == MANY - pr_check.METADATA_POSTS
+    body = preview_comment.comment(checked, "failure", RUN_URL, ARTIFACT_URL, SHA, withheld=None)
+    assert f"| … dan {MANY - pr_check.METADATA_POSTS} pos lain (lihat ringkasan) | | |" in body
+    assert "| *(nama folder tidak sah)* | baru | ❌ ada masalah |" in body  # "Folder Bukan Slug 0"
+
+
+def test_summary_stays_under_githubs_limit_with_2000_posts() -> None:
+    rows = _many_rows()
+    problems = [Problem(Path(f"content/posts/pos-{i:04}/index.md"), 7, "cover.alt", "wajib diisi " + "x" * 500, "")
+                for i in range(MANY)]
+    outside = [f"scripts/berkas-{i:05}-{'y' * 200}.py" for i in range(5 * MANY)]
+    summary = summary_markdown(rows, problems, outside, outside[:MANY], build_code=1)
+    assert len(summary.encode("utf-8")) <= SUMMARY_MAX_BYTES < 1024 * 1024
+    assert f"| … dan {MANY - SUMMARY_ROWS_MAX} pos lain (ringkasan dibatasi agar tetap tampil) |" in summary
+    assert f"- … dan {5 * MANY - SUMMARY_FILES_MAX} berkas lain (lihat tab *Files changed*)." in summary
+    assert f"- … dan {MANY - SUMMARY_PROBLEMS_MAX} masalah lain (lihat log)." in summary
+    assert summary.endswith("### Daftar periksa editor\n\n" + "".join(f"- [ ] {item}\n" for item in EDITOR_CHECKLIST))
+
+
+def test_summary_budget_cuts_long_lists_and_says_so() -> None:
+    """However long the lines, the summary stays within its budget and still ends with the checklist."""
+    rows = _many_rows()
+    huge = [PostRow(path=f"content/posts/p{i}/index.md", change="baru", title="t" * 10_000,
+                    creators="c" * 10_000, region="r" * 10_000, category="k" * 10_000) for i in range(MANY)]
+    summary = summary_markdown(huge + rows, [], [], [], build_code=0)
+    assert len(summary.encode("utf-8")) <= SUMMARY_MAX_BYTES
+    assert "pos lain (ringkasan dibatasi agar tetap tampil)" in summary and "### Daftar periksa editor" in summary
 
 
 # --------------------------------------------------------------------------
@@ -390,13 +603,4 @@ def test_markdown_escaping_shows_text_as_typed() -> None:
     assert md_text("[klik](https://x.example) <b>|</b>") == \
         "\\[klik\\]\\(https\\://x\\.example\\) \\<b\\>\\|\\</b\\>"
     assert md_text("baris\nbaru  @tim") == "baris baru \\@tim"
-
-
-def _clone_at(repo: dict, tmp_path: Path, commit: str) -> Path:
-    """A clone of the test repository at one of its commits, ready to commit on."""
-    clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", str(repo["root"]), str(clone))
-    _git(clone, "config", "user.email", "test@example.org")
-    _git(clone, "config", "user.name", "Test")
-    _git(clone, "checkout", "-q", str(repo[commit]))
-    return clone
+    assert md_text("a" * 500) == "a" * (CELL_MAX - 1) + "…"

@@ -59,6 +59,9 @@ class Options:
     """Index the site with Pagefind."""
     strict: bool = True
     """MkDocs warnings stop the build."""
+    preview_scheduled: bool = False
+    """Build posts dated after :attr:`now` (not drafts) as if published, each marked "Terjadwal":
+    the PR check's preview, so that a scheduled post's problems show before its date."""
 
 
 @dataclass
@@ -199,10 +202,11 @@ def _validate(options: Options, config: MkDocsConfig, plugin: EtalasePlugin, res
     now = options.now or datetime.now(timezone.utc)
     plugin.config.content_dir = str(content_dir)
     plugin.config.now = now.isoformat()
+    plugin.config.preview_scheduled = options.preview_scheduled
     with _timed(result, "load"):
         loaded = load_content(content_dir)
     with _timed(result, "validate"):
-        content, problems = validate(loaded, now)
+        content, problems = validate(loaded, now, options.preview_scheduled)
     result.content = content
     result.problems += problems
 

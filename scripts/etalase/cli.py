@@ -3,6 +3,7 @@
     etalase check                   # validate mkdocs.yml's brand and content/, build nothing
     etalase build                   # validate, photos, pages, MkDocs, search, atomic publish
     etalase build --content DIR --site-dir DIR --now 2026-12-01T08:00+07:00
+    etalase build --preview-scheduled          # scheduled posts too, marked "Terjadwal" (the PR check)
     etalase post                    # a new post bundle, asking for what it needs
     etalase schema FILE             # the front-matter JSON Schema, for editors
 
@@ -62,6 +63,9 @@ def build_options(parser: argparse.ArgumentParser, config: Path = Path("mkdocs.y
     parser.add_argument("--site-dir", type=Path, help="folder hasil (bawaan: site_dir di mkdocs.yml)")
     parser.add_argument("--config", type=Path, default=config, help="berkas mkdocs.yml")
     parser.add_argument("--now", help="anggap waktu sekarang ini (ISO), untuk pratinjau pos terjadwal")
+    parser.add_argument("--preview-scheduled", action="store_true",
+                        help="bangun juga pos terjadwal (tanggal sesudah --now), ditandai \"Terjadwal\"; draf tidak "
+                             "(build scheduled posts too, marked as scheduled: the PR check's preview)")
     parser.add_argument("--no-search", action="store_true", help="lewati indeks pencarian (skip search index)")
     parser.add_argument("--no-strict", action="store_true", help="peringatan MkDocs tidak menggagalkan build")
     parser.add_argument("--problems-json", type=Path, help="tulis juga daftar masalah ke berkas JSON ini (for CI)")
@@ -84,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     options = api.Options(config_file=args.config, content_dir=args.content, site_dir=args.site_dir, now=now,
-                          search=not args.no_search, strict=not args.no_strict)
+                          search=not args.no_search, strict=not args.no_strict,
+                          preview_scheduled=args.preview_scheduled)
     result = api.check(options) if args.check else api.build(options)
     if result.usage:
         print(result.usage, file=sys.stderr)
@@ -98,8 +103,10 @@ def run(args: argparse.Namespace) -> int:
     assert result.content is not None
     content = result.content
     if args.check:
-        print(f"Konten beres: {len(content.posts)} pos terbit, {len(content.unpublished)} draf/terjadwal, "
-              f"{len(content.creators)} kreator. (content OK)")
+        previewed = sum(post.scheduled for post in content.posts)
+        print(f"Konten beres: {len(content.posts) - previewed} pos terbit"
+              + (f" + {previewed} terjadwal (pratinjau)" if previewed else "")
+              + f", {len(content.unpublished)} draf/terjadwal, {len(content.creators)} kreator. (content OK)")
     else:
         print(f"Situs selesai: {result.site_dir} ({len(content.posts)} pos). (site built)")
     return EXIT_OK

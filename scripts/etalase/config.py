@@ -56,4 +56,6 @@ class EtalaseConfig(Config):
     """Index the built site with Pagefind."""
     now = opt.Optional(opt.Type(str))
     """Treat this ISO moment as now (previewing scheduled posts); default: the real time."""
+    preview_scheduled = opt.Type(bool, default=False)
+    """Build posts dated after now (not drafts) as if published, each marked "Terjadwal" (the PR check's preview)."""
     images = opt.SubConfig(ImagesConfig)

@@ -12,7 +12,9 @@ another command or property.
 
 The job summary is Markdown appended to ``$GITHUB_STEP_SUMMARY``. Text that
 comes from a contribution (titles, file names) is escaped so that it shows as
-typed and cannot add links, images or HTML.
+typed and cannot add links, images or HTML. GitHub drops a step's summary
+whole when it passes 1 MiB, so the summary is capped (:data:`SUMMARY_MAX_BYTES`)
+and says what it left out.
 """
 
 from __future__ import annotations
@@ -23,10 +25,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .changes import DELETED
 from .problems import Problem
-
-SUMMARY_PROBLEMS_MAX = 200
-"""Problems listed in the job summary; the log always has them all."""
 
 EDITOR_CHECKLIST = (
     ("Fakta dan sumber: angka dan klaim benar dan bersumber; pos pembangunan punya sumber yang bisa dicek; "
@@ -90,6 +90,24 @@ def read_problems(path: Path) -> list[Problem]:
 # Job summary
 # --------------------------------------------------------------------------
 
+SUMMARY_MAX_BYTES = 512 * 1024
+"""Most the job summary may take. GitHub drops a step's summary whole past 1 MiB (with an error
+annotation); half of that leaves room for anything else the step writes."""
+SUMMARY_ROWS_MAX = 300
+"""Changed posts listed in the summary; a larger PR is summed up in one line after them."""
+SUMMARY_FILES_MAX = 100
+"""Files listed under each of "Data lain di content/" and "Berkas di luar content/"."""
+SUMMARY_PROBLEMS_MAX = 200
+"""Problems listed in the job summary; the log always has them all."""
+CELL_MAX = 160
+"""Characters of contributed text (a title, a name, a path) shown in one cell or line."""
+_RESERVED = 16 * 1024
+"""Bytes kept for what is always written: headings, the notes on what was left out, the checklist."""
+
+DRAFT, SCHEDULED = "draf", "terjadwal"
+"""States of a valid post that the site does not show yet (:attr:`PostRow.state`)."""
+
+
 @dataclass(frozen=True)
 class PostRow:
     """One post that a pull request adds, changes or removes."""
@@ -104,8 +122,10 @@ class PostRow:
     region: str = ""
     photos: int = 0
     problems: int = 0
-    note: str = ""
-    """``draf`` or ``terjadwal …`` for a valid post that will not show yet."""
+    state: str = ""
+    """:data:`DRAFT` or :data:`SCHEDULED` for a valid post that the site does not show yet."""
+    publish_at: str = ""
+    """When a scheduled post appears, e.g. ``2026-12-24 07:30 WITA``."""
 
     @property
     def ok(self) -> bool:
@@ -113,72 +133,118 @@ class PostRow:
 
     @property
     def status(self) -> str:
-        if self.change == "dihapus":
-            return "dihapus"
+        if self.change == DELETED:
+            return DELETED
         if self.problems:
             return f"❌ {self.problems} masalah"
-        return "✅ ok" + (f" ({self.note})" if self.note else "")
+        note = f"{self.state} {self.publish_at}".strip()
+        return "✅ ok" + (f" ({note})" if note else "")
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>@:])")
 
 
-def md_text(text: str) -> str:
-    """Untrusted text for a Markdown table cell: shown as typed, on one line."""
+def md_text(text: str, limit: int = CELL_MAX) -> str:
+    """Untrusted text for a Markdown table cell: shown as typed, on one line, at most ``limit`` characters."""
     one_line = " ".join(text.split())
+    if len(one_line) > limit:
+        one_line = one_line[:limit - 1] + "…"
     escaped = one_line.replace("&", "&amp;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
+class _Summary:
+    """Markdown lines within :data:`SUMMARY_MAX_BYTES`.
+
+    Lines of lists are *offered* and stop fitting once the budget less
+    :data:`_RESERVED` is spent; headings, notes and the checklist are *added*
+    and always fit in the reserve.
+    """
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.size = 0
+
+    def add(self, *lines: str) -> None:
+        for line in lines:
+            self.lines.append(line)
+            self.size += len(line.encode("utf-8")) + 1
+
+    def offer(self, lines: Iterable[str], total: int, cap: int) -> int:
+        """Add up to ``cap`` of ``lines`` while they fit; returns how many of ``total`` were left out."""
+        shown = 0
+        for line in lines:
+            size = len(line.encode("utf-8")) + 1
+            if shown == cap or self.size + size > SUMMARY_MAX_BYTES - _RESERVED:
+                break
+            self.add(line)
+            shown += 1
+        return total - shown
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
 def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list[str],
                      other_content: list[str], build_code: int, site_built: bool = True) -> str:
-    """The job summary of a PR check, in Bahasa Indonesia."""
-    lines = ["## Pemeriksaan pos", ""]
+    """The job summary of a PR check, in Bahasa Indonesia, at most :data:`SUMMARY_MAX_BYTES` long."""
+    out = _Summary()
+    out.add("## Pemeriksaan pos", "")
     files = len({p.path for p in problems})
     if problems:
-        lines.append(f"❌ **{len(problems)} masalah di {files} berkas.** Setiap masalah juga ditandai pada "
-                     "barisnya di tab *Files changed* (GitHub menampilkan paling banyak 10 tanda per langkah).")
+        out.add(f"❌ **{len(problems)} masalah di {files} berkas.** Setiap masalah juga ditandai pada "
+                "barisnya di tab *Files changed* (GitHub menampilkan paling banyak 10 tanda per langkah).")
     elif build_code:
-        lines.append("❌ **Situs gagal dibangun.** Lihat log langkah *Periksa dan bangun*.")
+        out.add("❌ **Situs gagal dibangun.** Lihat log langkah *Periksa dan bangun*.")
     elif site_built:
-        lines.append("✅ **Konten beres dan situs berhasil dibangun.** Pratinjau ada di artefak `pratinjau-situs`.")
+        out.add("✅ **Konten beres dan situs berhasil dibangun.** Pratinjau ada di artefak `pratinjau-situs`.")
     else:
-        lines.append("✅ **Konten beres.**")
-    lines.append("")
+        out.add("✅ **Konten beres.**")
+    out.add("")
 
-    lines += ["### Pos yang ditambah atau diubah", ""]
+    out.add("### Pos yang ditambah atau diubah", "")
     if rows:
-        lines += ["| Pos | Perubahan | Kategori | Kreator | Wilayah | Foto | Status |",
-                  "| --- | --- | --- | --- | --- | --- | --- |"]
-        for row in rows:
-            title = f"**{md_text(row.title)}**<br>" if row.title else ""
-            cells = [f"{title}{md_text(row.path)}", row.change, md_text(row.category), md_text(row.creators),
-                     md_text(row.region), str(row.photos) if row.change != "dihapus" else "", row.status]
-            lines.append("| " + " | ".join(cells) + " |")
+        out.add("| Pos | Perubahan | Kategori | Kreator | Wilayah | Foto | Status |",
+                "| --- | --- | --- | --- | --- | --- | --- |")
+        left_out = out.offer(map(_row_line, rows), len(rows), SUMMARY_ROWS_MAX)
+        if left_out:
+            out.add(f"| … dan {left_out} pos lain (ringkasan dibatasi agar tetap tampil) | | | | | | |")
     else:
-        lines.append("PR ini tidak menambah atau mengubah pos.")
-    lines.append("")
+        out.add("PR ini tidak menambah atau mengubah pos.")
+    out.add("")
 
     if other_content:
-        lines += ["### Data lain di `content/`", ""]
-        lines += [f"- {md_text(path)}" for path in other_content]
-        lines.append("")
+        out.add("### Data lain di `content/`", "")
+        _file_list(out, other_content)
     if outside:
-        lines += ["### Berkas di luar `content/`", "",
-                  "⚠️ PR ini juga mengubah berkas berikut. Perubahan ini perlu ditinjau pengelola (CODEOWNERS).", ""]
-        lines += [f"- {md_text(path)}" for path in outside]
-        lines.append("")
+        out.add("### Berkas di luar `content/`", "",
+                "⚠️ PR ini juga mengubah berkas berikut. Perubahan ini perlu ditinjau pengelola (CODEOWNERS).", "")
+        _file_list(out, outside)
 
     if problems:
-        lines += ["### Masalah", ""]
-        for problem in problems[:SUMMARY_PROBLEMS_MAX]:
-            field = f" {md_text(problem.field)}:" if problem.field else ""
-            lines.append(f"- {md_text(problem.location())}:{field} {md_text(problem.message)}")
-        if len(problems) > SUMMARY_PROBLEMS_MAX:
-            lines.append(f"- … dan {len(problems) - SUMMARY_PROBLEMS_MAX} masalah lain (lihat log).")
-        lines.append("")
+        out.add("### Masalah", "")
+        lines = (f"- {md_text(p.location(), 2 * CELL_MAX)}:{f' {md_text(p.field)}:' if p.field else ''} "
+                 f"{md_text(p.message, 2 * CELL_MAX)}" for p in problems)
+        left_out = out.offer(lines, len(problems), SUMMARY_PROBLEMS_MAX)
+        if left_out:
+            out.add(f"- … dan {left_out} masalah lain (lihat log).")
+        out.add("")
 
-    lines += ["### Daftar periksa editor", ""]
-    lines += [f"- [ ] {item}" for item in EDITOR_CHECKLIST]
-    lines.append("")
-    return "\n".join(lines)
+    out.add("### Daftar periksa editor", "")
+    out.add(*(f"- [ ] {item}" for item in EDITOR_CHECKLIST))
+    out.add("")
+    return out.text()
+
+
+def _row_line(row: PostRow) -> str:
+    title = f"**{md_text(row.title)}**<br>" if row.title else ""
+    cells = [f"{title}{md_text(row.path)}", row.change, md_text(row.category), md_text(row.creators),
+             md_text(row.region), str(row.photos) if row.change != DELETED else "", row.status]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _file_list(out: _Summary, paths: list[str]) -> None:
+    left_out = out.offer((f"- {md_text(path)}" for path in paths), len(paths), SUMMARY_FILES_MAX)
+    if left_out:
+        out.add(f"- … dan {left_out} berkas lain (lihat tab *Files changed*).")
+    out.add("")

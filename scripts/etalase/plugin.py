@@ -97,7 +97,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         problems += missing_pieces(REGISTRY, [Path(folder) for folder in config.theme.dirs],
                                    display_path(Path(config.config_file_path or "mkdocs.yml")))
         if self.content is None:
-            content, content_problems = validate(load_content(self.content_dir), self.now)
+            content, content_problems = validate(load_content(self.content_dir), self.now,
+                                                 self.config.preview_scheduled)
             problems += content_problems
             self.content = content
         self.fail_on(problems)

@@ -14,7 +14,7 @@ cannot drift apart:
   one table per category block) for the guide page.
 * :func:`placeholders`, :func:`template_data`, :func:`post_markdown` – a new
   ``index.md`` filled with each field's ``examples`` value, written by
-  ``scripts/new_post.py`` and shown as copy-and-paste templates in the guide.
+  :mod:`etalase.scaffold` and shown as copy-and-paste templates in the guide.
 
 ``python -m etalase.schema_docs FILE`` writes the JSON Schema to ``FILE``
 (``make schema``); the MkDocs plugin publishes it at :data:`SCHEMA_URI`.

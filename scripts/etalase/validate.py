@@ -30,8 +30,12 @@ from .structure import Content, CreatorEntry, PhotoRef, Place, Post, places_of
 from .text import SLUG, did_you_mean, normalise, show
 
 
-def validate(loaded: Loaded, now: datetime) -> tuple[Content | None, list[Problem]]:
-    """Validate everything; returns the content only when there is no problem."""
+def validate(loaded: Loaded, now: datetime, preview_scheduled: bool = False) -> tuple[Content | None, list[Problem]]:
+    """Validate everything; returns the content only when there is no problem.
+
+    With ``preview_scheduled``, posts dated after ``now`` (not drafts) are
+    among the published posts, marked :attr:`~etalase.structure.Post.scheduled`.
+    """
     problems = list(loaded.problems)
     places: dict[str, Place] = {}
     if loaded.regions:
@@ -55,8 +59,11 @@ def validate(loaded: Loaded, now: datetime) -> tuple[Content | None, list[Proble
         return None, sorted(set(problems))
 
     posts.sort(key=lambda p: (-p.meta.date.timestamp(), p.slug))
-    published = [p for p in posts if p.is_published(now)]
-    unpublished = [p for p in posts if not p.is_published(now)]
+    published, unpublished = [], []
+    for post in posts:
+        post.scheduled = not post.meta.draft and post.meta.date > now
+        shown = post.is_published(now) or (preview_scheduled and post.scheduled)
+        (published if shown else unpublished).append(post)
     return Content(loaded.root, published, creators, places, unpublished), []
 
 

@@ -46,6 +46,8 @@ class Post:
     body_line: int
     photos: list[PhotoRef] = field(default_factory=list)
     """Every photo the post names: front-matter fields in schema order, then the body's."""
+    scheduled: bool = False
+    """Not a draft and dated after the build's now: built only in a preview, where every page marks it."""
 
     @property
     def category(self) -> str:
@@ -149,7 +151,7 @@ class Content:
     creators: dict[str, CreatorEntry]
     places: dict[str, Place]
     unpublished: list[Post] = field(default_factory=list)
-    """Drafts and scheduled posts: validated, never built."""
+    """Drafts and scheduled posts: validated, never built (scheduled ones are, in a preview)."""
 
     def place_of(self, post: Post) -> Place:
         return self.places[post.meta.region]
