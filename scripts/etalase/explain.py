@@ -172,6 +172,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "pilih warna yang lebih gelap",
                          "white text on this colour has a contrast of only {ratio}:1; at least 4.5:1 is needed, "
                          "choose a darker colour"),
+    "etalase_handle": ("bukan nama akun yang sah; tulis mis. @nama.akun atau tautan lengkap",
+                       "not a valid account name; write e.g. @account.name or the full link"),
     "etalase_photo_alt": ("foto profil perlu photo_alt (teks alternatif)", "a profile photo needs photo_alt"),
 }
 """pydantic error types in Indonesian and English; ``{…}`` are pydantic's context values."""

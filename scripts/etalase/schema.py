@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, ClassVar, Union
 
 from pydantic import (
     AfterValidator,
@@ -400,26 +400,66 @@ class PostBase(Strict):
 # Creators and regions
 # --------------------------------------------------------------------------
 
-class CreatorLinks(Strict):
-    """A creator's channels; all optional."""
+PROFILE_URLS = {
+    "instagram": "https://www.instagram.com/{}",
+    "tiktok": "https://www.tiktok.com/@{}",
+    "x": "https://x.com/{}",
+}
+"""Where a ``@handle`` on each network lives."""
 
-    youtube: Url | None = None
-    tiktok: Url | None = None
-    instagram: Url | None = None
-    facebook: Url | None = None
-    website: Url | None = None
+
+def _profile(network: str) -> Any:
+    """A validator that turns ``@handle`` into the profile URL on ``network``."""
+    def expand(value: Any) -> Any:
+        if isinstance(value, str) and value.strip().startswith("@"):
+            handle = value.strip()[1:]
+            if not re.fullmatch(r"[A-Za-z0-9._]{1,30}", handle):
+                raise PydanticCustomError("etalase_handle", "bukan nama akun yang sah")
+            return PROFILE_URLS[network].format(handle)
+        return value
+    return BeforeValidator(expand, json_schema_input_type=str)
+
+
+def _whatsapp_link(value: Any) -> Any:
+    """A WhatsApp number (``0812…``) becomes its ``wa.me`` link; a link stays as it is."""
+    if isinstance(value, (str, int)) and not str(value).strip().startswith("http"):
+        return "https://wa.me/" + _normalise_whatsapp(value).removeprefix("+")
+    return value
+
+
+class CreatorLinks(Strict):
+    """A creator's channels; all optional. Instagram, TikTok and X also take ``@nama_akun``."""
+
+    youtube: Url | None = Field(default=None, description="Kanal YouTube", examples=["https://www.youtube.com/@namakanal"])
+    tiktok: Annotated[Url, _profile("tiktok")] | None = Field(
+        default=None, description="Akun TikTok: tautan atau @nama_akun", examples=["@nama.akun"])
+    instagram: Annotated[Url, _profile("instagram")] | None = Field(
+        default=None, description="Akun Instagram: tautan atau @nama_akun", examples=["@nama.akun"])
+    x: Annotated[Url, _profile("x")] | None = Field(
+        default=None, description="Akun X (Twitter): tautan atau @nama_akun", examples=["@nama_akun"])
+    facebook: Url | None = Field(default=None, description="Halaman atau akun Facebook")
+    whatsapp: Annotated[Url, BeforeValidator(_whatsapp_link, json_schema_input_type=str)] | None = Field(
+        default=None, description="Nomor WhatsApp untuk dihubungi (08…), disimpan sebagai tautan wa.me",
+        examples=["0812-3456-7890"])
+    website: Url | None = Field(default=None, description="Situs web atau blog")
 
 
 class Creator(Strict):
-    """A content creator, declared once in ``content/creators/<id>.yml``."""
+    """A content creator, declared once in ``content/creators/<id>.yml`` (the file name is the id)."""
 
     name: ShortText = Field(description="Nama yang ditampilkan", examples=["Nama Kreator"])
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
-        description="Bio singkat", examples=["Kreator konten wisata dari Desa Contoh."]
+        description="Bio singkat: siapa Anda dan apa yang Anda liput", examples=["Kreator konten wisata dari Desa Contoh."]
     )
-    photo: PhotoFile | None = Field(default=None, description="Foto profil di content/creators/")
-    photo_alt: Text | None = Field(default=None, description="Teks alternatif foto profil")
-    links: CreatorLinks = Field(default_factory=CreatorLinks, description="Kanal media sosial")
+    region: str | None = Field(default=None, description="Asal kreator: id wilayah dari content/regions.yml (opsional)",
+                               examples=["kecamatan/desa"])
+    photo: PhotoFile | None = Field(default=None, description="Foto profil: berkas di content/creators/ (opsional)",
+                                    examples=["nama-kreator.jpg"])
+    photo_alt: Text | None = Field(default=None, description="Teks alternatif foto profil; wajib bila ada photo",
+                                   examples=["Potret Nama Kreator tersenyum di tepi pantai"])
+    links: CreatorLinks = Field(default_factory=CreatorLinks, description="Kanal media sosial dan WhatsApp")
+
+    RULES: ClassVar[tuple[str, ...]] = ("Bila ada `photo`, `photo_alt` wajib diisi.",)
 
     @model_validator(mode="after")
     def _photo_has_alt(self) -> Creator:

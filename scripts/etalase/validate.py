@@ -47,7 +47,7 @@ def validate(loaded: Loaded, now: datetime, preview_scheduled: bool = False) -> 
     broken: dict[str, Path] = {}
     """Creator files that exist but have problems of their own, by id."""
     for raw in loaded.creators:
-        entry = _validate_creator(raw, problems)
+        entry = _validate_creator(raw, places, problems)
         if entry:
             creators[entry.id] = entry
         else:
@@ -256,7 +256,7 @@ def _duplicate_slugs(posts: list[Post]) -> list[Problem]:
 # Creators
 # --------------------------------------------------------------------------
 
-def _validate_creator(raw: RawFile, problems: list[Problem]) -> CreatorEntry | None:
+def _validate_creator(raw: RawFile, places: dict[str, Place], problems: list[Problem]) -> CreatorEntry | None:
     creator_id = raw.path.stem
     if not re.fullmatch(SLUG, creator_id):
         problems.append(Problem(raw.display, None, None,
@@ -265,6 +265,10 @@ def _validate_creator(raw: RawFile, problems: list[Problem]) -> CreatorEntry | N
         return None
     data = _validate_model(Creator, raw, problems)
     if not isinstance(data, Creator):
+        return None
+    if data.region is not None and data.region not in places:
+        problems.append(_unknown(raw, ("region",), "region", data.region, sorted(places), "wilayah", "region",
+                                 "lihat content/regions.yml"))
         return None
     photo = None
     if data.photo:
