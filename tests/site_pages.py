@@ -75,6 +75,9 @@ def page_types() -> dict[str, str]:
         "month": urls.archive(post.meta.date.strftime("%Y/%m")),
         "search": f"{urls.SEARCH}/",
         "page": "tentang/",
+        "accessible": urls.accessible(),
+        "post-accessible": urls.post("mengamati-burung-taman-kota"),
+        "post-progress": urls.post("pembangunan-jembatan-lubuk-tenang"),
     }
     tradition = tradition_post()
     if tradition is not None:

@@ -70,7 +70,7 @@ umkm:
   business: Warung Kopi Bukit
   products: [kopi robusta, kopi susu]
   price_range: Rp5.000–Rp15.000
-  whatsapp: 0812-3456-7890
+  whatsapp: 0813-5550-2711
   address: Jl. Kebun Kopi No. 3, Bukit Jati
 ---
 

@@ -1,7 +1,8 @@
 """The new-post scaffold: with options, interactively on standard input, and refusing taken slugs.
 
-Every post it writes must pass ``build.py --check`` as it is, and build into a
-page once ``draft: true`` is turned off.
+Every post it writes must pass ``build.py --check`` as it is (a draft); with
+``draft: false`` the check names every placeholder left, and once they are
+replaced the post builds into a page.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from etalase.frontmatter_yaml import parse_document
 from etalase.categories import REGISTRY
+from etalase.frontmatter_yaml import parse_document
+from etalase.schema_docs import TEMPLATE_BODY, post_markdown
+from filled_templates import fill
 
 NEW_POST = ROOT / "scripts" / "new_post.py"
 CREATOR = "rina-wulandari"
@@ -65,6 +68,21 @@ def test_every_category_scaffolds_a_valid_post_that_builds(content_copy: Path, t
     for slug in slugs.values():
         index = content_copy / "posts" / slug / "index.md"
         index.write_text(index.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    unfinished = run_build("--check", "--content", content_copy)
+    assert unfinished.returncode == 1
+    for slug in slugs.values():
+        problems = [line for line in unfinished.stdout.splitlines() if f"posts/{slug}/index.md" in line]
+        fields = {line.split(": ")[1] for line in problems}
+        assert {"summary", "cover.credit", "cover.alt", "cover.file"} <= fields, (slug, fields)
+        assert any("masih foto sementara dari templat" in line for line in problems), slug
+
+    for slug in slugs.values():
+        index = content_copy / "posts" / slug / "index.md"
+        data = fill(front_matter(index), index.parent)
+        data["title"] = titles[data["category"]]
+        body = index.read_text(encoding="utf-8").split("---\n", 2)[2]
+        own_body = "\n".join(line for line in body.splitlines() if line not in TEMPLATE_BODY.splitlines())
+        index.write_text(post_markdown(data, own_body + "\nCerita saya tentang tempat ini.\n"), encoding="utf-8")
     site = tmp_path / "site"
     built = run_build("--content", content_copy, "--site-dir", site, "--no-search", "--now", "2026-11-02T00:00:00+07:00")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -87,6 +105,7 @@ def test_interactive_answers_on_stdin(content_copy: Path) -> None:
         "rina",                                # not an id, but the start of one
         CREATOR,
         "tanjung",                             # not a region id
+        "",                                    # not a new region either: choose again
         "tanjung-sari/teluk-biru",
     ]) + "\n"
     result = new_post(content_copy, stdin=answers)
@@ -148,3 +167,58 @@ def test_a_given_cover_photo_is_copied(content_copy: Path, tmp_path: Path) -> No
     bundle = content_copy / "posts" / "pantai-baru-sekali"
     assert front_matter(bundle / "index.md")["cover"]["file"] == "sampul.jpeg"
     assert (bundle / "sampul.jpeg").read_bytes() == photo.read_bytes()
+
+
+def test_a_missing_region_is_added_to_the_region_list(content_copy: Path) -> None:
+    answers = "\n".join([
+        "1", "Pantai Sunyi di Desa Baru", CREATOR,
+        "muara-dua/tanjung-harapan",           # not in regions.yml
+        "Muara Dua/Tanjung Harapan",           # so the creator names it to add it
+        "",                                    # the proposed slug
+    ]) + "\n"
+    result = new_post(content_copy, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'Wilayah "muara-dua/tanjung-harapan" tidak ada di content/regions.yml' in result.stderr
+    regions = (content_copy / "regions.yml").read_text(encoding="utf-8")
+    assert regions.startswith("# Wilayah Kabupaten Sekar Laut (contoh).")  # its opening comments stay
+    assert "  - id: tanjung-harapan\n    name: Tanjung Harapan\n" in regions
+    data = front_matter(content_copy / "posts" / "pantai-sunyi-di-desa-baru" / "index.md")
+    assert data["region"] == "muara-dua/tanjung-harapan"
+    assert run_build("--check", "--content", content_copy).returncode == 0
+
+
+def test_a_new_kecamatan_can_be_named_with_an_option(content_copy: Path) -> None:
+    result = new_post(content_copy, "--category", "umkm", "--title", "Kopi Gunung Rimba", "--creator", CREATOR,
+                      "--region", "rimba-raya", "--new-region", "Rimba Raya")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert front_matter(content_copy / "posts" / "kopi-gunung-rimba" / "index.md")["region"] == "rimba-raya"
+    assert "- id: rimba-raya\n  name: Rimba Raya" in (content_copy / "regions.yml").read_text(encoding="utf-8")
+    assert run_build("--check", "--content", content_copy).returncode == 0
+
+
+def test_the_proposed_slug_is_short_and_can_be_changed(content_copy: Path) -> None:
+    title = "Festival Budaya Pesisir Teluk Biru Menampilkan Dua Puluh Sanggar Tari Tradisional"
+    taken = new_post(content_copy, "--category", "budaya", "--title", title, "--creator", CREATOR,
+                     "--region", "tanjung-sari", stdin="\n")
+    assert taken.returncode == 0, taken.stderr
+    assert "Alamat pos (Enter: festival-budaya-pesisir-teluk-biru)" in taken.stdout
+    assert (content_copy / "posts" / "festival-budaya-pesisir-teluk-biru" / "index.md").is_file()
+    chosen = new_post(content_copy, "--category", "budaya", "--title", title + " Lagi", "--creator", CREATOR,
+                      "--region", "tanjung-sari", stdin="festival pesisir\nfestival-pesisir-2026\n")
+    assert chosen.returncode == 0, chosen.stderr
+    assert 'Alamat "festival pesisir" tidak sah' in chosen.stderr
+    assert (content_copy / "posts" / "festival-pesisir-2026" / "index.md").is_file()
+
+
+def test_the_scaffold_writes_times_in_the_regency_s_zone(content_copy: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "    demo: true", "    demo: true\n    timezone: WITA"), encoding="utf-8")
+    result = new_post(content_copy, "--category", "budaya", "--title", "Tari Gantar di Tanah Grogot", "--creator",
+                      CREATOR, "--region", "tanjung-sari", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    index = content_copy / "posts" / "tari-gantar-di-tanah-grogot" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    data = front_matter(index)
+    assert str(data["date"]).endswith(" WITA") and data["budaya"]["start"].endswith(" WITA")
+    assert " WIB" not in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,12 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_CONTENT, ROOT
-from etalase.frontmatter_yaml import parse_document
+from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_build
 from etalase.categories import REGISTRY
+from etalase.frontmatter_yaml import parse_document
 from etalase.schema_docs import json_schema, post_markdown, template_data
+from filled_templates import fill
+from test_validation import make_content
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
 
@@ -136,3 +139,39 @@ def test_schema_is_published_with_the_site(demo_site: Path) -> None:
     published = json.loads((demo_site / "schema" / "post.schema.json").read_text(encoding="utf-8"))
     assert published["$id"] == f"{SITE_URL}schema/post.schema.json"
     assert published == json_schema(published["$id"])
+
+
+def test_every_guide_template_passes_the_check_once_its_placeholders_are_replaced(tmp_path: Path) -> None:
+    """What a creator does with the guide's copy-and-paste templates: replace every example, add photos."""
+    content = make_content(tmp_path / "content", {})
+    for category in REGISTRY.ids():
+        data = template_data(category)
+        assert {"gallery", "videos", category} <= set(data) and "caption" in data["cover"]
+        if REGISTRY[category].place:
+            assert "accessibility" in data
+        bundle = content / "posts" / f"pos-{category}"
+        bundle.mkdir(parents=True)
+        data = fill(data, bundle) | {"creators": ["rina-wulandari"], "region": "tanjung-sari"}
+        (bundle / "index.md").write_text(post_markdown(data, "Cerita saya sendiri tentang tempat ini.\n"),
+                                         encoding="utf-8")
+    result = run_build("--check", "--content", content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Konten beres: 4 pos terbit" in result.stdout
+
+
+def test_a_guide_template_left_as_it_is_is_refused_field_by_field(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {})
+    bundle = content / "posts" / "pos-umkm"
+    bundle.mkdir(parents=True)
+    data = template_data("umkm") | {"creators": ["rina-wulandari"], "region": "tanjung-sari", "draft": False}
+    (bundle / "index.md").write_text(post_markdown(data), encoding="utf-8")
+    for photo in ("sampul.jpg", "foto-1.jpg"):
+        shutil.copyfile(PHOTOS[0], bundle / photo)
+    result = run_build("--check", "--content", content)
+    fields = [line.split(": ")[1] for line in result.stdout.splitlines() if "masih berisi contoh dari templat" in line]
+    assert fields == ["title", "summary", "tags", "cover.alt", "cover.caption", "cover.credit",
+                      "gallery (foto ke-1).alt", "videos (video ke-1).youtube", "videos (video ke-1).title",
+                      "umkm.business", "umkm.products", "umkm.price_range", "umkm.opening_hours", "umkm.whatsapp",
+                      "umkm.address", "umkm.coordinates", "umkm.certificates (sertifikat ke-1).number",
+                      "umkm.links", "accessibility.path"]
+    assert sum("isi pos masih berisi baris contoh dari templat" in line for line in result.stdout.splitlines()) == 2

@@ -48,7 +48,7 @@ umkm:
   business: Kopi Bukit
   products: [Kopi robusta bubuk]
   price_range: Rp25.000–Rp60.000
-  whatsapp: 0812-3456-7890
+  whatsapp: 0813-5550-2711
   address: Jl. Kebun Kopi No. 3
 """,
     "budaya": """\
@@ -124,7 +124,7 @@ CASES = {
     "unknown field with did-you-mean": (
         BASE + "catgory: wisata\n",
         f'{P}:19: catgory: isian tidak dikenal (maksud Anda "category"?); yang diizinkan di sini: '
-        "category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, videos, wisata"),
+        "accessibility, category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, videos, wisata"),
     "unknown nested field": (
         BASE.replace("  credit: Rina", "  sourse: https://contoh.id/foto\n  credit: Rina"),
         f'{P}:12: cover.sourse: isian tidak dikenal (maksud Anda "source"?); yang diizinkan di sini: '
@@ -189,7 +189,7 @@ CASES = {
         BASE.split("wisata:\n")[0],
         f"{P}:2: wisata: wajib diisi tetapi tidak ada"),
     "WhatsApp number that is not Indonesian": (
-        with_category("umkm").replace("0812-3456-7890", "+1 555 0100"),
+        with_category("umkm").replace("0813-5550-2711", "+1 555 0100"),
         f'{P}:18: umkm.whatsapp: ditemukan "+1 555 0100"; bukan nomor HP Indonesia; '
         "tulis mis. 0812-3456-7890 atau +62 812-3456-7890"),
     "marketplace link that is not a URL": (
@@ -212,10 +212,51 @@ CASES = {
         f"{P}:18: pembangunan.sources: ditemukan 0 butir; terlalu sedikit; paling sedikit 1 butir"),
     "source with neither url nor document": (
         with_category("pembangunan").replace("      url: https://example.go.id/berita/jembatan\n", ""),
-        f"{P}:19: pembangunan.sources (sumber ke-1): setiap sumber perlu url atau document agar bisa dicek"),
+        f"{P}:19: pembangunan.sources (sumber ke-1): setiap sumber perlu url, document atau photo agar bisa dicek"),
     "budget that is not rupiah": (
         with_category("pembangunan") + "  budget: satu miliar\n",
-        f'{P}:21: pembangunan.budget: ditemukan "satu miliar"; tulis angka rupiah, mis. 1500000000 atau Rp1.500.000.000'),
+        f'{P}:21: pembangunan.budget: ditemukan "satu miliar"; tulis jumlah rupiah, mis. 1500000000, '
+        "Rp1.500.000.000 atau 1,5 miliar"),
+    "finished project whose progress is not 100": (
+        with_category("pembangunan") + "  progress: 90\n  progress_date: 2026-10-01\n",
+        f"{P}:14: pembangunan: proyek berstatus selesai tetapi progress 90; tulis progress: 100 atau ubah status "
+        "menjadi berjalan"),
+    "progress without its date": (
+        with_category("pembangunan").replace("status: selesai", "status: berjalan") + "  progress: 40\n",
+        f"{P}:14: pembangunan: progress dan progress_date ditulis bersama: angka kemajuan beserta tanggal angka itu "
+        "berlaku, mis. progress: 40 dan progress_date: 2026-11-13"),
+    "progress over 100": (
+        with_category("pembangunan") + "  progress: 120\n  progress_date: 2026-10-01\n",
+        f'{P}:21: pembangunan.progress: ditemukan "120"; paling besar 100'),
+    "target before start": (
+        with_category("pembangunan") + "  start: 2026-06-01\n  target: 2026-05-01\n",
+        f"{P}:14: pembangunan: target (selesai) tidak boleh sebelum start (mulai)"),
+    "unknown source of funds": (
+        with_category("pembangunan") + "  funding: apbdes\n",
+        f'{P}:21: pembangunan.funding: ditemukan "apbdes"; yang diizinkan: apbn, apbd-provinsi, apbd-kabupaten, '
+        'dana-desa, csr, swadaya, lainnya (maksud Anda "apbn"?)'),
+    "board photo that is missing": (
+        with_category("pembangunan").replace("      url: https://example.go.id/berita/jembatan",
+                                             "      photo: papan.jpg"),
+        f'{P}:20: pembangunan.sources (sumber ke-1).photo: berkas "papan.jpg" tidak ada di folder pos'),
+    "certificate of an unknown type": (
+        with_category("umkm") + "  certificates:\n    - type: sni\n      number: SNI 01-2891\n",
+        f'{P}:21: umkm.certificates (sertifikat ke-1).type: ditemukan "sni"; yang diizinkan: pirt, halal, nib, bpom '
+        '(maksud Anda "nib"?)'),
+    "priced product with a price that is not rupiah": (
+        with_category("umkm").replace("[Kopi robusta bubuk]", "[{name: Kopi robusta bubuk, price: murah}]"),
+        f'{P}:16: umkm.products (produk ke-1).price: ditemukan "murah"; tulis jumlah rupiah, mis. 1500000000, '
+        "Rp1.500.000.000 atau 1,5 miliar"),
+    "shop link without its url": (
+        with_category("umkm") + "  links:\n    - label: Shopee\n",
+        f"{P}:21: umkm.links (tautan ke-1).url: wajib diisi tetapi tidak ada"),
+    "accessibility with a wheelchair answer outside the list": (
+        BASE + "accessibility:\n  wheelchair: bisa\n",
+        f'{P}:20: accessibility.wheelchair: ditemukan "bisa"; yang diizinkan: ya, sebagian, tidak'),
+    "accessibility of a project, which is not a place": (
+        with_category("pembangunan").replace("pembangunan:\n", "accessibility:\n  wheelchair: ya\npembangunan:\n"),
+        f"{P}:14: accessibility: blok accessibility hanya untuk pos tentang tempat yang dikunjungi "
+        "(wisata, umkm, budaya)"),
     "project status outside the list": (
         with_category("pembangunan").replace("status: selesai", "status: rampung"),
         f'{P}:17: pembangunan.status: ditemukan "rampung"; yang diizinkan: direncanakan, berjalan, selesai'),
@@ -250,7 +291,7 @@ def test_whatsapp_and_budget_are_normalised() -> None:
     from etalase.schema import Pembangunan, Umkm
 
     umkm = Umkm.model_validate(yaml.safe_load(BLOCKS["umkm"])["umkm"])
-    assert umkm.whatsapp == "+6281234567890"
+    assert umkm.whatsapp == "+6281355502711"
     data = yaml.safe_load(BLOCKS["pembangunan"])["pembangunan"] | {"budget": "Rp1.500.000.000"}
     assert Pembangunan.model_validate(data).budget == 1_500_000_000
 
@@ -258,7 +299,7 @@ def test_whatsapp_and_budget_are_normalised() -> None:
 def test_every_problem_of_several_files_in_one_run(tmp_path: Path) -> None:
     posts = {
         "pantai": BASE.replace("category: wisata", "category: wisatta"),
-        "kopi": with_category("umkm").replace("0812-3456-7890", "12345").replace("[rina-wulandari]", "[budi]"),
+        "kopi": with_category("umkm").replace("0813-5550-2711", "12345").replace("[rina-wulandari]", "[budi]"),
         "jembatan": with_category("pembangunan").replace("status: selesai", "status: rampung"),
         "baik": BASE,
     }
@@ -325,3 +366,72 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_build("--check", "--content", tmp_path / "nowhere").returncode == 2
     assert run_build("--no-such-option").returncode == 2
     assert run_build("--check", "--now", "kemarin").returncode == 2
+
+
+@pytest.mark.parametrize(("written", "rupiah"), [
+    ("Rp 312.500.000,-", 312_500_000), ("312,5 juta", 312_500_000), ("1,2 miliar", 1_200_000_000),
+    ("Rp4,75 M", 4_750_000_000), ("Rp 15.000,00", 15_000), ("2.500.000", 2_500_000), ("750 ribu", 750_000),
+])
+def test_budgets_written_the_common_way_are_accepted(tmp_path: Path, written: str, rupiah: int) -> None:
+    from etalase.schema import Pembangunan
+
+    data = yaml.safe_load(BLOCKS["pembangunan"])["pembangunan"] | {"budget": written}
+    assert Pembangunan.model_validate(data).budget == rupiah
+    code, lines = check(tmp_path, {"pantai": with_category("pembangunan") + f"  budget: {written}\n"})
+    assert code == 0, lines
+
+
+def test_a_creator_file_with_a_problem_is_named_as_such(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    (content / "creators" / "rina-wulandari.yml").write_text(
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  instagram: rina dot foto\n", encoding="utf-8")
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("    (en)")]
+    assert lines == [
+        'content/creators/rina-wulandari.yml:4: links.instagram: ditemukan "rina dot foto"; bukan alamat web yang '
+        "sah; tulis lengkap, mis. https://contoh.id/halaman",
+        f"{P}:6: creators (kreator ke-1): berkas kreator content/creators/rina-wulandari.yml ada tetapi bermasalah; "
+        "perbaiki dulu masalah di berkas itu (lihat pesan untuk berkas itu)",
+    ]
+
+
+def test_a_creator_s_handles_become_profile_links(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    (content / "creators" / "rina-wulandari.yml").write_text(
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nregion: tanjung-sari\nlinks:\n  instagram: '@rina.foto'\n"
+        "  tiktok: '@rina_jalan'\n  x: '@rinawulan'\n  whatsapp: 0813-5550-9911\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build("--content", content, "--site-dir", site, "--no-search", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (site / "kreator" / "rina-wulandari" / "index.html").read_text(encoding="utf-8")
+    for link in ("https://www.instagram.com/rina.foto", "https://www.tiktok.com/@rina_jalan", "https://x.com/rinawulan",
+                 "https://wa.me/6281355509911"):
+        assert f'href="{link}"' in page, link
+
+
+def test_a_creator_from_a_region_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    (content / "creators" / "rina-wulandari.yml").write_text(
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nregion: tanjung\n", encoding="utf-8")
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    assert ('content/creators/rina-wulandari.yml:3: region: wilayah "tanjung" tidak dikenal (maksud Anda '
+            '"tanjung-sari"?); yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml'
+            ) in result.stdout
+
+
+def test_a_bad_handle_is_explained(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", {"pantai": BASE})
+    (content / "creators" / "rina-wulandari.yml").write_text(
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  x: '@rina wulan'\n", encoding="utf-8")
+    result = run_build("--check", "--content", content, cwd=tmp_path)
+    assert ('content/creators/rina-wulandari.yml:4: links.x: ditemukan "@rina wulan"; bukan nama akun yang sah; '
+            "tulis mis. @nama.akun atau tautan lengkap") in result.stdout
+
+
+def test_a_draft_may_keep_placeholders_but_a_post_to_publish_may_not(tmp_path: Path) -> None:
+    placeholder = BASE.replace("credit: Rina Wulandari", "credit: Nama Pemotret")
+    code, lines = check(tmp_path, {"pantai": placeholder + "draft: true\n"})
+    assert code == 0, lines
+    assert one_problem(tmp_path / "terbit", placeholder) == (
+        f'{P}:12: cover.credit: masih berisi contoh dari templat: "Nama Pemotret"; ganti dengan isian Anda, atau '
+        "tulis draft: true bila pos belum siap terbit")

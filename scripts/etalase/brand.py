@@ -197,6 +197,23 @@ def _theme_file(config: MkDocsConfig, name: str) -> bool:
     return any((folder / name).is_file() for folder in folders)
 
 
+def configured_zone(config_file: Path) -> str:
+    """The regency's time zone, ``extra.brand.timezone`` of ``config_file``; the default when it names none.
+
+    For tools that need only this (the scaffold, the form route) without loading MkDocs.
+    """
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return DEFAULT_ZONE
+    for key in ("extra", "brand", "timezone"):
+        if not isinstance(node, yaml.MappingNode):
+            return DEFAULT_ZONE
+        node = next((value for name, value in node.value if getattr(name, "value", None) == key), None)
+    value = node.value if isinstance(node, yaml.ScalarNode) else None
+    return value if value in ZONES else DEFAULT_ZONE
+
+
 def config_lines(config_file: Path) -> dict[tuple[Any, ...], int]:
     """The line of every key and list item of ``mkdocs.yml``, by path (``("extra", "brand", "name")``).
 

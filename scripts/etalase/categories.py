@@ -29,7 +29,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Discriminator, Field, Tag, create_model
 
 from .problems import Problem
-from .schema import Budaya, Pembangunan, PostBase, Umkm, Wisata
+from .schema import Accessibility, Budaya, Pembangunan, PostBase, Product, Umkm, Wisata
 from . import urls
 
 PARTIALS = "partials/etalase"
@@ -134,12 +134,19 @@ class Registry:
         """The model of a post of ``category_id``: the common fields, ``category`` and its block."""
         if category_id not in self._models:
             category = self._categories[category_id]
+            place: dict[str, Any] = {}
+            if category.place:
+                place["accessibility"] = (Accessibility | None, Field(
+                    default=None, description="Aksesibilitas tempat bagi difabel (opsional, sangat dianjurkan)",
+                    examples=[{"wheelchair": "sebagian", "accessible_toilet": False,
+                               "path": "Jalan dari parkir: permukaan dan kemiringannya"}]))
             self._models[category_id] = create_model(  # type: ignore[call-overload]
                 f"{category.block.__name__}Post",
                 __base__=PostBase,
                 __doc__=f"A post of category {category.id}.",
                 category=(Literal[category.id], Field(description="Kategori pos")),  # type: ignore[valid-type]
                 **{category.id: (category.block, Field(description=category.block_description))},
+                **place,
             )
         return self._models[category_id]
 
@@ -155,8 +162,12 @@ class Registry:
     def any_category_model(self) -> type[PostBase]:
         """A post whose category is unknown: its common fields are still checked, blocks are not."""
         return create_model(  # type: ignore[call-overload, no-any-return]
-            "UnknownCategoryPost", __base__=PostBase,
-            category=(Any, None), **{category_id: (Any, None) for category_id in self._categories})
+            "UnknownCategoryPost", __base__=PostBase, category=(Any, None), accessibility=(Any, None),
+            **{category_id: (Any, None) for category_id in self._categories})
+
+    def places(self) -> list[Category]:
+        """Categories whose posts are about a place a visitor goes."""
+        return [category for category in self if category.place]
 
 
 def missing_pieces(registry: Registry, template_dirs: list[Path], config_file: Path) -> list[Problem]:
@@ -193,15 +204,30 @@ def _tourist_attraction(meta: Any, info: Wisata, ctx: EntityContext) -> dict[str
     return entity
 
 
+def _offer(product: str | Product) -> dict[str, Any]:
+    if isinstance(product, str):
+        return {"@type": "Offer", "itemOffered": {"@type": "Product", "name": product}}
+    offer: dict[str, Any] = {"@type": "Offer", "itemOffered": {"@type": "Product", "name": product.name}}
+    if product.price is not None:
+        offer.update({"price": product.price, "priceCurrency": "IDR"})
+    return offer
+
+
 def _local_business(meta: Any, info: Umkm, ctx: EntityContext) -> dict[str, Any]:
     entity: dict[str, Any] = {
         "@type": "LocalBusiness", "@id": ctx.url + "#usaha", "name": info.business,
         "address": ctx.address(info.address), "telephone": info.whatsapp, "priceRange": info.price_range,
-        "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": product}}
-                       for product in info.products],
+        "makesOffer": [_offer(product) for product in info.products],
     }
+    if info.coordinates:
+        lat, lon = info.coordinates.lat, info.coordinates.lon
+        entity["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
+        entity["hasMap"] = urls.map_url(lat, lon)
     if info.links:
-        entity["sameAs"] = [str(link) for link in info.links]
+        entity["sameAs"] = [str(getattr(link, "url", link)) for link in info.links]
+    if info.certificates:
+        entity["hasCredential"] = [{"@type": "EducationalOccupationalCredential", "credentialCategory": c.type,
+                                    "identifier": c.number} for c in info.certificates]
     return entity
 
 

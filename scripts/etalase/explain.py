@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import Items, nested_model
+from .schema import BLOCK, PLAIN, Items, nested_model
 from .text import did_you_mean, show
 
 LineOf = Callable[[tuple[Any, ...]], "int | None"]
@@ -78,7 +78,7 @@ def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 def _problem(model: type[BaseModel], display: Path, line_of: LineOf, prefix: tuple[str, ...],
              detail: Any, unknown_field: UnknownField | None) -> Problem:
-    loc = tuple(detail["loc"])
+    loc = tuple(part for part in detail["loc"] if part not in (PLAIN, BLOCK))
     field = field_name(model, loc, prefix) or None
     line = line_of(prefix + loc)
     kind = detail["type"]
@@ -156,15 +156,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "time zone must be WIB (+07:00), WITA (+08:00) or WIT (+09:00)"),
     "etalase_whatsapp": ("bukan nomor HP Indonesia; tulis mis. 0812-3456-7890 atau +62 812-3456-7890",
                          "not an Indonesian mobile number; write e.g. 0812-3456-7890 or +62 812-3456-7890"),
-    "etalase_rupiah": ("tulis angka rupiah, mis. 1500000000 atau Rp1.500.000.000",
-                       "write an amount in rupiah, e.g. 1500000000 or Rp1.500.000.000"),
+    "etalase_rupiah": ("tulis jumlah rupiah, mis. 1500000000, Rp1.500.000.000 atau 1,5 miliar",
+                       "write an amount in rupiah, e.g. 1500000000, Rp1.500.000.000 or 1,5 miliar"),
     "etalase_tradition_dates": ("tradisi (tradition: true) tidak memakai start/end; hapus tanggal atau set tradition: false",
                                 "a tradition (tradition: true) has no start/end; remove the dates or set tradition: false"),
     "etalase_event_start": ("acara wajib punya start (tanggal mulai); untuk tradisi tanpa tanggal tulis tradition: true",
                             "an event needs start; for a tradition without dates write tradition: true"),
     "etalase_event_order": ("end (selesai) harus sesudah start (mulai)", "end must come after start"),
-    "etalase_source_empty": ("setiap sumber perlu url atau document agar bisa dicek",
-                             "every source needs a url or a document so it can be checked"),
+    "etalase_source_empty": ("setiap sumber perlu url, document atau photo agar bisa dicek",
+                             "every source needs a url, a document or a photo so it can be checked"),
+    "etalase_progress_date": ("progress dan progress_date ditulis bersama: angka kemajuan beserta tanggal "
+                              "angka itu berlaku, mis. progress: 40 dan progress_date: 2026-11-13",
+                              "progress and progress_date go together: the figure and the date it is true for"),
+    "etalase_progress_done": ("proyek berstatus selesai tetapi progress {progress}; tulis progress: 100 atau ubah "
+                              "status menjadi berjalan",
+                              "the project is selesai (done) but progress is {progress}; write progress: 100 or "
+                              "set status: berjalan"),
+    "etalase_target_order": ("target (selesai) tidak boleh sebelum start (mulai)", "target must not be before start"),
     "etalase_youtube": ("bukan id atau tautan video YouTube; tulis mis. M7lc1UVf-VE atau https://youtu.be/M7lc1UVf-VE",
                         "not a YouTube video id or link; write e.g. M7lc1UVf-VE or https://youtu.be/M7lc1UVf-VE"),
     "etalase_colour": ("tulis warna sebagai #rrggbb, mis. #0b5563", "write the colour as #rrggbb, e.g. #0b5563"),

@@ -123,5 +123,19 @@ MONTH = ListingKind(
     parents=lambda key, content: [("Arsip", urls.archive())],
 )
 
-KINDS: list[ListingKind] = [CATEGORY, TAG, REGION, CREATOR, MONTH]
+def _accessible(post: Post, content: Content) -> list[str]:
+    accessibility = getattr(post.meta, "accessibility", None)
+    return [""] if accessibility is not None and accessibility.welcoming else []
+
+
+ACCESSIBLE = ListingKind(
+    name="accessible", base=urls.ACCESSIBLE, kicker="Aksesibilitas",
+    keys=_accessible,
+    heading=lambda key, content: "Ramah difabel",
+    description=lambda key, content: ("Tempat yang bisa dijangkau pengguna kursi roda, atau punya toilet, parkir "
+                                      "khusus, atau menerima anjing pemandu, menurut kreator yang datang langsung."),
+    always=lambda content: [""],
+)
+
+KINDS: list[ListingKind] = [CATEGORY, TAG, REGION, CREATOR, MONTH, ACCESSIBLE]
 """Every listing kind of the site, in the order their pages are generated."""

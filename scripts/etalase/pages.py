@@ -147,6 +147,12 @@ class PostPage(Page):
     cover: ProcessedPhoto = field(kw_only=True)
     gallery: list[GalleryItem] = field(kw_only=True)
     related: list[Card] = field(kw_only=True)
+    photos: dict[str, ProcessedPhoto] = field(kw_only=True, default_factory=dict)
+    """The processed photo of each front-matter field that names one (``pembangunan.sources.0.photo``)."""
+
+    def photo_at(self, field_path: str) -> ProcessedPhoto | None:
+        """The photo the field ``field_path`` names, for templates: ``ctx.photo_at("cover.file")``."""
+        return self.photos.get(field_path)
 
     @property
     def markdown(self) -> str:
@@ -272,6 +278,7 @@ def _post_page(post: Post, content: Content, photos: dict[Path, ProcessedPhoto],
         url=post.url, title=post.meta.title, description=post.meta.summary, lastmod=post.modified,
         post=post, place=content.place_of(post), creators=content.creators_of(post), cover=photos[post.cover],
         gallery=gallery, related=related,
+        photos={ref.field: photos[ref.file] for ref in post.photos if ref.field is not None},
     )
 
 

@@ -303,9 +303,10 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
 
 def _generated_nav() -> list[dict[str, str]]:
-    """The navigation's first tabs: home, each category (from the registry), archive, search."""
+    """The navigation's first tabs: home, each category (from the registry), accessible places, archive, search."""
     return [{"Beranda": urls.src_uri("")},
             *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
+            {"Ramah Difabel": urls.src_uri(urls.accessible())},
             {"Arsip": urls.src_uri(urls.archive())},
             {"Cari": urls.src_uri(urls.search())}]
 

@@ -26,25 +26,28 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
+
+import yaml
 
 from PIL import Image, ImageDraw, ImageFont
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
+from .brand import configured_zone
 from .categories import REGISTRY
 from .images import PHOTO_SUFFIXES
-from .load import POST_FILE, POSTS_DIR, load_content
-from .schema import TITLE_MAX, Cover, PostBase, Regions
-from .schema_docs import post_markdown, template_data
+from .load import POST_FILE, POSTS_DIR, REGIONS_FILE, load_content
+from .schema import TITLE_MAX, Cover, PostBase, Regions, photo_locations, values_at
+from .schema_docs import PLACEHOLDER_PHOTO_MARK, post_markdown, template_data
 from .structure import places_of
 from .text import SLUG, closest
 from .text import slugify as slug_of
-from .zones import WIB
+from .zones import ZONES
 
 EXIT_OK, EXIT_TAKEN, EXIT_USAGE = 0, 1, 2
-SLUG_MAX = 60
-"""Slugs made from titles are cut at a word boundary below this length."""
+SLUG_MAX = 40
+"""Slugs proposed from titles are cut at a word boundary below this length; the creator may change them."""
 COVER_STEM = Path(Cover.model_fields["file"].examples[0]).stem
 
 # No wrapping: messages stay one line each in logs; no markup: answers are printed as typed.
@@ -64,37 +67,45 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     content_dir: Path = args.content
     try:
+        zone = configured_zone(args.config)
         choices = Choices.read(content_dir)
         category = _ask(args.category, ("Kategori", "category"), choices.category, choices.category_menu())
         title = _ask(args.title, ("Judul pos", "title"), _title)
         creator = _ask(args.creator, ("Id kreator", "creator id"), choices.creator, choices.creator_menu())
-        region = _ask(args.region, ("Wilayah (kecamatan atau kecamatan/desa)", "region"), choices.region,
-                      choices.region_menu())
-        slug = _slug(args.slug) if args.slug else slugify(title)
+        region = _ask(args.region, ("Wilayah (kecamatan atau kecamatan/desa)", "region"),
+                      lambda answer: choices.region(answer, args.new_region), choices.region_menu())
+        proposal = slugify(title)
+        slug = _ask(args.slug, (f"Alamat pos (Enter: {proposal})", "slug"), _slug, default=proposal)
         choices.refuse_taken(slug)
         cover = _cover_source(args.cover)
-        date = args.date or datetime.now(WIB).strftime("%Y-%m-%d %H:%M WIB")
+        date = args.date or datetime.now(ZONES[zone]).strftime(f"%Y-%m-%d %H:%M {zone}")
         cover_name = COVER_STEM + (cover.suffix.lower() if cover else ".jpg")
-        data = template_data(category, title=title, date=date, creators=[creator], region=region)
+        data = template_data(category, zone=zone, title=title, date=date, creators=[creator], region=region)
         data["cover"] = data["cover"] | {"file": cover_name}
         _check(category, data)
     except Refused as refused:
         errors.print(f"{refused.message}\n    (en) {refused.message_en}", style="bold red", markup=False)
         return refused.code
 
+    choices.save_new_regions()
     bundle = content_dir / POSTS_DIR / slug
     bundle.mkdir(parents=True)
     if cover:
         shutil.copyfile(cover, bundle / cover_name)
-    else:
-        placeholder_photo(bundle / cover_name, title)
+    for _, name in values_at(data, photo_locations(REGISTRY.post_model(category))):
+        if not (bundle / name).exists():
+            placeholder_photo(bundle / name, title)
     (bundle / POST_FILE).write_text(post_markdown(data), encoding="utf-8")
 
     console.print(f"\nPos baru dibuat: {bundle / POST_FILE}", style="bold green", markup=False)
+    if choices.new_regions:
+        console.print(f"Wilayah baru ditambahkan ke {content_dir / REGIONS_FILE}: "
+                      f"{', '.join(choices.new_regions)}; editor memeriksanya di PR yang sama.", markup=False)
     console.print(
         "Langkah berikutnya (next steps):\n"
         f"  1. Ganti semua contoh di index.md dengan isian Anda (lihat Panduan Kontributor → Daftar isian).\n"
-        f"  2. {'Periksa' if cover else 'Ganti'} foto sampul {cover_name}: kredit, lisensi, dan teks alternatif (alt).\n"
+        f"  2. {'Periksa' if cover else 'Ganti'} foto sampul {cover_name} (dan foto galeri sementara): "
+        "kredit, lisensi, dan teks alternatif (alt).\n"
         "  3. Lihat hasilnya: make serve   ·   periksa: make check\n"
         "  4. Ubah draft: true menjadi draft: false bila pos siap terbit.",
         markup=False,
@@ -106,8 +117,12 @@ def main(argv: list[str] | None = None) -> int:
 # Answers
 # --------------------------------------------------------------------------
 
-def _ask(given: str | None, label: tuple[str, str], check: Callable[[str], str], menu: str = "") -> str:
-    """``given`` checked, or asked on standard input until the answer is valid; ``label`` is (id, en)."""
+def _ask(given: str | None, label: tuple[str, str], check: Callable[[str], str], menu: str = "",
+         default: str | None = None) -> str:
+    """``given`` checked, or asked on standard input until the answer is valid; ``label`` is (id, en).
+
+    With a ``default``, an empty answer (or the end of input) takes it.
+    """
     if given is not None:
         return check(given)
     if menu:
@@ -116,10 +131,12 @@ def _ask(given: str | None, label: tuple[str, str], check: Callable[[str], str],
         try:
             answer = input(f"{label[0]}: ")
         except EOFError:
+            if default is not None:
+                return check(default)
             raise Refused(f"Masukan berhenti sebelum {label[0].lower()} diisi.",
                           f"input ended before the {label[1]} was given") from None
         try:
-            return check(answer.strip())
+            return check(answer.strip() or default or "")
         except Refused as refused:
             errors.print(f"{refused.message} Coba lagi. (try again)", style="red", markup=False)
 
@@ -154,6 +171,11 @@ def _slug(text: str) -> str:
     return text
 
 
+def region_id_of(name: str) -> str:
+    """The id of a region name (``Tanah Grogot`` → ``tanah-grogot``); ``""`` when it has no letter or digit."""
+    return slug_of(name, 80)
+
+
 def slugify(title: str) -> str:
     """``"Festival Layang-Layang 2026!"`` → ``festival-layang-layang-2026``, cut at a word boundary."""
     slug = slug_of(title, SLUG_MAX)
@@ -178,8 +200,11 @@ class Choices:
     """What the content folder allows: categories, creators, regions, free slugs."""
 
     def __init__(self, content_dir: Path, creators: dict[str, str], places: dict[str, str],
-                 taken: dict[str, Path]):
+                 taken: dict[str, Path], regions: dict[str, Any] | None = None):
         self.content_dir = content_dir
+        self.regions: dict[str, Any] = regions or {"kecamatan": []}
+        """``regions.yml`` as data, to which :meth:`add_region` adds."""
+        self.new_regions: list[str] = []
         self.creators = creators
         """id → name."""
         self.places = places
@@ -194,12 +219,14 @@ class Choices:
         loaded = load_content(content_dir)
         creators = {raw.path.stem: str(raw.document.data.get("name") or raw.path.stem) for raw in loaded.creators}
         places: dict[str, str] = {}
+        regions = None
         if loaded.regions:
             try:
-                places = {pid: p.label for pid, p in places_of(Regions.model_validate(loaded.regions.document.data)).items()}
+                regions = Regions.model_validate(loaded.regions.document.data)
             except ValidationError:
                 raise Refused("content/regions.yml bermasalah; jalankan make check dulu.",
                               "content/regions.yml is invalid; run make check first") from None
+            places = {pid: p.label for pid, p in places_of(regions).items()}
         taken: dict[str, Path] = {}
         for raw in loaded.posts:
             taken.setdefault(raw.path.parent.name, raw.path)
@@ -211,7 +238,7 @@ class Choices:
             for folder in posts_dir.rglob("*"):
                 if folder.is_dir():
                     taken.setdefault(folder.name, folder)
-        return cls(content_dir, creators, places, taken)
+        return cls(content_dir, creators, places, taken, regions.model_dump(exclude_defaults=False) if regions else None)
 
     def category(self, answer: str) -> str:
         names = REGISTRY.ids()
@@ -242,11 +269,49 @@ class Choices:
         ids = sorted(self.creators)
         return "Kreator:\n" + "\n".join(f"  {i}. {cid} ({self.creators[cid]})" for i, cid in enumerate(ids, 1))
 
-    def region(self, answer: str) -> str:
+    def region(self, answer: str, new_region: str | None = None) -> str:
+        """A region id of ``regions.yml``, or a new one the creator names (added to ``regions.yml``)."""
         if answer in self.places:
             return answer
-        raise Refused(f'Wilayah "{answer}" tidak ada di content/regions.yml{_hint(answer, list(self.places))}.',
-                      "unknown region")
+        unknown = f'Wilayah "{answer}" tidak ada di content/regions.yml{_hint(answer, list(self.places))}.'
+        if new_region is None:
+            errors.print(unknown, style="red", markup=False)
+            new_region = _ask(None, ('Bila memang belum ada, tulis namanya untuk ditambahkan: "Nama Kecamatan" atau '
+                                     '"Nama Kecamatan/Nama Desa" (Enter: pilih wilayah lain)', "new region"),
+                              str, default="")
+            if not new_region:
+                raise Refused(unknown, "unknown region")
+        return self.add_region(new_region)
+
+    def add_region(self, names: str) -> str:
+        """Add ``Kecamatan`` or ``Kecamatan/Desa`` (names) to the region list; returns its id."""
+        parts = [part.strip() for part in names.split("/")]
+        if not 1 <= len(parts) <= 2 or not all(region_id_of(part) for part in parts):
+            raise Refused(f'"{names}" bukan nama wilayah; tulis "Nama Kecamatan" atau "Nama Kecamatan/Nama Desa".',
+                          "not a region name; write Kecamatan or Kecamatan/Desa")
+        kecamatan = next((k for k in self.regions["kecamatan"] if k["id"] == region_id_of(parts[0])), None)
+        if kecamatan is None:
+            kecamatan = {"id": region_id_of(parts[0]), "name": parts[0], "desa": []}
+            self.regions["kecamatan"].append(kecamatan)
+        region_id = kecamatan["id"]
+        if len(parts) == 2:
+            desa_id = region_id_of(parts[1])
+            if not any(d["id"] == desa_id for d in kecamatan.setdefault("desa", [])):
+                kecamatan["desa"].append({"id": desa_id, "name": parts[1]})
+            region_id += f"/{desa_id}"
+        self.places[region_id] = names
+        self.new_regions.append(region_id)
+        return region_id
+
+    def save_new_regions(self) -> None:
+        """Write the regions added by :meth:`add_region` into ``regions.yml``, keeping its opening comments."""
+        if not self.new_regions:
+            return
+        path = self.content_dir / REGIONS_FILE
+        comments = [line for line in (path.read_text(encoding="utf-8").splitlines() if path.exists() else [])
+                    if line.startswith("#")]
+        body = yaml.safe_dump(self.regions, allow_unicode=True, sort_keys=False)
+        path.write_text("\n".join([*comments, body.rstrip("\n")]) + "\n", encoding="utf-8")
 
     def region_menu(self) -> str:
         kecamatan = [pid for pid in self.places if "/" not in pid]
@@ -284,7 +349,7 @@ def placeholder_photo(path: Path, title: str) -> None:
     small = ImageFont.load_default(size=40)
     draw.text((800, 400), "FOTO SAMPUL SEMENTARA", font=font, fill="white", anchor="mm")
     draw.text((800, 500), f"ganti dengan foto untuk: {title[:50]}", font=small, fill="white", anchor="mm")
-    image.save(path, "JPEG", quality=80)
+    image.save(path, "JPEG", quality=80, comment=PLACEHOLDER_PHOTO_MARK)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -293,10 +358,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--title", help="judul pos")
     parser.add_argument("--creator", help="id kreator (nama berkas di content/creators/ tanpa .yml)")
     parser.add_argument("--region", help="id wilayah: kecamatan atau kecamatan/desa")
+    parser.add_argument("--new-region", help='wilayah yang belum ada: "Nama Kecamatan/Nama Desa" (ditambahkan ke '
+                                             "content/regions.yml)")
     parser.add_argument("--slug", help="alamat pos (bawaan: dari judul)")
     parser.add_argument("--cover", type=Path, help="foto sampul untuk disalin ke folder pos")
     parser.add_argument("--date", help="tanggal terbit, mis. '2026-11-20 08:00 WIB' (bawaan: sekarang)")
     parser.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content/)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="mkdocs.yml, untuk zona waktu daerah (extra.brand.timezone)")
     return parser
 
 

@@ -27,19 +27,23 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, ClassVar, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     HttpUrl,
     PlainSerializer,
+    Tag,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .text import SLUG
@@ -115,6 +119,16 @@ class Items:
     noun: str
 
 
+@dataclass(frozen=True)
+class Placeholder:
+    """Marks a field whose ``examples`` value stands in for the creator's own (``Nama Pemotret``).
+
+    The scaffold and the guide's templates write these examples; a post that is
+    to be published (``draft: false``) may not keep any of them
+    (:func:`placeholder_locations`).
+    """
+
+
 FileName = Annotated[
     str,
     BeforeValidator(_strip),
@@ -142,25 +156,56 @@ def _normalise_whatsapp(value: Any) -> Any:
 WhatsApp = Annotated[str, BeforeValidator(_normalise_whatsapp)]
 
 
+_SCALES = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 1_000_000_000,
+           "milyar": 1_000_000_000, "m": 1_000_000_000, "triliun": 1_000_000_000_000, "t": 1_000_000_000_000}
+"""Words for thousands, millions, billions, as Indonesians write amounts (``312,5 juta``, ``1,2 M``)."""
+
+
 def _rupiah(value: Any) -> Any:
-    """Accept ``15000``, ``"Rp15.000"`` or ``"Rp 15.000,00"`` as a whole number of rupiah."""
-    if isinstance(value, str):
-        text = re.sub(r"(?i)^rp\.?\s*", "", value.strip())
-        text = re.sub(r",00$", "", text).replace(".", "")
-        if not text.isdigit():
-            raise PydanticCustomError("etalase_rupiah", "bukan jumlah rupiah")
-        return int(text)
-    return value
+    """An amount of rupiah as people write it, as a whole number of rupiah.
+
+    ``15000``, ``Rp15.000``, ``Rp 312.500.000,-``, ``Rp 15.000,00``, ``312,5 juta``,
+    ``1,2 miliar`` and ``Rp4,75 M`` are all accepted: ``.`` groups thousands,
+    ``,`` starts the decimals, a scale word multiplies.
+    """
+    if not isinstance(value, str):
+        return value
+    text = re.sub(r"(?i)^rp\.?\s*", "", value.strip())
+    text = re.sub(r"(,-|,00|\.-)$", "", text.replace("\u00a0", " ")).strip()
+    match = re.fullmatch(r"(?i)([0-9][0-9.]*)(?:,([0-9]+))?\s*([a-z]+)?", text)
+    if match is None or (match.group(3) and match.group(3).lower() not in _SCALES):
+        raise PydanticCustomError("etalase_rupiah", "bukan jumlah rupiah")
+    whole, decimals, scale = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+    if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})*|[0-9]+", whole):
+        raise PydanticCustomError("etalase_rupiah", "bukan jumlah rupiah")
+    amount = Decimal(whole.replace(".", "") + ("." + decimals if decimals else "")) * _SCALES.get(scale, 1)
+    if amount != amount.to_integral_value():
+        raise PydanticCustomError("etalase_rupiah", "bukan jumlah rupiah")
+    return int(amount)
 
 
-RUPIAH_TEXT = r"^\s*([Rr][Pp]\.?\s*)?\.*[0-9][0-9.]*(,00)?\s*$"
-"""What :func:`_rupiah` accepts as text; only the JSON Schema uses it (editors' hints)."""
+RUPIAH_TEXT = r"^\s*([Rr][Pp]\.?\s*)?[0-9][0-9.]*(,[0-9]+)?\s*([A-Za-z]+|,-)?\s*$"
+"""What :func:`_rupiah` accepts as text, roughly; only the JSON Schema uses it (editors' hints)."""
 Rupiah = Annotated[
     int,
     BeforeValidator(_rupiah, json_schema_input_type=Union[Annotated[int, Field(ge=0)],
                                                           Annotated[str, Field(pattern=RUPIAH_TEXT)]]),
     Field(ge=0),
 ]
+
+
+PLAIN, BLOCK = "__teks__", "__blok__"
+"""Tags of the two forms of :func:`either`; :mod:`etalase.explain` leaves them out of field names."""
+
+
+def either(plain: Any, block: Any) -> Any:
+    """A list item written plainly (``Kopi bubuk``) or as a block (``{name: Kopi bubuk, price: 25000}``).
+
+    A block is a mapping, anything else is the plain form, so a mistake is
+    reported against the form the creator wrote, not against both.
+    """
+    return Annotated[Union[Annotated[plain, Tag(PLAIN)], Annotated[block, Tag(BLOCK)]],  # noqa: UP007
+                     Discriminator(lambda value: BLOCK if isinstance(value, (dict, BaseModel)) else PLAIN)]
 
 
 class Strict(BaseModel):
@@ -177,12 +222,15 @@ class Cover(Strict):
     """The main photo of a post, shown on cards and when the post is shared."""
 
     file: PhotoFile = Field(description="Nama berkas foto sampul di folder pos", examples=["sampul.jpg"])
-    alt: Text = Field(
+    alt: Annotated[Text, Placeholder()] = Field(
         description="Teks alternatif: apa yang tampak di foto, untuk pembaca tunanetra",
         examples=["Perahu nelayan bersandar di pantai berpasir putih saat matahari terbit"],
     )
-    caption: Text | None = Field(default=None, description="Keterangan foto sampul yang tampil di bawahnya (opsional)")
-    credit: ShortText = Field(description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret"])
+    caption: Annotated[Text, Placeholder()] | None = Field(
+        default=None, description="Keterangan foto sampul yang tampil di bawahnya (opsional)",
+        examples=["Keterangan foto"])
+    credit: Annotated[ShortText, Placeholder()] = Field(description="Nama pemotret atau pemilik foto",
+                                                        examples=["Nama Pemotret"])
     license: ShortText = Field(
         description="Lisensi foto, mis. CC BY 4.0, CC BY-SA 4.0, atau Hak cipta pemotret (dengan izin)",
         examples=["CC BY 4.0"],
@@ -195,7 +243,8 @@ class GalleryPhoto(Strict):
     """One photo of the gallery."""
 
     file: PhotoFile = Field(description="Nama berkas foto di folder pos", examples=["foto-1.jpg"])
-    alt: Text = Field(description="Teks alternatif: apa yang tampak di foto", examples=["Deskripsi foto"])
+    alt: Annotated[Text, Placeholder()] = Field(description="Teks alternatif: apa yang tampak di foto",
+                                                examples=["Deskripsi foto"])
     caption: Text | None = Field(default=None, description="Keterangan foto yang tampil di bawahnya")
     credit: ShortText | None = Field(default=None, description="Pemotret, jika berbeda dari sampul")
     license: ShortText | None = Field(default=None, description="Lisensi, jika berbeda dari sampul")
@@ -230,11 +279,12 @@ YouTubeId = Annotated[str, BeforeValidator(_youtube_id, json_schema_input_type=s
 class Video(Strict):
     """A YouTube video of the post: nothing is loaded from YouTube until the reader presses play."""
 
-    youtube: YouTubeId = Field(
+    youtube: Annotated[YouTubeId, Placeholder()] = Field(
         description="Id video YouTube (11 karakter) atau tautannya, mis. https://youtu.be/M7lc1UVf-VE",
         examples=["M7lc1UVf-VE"],
     )
-    title: ShortText = Field(description="Judul video, tampil sebelum video diputar", examples=["Judul video"])
+    title: Annotated[ShortText, Placeholder()] = Field(description="Judul video, tampil sebelum video diputar",
+                                                       examples=["Judul video"])
 
 
 # --------------------------------------------------------------------------
@@ -251,13 +301,15 @@ class Coordinates(Strict):
 class Wisata(Strict):
     """A place to visit."""
 
-    place: ShortText = Field(description="Nama tempat wisata", examples=["Pantai Contoh"])
-    address: Text = Field(description="Alamat lengkap", examples=["Jl. Contoh No. 1, Desa Contoh"])
-    coordinates: Coordinates | None = Field(default=None, description="Titik lokasi untuk tautan peta")
-    opening_hours: ShortText = Field(
+    place: Annotated[ShortText, Placeholder()] = Field(description="Nama tempat wisata", examples=["Pantai Contoh"])
+    address: Annotated[Text, Placeholder()] = Field(description="Alamat lengkap",
+                                                    examples=["Jl. Contoh No. 1, Desa Contoh"])
+    coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
+        default=None, description="Titik lokasi untuk tautan peta (opsional)", examples=[{"lat": -2.7455, "lon": 107.6349}])
+    opening_hours: Annotated[ShortText, Placeholder()] = Field(
         description="Jam buka, mis. Setiap hari 07.00–18.00 WIB", examples=["Setiap hari 07.00–18.00 WIB"]
     )
-    ticket: ShortText = Field(
+    ticket: Annotated[ShortText, Placeholder()] = Field(
         description="Harga tiket masuk, mis. Rp10.000 per orang, atau Gratis", examples=["Rp10.000 per orang"]
     )
     facilities: Annotated[list[ShortText], Items("fasilitas")] = Field(
@@ -265,26 +317,69 @@ class Wisata(Strict):
     )
 
 
+class Product(Strict):
+    """A product with its price."""
+
+    name: ShortText = Field(description="Nama produk", examples=["Jamu kunyit asam 250 ml"])
+    price: Rupiah | None = Field(default=None, description="Harga dalam rupiah, mis. Rp12.000", examples=[12000])
+
+
+CERTIFICATE_LABELS: dict[str, str] = {
+    "pirt": "P-IRT (izin pangan industri rumah tangga)",
+    "halal": "Sertifikat halal",
+    "nib": "NIB (nomor induk berusaha)",
+    "bpom": "Izin edar BPOM",
+}
+"""What each kind of certificate is called on the site."""
+
+
+class Certificate(Strict):
+    """Proof of a business's permits and claims (halal, P-IRT…): editors can check the number."""
+
+    type: Literal["pirt", "halal", "nib", "bpom"] = Field(description="Jenis: pirt, halal, nib atau bpom",
+                                                          examples=["pirt"])
+    number: Annotated[ShortText, Placeholder()] = Field(description="Nomor sertifikat atau izin",
+                                                        examples=["P-IRT 2063201010001-27"])
+
+
+class ShopLink(Strict):
+    """A marketplace or social link with the name to show (``Shopee``)."""
+
+    label: ShortText = Field(description="Nama yang tampil, mis. Shopee", examples=["Shopee"])
+    url: Url = Field(description="Tautan", examples=["https://shopee.co.id/nama.usaha"])
+
+
 class Umkm(Strict):
     """A small business and what it sells."""
 
-    business: ShortText = Field(description="Nama usaha", examples=["Nama Usaha"])
-    products: Annotated[list[ShortText], Items("produk")] = Field(
-        min_length=1, max_length=30, description="Produk yang dijual", examples=[["Produk satu", "Produk dua"]]
+    business: Annotated[ShortText, Placeholder()] = Field(description="Nama usaha", examples=["Nama Usaha"])
+    products: Annotated[list[either(ShortText, Product)], Items("produk"), Placeholder()] = Field(
+        min_length=1, max_length=30,
+        description="Produk yang dijual: nama saja, atau `{name, price}` dengan harga",
+        examples=[["Produk satu", {"name": "Produk dua", "price": 15000}]],
     )
-    price_range: ShortText = Field(description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
-    opening_hours: ShortText | None = Field(
+    price_range: Annotated[ShortText, Placeholder()] = Field(
+        description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
+    opening_hours: Annotated[ShortText, Placeholder()] | None = Field(
         default=None, description="Jam buka toko atau bengkel (opsional)", examples=["Senin–Sabtu 08.00–17.00 WIB"]
     )
-    whatsapp: WhatsApp = Field(
+    whatsapp: Annotated[WhatsApp, Placeholder()] = Field(
         description="Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62…",
         examples=["0812-3456-7890"],
     )
-    address: Text = Field(description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"])
-    links: Annotated[list[Url], Items("tautan")] = Field(
+    address: Annotated[Text, Placeholder()] = Field(description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"])
+    coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
+        default=None, description="Titik lokasi usaha untuk tautan peta (opsional)",
+        examples=[{"lat": -2.7455, "lon": 107.6349}])
+    certificates: Annotated[list[Certificate], Items("sertifikat")] = Field(
+        default_factory=list, max_length=10,
+        description="Izin dan sertifikat yang bisa dicek (P-IRT, halal, NIB, BPOM), dengan nomornya",
+        examples=[[{"type": "pirt", "number": "P-IRT 2063201010001-27"}]],
+    )
+    links: Annotated[list[either(Url, ShopLink)], Items("tautan"), Placeholder()] = Field(
         default_factory=list,
         max_length=10,
-        description="Tautan marketplace atau media sosial usaha",
+        description="Tautan marketplace atau media sosial usaha: tautan saja, atau `{label, url}`",
         examples=[["https://www.instagram.com/nama.usaha"]],
     )
 
@@ -292,8 +387,10 @@ class Umkm(Strict):
 class Budaya(Strict):
     """A cultural event (with dates) or a living tradition (without)."""
 
-    venue: ShortText = Field(description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh"])
-    organiser: ShortText = Field(description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh"])
+    venue: Annotated[ShortText, Placeholder()] = Field(description="Tempat acara atau asal tradisi",
+                                                       examples=["Lapangan Desa Contoh"])
+    organiser: Annotated[ShortText, Placeholder()] = Field(description="Penyelenggara atau komunitas pelestari",
+                                                           examples=["Sanggar Contoh"])
     tradition: bool = Field(
         default=False, description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal"
     )
@@ -329,36 +426,115 @@ PROJECT_STATUS_LABELS: dict[str, str] = {
     "selesai": "Selesai",
 }
 
+FUNDING_LABELS: dict[str, str] = {
+    "apbn": "APBN",
+    "apbd-provinsi": "APBD provinsi",
+    "apbd-kabupaten": "APBD kabupaten/kota",
+    "dana-desa": "Dana desa",
+    "csr": "CSR (tanggung jawab sosial perusahaan)",
+    "swadaya": "Swadaya masyarakat",
+    "lainnya": "Lainnya",
+}
+"""Where a project's money comes from, as the site names it."""
+
 
 class Source(Strict):
-    """Where a development claim can be checked: a URL or a document reference."""
+    """Where a development claim can be checked: a link, a document, or a photo of the project board."""
 
     title: ShortText = Field(description="Judul sumber", examples=["Siaran pers Dinas PUPR"])
-    url: Url | None = Field(default=None, description="Tautan sumber", examples=["https://example.go.id/berita"])
+    url: Annotated[Url, Placeholder()] | None = Field(default=None, description="Tautan sumber",
+                                                      examples=["https://example.go.id/berita"])
     document: ShortText | None = Field(
         default=None, description="Rujukan dokumen jika tanpa tautan, mis. nomor SK atau DPA"
     )
+    photo: PhotoFile | None = Field(
+        default=None, description="Foto bukti di folder pos, mis. papan informasi proyek", examples=["papan.jpg"])
+
+    RULES: ClassVar[tuple[str, ...]] = ("Setiap sumber perlu `url`, `document` atau `photo` agar bisa dicek.",)
 
     @model_validator(mode="after")
     def _checkable(self) -> Source:
-        if self.url is None and self.document is None:
-            raise PydanticCustomError("etalase_source_empty", "sumber tanpa url maupun document")
+        if self.url is None and self.document is None and self.photo is None:
+            raise PydanticCustomError("etalase_source_empty", "sumber tanpa url, document maupun photo")
         return self
 
 
 class Pembangunan(Strict):
-    """A development project, with sources so the claim can be checked."""
+    """A development project, with its progress and sources so the claim can be checked."""
 
-    project: ShortText = Field(description="Nama proyek", examples=["Pembangunan Jembatan Contoh"])
-    agency: ShortText = Field(description="Instansi penanggung jawab", examples=["Dinas PUPR"])
+    project: Annotated[ShortText, Placeholder()] = Field(description="Nama proyek",
+                                                         examples=["Pembangunan Jembatan Contoh"])
+    agency: Annotated[ShortText, Placeholder()] = Field(description="Instansi penanggung jawab",
+                                                        examples=["Dinas Contoh"])
     status: ProjectStatus = Field(description="Status proyek", examples=["berjalan"])
-    budget: Rupiah | None = Field(default=None, description="Anggaran dalam rupiah (angka)", examples=[1500000000])
+    progress: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Kemajuan pekerjaan dalam persen (0–100); wajib bersama progress_date",
+        examples=[40])
+    progress_date: Annotated[date, Placeholder()] | None = Field(
+        default=None, description="Tanggal angka kemajuan itu berlaku (YYYY-MM-DD)", examples=["2026-11-13"])
+    start: date | None = Field(default=None, description="Tanggal mulai pekerjaan (YYYY-MM-DD)",
+                               examples=["2026-06-01"])
+    target: date | None = Field(default=None, description="Tanggal target selesai (YYYY-MM-DD)",
+                                examples=["2026-12-31"])
+    funding: Literal["apbn", "apbd-provinsi", "apbd-kabupaten", "dana-desa", "csr", "swadaya", "lainnya"] | None = \
+        Field(default=None, description="Sumber dana", examples=["apbd-kabupaten"])
+    executor: Annotated[ShortText, Placeholder()] | None = Field(
+        default=None, description="Pelaksana: kontraktor atau tim pelaksana desa", examples=["CV Contoh Karya"])
+    volume: Annotated[ShortText, Placeholder()] | None = Field(
+        default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"])
+    budget: Rupiah | None = Field(
+        default=None, description="Anggaran dalam rupiah: 1500000000, Rp1.500.000.000, 1,5 miliar",
+        examples=[1500000000])
     sources: Annotated[list[Source], Items("sumber")] = Field(
         min_length=1,
         max_length=20,
-        description="Minimal satu sumber yang bisa dicek (tautan atau dokumen)",
+        description="Minimal satu sumber yang bisa dicek (tautan, dokumen, atau foto papan proyek)",
         examples=[[{"title": "Siaran pers Dinas PUPR", "url": "https://example.go.id/berita"}]],
     )
+
+    RULES: ClassVar[tuple[str, ...]] = (
+        "`progress` ditulis bersama `progress_date` (tanggal angka itu berlaku).",
+        "Proyek berstatus `selesai` tidak boleh ber-`progress` kurang dari 100.",
+        "`target` tidak boleh sebelum `start`.",
+    )
+
+    @model_validator(mode="after")
+    def _progress_fits(self) -> Pembangunan:
+        if (self.progress is None) != (self.progress_date is None):
+            raise PydanticCustomError("etalase_progress_date", "progress tanpa progress_date atau sebaliknya")
+        if self.status == ProjectStatus.selesai and self.progress is not None and self.progress < 100:
+            raise PydanticCustomError("etalase_progress_done", "selesai dengan progress {progress}",
+                                      {"progress": self.progress})
+        if self.start and self.target and self.target < self.start:
+            raise PydanticCustomError("etalase_target_order", "target sebelum start")
+        return self
+
+
+WHEELCHAIR_LABELS: dict[str, str] = {
+    "ya": "Ramah kursi roda",
+    "sebagian": "Sebagian ramah kursi roda",
+    "tidak": "Belum ramah kursi roda",
+}
+
+
+class Accessibility(Strict):
+    """How a place a visitor goes can be reached and used by people with disabilities."""
+
+    wheelchair: Literal["ya", "sebagian", "tidak"] = Field(
+        description="Bisa dijangkau dan dipakai pengguna kursi roda: ya, sebagian, atau tidak", examples=["sebagian"])
+    accessible_toilet: bool | None = Field(default=None, description="Ada toilet untuk difabel (true/false)")
+    accessible_parking: bool | None = Field(default=None, description="Ada parkir khusus difabel dekat pintu masuk")
+    guide_dog_welcome: bool | None = Field(default=None, description="Anjing pemandu boleh masuk")
+    path: Annotated[Text, Placeholder()] | None = Field(
+        default=None, description="Jalur dari parkir ke tempat: permukaan dan kemiringan dengan kata-kata",
+        examples=["Jalan dari parkir: permukaan dan kemiringannya"])
+    notes: Text | None = Field(default=None, description="Catatan lain, mis. tangga, pegangan, bantuan petugas")
+
+    @property
+    def welcoming(self) -> bool:
+        """Worth listing among the accessible places: a wheelchair gets in, or another facility is there."""
+        return self.wheelchair in ("ya", "sebagian") or bool(
+            self.accessible_toilet or self.accessible_parking or self.guide_dog_welcome)
 
 
 # --------------------------------------------------------------------------
@@ -368,14 +544,14 @@ class Pembangunan(Strict):
 class PostBase(Strict):
     """Fields every post has, whatever its category."""
 
-    title: Annotated[str, BeforeValidator(_strip), Field(min_length=5, max_length=TITLE_MAX)] = Field(
+    title: Annotated[str, BeforeValidator(_strip), Field(min_length=5, max_length=TITLE_MAX), Placeholder()] = Field(
         description=f"Judul pos, paling banyak {TITLE_MAX} karakter", examples=["Judul Pos"]
     )
     date: DateTimeWithZone = Field(
         description="Tanggal dan jam terbit dengan zona waktu (WIB, WITA, WIT); tanggal mendatang = terjadwal",
         examples=["2026-11-20 08:00 WIB"],
     )
-    summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX)] = Field(
+    summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX), Placeholder()] = Field(
         description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
         examples=["Ringkasan singkat isi pos dalam satu atau dua kalimat."],
     )
@@ -385,12 +561,17 @@ class PostBase(Strict):
     region: str = Field(
         description="Id wilayah dari content/regions.yml: kecamatan atau kecamatan/desa", examples=["kecamatan/desa"]
     )
-    tags: Annotated[list[Slug], Items("label")] = Field(default_factory=list, max_length=10, description="Label (huruf kecil, pakai tanda -)",
-                             examples=[["label-satu", "label-dua"]])
+    tags: Annotated[list[Slug], Items("label"), Placeholder()] = Field(
+        default_factory=list, max_length=10, description="Label (huruf kecil, pakai tanda -)",
+        examples=[["label-satu", "label-dua"]])
     cover: Cover = Field(description="Foto sampul")
-    gallery: Annotated[list[GalleryPhoto], Items("foto")] = Field(default_factory=list, max_length=40, description="Galeri foto (opsional)")
-    videos: Annotated[list[Video], Items("video")] = Field(default_factory=list, max_length=5,
-                                description="Video YouTube (opsional); dimuat hanya setelah pembaca menekan putar")
+    gallery: Annotated[list[GalleryPhoto], Items("foto")] = Field(
+        default_factory=list, max_length=40, description="Galeri foto (opsional)",
+        examples=[[{"file": "foto-1.jpg", "alt": "Deskripsi foto"}]])
+    videos: Annotated[list[Video], Items("video")] = Field(
+        default_factory=list, max_length=5,
+        description="Video YouTube (opsional); dimuat hanya setelah pembaca menekan putar",
+        examples=[[{"youtube": "M7lc1UVf-VE", "title": "Judul video"}]])
     draft: bool = Field(default=False, description="true = belum terbit")
     slug: Slug | None = Field(default=None, description="Alamat pos; bawaan: nama folder pos")
     updated: DateTimeWithZone | None = Field(default=None, description="Tanggal pembaruan terakhir (opsional)")
@@ -512,38 +693,54 @@ def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, False
 
 
-def _is_photo(annotation: Any) -> bool:
-    """Whether ``annotation`` is :data:`PhotoFile` (also inside ``X | None``)."""
+def _marked(annotation: Any, marker: type) -> bool:
+    """Whether ``annotation`` carries a ``marker`` instance (also inside ``X | None``)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return any(isinstance(meta, IsPhoto) for meta in annotation.__metadata__) or _is_photo(typing.get_args(annotation)[0])
+        return (any(isinstance(meta, marker) for meta in annotation.__metadata__)
+                or _marked(typing.get_args(annotation)[0], marker))
     if origin in (typing.Union, types.UnionType):
-        return any(_is_photo(arg) for arg in typing.get_args(annotation))
+        return any(_marked(arg, marker) for arg in typing.get_args(annotation))
     return False
 
 
 EACH = "*"
-"""In a photo location, stands for every item of a list."""
+"""In a field location, stands for every item of a list."""
 
 
-def photo_locations(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Where ``model`` names photos: ``("cover", "file")``, ``("gallery", "*", "file")``…"""
-    found: list[tuple[str, ...]] = []
+def marked_fields(model: type[BaseModel], marker: type,
+                  prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], FieldInfo]]:
+    """``(location, field)`` of every field of ``model`` (nested blocks included) that carries ``marker``.
+
+    A location is a field path with :data:`EACH` for every list item:
+    ``("cover", "file")``, ``("gallery", "*", "file")``.
+    """
+    found: list[tuple[tuple[str, ...], FieldInfo]] = []
     for name, info in model.model_fields.items():
-        if any(isinstance(meta, IsPhoto) for meta in info.metadata) or _is_photo(info.annotation):
-            found.append(prefix + (name,))
+        if any(isinstance(meta, marker) for meta in info.metadata) or _marked(info.annotation, marker):
+            found.append((prefix + (name,), info))
             continue
         nested, is_list = nested_model(info.annotation)
         if nested is not None:
-            found += photo_locations(nested, prefix + (name,) + ((EACH,) if is_list else ()))
+            found += marked_fields(nested, marker, prefix + (name,) + ((EACH,) if is_list else ()))
     return found
 
 
-def photos_in(data: Any, locations: list[tuple[str, ...]]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    """``(field path, value)`` of every photo that raw ``data`` names at ``locations``, in order.
+def photo_locations(model: type[BaseModel]) -> list[tuple[str, ...]]:
+    """Where ``model`` names photos (:data:`PhotoFile`): ``("cover", "file")``, ``("gallery", "*", "file")``…"""
+    return [location for location, _ in marked_fields(model, IsPhoto)]
+
+
+def placeholder_locations(model: type[BaseModel]) -> list[tuple[tuple[str, ...], Any]]:
+    """``(location, example)`` of every field of ``model`` whose example is a :class:`Placeholder`."""
+    return [(location, info.examples[0]) for location, info in marked_fields(model, Placeholder) if info.examples]
+
+
+def values_at(data: Any, locations: list[tuple[str, ...]]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """``(field path, value)`` of every value raw ``data`` holds at ``locations``, in order.
 
     Works on unvalidated data: a value of the wrong shape on the way is skipped
-    (the model reports it), so photos and fields are checked in one run.
+    (the model reports it), so photos, placeholders and fields are checked in one run.
     """
     for location in locations:
         yield from _walk(data, location, ())

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticUndefined, core_schema
 
 from .categories import REGISTRY
-from .schema import PostBase, nested_model
+from .schema import Creator, PostBase, nested_model
+from .zones import DEFAULT_ZONE
 
 SCHEMA_URI = "schema/post.schema.json"
 """Where the JSON Schema is published, relative to the site root."""
@@ -197,36 +199,71 @@ def common_field_docs() -> list[FieldDoc]:
     return [category] + field_docs(PostBase)
 
 
+def block_field_docs(model: type[BaseModel], name: str) -> list[FieldDoc]:
+    """The block ``name`` of ``model`` (a category's block, ``accessibility``) and its fields."""
+    info = model.model_fields[name]
+    nested, _ = nested_model(info.annotation)
+    assert nested is not None, f"block {name} must be a model"
+    block = FieldDoc(path=name, required=info.is_required(), description=info.description or "", block=True)
+    return [block, *field_docs(nested, name + ".")]
+
+
 def category_field_docs(category: str) -> list[FieldDoc]:
     """The block named after ``category`` and its fields."""
-    info = REGISTRY.post_model(category).model_fields[category]
-    nested, _ = nested_model(info.annotation)
-    assert nested is not None, f"category block {category} must be a model"
-    block = FieldDoc(path=category, required=info.is_required(), description=info.description or "", block=True)
-    return [block, *field_docs(nested, category + ".")]
+    return block_field_docs(REGISTRY.post_model(category), category)
+
+
+def rules_of(model: type[BaseModel]) -> list[str]:
+    """The rules that tie fields together (``RULES`` of ``model`` and of the blocks inside it), in order."""
+    found = list(getattr(model, "RULES", ()))
+    for info in model.model_fields.values():
+        nested, _ = nested_model(info.annotation)
+        if nested is not None:
+            found += [rule for rule in rules_of(nested) if rule not in found]
+    return found
 
 
 def field_tables() -> str:
-    """Markdown: the common fields, then one table per category block."""
-    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs())]
+    """Markdown: the common fields, the accessibility block, one table per category block, creator files.
+
+    Rules that tie fields together (a source needs ``url``, ``document`` or
+    ``photo``) follow each table: they are declared beside the check itself.
+    """
+    places = REGISTRY.places()
+    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs(), rules_of(PostBase))]
+    if places:
+        model = REGISTRY.post_model(places[0].id)
+        names = ", ".join(f"`{category.id}`" for category in places)
+        parts += ["", "## Blok `accessibility:` (aksesibilitas tempat)", "",
+                  f"Untuk pos tentang tempat yang dikunjungi ({names}): bagaimana difabel menjangkau dan "
+                  "memakainya. Tulis apa yang Anda lihat atau tanyakan langsung; kosongkan yang tidak Anda ketahui.",
+                  "", _table(block_field_docs(model, "accessibility"), rules_of(nested_model(
+                      model.model_fields["accessibility"].annotation)[0] or PostBase))]
     for category in REGISTRY:
         parts += ["", f"## Blok `{category.id}:` (kategori {category.label})", "",
-                  f"Hanya untuk pos dengan `category: {category.id}`.", "", _table(category_field_docs(category.id))]
+                  f"Hanya untuk pos dengan `category: {category.id}`.", "",
+                  _table(category_field_docs(category.id), rules_of(category.block))]
+    parts += ["", "## Berkas kreator (`content/creators/<id>.yml`)", "",
+              "Satu berkas per kreator; nama berkas (tanpa `.yml`) adalah id yang ditulis di `creators:` pos.", "",
+              _table(field_docs(Creator), rules_of(Creator))]
     return "\n".join(parts) + "\n"
 
 
-def _table(docs: list[FieldDoc]) -> str:
+def _table(docs: list[FieldDoc], rules: list[str] = []) -> str:  # noqa: B006 - read only
     rows = ["| Isian | Wajib? | Keterangan | Contoh |", "| --- | --- | --- | --- |"]
     for doc in docs:
         rows.append("| " + " | ".join(_cell(c) for c in (
             f"`{doc.path}`", _required(doc), _description(doc), _example(doc))) + " |")
+    if rules:
+        rows += ["", "Aturan:", "", *(f"- {rule}" for rule in rules)]
     return "\n".join(rows)
 
 
 def _required(doc: FieldDoc) -> str:
     if doc.required:
         return "ya"
-    if doc.default is PydanticUndefined or doc.default is None or doc.default == []:
+    if doc.default is PydanticUndefined or doc.default is None or doc.default == [] or isinstance(doc.default,
+                                                                                                   BaseModel):
         return "tidak"
     return f"tidak (bawaan: `{_yaml_inline(doc.default)}`)"
 
@@ -247,7 +284,9 @@ def _example(doc: FieldDoc) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Table-cell text; a ``{`` outside code would start an attribute list (attr_list): escape it."""
+    parts = text.replace("|", "\\|").replace("\n", " ").split("`")
+    return "`".join(part.replace("{", "&#123;") if index % 2 == 0 else part for index, part in enumerate(parts))
 
 
 def _yaml_inline(value: Any) -> str:
@@ -316,17 +355,32 @@ TEMPLATE_BODY = (
     "Ceritakan apa, di mana, kapan, dan mengapa menarik. Sebut sumber untuk setiap angka atau klaim.\n"
 )
 DRAFT_COMMENT = "# ganti menjadi false bila pos siap terbit"
+PLACEHOLDER_PHOTO_MARK = b"etalase:foto-sementara"
+"""Written into the scaffold's placeholder cover photo (a JPEG comment), so the check can tell it apart."""
 
 
-def template_data(category: str, **values: Any) -> dict[str, Any]:
+def template_data(category: str, zone: str = DEFAULT_ZONE, **values: Any) -> dict[str, Any]:
     """A new post of ``category``: schema placeholders, then ``values``, then ``draft: true``.
 
-    The post starts as a draft so that placeholders can never be published by
-    accident; the creator or the editor sets ``draft: false`` when it is ready.
+    Times in the examples are written in ``zone`` (the regency's: WIB, WITA or
+    WIT). The post starts as a draft so that placeholders can never be
+    published by accident; the creator or the editor sets ``draft: false``
+    when it is ready.
     """
-    data = placeholders(REGISTRY.post_model(category)) | values
+    data = in_zone(placeholders(REGISTRY.post_model(category)), zone) | values
     ordered = {key: data.pop(key) for key in FIRST_KEYS if key in data}
     return ordered | data | {"draft": True}
+
+
+def in_zone(value: Any, zone: str) -> Any:
+    """``value`` with every ``WIB`` of its texts written as ``zone``."""
+    if isinstance(value, str):
+        return re.sub(rf"\b{DEFAULT_ZONE}\b", zone, value)
+    if isinstance(value, dict):
+        return {key: in_zone(item, zone) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_zone(item, zone) for item in value]
+    return value
 
 
 def post_markdown(front_matter: dict[str, Any], body: str = TEMPLATE_BODY) -> str:
@@ -348,6 +402,9 @@ def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
         elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
             lines.append(f"{pad}{key}:")
             for item in value:
+                if not isinstance(item, dict):
+                    lines.append(f"{pad}  - {_yaml_inline(item)}")
+                    continue
                 item_lines = _yaml_lines(item, indent + 4)
                 lines += [f"{pad}  - {item_lines[0].lstrip()}", *item_lines[1:]]
         else:

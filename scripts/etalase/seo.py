@@ -219,6 +219,7 @@ def _blog_posting(site: Site, post: Post, creators: list[CreatorEntry], place: P
         "datePublished": meta.date.isoformat(),
         "dateModified": post.modified.isoformat(),
         "inLanguage": "id",
+        "accessibilityFeature": ["alternativeText"],  # every photo has its alt text: the check requires it
         "articleSection": post.category_label,
         "author": [_person(site, creator) for creator in creators],
         "publisher": organisation(site),
@@ -268,6 +269,10 @@ def _category_entity(site: Site, post: Post, place: Place, url: str,
     entity = build(post.meta, post.block, EntityContext(url=url, address=lambda street: _address(site, place, street)))
     if entity is None:
         return None
+    accessibility = getattr(post.meta, "accessibility", None)
+    if accessibility is not None:
+        where = entity["location"] if entity["@type"] == "Event" else entity  # amenityFeature belongs to a Place
+        where["amenityFeature"] = [*where.get("amenityFeature", []), *_accessibility_features(accessibility)]
     entity.update({"description": post.meta.summary, "url": url})
     if image:
         entity["image"] = image
@@ -275,6 +280,16 @@ def _category_entity(site: Site, post: Post, place: Place, url: str,
 
 
 # -- site ----------------------------------------------------------------------
+
+
+def _accessibility_features(accessibility: Any) -> list[dict[str, Any]]:
+    """A place's accessibility as schema.org ``LocationFeatureSpecification`` items (what is known only)."""
+    features = [("Akses kursi roda", {"ya": True, "sebagian": "sebagian", "tidak": False}[accessibility.wheelchair]),
+                ("Toilet difabel", accessibility.accessible_toilet),
+                ("Parkir khusus difabel", accessibility.accessible_parking),
+                ("Anjing pemandu boleh masuk", accessibility.guide_dog_welcome)]
+    return [{"@type": "LocationFeatureSpecification", "name": name, "value": value}
+            for name, value in features if value is not None]
 
 
 def website(site: Site) -> dict[str, Any]:

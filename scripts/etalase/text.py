@@ -66,7 +66,8 @@ def show(value: Any) -> str:
     if isinstance(value, list):
         return f"{len(value)} butir"
     if isinstance(value, dict):
-        return "(blok)"
+        text = ", ".join(f"{key}: {item}" for key, item in value.items() if not isinstance(item, (dict, list)))
+        return f"(blok {text[:57] + '…' if len(text) > 60 else text})" if text else "(blok)"
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "…"

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -26,7 +27,7 @@ from .categories import REGISTRY
 from .images import ProcessedPhoto, picture_html
 from .listings import MONTHS
 from .sanitize import EXTERNAL_REL
-from .schema import PROJECT_STATUS_LABELS
+from .schema import CERTIFICATE_LABELS, FUNDING_LABELS, PROJECT_STATUS_LABELS, WHEELCHAIR_LABELS
 from .zones import zone_name
 
 OWN_TEMPLATES = ("main.html", "404.html", "sitemap.xml", "etalase/", "partials/etalase/")
@@ -50,12 +51,17 @@ def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None,
     """Add the filters and globals the templates use, and escape in our own templates."""
     env.filters["rupiah"] = rupiah
     env.filters["tanggal"] = tanggal
+    env.filters["waktu_acara"] = event_time
+    env.filters["nama_situs"] = site_name
     env.globals.update(
         picture=picture,
         etalase_brand=brand,
         etalase_categories=REGISTRY,
         etalase_urls=urls,
         etalase_status_labels=PROJECT_STATUS_LABELS,
+        etalase_funding_labels=FUNDING_LABELS,
+        etalase_certificate_labels=CERTIFICATE_LABELS,
+        etalase_wheelchair_labels=WHEELCHAIR_LABELS,
         etalase_hero=hero,
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
         etalase_lastmod=lastmod,
@@ -111,3 +117,31 @@ def tanggal(moment: datetime, with_time: bool = False) -> str:
     if with_time:
         text += f", {moment:%H.%M} {zone_name(moment)}".rstrip()
     return text
+
+
+def event_time(start: datetime, end: datetime | None = None) -> str:
+    """When an event happens, as Indonesians write it.
+
+    ``13 Juni 2026, 09.00–12.00 WIB`` on one day; ``13 Juni 2026, 19.00 WIB
+    sampai 14 Juni 2026, 02.00 WIB`` across days; the start alone without an end.
+    """
+    if end is None:
+        return tanggal(start, with_time=True)
+    if end.date() == start.date() and end.utcoffset() == start.utcoffset():
+        return f"{tanggal(start)}, {start:%H.%M}–{end:%H.%M} {zone_name(start)}".rstrip()
+    return f"{tanggal(start, with_time=True)} sampai {tanggal(end, with_time=True)}"
+
+
+SITE_NAMES = {
+    "shopee": "Shopee", "tokopedia": "Tokopedia", "lazada": "Lazada", "bukalapak": "Bukalapak", "blibli": "Blibli",
+    "tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook", "fb": "Facebook", "youtube": "YouTube",
+    "youtu": "YouTube", "wa": "WhatsApp", "whatsapp": "WhatsApp", "x": "X", "twitter": "X", "gofood": "GoFood",
+    "grab": "Grab", "linktr": "Linktree",
+}
+"""Well-known sites by the first word of their host (without ``www.``/``m.``), as people call them."""
+
+
+def site_name(url: Any) -> str:
+    """``https://shopee.co.id/toko`` → ``Shopee``; an unknown site by its host (``tinkebunkopi.example.com``)."""
+    host = (urlsplit(str(url)).hostname or str(url)).removeprefix("www.").removeprefix("m.")
+    return SITE_NAMES.get(host.split(".")[0], host)

@@ -17,6 +17,7 @@ REGIONS = "wilayah"
 CREATORS = "kreator"
 ARCHIVE = "arsip"
 SEARCH = "cari"
+ACCESSIBLE = "ramah-difabel"
 PAGE = "halaman"
 MEDIA = "media"
 """Processed photos and social cards."""
@@ -63,6 +64,11 @@ def archive(month: str | None = None, page: int = 1) -> str:
 
 def search() -> str:
     return f"{SEARCH}/"
+
+
+def accessible(page: int = 1) -> str:
+    """Every place that welcomes visitors with disabilities."""
+    return listing(ACCESSIBLE, "", page)
 
 
 def feed(folder: str = "", kind: str = "rss") -> str:

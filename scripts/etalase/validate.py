@@ -25,7 +25,8 @@ from .images import PHOTO_SUFFIXES
 from .load import Loaded, RawFile
 from .markdown_refs import file_part, local_targets, remote_images
 from .problems import Problem
-from .schema import Creator, PostBase, Regions, Slug, photo_locations, photos_in
+from .schema import Creator, PostBase, Regions, Slug, photo_locations, placeholder_locations, values_at
+from .schema_docs import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
 from .structure import Content, CreatorEntry, PhotoRef, Place, Post, places_of
 from .text import SLUG, did_you_mean, normalise, show
 
@@ -97,7 +98,7 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict
 
     bundle = raw.path.parent
     photos: list[PhotoRef] = []
-    for loc, name in photos_in(data, photo_locations(model)):
+    for loc, name in values_at(data, photo_locations(model)):
         if not isinstance(name, str):
             continue  # reported by the model
         field = ".".join(str(part) for part in loc)
@@ -107,6 +108,8 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict
         if target:
             photos.append(PhotoRef(target, field, line, shown))
     photos.extend(_body_photos(raw, bundle, problems))
+    if data.get("draft") is not True:
+        problems.extend(_placeholders(raw, model, photos))
     if not data.get("slug") and not _is_slug(bundle.name):
         problems.append(Problem(raw.display, None, "slug",
                                 f"nama folder {show(bundle.name)} tidak bisa menjadi alamat pos: pakai huruf kecil "
@@ -131,11 +134,60 @@ def _is_slug(name: str) -> bool:
     return True
 
 
+def _placeholders(raw: RawFile, model: type[BaseModel], photos: list[PhotoRef]) -> list[Problem]:
+    """What a post to be published still holds of the scaffold's and the guide's templates.
+
+    The examples of :class:`~etalase.schema.Placeholder` fields, the template's
+    body lines and the scaffold's placeholder cover photo. A draft may keep them.
+    """
+    found = []
+    data = raw.document.data
+    advice = ("ganti dengan isian Anda, atau tulis draft: true bila pos belum siap terbit",
+              "replace it with your own, or write draft: true while the post is not ready")
+    for location, example in placeholder_locations(model):
+        for loc, value in values_at(data, [location]):
+            examples = example if isinstance(example, list) else [example]
+            values = value if isinstance(value, list) else [value]
+            if any(item in examples for item in values if isinstance(item, (str, int, float, dict))):
+                found.append(Problem(raw.display, raw.document.line_of(loc), field_name(model, loc),
+                                     f"masih berisi contoh dari templat: {show(value)}; {advice[0]}",
+                                     f"still holds the template's example: {show(value)}; {advice[1]}"))
+    body = raw.document.body
+    for template_line in (line for line in TEMPLATE_BODY.splitlines() if line.strip()):
+        start = body.find(template_line)
+        if start >= 0:
+            line = raw.document.body_line + body[:start].count("\n")
+            found.append(Problem(raw.display, line, None,
+                                 f"isi pos masih berisi baris contoh dari templat; {advice[0]}",
+                                 f"the body still holds a line of the template; {advice[1]}"))
+    for ref in photos:
+        if ref.field and _is_placeholder_photo(ref.file):
+            found.append(Problem(raw.display, ref.line, ref.shown,
+                                 "masih foto sementara dari templat; ganti berkasnya dengan foto Anda "
+                                 "(nama berkas boleh tetap), atau tulis draft: true bila pos belum siap terbit",
+                                 "still the template's placeholder photo; replace the file with your photo "
+                                 "(the file name may stay), or write draft: true while the post is not ready"))
+    return found
+
+
+def _is_placeholder_photo(path: Path) -> bool:
+    """Whether ``path`` is the scaffold's placeholder photo (it carries :data:`PLACEHOLDER_PHOTO_MARK`)."""
+    try:
+        with path.open("rb") as file:
+            return PLACEHOLDER_PHOTO_MARK in file.read(4096)
+    except OSError:
+        return False
+
+
 def _foreign_block(loc: tuple[Any, ...]) -> tuple[str, str] | None:
-    """The message for another category's block in a post (``umkm:`` in a wisata post)."""
+    """The message for a block this post's category has not (``umkm:`` in a wisata post)."""
     if len(loc) == 1 and loc[0] in REGISTRY:
         return (f"blok {show(loc[0])} hanya untuk kategori {loc[0]}; pos ini berkategori lain",
                 f"block {show(loc[0])} is only for category {loc[0]}; this post has another category")
+    if loc == ("accessibility",):
+        places = ", ".join(category.id for category in REGISTRY.places())
+        return (f"blok accessibility hanya untuk pos tentang tempat yang dikunjungi ({places})",
+                f"the accessibility block is only for posts about a place visitors go ({places})")
     return None
 
 
