@@ -44,13 +44,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from etalase.changes import DELETED, Changes, GitError, changed_posts  # noqa: E402
+from etalase.changes import ADDED, DELETED, Changes, GitError, changed_posts  # noqa: E402
 from etalase.github import DRAFT, SCHEDULED, PostRow, annotation, read_problems, summary_markdown  # noqa: E402
 from etalase.load import Loaded, load_content  # noqa: E402
 from etalase.problems import Problem  # noqa: E402
 from etalase.categories import REGISTRY  # noqa: E402
 from etalase.images import PHOTO_SUFFIXES  # noqa: E402
-from etalase.schema import Regions, Slug  # noqa: E402
+from etalase.schema import DateTimeWithZone, Regions, Slug  # noqa: E402
 from etalase.structure import places_of  # noqa: E402
 from etalase.zones import written  # noqa: E402
 
@@ -59,6 +59,7 @@ EXIT_USAGE = 2
 METADATA_POSTS = 50
 """Posts named in ``pr.json``: as many as the comment shows (``preview_comment.MAX_POSTS``)."""
 _SLUG = TypeAdapter(Slug)
+_DATE = TypeAdapter(DateTimeWithZone)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,16 +86,55 @@ def main(argv: list[str] | None = None) -> int:
         print(annotation(problem))
     sys.stdout.flush()
 
-    rows = post_rows(changes, problems, repo, load_content(content_dir), now)
+    loaded = load_content(content_dir)
+    warnings = dated_long_ago(changes, repo, loaded, now)
+    for warning in warnings:
+        print(annotation(warning, level="warning"))
+    rows = post_rows(changes, problems, repo, loaded, now)
     if args.summary:
         with args.summary.open("a", encoding="utf-8") as out:
             out.write(summary_markdown(rows, problems, changes.outside, changes.other_content, code,
-                                       site_built=args.site_dir is not None))
+                                       site_built=args.site_dir is not None, warnings=warnings))
     if args.metadata:
         args.metadata.parent.mkdir(parents=True, exist_ok=True)
         args.metadata.write_text(json.dumps(metadata(args.pr, rows, problems, code), ensure_ascii=False) + "\n",
                                  encoding="utf-8")
     return code
+
+
+STALE_DAYS = 30
+"""A new post dated more than this many days before the check is probably dated by its event, not its publication."""
+
+
+def dated_long_ago(changes: Changes, repo: Path, loaded: Loaded, now: datetime) -> list[Problem]:
+    """A warning for each post this PR adds whose date is more than :data:`STALE_DAYS` days before ``now``.
+
+    The date is the publication date: a post dated months back goes straight
+    into the archive and never reaches the home page, which is rarely what the
+    creator meant (the event's own date belongs in the category's block).
+    """
+    added = {(repo / post.index).resolve() for post in changes.posts if post.change == ADDED}
+    warnings = []
+    for raw in loaded.posts:
+        date = raw.document.data.get("date")
+        if raw.path.resolve() not in added or not isinstance(date, str | datetime):
+            continue
+        try:
+            moment = _DATE.validate_python(date)
+        except ValueError:
+            continue  # the check reports it
+        days = (now - moment).days
+        if days > STALE_DAYS:
+            warnings.append(Problem(
+                raw.display, raw.document.line_of(("date",)), "date",
+                f"pos baru ini bertanggal {days} hari sebelum hari ini; date adalah tanggal terbit, dan pos "
+                f"bertanggal lama langsung masuk arsip tanpa tampil di beranda. Bila itu tanggal acara atau "
+                f"kunjungan, tulis tanggal terbit di date (mis. hari ini) dan tanggal acara di ceritanya atau di "
+                f"blok kategori",
+                f"this new post is dated {days} days ago; date is the publication date, and an old date sends the "
+                f"post straight to the archive, never to the home page. If it is the event's date, write today's "
+                f"date in date and the event's date in the story or the category block"))
+    return warnings
 
 
 def _build(args: argparse.Namespace, repo: Path, content_dir: Path, now: datetime) -> tuple[int, list[Problem]]:

@@ -604,3 +604,21 @@ def test_markdown_escaping_shows_text_as_typed() -> None:
         "\\[klik\\]\\(https\\://x\\.example\\) \\<b\\>\\|\\</b\\>"
     assert md_text("baris\nbaru  @tim") == "baris baru \\@tim"
     assert md_text("a" * 500) == "a" * (CELL_MAX - 1) + "…"
+
+
+def test_a_new_post_dated_long_ago_is_warned_about_not_refused(origin: dict, tmp_path: Path) -> None:
+    clone = _clone_at(origin, tmp_path, "good")
+    _post(clone, "panen-lalu", POST_A.replace("Pantai Pasir Putih", "Panen Raya Lalu")
+          .replace("date: 2026-10-01 08:00 WIB", "date: 2026-09-01 08:00 WIB"), {"pantai.jpg": (20, 120, 200)})
+    _post(clone, "panen-baru", POST_A.replace("Pantai Pasir Putih", "Panen Raya Baru")
+          .replace("date: 2026-10-01 08:00 WIB", "date: 2026-11-01 08:00 WIB"), {"pantai.jpg": (20, 120, 200)})
+    _commit(clone, "two new posts, one dated months back")
+    result = _pr_check(clone, str(origin["good"]), tmp_path, site=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
+    assert len(warnings) == 1, result.stdout
+    assert warnings[0].startswith("::warning file=content/posts/panen-lalu/index.md,line=3,title=date::date: pos baru "
+                                  "ini bertanggal 91 hari sebelum hari ini; date adalah tanggal terbit")
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "### Peringatan" in summary and "panen\\-lalu" in summary.split("### Peringatan")[1]
+    assert "panen\\-baru" not in summary.split("### Peringatan")[1]

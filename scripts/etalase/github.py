@@ -186,8 +186,12 @@ class _Summary:
 
 
 def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list[str],
-                     other_content: list[str], build_code: int, site_built: bool = True) -> str:
-    """The job summary of a PR check, in Bahasa Indonesia, at most :data:`SUMMARY_MAX_BYTES` long."""
+                     other_content: list[str], build_code: int, site_built: bool = True,
+                     warnings: list[Problem] | None = None) -> str:
+    """The job summary of a PR check, in Bahasa Indonesia, at most :data:`SUMMARY_MAX_BYTES` long.
+
+    ``warnings`` are things an editor should look at that do not fail the check.
+    """
     out = _Summary()
     out.add("## Pemeriksaan pos", "")
     files = len({p.path for p in problems})
@@ -221,13 +225,15 @@ def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list
                 "⚠️ PR ini juga mengubah berkas berikut. Perubahan ini perlu ditinjau pengelola (CODEOWNERS).", "")
         _file_list(out, outside)
 
-    if problems:
-        out.add("### Masalah", "")
+    for heading, listed in (("Masalah", problems), ("Peringatan", warnings or [])):
+        if not listed:
+            continue
+        out.add(f"### {heading}", "")
         lines = (f"- {md_text(p.location(), 2 * CELL_MAX)}:{f' {md_text(p.field)}:' if p.field else ''} "
-                 f"{md_text(p.message, 2 * CELL_MAX)}" for p in problems)
-        left_out = out.offer(lines, len(problems), SUMMARY_PROBLEMS_MAX)
+                 f"{md_text(p.message, 2 * CELL_MAX)}" for p in listed)
+        left_out = out.offer(lines, len(listed), SUMMARY_PROBLEMS_MAX)
         if left_out:
-            out.add(f"- … dan {left_out} masalah lain (lihat log).")
+            out.add(f"- … dan {left_out} {heading.lower()} lain (lihat log).")
         out.add("")
 
     out.add("### Daftar periksa editor", "")
