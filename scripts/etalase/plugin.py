@@ -220,8 +220,20 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 self.guard.enter(generated.post.source, blame=True)  # until on_page_content
         else:
             # Hand-written pages: the guide's field table and schema URL come from the schema.
-            markdown = schema_docs.expand_markers(markdown, config.site_url)
+            markdown = schema_docs.expand_markers(markdown, self._guide(config))
         return markdown
+
+    def _guide(self, config: MkDocsConfig) -> schema_docs.GuideContext:
+        """The guide's examples from this regency's own regions, creators and time zone."""
+        assert self.content is not None and self.brand is not None
+        places = self.content.places
+        kecamatan = next((pid for pid in places if "/" not in pid), None)
+        desa = next((pid for pid in places if "/" in pid), None)
+        creator = min(self.content.creators, default=None)
+        neutral = schema_docs.GuideContext()
+        return schema_docs.GuideContext(site_url=config.site_url, zone=self.brand.timezone,
+                                        kecamatan=kecamatan or neutral.kecamatan, desa=desa or neutral.desa,
+                                        creator=creator or neutral.creator)
 
     # -- 4 -----------------------------------------------------------------
     @event_priority(100)  # before any other plugin sees the HTML

@@ -27,6 +27,7 @@ import json
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -44,12 +45,6 @@ from .zones import DEFAULT_ZONE
 
 SCHEMA_URI = "schema/post.schema.json"
 """Where the JSON Schema is published, relative to the site root."""
-FIELD_TABLE_MARKER = "<!-- etalase:field-table -->"
-"""Replaced by :func:`field_tables` in hand-written pages."""
-SCHEMA_URL_MARKER = "<!-- etalase:schema-url -->"
-"""Replaced by the absolute URL of the published JSON Schema."""
-TEMPLATES_MARKER = "<!-- etalase:templates -->"
-"""Replaced by a ready-to-copy ``index.md`` per category (:func:`templates_markdown`)."""
 
 DATETIME_PATTERN = (
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
@@ -223,14 +218,14 @@ def rules_of(model: type[BaseModel]) -> list[str]:
     return found
 
 
-def field_tables() -> str:
+def field_tables(zone: str = DEFAULT_ZONE) -> str:
     """Markdown: the common fields, the accessibility block, one table per category block, creator files.
 
     Rules that tie fields together (a source needs ``url``, ``document`` or
     ``photo``) follow each table: they are declared beside the check itself.
     """
     places = REGISTRY.places()
-    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs(), rules_of(PostBase))]
+    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs(), rules_of(PostBase), zone)]
     if places:
         model = REGISTRY.post_model(places[0].id)
         names = ", ".join(f"`{category.id}`" for category in places)
@@ -238,22 +233,22 @@ def field_tables() -> str:
                   f"Untuk pos tentang tempat yang dikunjungi ({names}): bagaimana difabel menjangkau dan "
                   "memakainya. Tulis apa yang Anda lihat atau tanyakan langsung; kosongkan yang tidak Anda ketahui.",
                   "", _table(block_field_docs(model, "accessibility"), rules_of(nested_model(
-                      model.model_fields["accessibility"].annotation)[0] or PostBase))]
+                      model.model_fields["accessibility"].annotation)[0] or PostBase), zone)]
     for category in REGISTRY:
         parts += ["", f"## Blok `{category.id}:` (kategori {category.label})", "",
                   f"Hanya untuk pos dengan `category: {category.id}`.", "",
-                  _table(category_field_docs(category.id), rules_of(category.block))]
+                  _table(category_field_docs(category.id), rules_of(category.block), zone)]
     parts += ["", "## Berkas kreator (`content/creators/<id>.yml`)", "",
               "Satu berkas per kreator; nama berkas (tanpa `.yml`) adalah id yang ditulis di `creators:` pos.", "",
-              _table(field_docs(Creator), rules_of(Creator))]
+              _table(field_docs(Creator), rules_of(Creator), zone)]
     return "\n".join(parts) + "\n"
 
 
-def _table(docs: list[FieldDoc], rules: list[str] = []) -> str:  # noqa: B006 - read only
+def _table(docs: list[FieldDoc], rules: list[str], zone: str) -> str:
     rows = ["| Isian | Wajib? | Keterangan | Contoh |", "| --- | --- | --- | --- |"]
     for doc in docs:
         rows.append("| " + " | ".join(_cell(c) for c in (
-            f"`{doc.path}`", _required(doc), _description(doc), _example(doc))) + " |")
+            f"`{doc.path}`", _required(doc), _description(doc), in_zone(_example(doc), zone))) + " |")
     if rules:
         rows += ["", "Aturan:", "", *(f"- {rule}" for rule in rules)]
     return "\n".join(rows)
@@ -417,26 +412,57 @@ def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
 # Hand-written pages
 # --------------------------------------------------------------------------
 
-def templates_markdown() -> str:
+@dataclass(frozen=True)
+class GuideContext:
+    """What the guide's examples are drawn from: the regency's own regions, creators and time zone.
+
+    Nothing of another regency (or of the demo) shows in a re-branded guide.
+    """
+
+    site_url: str | None = None
+    zone: str = DEFAULT_ZONE
+    kecamatan: str = "nama-kecamatan"
+    """The id of the regency's first kecamatan (neutral when it has none)."""
+    desa: str = "nama-kecamatan/nama-desa"
+    """The id of a desa of the regency (neutral when it has none)."""
+    creator: str = "nama-anda"
+    """The id of one of the regency's creators (neutral when it has none)."""
+
+    @property
+    def date(self) -> str:
+        return f"2026-11-20 08:00 {self.zone}"
+
+
+MARKERS: dict[str, Callable[[GuideContext], str]] = {
+    "<!-- etalase:field-table -->": lambda guide: field_tables(guide.zone),
+    "<!-- etalase:templates -->": lambda guide: templates_markdown(guide.zone),
+    "<!-- etalase:schema-url -->": lambda guide: schema_url(guide.site_url),
+    "<!-- etalase:zone -->": lambda guide: guide.zone,
+    "<!-- etalase:date-example -->": lambda guide: guide.date,
+    "<!-- etalase:kecamatan-example -->": lambda guide: guide.kecamatan,
+    "<!-- etalase:desa-example -->": lambda guide: guide.desa,
+    "<!-- etalase:creator-example -->": lambda guide: guide.creator,
+}
+"""What each marker in a hand-written page becomes."""
+
+
+def templates_markdown(zone: str = DEFAULT_ZONE) -> str:
     """One collapsible template per category, for creators working in the browser."""
     parts = []
     for category in REGISTRY:
         label = category.label
-        text = post_markdown(template_data(category.id))
+        text = post_markdown(template_data(category.id, zone=zone))
         # An indented code block inside the collapsible block: plain Markdown, nothing to escape.
         block = "\n".join("        " + line if line else "" for line in text.splitlines())
         parts += [f'??? example "Templat kategori {label}"', "", block, ""]
     return "\n".join(parts)
 
 
-def expand_markers(markdown: str, site_url: str | None) -> str:
-    """Fill the guide's markers: field tables, templates and the schema's URL."""
-    if FIELD_TABLE_MARKER in markdown:
-        markdown = markdown.replace(FIELD_TABLE_MARKER, field_tables())
-    if TEMPLATES_MARKER in markdown:
-        markdown = markdown.replace(TEMPLATES_MARKER, templates_markdown())
-    if SCHEMA_URL_MARKER in markdown:
-        markdown = markdown.replace(SCHEMA_URL_MARKER, schema_url(site_url))
+def expand_markers(markdown: str, guide: GuideContext) -> str:
+    """Fill the guide's markers (:data:`MARKERS`): field tables, templates, the schema's URL, examples."""
+    for marker, value in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, value(guide))
     return markdown
 
 
