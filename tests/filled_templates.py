@@ -26,11 +26,8 @@ OWN_VALUES: dict[str, Any] = {
     "youtube": "dQw4w9WgXcQ",
     "place": "Pantai Kelapa Condong",
     "address": "Dusun Pesisir, Desa Teluk Biru",
-    "opening_hours": "Setiap hari 05.00–18.00",
-    "ticket": "Rp5.000 per orang",
     "business": "Keripik Tempe Bu Sari",
     "products": ["Keripik tempe original", "Keripik tempe pedas"],
-    "price_range": "Rp12.000–Rp30.000",
     "whatsapp": "0813-5550-2711",
     "links": ["https://shopee.co.id/keripik.busari"],
     "number": "P-IRT 2063201010001-28",
@@ -39,11 +36,9 @@ OWN_VALUES: dict[str, Any] = {
     "project": "Pengaspalan Jalan Dusun Pesisir",
     "agency": "Pemerintah Desa Teluk Biru",
     "url": "https://telukbiru.desa.example.id/berita/jalan-dusun-pesisir",
-    "progress_date": "2026-10-30",
     "path": "Jalan beton rata sepanjang 30 m dari parkir ke pantai",
     "coordinates": {"lat": -3.1021, "lon": 116.2214},
     "executor": "Tim Pelaksana Kegiatan Desa Teluk Biru",
-    "volume": "420 m × 3 m",
 }
 """What a creator writes instead of each placeholder, by field name."""
 

@@ -171,7 +171,6 @@ def test_a_guide_template_left_as_it_is_is_refused_field_by_field(tmp_path: Path
     fields = [line.split(": ")[1] for line in result.stdout.splitlines() if "masih berisi contoh dari templat" in line]
     assert fields == ["title", "summary", "tags", "cover.alt", "cover.caption", "cover.credit",
                       "gallery (foto ke-1).alt", "videos (video ke-1).youtube", "videos (video ke-1).title",
-                      "umkm.business", "umkm.products", "umkm.price_range", "umkm.opening_hours", "umkm.whatsapp",
-                      "umkm.address", "umkm.coordinates", "umkm.certificates (sertifikat ke-1).number",
+                      "umkm.business", "umkm.products", "umkm.whatsapp", "umkm.address", "umkm.coordinates", "umkm.certificates (sertifikat ke-1).number",
                       "umkm.links", "accessibility.path"]
     assert sum("isi pos masih berisi baris contoh dari templat" in line for line in result.stdout.splitlines()) == 2

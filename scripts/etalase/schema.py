@@ -123,6 +123,11 @@ class Items:
 class Placeholder:
     """Marks a field whose ``examples`` value stands in for the creator's own (``Nama Pemotret``).
 
+    Only examples that cannot be a real answer are marked (a name that says
+    *Contoh*, a phone number counting 1234…); a plausible example (opening
+    hours, a price range) is not, so a true answer that happens to match it is
+    never refused.
+
     The scaffold and the guide's templates write these examples; a post that is
     to be published (``draft: false``) may not keep any of them
     (:func:`placeholder_locations`).
@@ -306,10 +311,10 @@ class Wisata(Strict):
                                                     examples=["Jl. Contoh No. 1, Desa Contoh"])
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None, description="Titik lokasi untuk tautan peta (opsional)", examples=[{"lat": -2.7455, "lon": 107.6349}])
-    opening_hours: Annotated[ShortText, Placeholder()] = Field(
+    opening_hours: ShortText = Field(
         description="Jam buka, mis. Setiap hari 07.00–18.00 WIB", examples=["Setiap hari 07.00–18.00 WIB"]
     )
-    ticket: Annotated[ShortText, Placeholder()] = Field(
+    ticket: ShortText = Field(
         description="Harga tiket masuk, mis. Rp10.000 per orang, atau Gratis", examples=["Rp10.000 per orang"]
     )
     facilities: Annotated[list[ShortText], Items("fasilitas")] = Field(
@@ -358,9 +363,9 @@ class Umkm(Strict):
         description="Produk yang dijual: nama saja, atau `{name, price}` dengan harga",
         examples=[["Produk satu", {"name": "Produk dua", "price": 15000}]],
     )
-    price_range: Annotated[ShortText, Placeholder()] = Field(
+    price_range: ShortText = Field(
         description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
-    opening_hours: Annotated[ShortText, Placeholder()] | None = Field(
+    opening_hours: ShortText | None = Field(
         default=None, description="Jam buka toko atau bengkel (opsional)", examples=["Senin–Sabtu 08.00–17.00 WIB"]
     )
     whatsapp: Annotated[WhatsApp, Placeholder()] = Field(
@@ -470,7 +475,7 @@ class Pembangunan(Strict):
     progress: Annotated[int, Field(ge=0, le=100)] | None = Field(
         default=None, description="Kemajuan pekerjaan dalam persen (0–100); wajib bersama progress_date",
         examples=[40])
-    progress_date: Annotated[date, Placeholder()] | None = Field(
+    progress_date: date | None = Field(
         default=None, description="Tanggal angka kemajuan itu berlaku (YYYY-MM-DD)", examples=["2026-11-13"])
     start: date | None = Field(default=None, description="Tanggal mulai pekerjaan (YYYY-MM-DD)",
                                examples=["2026-06-01"])
@@ -480,7 +485,7 @@ class Pembangunan(Strict):
         Field(default=None, description="Sumber dana", examples=["apbd-kabupaten"])
     executor: Annotated[ShortText, Placeholder()] | None = Field(
         default=None, description="Pelaksana: kontraktor atau tim pelaksana desa", examples=["CV Contoh Karya"])
-    volume: Annotated[ShortText, Placeholder()] | None = Field(
+    volume: ShortText | None = Field(
         default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"])
     budget: Rupiah | None = Field(
         default=None, description="Anggaran dalam rupiah: 1500000000, Rp1.500.000.000, 1,5 miliar",
