@@ -74,7 +74,14 @@ class Document:
         return self.lines.get((), None)
 
 
-class _SafeLoader(yaml.SafeLoader):
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+"""libyaml's safe loader where PyYAML was built with it (its wheels are): the same
+events, nodes and marks as the pure-Python one, about 20 times faster. Front matter
+is scanned twice (the event check, then the composer), so this is most of the
+check's time at thousands of posts."""
+
+
+class _SafeLoader(_BASE_LOADER):  # type: ignore[valid-type, misc]
     """SafeLoader without the types the schema never needs: any other tag is refused."""
 
     yaml_constructors: ClassVar[dict] = {tag: constructor for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
@@ -122,7 +129,8 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
         if problem:
             return None, {}, [problem]
         node = yaml.compose(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as error:
+    except yaml.MarkedYAMLError as fast_error:
+        error = _python_error(text) or fast_error
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
         what = error.problem or "YAML tidak sah"
@@ -154,6 +162,20 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
     except (ValueError, TypeError, OverflowError) as error:
         return None, {}, [Problem(display, None, None, f"nilai YAML tidak sah: {error}", f"invalid YAML value: {error}")]
     return data, lines, []
+
+
+def _python_error(text: str) -> yaml.MarkedYAMLError | None:
+    """The pure-Python parser's account of a document libyaml refused.
+
+    Its wording ("mapping values are not allowed here") is the one creators'
+    messages have always carried; the document is already known to be bad, so
+    only a refused file pays for the slower parser.
+    """
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return error
+    return None
 
 
 def _check_events(text: str, display: Path, first_line: int) -> Problem | None:
