@@ -139,6 +139,23 @@ def _normalise_whatsapp(value: Any) -> Any:
 WhatsApp = Annotated[str, BeforeValidator(_normalise_whatsapp)]
 
 
+def _github_login(value: Any) -> Any:
+    """``@Rina-W`` or ``rina-w``: a GitHub login (GitHub's rules), without the ``@``.
+
+    GitHub logins are 1–39 letters, digits and single hyphens, neither first
+    nor last; they are case-insensitive, so the case is kept as written.
+    """
+    if not isinstance(value, str):
+        return value
+    login = value.strip().removeprefix("@")
+    if not re.fullmatch(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}", login):
+        raise PydanticCustomError("etalase_github", "bukan nama pengguna GitHub")
+    return login
+
+
+GitHubLogin = Annotated[str, BeforeValidator(_github_login, json_schema_input_type=str)]
+
+
 def _rupiah(value: Any) -> Any:
     """Accept ``15000``, ``"Rp15.000"`` or ``"Rp 15.000,00"`` as a whole number of rupiah."""
     if isinstance(value, str):
@@ -185,7 +202,8 @@ class Cover(Strict):
         examples=["CC BY 4.0"],
     )
     source: Url | None = Field(default=None, description="Tautan asal foto, jika diambil dari tempat lain")
-    ai_generated: bool = Field(default=False, description="true jika gambar dibuat atau diubah dengan AI")
+    ai_generated: bool = Field(default=False, title="Dibuat atau diubah dengan AI",
+                               description="true jika gambar dibuat atau diubah dengan AI")
 
 
 class GalleryPhoto(Strict):
@@ -292,7 +310,8 @@ class Budaya(Strict):
     venue: ShortText = Field(description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh"])
     organiser: ShortText = Field(description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh"])
     tradition: bool = Field(
-        default=False, description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal"
+        default=False, title="Tradisi tanpa tanggal acara",
+        description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal",
     )
     start: DateTimeWithZone | None = Field(
         default=None, description="Mulai acara, dengan zona waktu", examples=["2026-12-20 19:00 WIB"]
@@ -353,6 +372,7 @@ class Pembangunan(Strict):
     sources: list[Source] = Field(
         min_length=1,
         max_length=20,
+        title="Sumber",
         description="Minimal satu sumber yang bisa dicek (tautan atau dokumen)",
         examples=[[{"title": "Siaran pers Dinas PUPR", "url": "https://example.go.id/berita"}]],
     )
@@ -369,6 +389,7 @@ class PostBase(Strict):
         description=f"Judul pos, paling banyak {TITLE_MAX} karakter", examples=["Judul Pos"]
     )
     date: DateTimeWithZone = Field(
+        title="Tanggal terbit",
         description="Tanggal dan jam terbit dengan zona waktu (WIB, WITA, WIT); tanggal mendatang = terjadwal",
         examples=["2026-11-20 08:00 WIB"],
     )
@@ -380,6 +401,7 @@ class PostBase(Strict):
         min_length=1, max_length=10, description="Id kreator (nama berkas di content/creators/)", examples=[["nama-kreator"]]
     )
     region: str = Field(
+        title="Wilayah",
         description="Id wilayah dari content/regions.yml: kecamatan atau kecamatan/desa", examples=["kecamatan/desa"]
     )
     tags: list[Slug] = Field(default_factory=list, max_length=10, description="Label (huruf kecil, pakai tanda -)",
@@ -450,13 +472,19 @@ class CreatorLinks(Strict):
 class Creator(Strict):
     """A content creator, declared once in ``content/creators/<id>.yml``."""
 
-    name: ShortText = Field(description="Nama yang ditampilkan", examples=["Nama Kreator"])
+    name: ShortText = Field(title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator"])
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
         description="Bio singkat", examples=["Kreator konten wisata dari Desa Contoh."]
     )
     photo: FileName | None = Field(default=None, description="Foto profil di content/creators/")
     photo_alt: Text | None = Field(default=None, description="Teks alternatif foto profil")
     links: CreatorLinks = Field(default_factory=CreatorLinks, description="Kanal media sosial")
+    github: GitHubLogin | None = Field(
+        default=None,
+        description="Nama pengguna GitHub kreator (tanpa @): kiriman lewat formulir dari akun ini tercatat atas nama "
+                    "kreator ini",
+        examples=["rina-wulandari"],
+    )
 
     @model_validator(mode="after")
     def _photo_has_alt(self) -> Creator:

@@ -368,6 +368,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                              "every source needs a url or a document so it can be checked"),
     "etalase_youtube": ("bukan id atau tautan video YouTube; tulis mis. M7lc1UVf-VE atau https://youtu.be/M7lc1UVf-VE",
                         "not a YouTube video id or link; write e.g. M7lc1UVf-VE or https://youtu.be/M7lc1UVf-VE"),
+    "etalase_github": ("bukan nama pengguna GitHub; tulis mis. rina-wulandari (huruf, angka dan satu tanda - di antaranya)",
+                       "not a GitHub login; write e.g. rina-wulandari (letters, digits and single hyphens between them)"),
     "etalase_photo_alt": ("foto profil perlu photo_alt (teks alternatif)", "a profile photo needs photo_alt"),
 }
 """pydantic error types in Indonesian and English; ``{…}`` are pydantic's context values."""
