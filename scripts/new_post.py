@@ -25,7 +25,6 @@ import difflib
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -41,12 +40,11 @@ from rich.console import Console  # noqa: E402
 from etalase.load import POST_FILE, POSTS_DIR, load_content  # noqa: E402
 from etalase.schema import CATEGORY_LABELS, POST_MODELS, TITLE_MAX, WIB, Cover, PostBase, Regions  # noqa: E402
 from etalase.schema_docs import post_markdown, template_data  # noqa: E402
+from etalase.slugs import slug_from_title, taken_slugs  # noqa: E402
 from etalase.structure import places_of  # noqa: E402
 from etalase.validate import PHOTO_SUFFIXES  # noqa: E402
 
 EXIT_OK, EXIT_TAKEN, EXIT_USAGE = 0, 1, 2
-SLUG_MAX = 60
-"""Slugs made from titles are cut at a word boundary below this length."""
 COVER_STEM = Path(Cover.model_fields["file"].examples[0]).stem
 
 # No wrapping: messages stay one line each in logs; no markup: answers are printed as typed.
@@ -158,14 +156,7 @@ def _slug(text: str) -> str:
 
 def slugify(title: str) -> str:
     """``"Festival Layang-Layang 2026!"`` → ``festival-layang-layang-2026``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > SLUG_MAX and slug:
-            break
-        slug = candidate[:80]
+    slug = slug_from_title(title)
     if not slug:
         raise Refused("Judul tidak menghasilkan alamat; beri --slug, mis. --slug pantai-indah.",
                       "the title gives no slug; pass --slug")
@@ -209,18 +200,7 @@ class Choices:
             except ValidationError:
                 raise Refused("content/regions.yml bermasalah; jalankan make check dulu.",
                               "content/regions.yml is invalid; run make check first") from None
-        taken: dict[str, Path] = {}
-        for raw in loaded.posts:
-            taken.setdefault(raw.path.parent.name, raw.path)
-            explicit = raw.document.data.get("slug")
-            if isinstance(explicit, str):
-                taken.setdefault(explicit, raw.path)
-        posts_dir = content_dir / POSTS_DIR
-        if posts_dir.is_dir():  # folders without index.md still hold the name
-            for folder in posts_dir.rglob("*"):
-                if folder.is_dir():
-                    taken.setdefault(folder.name, folder)
-        return cls(content_dir, creators, places, taken)
+        return cls(content_dir, creators, places, taken_slugs(content_dir, loaded))
 
     def category(self, answer: str) -> str:
         names = list(CATEGORY_LABELS)
