@@ -26,7 +26,7 @@ import argparse
 import json
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -167,6 +167,8 @@ class FieldDoc:
     choices: tuple[str, ...] = ()
     block: bool = False
     """The field is a block (or list of blocks) whose fields follow as their own rows."""
+    info: FieldInfo | None = field(default=None, compare=False)
+    """The pydantic field itself, for tools that need its type and constraints (the issue form)."""
 
 
 def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
@@ -183,6 +185,7 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
             default=_default(info),
             choices=_choices(info.annotation),
             block=nested is not None,
+            info=info,
         ))
         if nested is not None:
             docs.extend(field_docs(nested, path + ("[]." if is_list else ".")))
@@ -193,7 +196,7 @@ def common_field_docs() -> list[FieldDoc]:
     """Fields of every post: ``category`` first (it decides the rest), then the common ones."""
     info = next(iter(POST_MODELS.values())).model_fields["category"]
     category = FieldDoc(path="category", required=True, description=info.description or "",
-                        choices=tuple(CATEGORY_LABELS))
+                        choices=tuple(CATEGORY_LABELS), info=info)
     return [category] + field_docs(PostBase)
 
 
@@ -202,7 +205,8 @@ def category_field_docs(category: str) -> list[FieldDoc]:
     info = POST_MODELS[category].model_fields[category]
     nested, _ = _nested_model(info.annotation)
     assert nested is not None, f"category block {category} must be a model"
-    block = FieldDoc(path=category, required=info.is_required(), description=info.description or "", block=True)
+    block = FieldDoc(path=category, required=info.is_required(), description=info.description or "", block=True,
+                     info=info)
     return [block, *field_docs(nested, category + ".")]
 
 
@@ -370,7 +374,7 @@ def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
                 item_lines = _yaml_lines(item, indent + 4)
                 lines += [f"{pad}  - {item_lines[0].lstrip()}", *item_lines[1:]]
         else:
-            comment = f"  {DRAFT_COMMENT}" if key == "draft" and indent == 0 else ""
+            comment = f"  {DRAFT_COMMENT}" if key == "draft" and value is True and indent == 0 else ""
             lines.append(f"{pad}{key}: {_yaml_inline(value)}{comment}")
     return lines
 
