@@ -3,6 +3,7 @@
 #   make test   install what tests need (Chromium included) and run them all
 # Others: make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
+#         make form (issue forms for creators without git, from the schema and regions),
 #         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
@@ -10,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema test bench lighthouse clean
+.PHONY: site serve preview check post schema form test bench lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build.py
@@ -31,6 +32,11 @@ post: $(VENV)/.site-deps
 # The front-matter JSON Schema for editors, offline (also published at <site_url>/schema/post.schema.json).
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m etalase.schema_docs docs/schema/post.schema.json
+
+# The "Kirim pos" issue forms (.github/ISSUE_TEMPLATE/), from the schema, content/regions.yml and site_url.
+# Run after changing any of them; a test fails while the committed forms are out of date.
+form: $(VENV)/.site-deps
+	$(BIN)/python -m etalase.issue_form --write
 
 test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
 	$(BIN)/python -m pytest
