@@ -4,6 +4,7 @@
 # Others: make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make form (issue forms for creators without git, from the schema and regions),
+#         make form-screenshots (the guide's pictures of the form),
 #         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form test bench lighthouse clean
+.PHONY: site serve preview check post schema form form-screenshots test bench lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build.py
@@ -37,6 +38,10 @@ schema: $(VENV)/.site-deps
 # Run after changing any of them; a test fails while the committed forms are out of date.
 form: $(VENV)/.site-deps
 	$(BIN)/python -m etalase.issue_form --write
+
+# Screenshots of the "Kirim pos baru" button and of the form for the guide page lewat-formulir.md (Chromium).
+form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium
+	$(BIN)/python -m etalase.kiriman_screenshots --site site
 
 test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
 	$(BIN)/python -m pytest

@@ -41,6 +41,7 @@ import re
 import sys
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -64,6 +65,8 @@ GUIDE_PAGE = "panduan/lewat-formulir/"
 """The contributor guide's page about the form, relative to ``site_url``."""
 SUBMIT_PATH = "issues/new/choose"
 """The repository's page that lists the forms, relative to the repository URL."""
+SUBMIT_MARKER = "<!-- etalase:submit-url -->"
+"""Replaced in hand-written pages by :func:`submit_url` (the "Kirim pos baru" button)."""
 
 FILLED_BY_CONVERTER = ("creators", "cover", "gallery", "draft", "slug", "updated")
 """Post fields the converter fills itself (from the GitHub login and the photos), never asked."""
@@ -446,17 +449,25 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def brand(config: dict[str, Any]) -> dict[str, Any]:
+def brand(config: Mapping[str, Any]) -> Mapping[str, Any]:
     """``extra.brand`` of ``mkdocs.yml`` (empty when missing)."""
     extra = config.get("extra")
-    value = extra.get("brand") if isinstance(extra, dict) else None
-    return value if isinstance(value, dict) else {}
+    value = extra.get("brand") if isinstance(extra, Mapping) else None
+    return value if isinstance(value, Mapping) else {}
 
 
-def submit_url(config: dict[str, Any]) -> str | None:
-    """The repository's form chooser (``extra.brand.repository`` + ``/issues/new/choose``), if configured."""
+def submit_url(config: Mapping[str, Any]) -> str:
+    """Where "Kirim pos baru" leads: the repository's form chooser (``extra.brand.repository`` +
+    ``/issues/new/choose``); without a repository, the guide's page about the form (from ``docs/panduan/``)."""
     repository = brand(config).get("repository")
-    return f"{repository.rstrip('/')}/{SUBMIT_PATH}" if isinstance(repository, str) and repository else None
+    if isinstance(repository, str) and repository.startswith("https://"):
+        return f"{repository.rstrip('/')}/{SUBMIT_PATH}"
+    return Path(GUIDE_PAGE.rstrip("/")).name + ".md"
+
+
+def expand_markers(markdown: str, config: Mapping[str, Any]) -> str:
+    """Fill the submit button's address (:data:`SUBMIT_MARKER`) in a hand-written page."""
+    return markdown.replace(SUBMIT_MARKER, submit_url(config)) if SUBMIT_MARKER in markdown else markdown
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import feeds, schema_docs, search, seo, social, theme
+from . import feeds, issue_form, schema_docs, search, seo, social, theme
 from .config import EtalaseConfig
 from .guard import PostGuard
 from .images import ImageSettings, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
@@ -207,8 +207,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             if spec.kind == "post":
                 self.guard.enter(spec.context["post"].source, blame=True)  # until on_page_content
         else:
-            # Hand-written pages: the guide's field table and schema URL come from the schema.
-            markdown = schema_docs.expand_markers(markdown, config.site_url)
+            # Hand-written pages: the guide's field table and schema URL come from the schema, the submit button's
+            # address from extra.brand.repository.
+            markdown = issue_form.expand_markers(schema_docs.expand_markers(markdown, config.site_url), config)
         return markdown
 
     # -- 4 -----------------------------------------------------------------
