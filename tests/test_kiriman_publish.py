@@ -128,3 +128,11 @@ def test_comment_command_falls_back_to_a_system_problem(tmp_path: Path) -> None:
     text = output.read_text(encoding="utf-8")
     assert "### ⚠️ Kiriman belum bisa diproses" in text
     assert "https://github.com/o/r/actions/runs/12" in text and "evil.example" not in text
+
+
+def test_a_post_credited_to_someone_else_is_refused(copy: Path, content: Path) -> None:
+    creator = copy / "konten" / "creators" / "sari-rahayu.yml"
+    creator.write_text(creator.read_text(encoding="utf-8").replace("github: bu-sari", "github: someone-else"),
+                       encoding="utf-8")
+    with pytest.raises(Refused, match="kreator pos tidak sesuai"):
+        accept(copy, content, 7, ImageSettings())

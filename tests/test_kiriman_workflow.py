@@ -33,7 +33,12 @@ def test_it_runs_for_form_issues_only() -> None:
     condition = workflow["jobs"]["convert"]["if"]
     assert f"contains(github.event.issue.labels.*.name, '{LABEL}')" in condition
     assert "github.event.issue.state == 'open'" in condition
-    assert workflow["concurrency"]["group"] == "kiriman-${{ github.event.issue.number }}"
+    # Per job: the run of another label's event (its jobs skipped) must not cancel the conversion.
+    assert "concurrency" not in workflow
+    assert workflow["jobs"]["convert"]["concurrency"] == {"group": "kiriman-ubah-${{ github.event.issue.number }}",
+                                                          "cancel-in-progress": True}
+    assert workflow["jobs"]["publish"]["concurrency"]["cancel-in-progress"] is False
+    assert "needs.convert.result == 'success' || needs.convert.result == 'failure'" in workflow["jobs"]["publish"]["if"]
 
 
 def test_permissions_are_empty_by_default_and_least_per_job() -> None:

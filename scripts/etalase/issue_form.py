@@ -79,7 +79,7 @@ YES, NO = "ya", "tidak"
 """Options of a true/false dropdown."""
 LONG_TEXT = 200
 """Text fields that allow more characters than this are a text area, not a one-line input."""
-MAX_PHOTOS = 1 + (PostBase.model_fields["gallery"].metadata[0].max_length)
+MAX_PHOTOS = 1 + next(m.max_length for m in PostBase.model_fields["gallery"].metadata if hasattr(m, "max_length"))
 """The cover and the longest gallery."""
 
 CONSENT = (

@@ -169,9 +169,15 @@ def accept(artifact: Path, content_dir: Path, issue: int, settings: ImageSetting
     for name in files:
         (content_dir / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source / name, content_dir / name)
-    _, problems = validate(load_content(content_dir), datetime.now(timezone.utc))
-    if problems:
+    content, problems = validate(load_content(content_dir), datetime.now(timezone.utc))
+    if problems or content is None:
         raise Refused(f"konten tidak lolos pemeriksaan setelah kiriman disalin ({len(problems)} masalah)")
+    # The post is the issue author's: credited to the creator the report names, a new creator to the author.
+    post = next(post for post in content.posts + content.unpublished if post.bundle.name == result.slug)
+    creator = content.creators.get(result.creator or "")
+    if list(post.meta.creators) != [result.creator] or creator is None or \
+            (result.creator_new and (creator.data.github or "").casefold() != result.author.casefold()):
+        raise Refused("kreator pos tidak sesuai dengan pembuat issue")
     return result
 
 
@@ -253,7 +259,9 @@ def issue_comment(state: str, result: Result | None, *, pr_url: str = "", previe
         if count > MAX_PROBLEMS_SHOWN:
             lines.append(f"- … dan {count - MAX_PROBLEMS_SHOWN} lagi (lihat log alur kerja)")
         lines += ["", "**Cara memperbaiki:** di issue ini, klik **⋯** (pojok kanan atas isi issue) → **Edit**, ubah "
-                  "isiannya, lalu **Update comment**. Pemeriksaan berjalan lagi sendiri dan komentar ini diperbarui.",
+                  "isiannya, lalu **Update comment**. Pemeriksaan berjalan lagi sendiri dan komentar ini diperbarui. "
+                  "Bila *pull request* kiriman ini sudah pernah dibuka, isinya tetap versi terakhir yang lolos "
+                  "pemeriksaan sampai semua isian beres.",
                   "", "<details><summary>English</summary>", ""]
         for problem in result.problems[:MAX_PROBLEMS_SHOWN]:
             where = ", ".join(part for part in (problem.field, problem.item_en) if part)
