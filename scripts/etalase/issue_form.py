@@ -51,7 +51,6 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
-from .images import ACCEPTED
 from .load import load_content
 from .schema import CATEGORY_LABELS, Cover, Creator, PostBase, Regions, Slug
 from .schema_docs import TEMPLATE_BODY, FieldDoc, category_field_docs, common_field_docs, field_docs
@@ -75,6 +74,9 @@ DEFAULTED = {"date": "Kosongkan bila pos boleh terbit begitu disetujui editor; i
 PHOTO_FIELDS = {"alt": "photo_alts", "credit": "photo_credit", "license": "photo_license",
                 "ai_generated": "photo_ai_generated"}
 """Cover fields asked once for all photos: form id of each (alt: one line per photo)."""
+UPLOADS = "JPEG atau PNG, paling besar 10 MB per foto"
+"""Photos a form can take: what both GitHub's attachments (PNG, GIF, JPEG, SVG up to 10 MB) and the
+photo pipeline accept (:data:`etalase.images.ACCEPTED`)."""
 YES, NO = "ya", "tidak"
 """Options of a true/false dropdown."""
 LONG_TEXT = 200
@@ -314,9 +316,9 @@ def _own_fields() -> list[FormField]:
                   + " Boleh teks biasa atau Markdown. Foto jangan ditaruh di sini: pakai kotak Foto di bawah.",
                   placeholder="Setiap Sabtu pagi, nelayan Teluk Biru ..."),
         FormField(id="photos", type="textarea", label="Foto", required=True, shape="photos", target="form",
-                  description=f"Seret foto ke kotak ini, atau ketuk untuk memilih dari galeri ({ACCEPTED}; "
-                              f"paling banyak {MAX_PHOTOS}). Foto pertama menjadi sampul, sisanya galeri. "
-                              "Data lokasi (GPS) tidak ikut terbit."),
+                  description=f"Seret foto ke kotak ini, atau ketuk untuk memilih dari galeri ({UPLOADS}; "
+                              f"paling banyak {MAX_PHOTOS} foto). Foto pertama menjadi sampul, sisanya galeri. "
+                              "Data lokasi (GPS) tidak ikut terbit di situs."),
     ]
     for name, field_id in PHOTO_FIELDS.items():
         leaf = replace(_leaf_field(cover[name], required=True), id=field_id, path=("cover", name))
