@@ -68,7 +68,8 @@ def test_each_form_is_valid_for_github(category: str) -> None:
         assert "description" in attributes, element["id"]  # every field has a hint…
         if element["type"] == "dropdown":
             options = attributes["options"]
-            assert options and len({o.lower() for o in options}) == len(options) and "none" not in map(str.lower, options)
+            lowered = [option.lower() for option in options]
+            assert options and len(set(lowered)) == len(options) and "none" not in lowered
             assert all(isinstance(option, str) for option in options)
         if element["type"] == "checkboxes":
             assert all(option["required"] is True for option in attributes["options"])

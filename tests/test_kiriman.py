@@ -11,15 +11,22 @@ tested against a local server in test_kiriman_download.py.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import DEMO_CONTENT, NOW, ROOT, run_build
+from etalase import kiriman
 from etalase.frontmatter_yaml import parse_document
 
 KIRIMAN = ROOT / "scripts" / "kiriman.py"
@@ -281,7 +288,8 @@ def _edit(name: str, *changes: tuple[str, str]) -> str:
 @pytest.mark.parametrize(("body", "expected"), [
     pytest.param(_edit("budaya", ("### Tradisi tanpa tanggal acara\n\ntidak", "### Tradisi tanpa tanggal acara\n\nya")),
                  "Tradisi tanpa tanggal acara: tradisi (“Tradisi tanpa tanggal acara”: ya) tidak memakai “Mulai acara”/"
-                 "“Selesai acara”; hapus tanggal atau set “Tradisi tanpa tanggal acara”: tidak", id="tradition with dates"),
+                 "“Selesai acara”; hapus tanggal atau set “Tradisi tanpa tanggal acara”: tidak",
+                 id="tradition with dates"),
     pytest.param(_edit("budaya", ("### Mulai acara\n\n2026-12-20 19:00 WIB", "### Mulai acara\n\n_No response_")),
                  "Mulai acara: acara wajib punya “Mulai acara” (tanggal mulai); untuk tradisi tanpa tanggal tulis "
                  "“Tradisi tanpa tanggal acara”: ya", id="event without start"),
@@ -294,7 +302,8 @@ def _edit(name: str, *changes: tuple[str, str]) -> str:
                  "Sumber, baris ke-2: setiap sumber perlu “Tautan sumber” atau “Rujukan dokumen jika tanpa tautan” "
                  "agar bisa dicek", id="source without link or document"),
     pytest.param(_edit("pembangunan", ("| https://pupr", "| pupr")),
-                 'Sumber, baris ke-1: bagian “Tautan sumber”: ditemukan "pupr.sekarlaut.example.go.id/berita/jembatan-pulau-rindu"; '
+                 "Sumber, baris ke-1: bagian “Tautan sumber”: ditemukan "
+                 '"pupr.sekarlaut.example.go.id/berita/jembatan-pulau-rindu"; '
                  "bukan alamat web yang sah; tulis lengkap, mis. https://contoh.id/halaman", id="source link"),
     pytest.param(_edit("pembangunan", ("Rp3.200.000.000", "tiga miliar")),
                  'Anggaran dalam rupiah: ditemukan "tiga miliar"; tulis angka rupiah, mis. 1500000000 atau '
@@ -450,3 +459,38 @@ def test_wrong_usage_exits_2(args: list[str], message: str, content: Path, tmp_p
     assert result.returncode == 2
     assert result.stderr.strip() == message
     assert subprocess.run([sys.executable, str(KIRIMAN)], capture_output=True).returncode == 2
+
+
+# --------------------------------------------------------------------------
+# Whatever the body, a result and never a traceback
+# --------------------------------------------------------------------------
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.sampled_from(["drop", "repeat", "insert", "swap"]), st.integers(0, 200),
+                                st.text(alphabet=st.characters(codec="utf-8"), max_size=40)), max_size=6))
+def test_any_edit_of_a_form_gives_problems_or_a_valid_bundle(edits, content: Path, assets: Path,
+                                                             tmp_path: Path) -> None:
+    """Creators edit the issue's Markdown freely: drop, repeat, insert and swap lines of a valid body."""
+    lines = fixture("wisata").split("\n")
+    for kind, at, text in edits:
+        at %= len(lines)
+        if kind == "drop":
+            del lines[at]
+        elif kind == "repeat":
+            lines.insert(at, lines[at])
+        elif kind == "insert":
+            lines.insert(at, text)
+        else:
+            lines[at], lines[-1 - at] = lines[-1 - at], lines[at]
+    work = Path(tempfile.mkdtemp(dir=tmp_path))
+    copy = work / "content"
+    shutil.copytree(content, copy, copy_function=os.link)
+    before = snapshot(copy)
+    submission = kiriman.convert("\n".join(lines), LOGIN, 7, copy, datetime.fromisoformat(NOW),
+                                 kiriman.Settings(assets_dir=assets))
+    if submission.problems:
+        assert submission.bundle is None and snapshot(copy) == before
+        assert all(problem.format() for problem in submission.problems)
+    else:
+        assert submission.bundle is not None
+        assert run_build("--check", "--content", copy).returncode == 0

@@ -106,7 +106,8 @@ def _body(base: str, *names: str) -> str:
 def test_an_attachment_is_downloaded_through_an_allowed_redirect(server: _Server, content: Path, config: Path,
                                                                  tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    result = run_kiriman(_body(base, "foto"), content, tmp_path, "--test-attachment-host", base, "--config", str(config))
+    result = run_kiriman(_body(base, "foto"), content, tmp_path, "--test-attachment-host", base,
+                         "--config", str(config))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (Path(result.stdout.strip()) / "sampul.jpg").read_bytes() == PHOTO
     assert server.hits == ["/user-attachments/assets/foto", "/penyimpanan/foto"]

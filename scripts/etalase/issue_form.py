@@ -69,7 +69,8 @@ SUBMIT_MARKER = "<!-- etalase:submit-url -->"
 
 FILLED_BY_CONVERTER = ("creators", "cover", "gallery", "draft", "slug", "updated")
 """Post fields the converter fills itself (from the GitHub login and the photos), never asked."""
-DEFAULTED = {"date": "Kosongkan bila pos boleh terbit begitu disetujui editor; isi tanggal mendatang untuk menjadwalkan."}
+DEFAULTED = {"date": "Kosongkan bila pos boleh terbit begitu disetujui editor; "
+                     "isi tanggal mendatang untuk menjadwalkan."}
 """Post fields the schema requires but the form may leave empty: the converter fills them (hint shown)."""
 PHOTO_FIELDS = {"alt": "photo_alts", "credit": "photo_credit", "license": "photo_license",
                 "ai_generated": "photo_ai_generated"}
@@ -273,8 +274,8 @@ def _leaf_field(doc: FieldDoc, required: bool) -> FormField:
         items = example if isinstance(example, list) else []
         if typing.get_args(annotation)[0] is Slug:
             text = ", ".join(map(str, items))
-            return FormField(type="input", description=_sentences(description, "Pisahkan dengan koma."), required=required,
-                             shape="slugs", placeholder=text, example=text, **common)
+            return FormField(type="input", description=_sentences(description, "Pisahkan dengan koma."),
+                             required=required, shape="slugs", placeholder=text, example=text, **common)
         text = "\n".join(map(str, items))
         return FormField(type="textarea", description=_sentences(description, "Satu per baris."), required=required,
                          shape="lines", placeholder=text, example=text, **common)

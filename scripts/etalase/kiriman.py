@@ -150,8 +150,9 @@ class Submission:
 
         return {
             "ok": self.ok, "issue": self.issue, "author": self.author, "category": self.category,
-            "title": self.title, "summary": self.summary, "region": self.region, "slug": self.slug, "creator": self.creator, "creator_new": self.creator_new,
-            "photos": self.photos, "bundle": relative(self.bundle), "creator_file": relative(self.creator_file),
+            "title": self.title, "summary": self.summary, "region": self.region, "slug": self.slug,
+            "creator": self.creator, "creator_new": self.creator_new, "photos": self.photos,
+            "bundle": relative(self.bundle), "creator_file": relative(self.creator_file),
             "problems": [asdict(problem) for problem in self.problems],
         }
 
@@ -234,7 +235,7 @@ def convert(body: str, author: str, issue: int, content_dir: Path, now: datetime
             with open(creator_file, "x", encoding="utf-8") as out:
                 out.write(_creator_yaml(new_creator, issue))
         reader.check(copy, bundle, creator_file, now)
-        submission.problems = reader.problems
+        submission.problems += reader.problems
         if submission.problems:
             return submission
         submission.bundle = _install(bundle, content_dir / POSTS_DIR / submission.slug)
@@ -244,13 +245,15 @@ def convert(body: str, author: str, issue: int, content_dir: Path, now: datetime
 
 
 def _places(loaded: Loaded, submission: Submission) -> dict[str, Place]:
+    """The region list; an unreadable one is the repository's problem (the region dropdown cannot be read)."""
     try:
-        assert loaded.regions is not None
-        return places_of(Regions.model_validate(loaded.regions.document.data))
-    except (AssertionError, ValueError):
-        submission.problems.append(_repository_problem("content/regions.yml tidak dapat dibaca",
-                                                       "content/regions.yml cannot be read"))
-        return {}
+        if loaded.regions is not None:
+            return places_of(Regions.model_validate(loaded.regions.document.data))
+    except ValueError:
+        pass
+    submission.problems.append(_repository_problem("content/regions.yml tidak dapat dibaca",
+                                                   "content/regions.yml cannot be read"))
+    return {}
 
 
 def _repository_problem(message: str, message_en: str) -> FormProblem:
@@ -291,7 +294,8 @@ def _choice(form_field: FormField, text: str | None, problems: list[FormProblem]
     close = difflib.get_close_matches(" ".join(text.split()), form_field.options, n=1, cutoff=0.6)
     guess = (f" (maksud Anda “{close[0]}”?)", f" (did you mean “{close[0]}”?)") if close else ("", "")
     hint = form_field.hint()
-    problems.append(FormProblem(form_field.label, form_field.id, f"pilihan {_show(text)} tidak ada{guess[0]}; {hint[0]}",
+    problems.append(FormProblem(form_field.label, form_field.id,
+                                f"pilihan {_show(text)} tidak ada{guess[0]}; {hint[0]}",
                                 f"option {_show(text)} does not exist{guess[1]}; {hint[1]}"))
     return None
 
@@ -403,8 +407,9 @@ class _Reader:
             if form_field.target != "post" or form_field.shape == "story" or form_field.id in photo_ids:
                 continue
             value = self.value(form_field)
-            if value is not None and not (isinstance(value, bool) and form_field.doc and value == form_field.doc.default):
-                _put(data, form_field.path, value)  # a true/false left at the schema's default is not written
+            at_default = isinstance(value, bool) and form_field.doc is not None and value == form_field.doc.default
+            if value is not None and not at_default:  # a true/false left at the schema's default is not written
+                _put(data, form_field.path, value)
         if "date" not in data:
             data["date"] = f"{now.astimezone(self.settings.zone):%Y-%m-%d %H:%M} {self.settings.zone.tzname(None)}"
         return data
@@ -487,7 +492,7 @@ class _Reader:
                                          f"sebagai kreator; {form_field.hint()[0]}",
                              f"required on a first submission: GitHub account @{author} is not a creator yet; "
                              f"{form_field.hint()[1]}")
-        existing = {raw.path.stem for raw in loaded.creators} | {path.stem for path in loaded.root.glob(f"{CREATORS_DIR}/*")}
+        existing = {path.stem for path in loaded.root.glob(f"{CREATORS_DIR}/*")}
         base = slug_from_title(str(values.get("name") or "")) or slug_from_title(author) or "kreator"
         creator_id, number = base, 1
         while creator_id in existing:
@@ -528,7 +533,8 @@ class _Reader:
                 usable[name] = result
             entries.append({"file": name} | ({"alt": alts[number - 1]} if number <= len(alts) else {}))
             self.photo_names.append(name)
-        extra = {f.path[-1]: self.value(f) for f in self.fields if f.id in PHOTO_FIELDS.values() and f.id != "photo_alts"}
+        extra = {f.path[-1]: self.value(f) for f in self.fields
+                 if f.id in PHOTO_FIELDS.values() and f.id != "photo_alts"}
         if entries:
             cover = entries[0] | {key: extra[key] for key in ("credit", "license") if extra.get(key) is not None}
             front_matter["cover"] = cover
@@ -661,7 +667,7 @@ def _photo_field(number: int) -> str:
 
 
 def _story_line(index_md: Path) -> int:
-    """The line of ``index_md`` that holds the story's first line (``post_markdown``: ``---``, a blank line, the story)."""
+    """The line of ``index_md`` holding the story's first line (``post_markdown``: ``---``, a blank line, the story)."""
     lines = index_md.read_text(encoding="utf-8").split("\n")
     return lines.index("---", 1) + 3
 
@@ -751,7 +757,7 @@ def _usage(message: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        description="Ubah issue formulir kiriman menjadi folder pos. (Turn a submission-form issue into a post bundle.)")
+        description="Ubah issue formulir kiriman menjadi folder pos. (Turn a form issue into a post bundle.)")
     parser.add_argument("--body", type=Path, required=True, help="berkas berisi isi issue (Markdown dari GitHub)")
     parser.add_argument("--author", required=True, help="nama pengguna GitHub pembuat issue")
     parser.add_argument("--issue", type=int, required=True, help="nomor issue")

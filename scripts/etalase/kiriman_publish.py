@@ -60,7 +60,9 @@ MAX_PROBLEMS_SHOWN = 60
 TEMPLATE = Path(".github") / "PULL_REQUEST_TEMPLATE.md"
 EDITOR_SECTION = "## Daftar periksa editor"
 _PHOTO = re.compile(rf"(?:{re.escape(COVER_STEM)}|{re.escape(GALLERY_STEM)}-\d{{1,2}})\.(?:jpg|png|webp|heic)")
-_URL = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/(?:pull/\d+|actions/runs/\d+(?:/artifacts/\d+)?)")
+_URL = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/"
+                  r"(?:pull/\d+|actions/runs/\d+(?:/artifacts/\d+)?)")
+"""The only addresses a comment links: a pull request, a run, an artifact of this repository's kind."""
 
 Text = Annotated[str, Field(max_length=2000)]
 

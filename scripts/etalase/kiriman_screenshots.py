@@ -75,8 +75,9 @@ def preview_html(form: dict[str, Any]) -> str:
             parts.append(f"<div class='md' data-id='intro'>{markdown.markdown(attributes['value'])}</div>")
             continue
         required = element.get("validations", {}).get("required") or element["type"] == "checkboxes"
+        star = "<span class='req'>*</span>" if required else ""
         parts.append(f"<div class='field' data-id='{html.escape(element['id'])}'>"
-                     f"<label>{html.escape(attributes['label'])}{'<span class=req>*</span>' if required else ''}</label>")
+                     f"<label>{html.escape(attributes['label'])}{star}</label>")
         if attributes.get("description"):
             parts.append(f"<p class='hint'>{html.escape(attributes['description'])}</p>")
         if element["type"] == "dropdown":
