@@ -40,7 +40,7 @@ form: $(VENV)/.site-deps
 	$(BIN)/python -m etalase.issue_form --write
 
 # Screenshots of the "Kirim pos baru" button and of the form for the guide page lewat-formulir.md (Chromium).
-form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium
+form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
 	$(BIN)/python -m etalase.kiriman_screenshots --site site
 
 test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
@@ -74,6 +74,11 @@ $(VENV)/.test-deps: requirements-dev.txt $(VENV)/.site-deps
 # Install scripts are skipped: vnu-jar's would download a Java runtime; Debian's is used.
 node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
 	npm ci --ignore-scripts --no-audit --no-fund
+
+# Poppler's pdftocairo: the guide's screenshots are printed to PDF by Chromium and kept as SVG.
+/usr/bin/pdftocairo:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
 
 /usr/bin/java:
 	apt-get update -qq
