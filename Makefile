@@ -3,6 +3,8 @@
 #   make test   install what tests need (Chromium included) and run them all
 # Others: make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
+#         make form (issue forms for creators without git, from the schema and regions),
+#         make form-screenshots (the guide's pictures of the form),
 #         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
@@ -10,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema test bench lighthouse clean
+.PHONY: site serve preview check post schema form form-screenshots test bench lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -31,6 +33,15 @@ post: $(VENV)/.site-deps
 # The front-matter JSON Schema for editors, offline (also published at <site_url>/schema/post.schema.json).
 schema: $(VENV)/.site-deps
 	$(BIN)/etalase schema docs/schema/post.schema.json
+
+# The "Kirim pos" issue forms (.github/ISSUE_TEMPLATE/), from the schema, content/regions.yml and site_url.
+# Run after changing any of them; a test fails while the committed forms are out of date.
+form: $(VENV)/.site-deps
+	$(BIN)/python -m etalase.issue_form --write
+
+# Screenshots of the "Kirim pos baru" button and of the form for the guide page lewat-formulir.md (Chromium).
+form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
+	$(BIN)/python -m etalase.kiriman_screenshots --site site
 
 test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
 	$(BIN)/python -m pytest
@@ -63,6 +74,11 @@ $(VENV)/.test-deps: requirements-dev.txt $(VENV)/.site-deps
 # Install scripts are skipped: vnu-jar's would download a Java runtime; Debian's is used.
 node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
 	npm ci --ignore-scripts --no-audit --no-fund
+
+# Poppler's pdftocairo: the guide's screenshots are printed to PDF by Chromium and kept as SVG.
+/usr/bin/pdftocairo:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
 
 /usr/bin/java:
 	apt-get update -qq

@@ -80,7 +80,7 @@ def test_a_misspelt_key_also_names_the_unknown_key(tmp_path: Path) -> None:
     _, lines = check(config)
     assert (f"mkdocs.yml:{line_of(text, 'colours:')}: extra.brand.colours: isian tidak dikenal "
             "(maksud Anda \"colors\"?); yang diizinkan di sini: colors, contact, copyright, demo, footer, hero, name, "
-            "short_name, social, tagline, timezone") in lines
+            "repository, short_name, social, tagline, timezone") in lines
 
 
 def test_every_brand_problem_is_reported_in_one_run(tmp_path: Path) -> None:

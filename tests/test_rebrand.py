@@ -32,6 +32,7 @@ PASER_BRAND = {
                 "address": "Jl. Jenderal Sudirman No. 1, Tanah Grogot", "email": "diskominfo@paserkab.go.id",
                 "whatsapp": "0813-5000-1234"},
     "footer": "Etalase resmi Kabupaten Paser.",
+    "repository": "https://github.com/diskominfo-paser/etalase",
     "demo": False,
 }
 """Every key the README lists, as Kabupaten Paser (East Kalimantan, WITA) would write them."""
@@ -50,7 +51,8 @@ def demo_traces() -> set[str]:
         traces |= {index.parent.name, yaml.safe_load(index.read_text(encoding="utf-8").split("---")[1])["title"]}
     brand = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["brand"]
     traces |= {brand["name"], brand["tagline"], brand["contact"]["office"], brand["contact"]["email"],
-               brand["footer"], brand["hero"]["alt"], brand["hero"]["credit"], *brand["social"].values()}
+               brand["footer"], brand["hero"]["alt"], brand["hero"]["credit"], brand["repository"],
+               *brand["social"].values()}
     return traces
 
 
@@ -134,6 +136,7 @@ def test_the_regency_names_itself_everywhere(paser_site: Path) -> None:
     assert f"© {office}" in home
     assert 'class="md-banner' not in home  # demo: false leaves no banner strip at all
     assert "Daya taka, bumi Paser yang ramah" in home
+    assert 'href="https://github.com/diskominfo-paser/etalase/issues/new/choose">Kirim pos baru</a>' in home
 
 
 def test_times_and_examples_are_the_regency_s(paser_site: Path) -> None:

@@ -103,6 +103,8 @@ class Brand(Strict):
     contact: Contact
     footer: Text | None = None
     copyright: Text | None = Field(default=None, description="Baris hak cipta di kaki setiap halaman")
+    repository: Url | None = Field(
+        default=None, description="Alamat repositori GitHub situs ini: tombol 'Kirim pos baru' membuka formulirnya")
     demo: bool = Field(default=False, description="true: tampilkan pita 'Konten contoh' di setiap halaman")
     timezone: Literal["WIB", "WITA", "WIT"] = Field(default=DEFAULT_ZONE, description="Zona waktu daerah")
 

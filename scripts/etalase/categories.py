@@ -114,6 +114,18 @@ class Registry:
         finally:
             self.remove(category.id)
 
+    @contextmanager
+    def replaced(self, category: Category) -> Iterator[Category]:
+        """``category`` in place of the registered one of its id for a ``with`` block (tests, experiments)."""
+        original = self._categories[category.id]
+        self._categories[category.id] = category
+        self._models.clear()
+        try:
+            yield category
+        finally:
+            self._categories[category.id] = original
+            self._models.clear()
+
     def __iter__(self) -> Iterator[Category]:
         return iter(list(self._categories.values()))
 

@@ -88,14 +88,14 @@ def _problem(model: type[BaseModel], display: Path, line_of: LineOf, prefix: tup
     if kind == "extra_forbidden":
         special = unknown_field(loc) if unknown_field else None
         if special:
-            return Problem(display, line, field, *special)
+            return Problem(display, line, field, *special, loc=prefix + loc)
         allowed = sorted(fields_at(model, loc[:-1]))
         hint = did_you_mean(str(loc[-1]), allowed)
         return Problem(display, line, field,
                        f"isian tidak dikenal{hint[0]}; yang diizinkan di sini: {', '.join(allowed)}",
-                       f"unknown field{hint[1]}; allowed here: {', '.join(allowed)}")
+                       f"unknown field{hint[1]}; allowed here: {', '.join(allowed)}", loc=prefix + loc)
     if kind == "missing":
-        return Problem(display, line, field, "wajib diisi tetapi tidak ada", "required but missing")
+        return Problem(display, line, field, "wajib diisi tetapi tidak ada", "required but missing", loc=prefix + loc)
 
     if kind in ("too_long", "too_short") and isinstance(found, str):
         kind += "_text"
@@ -111,8 +111,9 @@ def _problem(model: type[BaseModel], display: Path, line_of: LineOf, prefix: tup
         message_id = f"yang diizinkan: {', '.join(options)}{hint[0]}"
         message_en = f"allowed: {', '.join(options)}{hint[1]}"
     if isinstance(found, dict):
-        return Problem(display, line, field, message_id, message_en)  # a rule about the whole block
-    return Problem(display, line, field, f"ditemukan {show(found)}; {message_id}", f"found {show(found)}; {message_en}")
+        return Problem(display, line, field, message_id, message_en, loc=prefix + loc)  # a rule about the whole block
+    return Problem(display, line, field, f"ditemukan {show(found)}; {message_id}", f"found {show(found)}; {message_en}",
+                   loc=prefix + loc)
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -182,6 +183,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "choose a darker colour"),
     "etalase_handle": ("bukan nama akun yang sah; tulis mis. @nama.akun atau tautan lengkap",
                        "not a valid account name; write e.g. @account.name or the full link"),
+    "etalase_github": ("bukan nama pengguna GitHub; tulis mis. rina-wulandari (huruf, angka dan satu tanda - di antaranya)",
+                       "not a GitHub login; write e.g. rina-wulandari (letters, digits and single hyphens between them)"),
     "etalase_photo_alt": ("foto profil perlu photo_alt (teks alternatif)", "a profile photo needs photo_alt"),
 }
 """pydantic error types in Indonesian and English; ``{…}`` are pydantic's context values."""

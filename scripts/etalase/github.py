@@ -82,7 +82,8 @@ def read_problems(path: Path) -> list[Problem]:
     """Problems saved by :func:`write_problems`; none when the file does not exist."""
     if not path.is_file():
         return []
-    return [Problem(Path(row["path"]), row.get("line"), row.get("field"), row["message"], row.get("message_en", ""))
+    return [Problem(Path(row["path"]), row.get("line"), row.get("field"), row["message"], row.get("message_en", ""),
+                    tuple(row["loc"]) if row.get("loc") is not None else None)
             for row in json.loads(path.read_text(encoding="utf-8"))]
 
 

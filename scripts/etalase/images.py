@@ -390,6 +390,19 @@ def picture_html(
     return f"<picture>{sources}<img {img}></picture>"
 
 
+def identify(head: bytes) -> tuple[str | None, str | None]:
+    """What a file that starts with ``head`` holds, by the same sniffing the pipeline uses.
+
+    Returns the extension an accepted photo of that format takes (``.jpg``,
+    ``.png``, ``.webp``, ``.heic``), or None when the format is not accepted,
+    and the format's name for messages (None when nothing is recognised). Used
+    to name photos that arrive without a trustworthy name (form attachments).
+    """
+    found = _sniff(head)
+    suffix = next((suffix for suffix, format in _EXTENSIONS.items() if format == found), None)
+    return suffix, _FORMAT_NAMES.get(found, found) if found else None
+
+
 # --------------------------------------------------------------------------- checks in the parent
 
 

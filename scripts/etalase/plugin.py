@@ -231,9 +231,10 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         desa = next((pid for pid in places if "/" in pid), None)
         creator = min(self.content.creators, default=None)
         neutral = schema_docs.GuideContext()
-        return schema_docs.GuideContext(site_url=config.site_url, zone=self.brand.timezone,
-                                        kecamatan=kecamatan or neutral.kecamatan, desa=desa or neutral.desa,
-                                        creator=creator or neutral.creator)
+        return schema_docs.GuideContext(
+            site_url=config.site_url, zone=self.brand.timezone, kecamatan=kecamatan or neutral.kecamatan,
+            desa=desa or neutral.desa, creator=creator or neutral.creator,
+            submit_url=urls.submit(self.brand.repository) if self.brand.repository else neutral.submit_url)
 
     # -- 4 -----------------------------------------------------------------
     @event_priority(100)  # before any other plugin sees the HTML

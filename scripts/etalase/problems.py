@@ -31,6 +31,8 @@ class Problem:
     """What is wrong, in Bahasa Indonesia: what was found and what is allowed."""
     message_en: str = ""
     """The same in English, shown as a second line."""
+    loc: tuple[str | int, ...] | None = None
+    """The field as a path into the file's data (``("gallery", 1, "alt")``), for tools; ``field`` is for people."""
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         """Order of problems in a report: by file, line, field; a missing line or field first."""

@@ -40,14 +40,13 @@ from .images import PHOTO_SUFFIXES
 from .load import POST_FILE, POSTS_DIR, REGIONS_FILE, load_content
 from .schema import TITLE_MAX, Cover, PostBase, Regions, photo_locations, values_at
 from .schema_docs import PLACEHOLDER_PHOTO_MARK, post_markdown, template_data
+from .slugs import slug_from_title, taken_slugs
 from .structure import places_of
 from .text import SLUG, closest
-from .text import slugify as slug_of
+from .text import slugify as slugify_text
 from .zones import ZONES
 
 EXIT_OK, EXIT_TAKEN, EXIT_USAGE = 0, 1, 2
-SLUG_MAX = 40
-"""Slugs proposed from titles are cut at a word boundary below this length; the creator may change them."""
 COVER_STEM = Path(Cover.model_fields["file"].examples[0]).stem
 
 # No wrapping: messages stay one line each in logs; no markup: answers are printed as typed.
@@ -173,12 +172,12 @@ def _slug(text: str) -> str:
 
 def region_id_of(name: str) -> str:
     """The id of a region name (``Tanah Grogot`` → ``tanah-grogot``); ``""`` when it has no letter or digit."""
-    return slug_of(name, 80)
+    return slugify_text(name, 80)
 
 
 def slugify(title: str) -> str:
-    """``"Festival Layang-Layang 2026!"`` → ``festival-layang-layang-2026``, cut at a word boundary."""
-    slug = slug_of(title, SLUG_MAX)
+    """The slug proposed for ``title`` (:func:`etalase.slugs.slug_from_title`), which the creator may change."""
+    slug = slug_from_title(title)
     if not slug:
         raise Refused("Judul tidak menghasilkan alamat; beri --slug, mis. --slug pantai-indah.",
                       "the title gives no slug; pass --slug")
@@ -227,18 +226,7 @@ class Choices:
                 raise Refused("content/regions.yml bermasalah; jalankan make check dulu.",
                               "content/regions.yml is invalid; run make check first") from None
             places = {pid: p.label for pid, p in places_of(regions).items()}
-        taken: dict[str, Path] = {}
-        for raw in loaded.posts:
-            taken.setdefault(raw.path.parent.name, raw.path)
-            explicit = raw.document.data.get("slug")
-            if isinstance(explicit, str):
-                taken.setdefault(explicit, raw.path)
-        posts_dir = content_dir / POSTS_DIR
-        if posts_dir.is_dir():  # folders without index.md still hold the name
-            for folder in posts_dir.rglob("*"):
-                if folder.is_dir():
-                    taken.setdefault(folder.name, folder)
-        return cls(content_dir, creators, places, taken, regions.model_dump(exclude_defaults=False) if regions else None)
+        return cls(content_dir, creators, places, taken_slugs(content_dir, loaded), regions.model_dump(exclude_defaults=False) if regions else None)
 
     def category(self, answer: str) -> str:
         names = REGISTRY.ids()

@@ -166,6 +166,23 @@ _SCALES = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "mili
 """Words for thousands, millions, billions, as Indonesians write amounts (``312,5 juta``, ``1,2 M``)."""
 
 
+def _github_login(value: Any) -> Any:
+    """``@Rina-W`` or ``rina-w``: a GitHub login (GitHub's rules), without the ``@``.
+
+    GitHub logins are 1–39 letters, digits and single hyphens, neither first
+    nor last; they are case-insensitive, so the case is kept as written.
+    """
+    if not isinstance(value, str):
+        return value
+    login = value.strip().removeprefix("@")
+    if not re.fullmatch(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}", login):
+        raise PydanticCustomError("etalase_github", "bukan nama pengguna GitHub")
+    return login
+
+
+GitHubLogin = Annotated[str, BeforeValidator(_github_login, json_schema_input_type=str)]
+
+
 def _rupiah(value: Any) -> Any:
     """An amount of rupiah as people write it, as a whole number of rupiah.
 
@@ -213,6 +230,17 @@ def either(plain: Any, block: Any) -> Any:
                      Discriminator(lambda value: BLOCK if isinstance(value, (dict, BaseModel)) else PLAIN)]
 
 
+def takes_plain_items(annotation: Any) -> bool:
+    """Whether a list field's items may be written plainly (:func:`either`): ``list[either(str, Product)]``."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return takes_plain_items(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is list:
+        item = typing.get_args(annotation)[0]
+        return typing.get_origin(item) is typing.Annotated and any(
+            isinstance(meta, Discriminator) for meta in item.__metadata__)
+    return False
+
+
 class Strict(BaseModel):
     """Base of every block: unknown fields are errors, strings are trimmed."""
 
@@ -241,7 +269,8 @@ class Cover(Strict):
         examples=["CC BY 4.0"],
     )
     source: Url | None = Field(default=None, description="Tautan asal foto, jika diambil dari tempat lain")
-    ai_generated: bool = Field(default=False, description="true jika gambar dibuat atau diubah dengan AI")
+    ai_generated: bool = Field(default=False, title="Dibuat atau diubah dengan AI",
+                               description="true jika gambar dibuat atau diubah dengan AI")
 
 
 class GalleryPhoto(Strict):
@@ -348,10 +377,11 @@ class Certificate(Strict):
 
 
 class ShopLink(Strict):
-    """A marketplace or social link with the name to show (``Shopee``)."""
+    """A marketplace or social link, with the name to show instead of its site's (``Toko daring Bu Sari``)."""
 
-    label: ShortText = Field(description="Nama yang tampil, mis. Shopee", examples=["Shopee"])
     url: Url = Field(description="Tautan", examples=["https://shopee.co.id/nama.usaha"])
+    label: ShortText | None = Field(default=None, description="Nama yang tampil; bawaan: nama situsnya, mis. Shopee",
+                                    examples=["Toko daring kami"])
 
 
 class Umkm(Strict):
@@ -384,7 +414,7 @@ class Umkm(Strict):
     links: Annotated[list[either(Url, ShopLink)], Items("tautan"), Placeholder()] = Field(
         default_factory=list,
         max_length=10,
-        description="Tautan marketplace atau media sosial usaha: tautan saja, atau `{label, url}`",
+        description="Tautan marketplace atau media sosial usaha: tautan saja, atau `{url, label}`",
         examples=[["https://www.instagram.com/nama.usaha"]],
     )
 
@@ -397,7 +427,8 @@ class Budaya(Strict):
     organiser: Annotated[ShortText, Placeholder()] = Field(description="Penyelenggara atau komunitas pelestari",
                                                            examples=["Sanggar Contoh"])
     tradition: bool = Field(
-        default=False, description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal"
+        default=False, title="Tradisi tanpa tanggal acara",
+        description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal",
     )
     start: DateTimeWithZone | None = Field(
         default=None, description="Mulai acara, dengan zona waktu", examples=["2026-12-20 19:00 WIB"]
@@ -453,7 +484,8 @@ class Source(Strict):
         default=None, description="Rujukan dokumen jika tanpa tautan, mis. nomor SK atau DPA"
     )
     photo: PhotoFile | None = Field(
-        default=None, description="Foto bukti di folder pos, mis. papan informasi proyek", examples=["papan.jpg"])
+        default=None, title="Foto bukti", description="Foto bukti di folder pos, mis. papan informasi proyek",
+        examples=["papan.jpg"])
 
     RULES: ClassVar[tuple[str, ...]] = ("Setiap sumber perlu `url`, `document` atau `photo` agar bisa dicek.",)
 
@@ -493,6 +525,7 @@ class Pembangunan(Strict):
     sources: Annotated[list[Source], Items("sumber")] = Field(
         min_length=1,
         max_length=20,
+        title="Sumber",
         description="Minimal satu sumber yang bisa dicek (tautan, dokumen, atau foto papan proyek)",
         examples=[[{"title": "Siaran pers Dinas PUPR", "url": "https://example.go.id/berita"}]],
     )
@@ -527,9 +560,12 @@ class Accessibility(Strict):
 
     wheelchair: Literal["ya", "sebagian", "tidak"] = Field(
         description="Bisa dijangkau dan dipakai pengguna kursi roda: ya, sebagian, atau tidak", examples=["sebagian"])
-    accessible_toilet: bool | None = Field(default=None, description="Ada toilet untuk difabel (true/false)")
-    accessible_parking: bool | None = Field(default=None, description="Ada parkir khusus difabel dekat pintu masuk")
-    guide_dog_welcome: bool | None = Field(default=None, description="Anjing pemandu boleh masuk")
+    accessible_toilet: bool | None = Field(
+        default=None, description="Ada toilet untuk difabel: true atau false; kosongkan bila tidak tahu")
+    accessible_parking: bool | None = Field(
+        default=None, description="Ada parkir khusus difabel dekat pintu masuk: true atau false; kosongkan bila tidak tahu")
+    guide_dog_welcome: bool | None = Field(
+        default=None, description="Anjing pemandu boleh masuk: true atau false; kosongkan bila tidak tahu")
     path: Annotated[Text, Placeholder()] | None = Field(
         default=None, description="Jalur dari parkir ke tempat: permukaan dan kemiringan dengan kata-kata",
         examples=["Jalan dari parkir: permukaan dan kemiringannya"])
@@ -553,6 +589,7 @@ class PostBase(Strict):
         description=f"Judul pos, paling banyak {TITLE_MAX} karakter", examples=["Judul Pos"]
     )
     date: DateTimeWithZone = Field(
+        title="Tanggal terbit",
         description="Tanggal dan jam terbit dengan zona waktu (WIB, WITA, WIT); tanggal mendatang = terjadwal",
         examples=["2026-11-20 08:00 WIB"],
     )
@@ -564,6 +601,7 @@ class PostBase(Strict):
         min_length=1, max_length=10, description="Id kreator (nama berkas di content/creators/)", examples=[["nama-kreator"]]
     )
     region: str = Field(
+        title="Wilayah",
         description="Id wilayah dari content/regions.yml: kecamatan atau kecamatan/desa", examples=["kecamatan/desa"]
     )
     tags: Annotated[list[Slug], Items("label"), Placeholder()] = Field(
@@ -633,7 +671,7 @@ class CreatorLinks(Strict):
 class Creator(Strict):
     """A content creator, declared once in ``content/creators/<id>.yml`` (the file name is the id)."""
 
-    name: ShortText = Field(description="Nama yang ditampilkan", examples=["Nama Kreator"])
+    name: ShortText = Field(title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator"])
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
         description="Bio singkat: siapa Anda dan apa yang Anda liput", examples=["Kreator konten wisata dari Desa Contoh."]
     )
@@ -644,6 +682,12 @@ class Creator(Strict):
     photo_alt: Text | None = Field(default=None, description="Teks alternatif foto profil; wajib bila ada photo",
                                    examples=["Potret Nama Kreator tersenyum di tepi pantai"])
     links: CreatorLinks = Field(default_factory=CreatorLinks, description="Kanal media sosial dan WhatsApp")
+    github: GitHubLogin | None = Field(
+        default=None,
+        description="Nama pengguna GitHub kreator (tanpa @): kiriman lewat formulir dari akun ini tercatat atas nama "
+                    "kreator ini",
+        examples=["nama-akun-github"],
+    )
 
     RULES: ClassVar[tuple[str, ...]] = ("Bila ada `photo`, `photo_alt` wajib diisi.",)
 
@@ -713,6 +757,11 @@ EACH = "*"
 """In a field location, stands for every item of a list."""
 
 
+def carries(info: FieldInfo, marker: type) -> bool:
+    """Whether the field ``info`` carries a ``marker`` (:class:`IsPhoto`, :class:`Placeholder`…)."""
+    return any(isinstance(meta, marker) for meta in info.metadata) or _marked(info.annotation, marker)
+
+
 def marked_fields(model: type[BaseModel], marker: type,
                   prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], FieldInfo]]:
     """``(location, field)`` of every field of ``model`` (nested blocks included) that carries ``marker``.
@@ -722,7 +771,7 @@ def marked_fields(model: type[BaseModel], marker: type,
     """
     found: list[tuple[tuple[str, ...], FieldInfo]] = []
     for name, info in model.model_fields.items():
-        if any(isinstance(meta, marker) for meta in info.metadata) or _marked(info.annotation, marker):
+        if carries(info, marker):
             found.append((prefix + (name,), info))
             continue
         nested, is_list = nested_model(info.annotation)

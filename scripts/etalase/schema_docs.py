@@ -28,7 +28,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -164,6 +164,8 @@ class FieldDoc:
     choices: tuple[str, ...] = ()
     block: bool = False
     """The field is a block (or list of blocks) whose fields follow as their own rows."""
+    info: FieldInfo | None = field(default=None, compare=False)
+    """The pydantic field itself, for tools that need its type and constraints (the issue form)."""
 
 
 def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
@@ -180,6 +182,7 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
             default=_default(info),
             choices=_choices(info.annotation),
             block=nested is not None,
+            info=info,
         ))
         if nested is not None:
             docs.extend(field_docs(nested, path + ("[]." if is_list else ".")))
@@ -190,7 +193,7 @@ def common_field_docs() -> list[FieldDoc]:
     """Fields of every post: ``category`` first (it decides the rest), then the common ones."""
     info = REGISTRY.post_model(REGISTRY.ids()[0]).model_fields["category"]
     category = FieldDoc(path="category", required=True, description=info.description or "",
-                        choices=tuple(REGISTRY.ids()))
+                        choices=tuple(REGISTRY.ids()), info=info)
     return [category] + field_docs(PostBase)
 
 
@@ -199,7 +202,8 @@ def block_field_docs(model: type[BaseModel], name: str) -> list[FieldDoc]:
     info = model.model_fields[name]
     nested, _ = nested_model(info.annotation)
     assert nested is not None, f"block {name} must be a model"
-    block = FieldDoc(path=name, required=info.is_required(), description=info.description or "", block=True)
+    block = FieldDoc(path=name, required=info.is_required(), description=info.description or "", block=True,
+                     info=info)
     return [block, *field_docs(nested, name + ".")]
 
 
@@ -403,7 +407,7 @@ def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
                 item_lines = _yaml_lines(item, indent + 4)
                 lines += [f"{pad}  - {item_lines[0].lstrip()}", *item_lines[1:]]
         else:
-            comment = f"  {DRAFT_COMMENT}" if key == "draft" and indent == 0 else ""
+            comment = f"  {DRAFT_COMMENT}" if key == "draft" and value is True and indent == 0 else ""
             lines.append(f"{pad}{key}: {_yaml_inline(value)}{comment}")
     return lines
 
@@ -427,6 +431,8 @@ class GuideContext:
     """The id of a desa of the regency (neutral when it has none)."""
     creator: str = "nama-anda"
     """The id of one of the regency's creators (neutral when it has none)."""
+    submit_url: str = "lewat-formulir.md"
+    """Where the guide's "Kirim pos baru" button leads: the repository's issue forms, when the brand names it."""
 
     @property
     def date(self) -> str:
@@ -442,6 +448,7 @@ MARKERS: dict[str, Callable[[GuideContext], str]] = {
     "<!-- etalase:kecamatan-example -->": lambda guide: guide.kecamatan,
     "<!-- etalase:desa-example -->": lambda guide: guide.desa,
     "<!-- etalase:creator-example -->": lambda guide: guide.creator,
+    "<!-- etalase:submit-url -->": lambda guide: guide.submit_url,
 }
 """What each marker in a hand-written page becomes."""
 

@@ -25,6 +25,8 @@ FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
 ABOUT = "tentang/"
 GUIDE = "panduan/"
+FORM_GUIDE = "panduan/lewat-formulir/"
+"""The guide's page about sending a post with the issue form."""
 
 
 def paged(base: str, page: int) -> str:
@@ -93,3 +95,8 @@ def whatsapp(number: str, text: str = "") -> str:
     """A ``wa.me`` link to ``+62…`` (a chat with ``text`` typed in, if given)."""
     link = "https://wa.me/" + number.removeprefix("+")
     return f"{link}?text={quote(text)}" if text else link
+
+
+def submit(repository: object) -> str:
+    """Where "Kirim pos baru" leads: the repository's chooser of issue forms."""
+    return f"{str(repository).rstrip('/')}/issues/new/choose"

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Callable
 from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict
         field = ".".join(str(part) for part in loc)
         line = raw.document.line_of(loc)
         shown = field_name(model, loc)
-        target = _bundle_file(raw, bundle, name.strip(), shown, line, problems)
+        target = _bundle_file(raw, bundle, name.strip(), shown, line, problems, loc)
         if target:
             photos.append(PhotoRef(target, field, line, shown))
     photos.extend(_body_photos(raw, bundle, problems))
@@ -151,7 +152,7 @@ def _placeholders(raw: RawFile, model: type[BaseModel], photos: list[PhotoRef]) 
             if any(item in examples for item in values if isinstance(item, (str, int, float, dict))):
                 found.append(Problem(raw.display, raw.document.line_of(loc), field_name(model, loc),
                                      f"masih berisi contoh dari templat: {show(value)}; {advice[0]}",
-                                     f"still holds the template's example: {show(value)}; {advice[1]}"))
+                                     f"still holds the template's example: {show(value)}; {advice[1]}", loc=loc))
     body = raw.document.body
     for template_line in (line for line in TEMPLATE_BODY.splitlines() if line.strip()):
         start = body.find(template_line)
@@ -166,7 +167,8 @@ def _placeholders(raw: RawFile, model: type[BaseModel], photos: list[PhotoRef]) 
                                  "masih foto sementara dari templat; ganti berkasnya dengan foto Anda "
                                  "(nama berkas boleh tetap), atau tulis draft: true bila pos belum siap terbit",
                                  "still the template's placeholder photo; replace the file with your photo "
-                                 "(the file name may stay), or write draft: true while the post is not ready"))
+                                 "(the file name may stay), or write draft: true while the post is not ready",
+                                 loc=tuple(int(part) if part.isdigit() else part for part in ref.field.split("."))))
     return found
 
 
@@ -212,7 +214,8 @@ def _unknown_creator(raw: RawFile, model: type[BaseModel], index: int, creator: 
         return Problem(raw.display, raw.document.line_of(loc), field_name(model, loc),
                        f"berkas kreator {where} ada tetapi bermasalah; perbaiki dulu masalah di berkas itu "
                        "(lihat pesan untuk berkas itu)",
-                       f"creator file {where} exists but has problems; fix them first (see the messages for that file)")
+                       f"creator file {where} exists but has problems; fix them first (see the messages for that file)",
+                       loc=loc)
     return _unknown(raw, loc, field_name(model, loc), creator, sorted(creators), "kreator", "creator",
                     f"buat berkas content/creators/{creator}.yml (lihat Panduan Kontributor → Daftar isian)")
 
@@ -223,7 +226,7 @@ def _unknown(raw: RawFile, loc: tuple[Any, ...], field: str, found: str, known: 
     shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
     return Problem(raw.display, raw.document.line_of(loc), field,
                    f"{kind_id} {show(found)} tidak dikenal{hint[0]}; yang ada: {shown or '(belum ada)'}; {advice}",
-                   f"unknown {kind_en} {show(found)}{hint[1]}; known: {shown or '(none yet)'}")
+                   f"unknown {kind_en} {show(found)}{hint[1]}; known: {shown or '(none yet)'}", loc=loc)
 
 
 def _body_photos(raw: RawFile, bundle: Path, problems: list[Problem]) -> list[PhotoRef]:
@@ -246,8 +249,17 @@ def _body_photos(raw: RawFile, bundle: Path, problems: list[Problem]) -> list[Ph
 
 
 def _bundle_file(raw: RawFile, bundle: Path, name: str, field: str | None, line: int | None,
-                 problems: list[Problem]) -> Path | None:
-    """Resolve ``name`` inside ``bundle``; report anything that leaves it."""
+                 problems: list[Problem], loc: tuple[Any, ...] | None = None) -> Path | None:
+    """Resolve ``name`` inside ``bundle``; report anything that leaves it (``loc``: the field's path, if any)."""
+    problems_before = len(problems)
+    found = _resolve_in_bundle(raw, bundle, name, field, line, problems)
+    for index in range(problems_before, len(problems)):
+        problems[index] = replace(problems[index], loc=loc)
+    return found
+
+
+def _resolve_in_bundle(raw: RawFile, bundle: Path, name: str, field: str | None, line: int | None,
+                       problems: list[Problem]) -> Path | None:
     if re.search(r"[\x00-\x1f\x7f]", name):
         problems.append(Problem(raw.display, line, field,
                                 f"nama berkas {show(name)} berisi karakter kendali; ketik ulang nama berkasnya",

@@ -1,0 +1,428 @@
+"""Step 5, render: post bodies and whole pages on every core, and from a cache when nothing they show changed.
+
+MkDocs renders every page on one core, every build, although a merged pull
+request changes one post. This module takes two jobs off that path:
+
+* **Bodies** (:class:`BodyRenderer`): each post's Markdown becomes its final
+  HTML (rendered, cleaned by :mod:`etalase.sanitize`, body photos turned into
+  ``<picture>``) in a pool of processes, one Markdown instance each, under
+  each post's time budget (:mod:`etalase.guard`). Results are cached by a
+  digest of the body, the photos it shows, the Markdown configuration and
+  the versions of everything that shapes the HTML.
+* **Pages** (:class:`PageWork`): every generated page has a fingerprint: a
+  digest of everything its template reads (the page's own data, the posts,
+  creators, places and photos it shows) and of everything every page shares
+  (the theme, ``mkdocs.yml``, the navigation, the pipeline's code). A page
+  whose fingerprint is cached is copied from the cache; the others are
+  shared out between this process and forked workers, each of which builds
+  its pages through MkDocs' own page build and caches what it wrote.
+
+:class:`GeneratedPage` is the MkDocs page of a generated page: its
+meta-data and body come from the pipeline, so MkDocs neither reads nor
+renders Markdown for it. A page rendered elsewhere (cached, or by a worker)
+is given :data:`ELSEWHERE`, a template that writes nothing, so MkDocs skips
+it; :meth:`PageWork.finish` puts its file in place.
+
+Outputs are byte-identical to a build without any cache: the same code
+renders every page, only in another process or at another time, and a page
+is reused only when nothing it shows has changed (a test compares a
+one-post rebuild with a full build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import multiprocessing
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields, is_dataclass
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markupsafe import escape as escape_html
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+from pydantic import BaseModel
+
+from .categories import Category
+from .guard import PostGuard, PostTooComplex
+from .images import ProcessedPhoto, picture_html
+from .listings import ListingKind
+from .markdown_refs import photo_ref, rewrite_local_targets
+from .pages import Page, PostPage
+from .problems import Problem
+from .sanitize import clean_html, link_photos
+from .structure import CreatorEntry, Place, Post
+
+log = logging.getLogger("mkdocs.plugins.etalase")
+
+RENDER_VERSION = "1"
+"""Bump when a change here changes rendered output: it is part of every cache key."""
+ELSEWHERE = "etalase/elsewhere.html"
+"""A template that writes nothing: for pages whose file another process (or the cache) provides."""
+SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "nh3", "Jinja2", "MarkupSafe")
+"""Packages whose version shapes the HTML; each is part of every cache key."""
+
+
+def versions() -> str:
+    """The versions of :data:`SHAPING_PACKAGES` (ProperDocs stands in for MkDocs where it is used)."""
+    found = []
+    for package in SHAPING_PACKAGES:
+        try:
+            found.append(f"{package}={version(package)}")
+        except Exception:  # noqa: BLE001 - not installed under this name (ProperDocs)
+            found.append(f"{package}=?")
+    return ",".join(found)
+
+
+# --------------------------------------------------------------------------
+# The MkDocs page of a generated page
+# --------------------------------------------------------------------------
+
+class GeneratedPage(MkDocsPage):
+    """An MkDocs page whose meta-data and HTML body the pipeline already has."""
+
+    def __init__(self, generated: Page, file: File, config: MkDocsConfig):
+        super().__init__(generated.title, file, config)
+        self.generated = generated
+        self.body = ""
+        """The page's final HTML body (posts only), set by :class:`BodyRenderer`."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        # Title and description are contributed text that Material's templates print unescaped.
+        self.markdown = ""
+        self.meta = {"title": escape_html(self.generated.title), "template": self.generated.template,
+                     "description": escape_html(self.generated.description),
+                     "hide": ["navigation", "toc"], "etalase": self.generated}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.body
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+# --------------------------------------------------------------------------
+# Bodies
+# --------------------------------------------------------------------------
+
+def _digest(*parts: object) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(str(part).encode("utf-8", "surrogatepass") + b"\0")
+    return hasher.hexdigest()
+
+
+class BodyRenderer:
+    """Renders post bodies to their final HTML, in parallel and through a cache."""
+
+    def __init__(self, config: MkDocsConfig, cache_dir: Path, render_seconds: float, workers: int):
+        self.cache_dir = cache_dir
+        self.render_seconds = render_seconds
+        self.workers = workers
+        self.extensions = config.markdown_extensions
+        self.extension_configs = config.mdx_configs or {}
+        self.site_url = config.site_url
+        self.setup = _digest(RENDER_VERSION, versions(), json.dumps(self.extensions, default=str),
+                             json.dumps(self.extension_configs, sort_keys=True, default=str), self.site_url)
+        """What every body's HTML depends on besides the body and its photos."""
+
+    def render(self, posts: list[Post], photos: dict[Path, ProcessedPhoto]) -> tuple[dict[str, str], list[Problem]]:
+        """The final body HTML of each post, by slug, and the posts that could not be rendered."""
+        jobs: dict[str, _BodyJob] = {}
+        bodies: dict[str, str] = {}
+        for post in posts:
+            job = _BodyJob.of(post, photos, self.setup)
+            cached = self._read(job.key)
+            if cached is None:
+                jobs[post.slug] = job
+            else:
+                bodies[post.slug] = cached
+        problems: list[Problem] = []
+        for slug, outcome in self._run(list(jobs.values())).items():
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+            else:
+                bodies[slug] = outcome
+                self._write(jobs[slug].key, outcome)
+        return bodies, problems
+
+    def _run(self, jobs: list[_BodyJob]) -> dict[str, str | Problem]:
+        if not jobs:
+            return {}
+        setup = (self.extensions, self.extension_configs, self.site_url, self.render_seconds)
+        if self.workers <= 1 or len(jobs) < 2 * self.workers:
+            _start_worker(*setup)
+            return dict(_render_body(job) for job in jobs)
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        chunk = max(1, len(jobs) // (self.workers * 8))
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker, initargs=setup) as pool:
+            return dict(pool.map(_render_body, jobs, chunksize=chunk))
+
+    def _path(self, key: str) -> Path:
+        return self.cache_dir / key[:2] / f"{key}.html"
+
+    def _read(self, key: str) -> str | None:
+        try:
+            return self._path(key).read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def _write(self, key: str, body: str) -> None:
+        _write_atomic(self._path(key), body.encode("utf-8"))
+
+
+class _BodyJob:
+    """One post body to render (picklable, for the pool)."""
+
+    def __init__(self, slug: str, source: Path, markdown_text: str, photos: dict[str, ProcessedPhoto],
+                 prefix: str, key: str):
+        self.slug, self.source, self.markdown, self.photos, self.prefix, self.key = (
+            slug, source, markdown_text, photos, prefix, key)
+
+    @classmethod
+    def of(cls, post: Post, photos: dict[Path, ProcessedPhoto], setup: str) -> _BodyJob:
+        by_name = {ref.file.relative_to(post.bundle).as_posix(): photos[ref.file] for ref in post.photos}
+        prefix = "../" * post.url.count("/")
+        shown = sorted((name, photo.social.url, photo.width, photo.height) for name, photo in by_name.items())
+        return cls(post.slug, post.source, rewrite_local_targets(post.body, photo_ref), by_name, prefix,
+                   _digest(setup, post.body, shown, prefix))
+
+
+_MARKDOWN: markdown.Markdown | None = None
+_SETUP: tuple[str | None, float] = (None, 0)
+
+
+def _start_worker(extensions: list[Any], configs: dict[str, Any], site_url: str | None, seconds: float) -> None:
+    """One Markdown instance per process, reset between bodies (creating one costs more than a body)."""
+    global _MARKDOWN, _SETUP
+    _MARKDOWN = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    _SETUP = (site_url, seconds)
+
+
+def _render_body(job: _BodyJob) -> tuple[str, str | Problem]:
+    """Render one body, or the problem that names its post. Never raises for bad input."""
+    assert _MARKDOWN is not None
+    site_url, seconds = _SETUP
+    guard = PostGuard(seconds)
+    guard.enter(job.source, blame=True)
+    try:
+        rendered = _MARKDOWN.reset().convert(job.markdown)
+        body = link_photos(clean_html(rendered, site_url=site_url),
+                           lambda name, alt: _picture(job, name, alt), lambda name: _href(job, name))
+        return job.slug, scrollable_tables(body)
+    except PostTooComplex as error:
+        return job.slug, error.problem
+    except Exception as error:  # noqa: BLE001 - a body that breaks Markdown is its post's problem
+        problem = guard.problem(error)
+        assert problem is not None
+        return job.slug, problem
+    finally:
+        guard.leave()
+
+
+def _picture(job: _BodyJob, name: str, alt: str) -> str | None:
+    photo = job.photos.get(name)
+    return picture_html(photo, alt, url_prefix=job.prefix) if photo else None
+
+
+def _href(job: _BodyJob, name: str) -> str | None:
+    photo = job.photos.get(name)
+    return job.prefix + photo.largest("jpeg").url if photo else None
+
+
+def scrollable_tables(body: str) -> str:
+    """Tables and code blocks scroll sideways on a phone; make them reachable with the keyboard.
+
+    Each table goes in a box that scrolls (a region named "Tabel N") and each
+    code block can take focus. Material's script does this on other sites;
+    this theme does not load it.
+    """
+    import re
+
+    tables = iter(range(1, body.count("<table>") + 1))
+    body = re.sub("<table>", lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" '
+                  'tabindex="0"><table>', body)
+    return re.sub(r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', body.replace("</table>", "</table></div>"))
+
+
+# --------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------
+
+class PageWork:
+    """Which generated pages come from the cache, which this process builds, which a forked worker builds."""
+
+    def __init__(self, cache_dir: Path, shared: str, workers: int):
+        self.cache_dir = cache_dir
+        self.shared = shared
+        """Digest of what every page shows (theme, mkdocs.yml, navigation, code): see :func:`shared_fingerprint`."""
+        self.workers = workers
+        self.keys: dict[str, str] = {}
+        """Fingerprint of each generated page, by source URI."""
+        self.cached: set[str] = set()
+        self.elsewhere: set[str] = set()
+        """Pages another process builds."""
+        self._children: list[tuple[int, Path]] = []
+
+    def plan(self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str]) -> None:
+        """Fingerprint every page; note which are cached."""
+        memo: dict[int, str] = {}
+        for page in pages:
+            uri = page.file.src_uri
+            self.keys[uri] = _digest(self.shared, fingerprint(page.generated, post_digest, memo))
+            if self._cached_file(self.keys[uri]).is_file():
+                self.cached.add(uri)
+
+    def needs_body(self, uri: str) -> bool:
+        return uri not in self.cached
+
+    def share_out(self, pages: list[GeneratedPage], build_page: Callable[[GeneratedPage], None]) -> None:
+        """Fork workers that build their share of the pages to build; this process keeps the first share."""
+        todo = [page for page in pages if page.file.src_uri not in self.cached]
+        if self.workers <= 1 or len(todo) < 50 or sys.platform != "linux":
+            return
+        shares = [todo[index::self.workers] for index in range(self.workers)]
+        for share in shares[1:]:
+            results = Path(tempfile.mkstemp(prefix="etalase-pages-", suffix=".pickle")[1])
+            pid = os.fork()
+            if pid == 0:  # the worker: build, report, and leave without running the parent's cleanup
+                code = _build_share(share, build_page, results)
+                os._exit(code)
+            self._children.append((pid, results))
+            self.elsewhere |= {page.file.src_uri for page in share}
+
+    def is_elsewhere(self, uri: str) -> bool:
+        """Whether this process should skip the page: cached, or a worker's."""
+        return uri in self.cached or uri in self.elsewhere
+
+    def store(self, uri: str, output: str) -> None:
+        """Keep a page this process built, for the next build."""
+        key = self.keys.get(uri)
+        if key is not None:
+            _write_atomic(self._cached_file(key), output.encode("utf-8", errors="xmlcharrefreplace"))
+
+    def finish(self, site_dir: Path, pages: dict[str, GeneratedPage]) -> list[Problem]:
+        """Wait for the workers and put every cached page in place; the workers' problems, if any."""
+        problems: list[Problem] = []
+        for pid, results in self._children:
+            _, status = os.waitpid(pid, 0)
+            try:
+                problems += pickle.loads(results.read_bytes())
+            except (OSError, EOFError, pickle.UnpicklingError):
+                problems.append(Problem(Path("mkdocs.yml"), None, None,
+                                        f"proses pembangun halaman berhenti tanpa hasil (status {status}); "
+                                        "jalankan ulang build",
+                                        f"a page-building process stopped without a result (status {status}); "
+                                        "run the build again"))
+            finally:
+                results.unlink(missing_ok=True)
+        self._children = []
+        for uri in sorted(self.cached):
+            target = Path(pages[uri].file.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _place(self._cached_file(self.keys[uri]), target)
+        return problems
+
+    def _cached_file(self, key: str) -> Path:
+        return self.cache_dir / key[:2] / f"{key}.html"
+
+
+def _build_share(share: list[GeneratedPage], build_page: Callable[[GeneratedPage], None], results: Path) -> int:
+    """In a worker: build every page of ``share``; save the problems (none: ``[]``) for the parent."""
+    problems: list[Problem] = []
+    try:
+        for page in share:
+            build_page(page)
+    except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops the build
+        problem = getattr(error, "problem", None)
+        problems.append(problem if isinstance(problem, Problem) else Problem(
+            page.generated.post.source if isinstance(page.generated, PostPage) else Path(page.file.src_uri), None,
+            None, f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
+            f"the page cannot be built ({type(error).__name__}: {error})"))
+    results.write_bytes(pickle.dumps(problems))
+    return 1 if problems else 0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+
+
+def _place(source: Path, target: Path) -> None:
+    """A cached page into the site: a hard link where the file system allows it, else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        target.write_bytes(source.read_bytes())
+
+
+def shared_fingerprint(config: MkDocsConfig, nav_titles: list[tuple[str, str]], extra: Iterable[object]) -> str:
+    """What every generated page shows or is shaped by, besides its own data.
+
+    ``mkdocs.yml`` (the brand, the plugins' options), every template and
+    stylesheet under the theme's custom folder, the pipeline's own code, the
+    versions of the packages that shape HTML, the navigation (titles and
+    URLs of every page in it) and ``extra`` (the hero photo, the site's card).
+    """
+    hasher = hashlib.sha256()
+    hasher.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
+    hasher.update(versions().encode())
+    own_code = sorted(Path(__file__).parent.rglob("*.py"))
+    custom = [Path(folder) for folder in config.theme.dirs[:1]] if config.theme.custom_dir else []
+    theme_files = sorted(path for folder in custom for path in folder.rglob("*") if path.is_file())
+    for path in [*own_code, *theme_files]:
+        hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    hasher.update(json.dumps([nav_titles, [str(item) for item in extra]], default=str).encode())
+    hasher.update(RENDER_VERSION.encode())
+    return hasher.hexdigest()
+
+
+def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, str]) -> str:
+    """A digest of everything ``value`` (a generated page, or a part of one) holds that a template could show."""
+    if isinstance(value, Post):
+        key = id(value)
+        if key not in memo:
+            memo[key] = _digest("post", post_digest(value), value.slug, value.scheduled)
+        return memo[key]
+    if isinstance(value, CreatorEntry):
+        return _digest("creator", value.id, value.data.model_dump_json(), value.photo)
+    if isinstance(value, ProcessedPhoto):
+        return _digest("photo", value.social.url, value.width, value.height)
+    if isinstance(value, (Category, ListingKind)):
+        return _digest(type(value).__name__, getattr(value, "id", None) or getattr(value, "name", ""))
+    if isinstance(value, Place):
+        return _digest("place", value.id, value.label)
+    if isinstance(value, BaseModel):
+        return _digest(type(value).__name__, value.model_dump_json())
+    if is_dataclass(value) and not isinstance(value, type):
+        return _digest(type(value).__name__,
+                       *(fingerprint(getattr(value, item.name), post_digest, memo) for item in fields(value)))
+    if isinstance(value, (list, tuple)):
+        return _digest("list", *(fingerprint(item, post_digest, memo) for item in value))
+    if isinstance(value, dict):
+        return _digest("dict", *(f"{key}={fingerprint(item, post_digest, memo)}" for key, item in value.items()))
+    if value is None or isinstance(value, (str, int, float, bool, date, Path)):
+        return _digest(type(value).__name__, value)
+    raise TypeError(f"no fingerprint for {type(value).__name__}: add it to etalase.render.fingerprint")
+
+
+def unescaped(text: str) -> str:
+    """Text of a cached page as a reader sees it (tests compare pages by it)."""
+    return html.unescape(text)

@@ -1,0 +1,138 @@
+"""The write job's side: the converter's artifact is checked as untrusted data before anything is pushed."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO_CONTENT, ROOT
+from etalase import kiriman_publish
+from etalase.github import md_text
+from etalase.kiriman_publish import CHECK_MARKER, ISSUE_MARKER, Refused, accept, issue_comment, read_result
+from etalase.images import ImageSettings
+from test_kiriman import add_login, content, fixture, make_assets, run_kiriman  # noqa: F401 - content is a fixture
+
+SLUG = "keripik-tempe-bu-sari-renyah-dari-pasar"
+
+
+@pytest.fixture(scope="module")
+def artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the read-only job uploads for the UMKM form of a new creator (issue #7)."""
+    work = tmp_path_factory.mktemp("konversi")
+    content = work / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    add_login(content)
+    result = run_kiriman(fixture("umkm"), content, work, author="bu-sari", assets=make_assets(work / "lampiran"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = work / "kiriman"
+    (folder / "konten" / "posts").mkdir(parents=True)
+    (folder / "konten" / "creators").mkdir()
+    shutil.copytree(content / "posts" / SLUG, folder / "konten" / "posts" / SLUG)
+    shutil.copy(content / "creators" / "sari-rahayu.yml", folder / "konten" / "creators")
+    shutil.copy(work / "hasil.json", folder / "hasil.json")
+    (folder / "periksa.md").write_text("## Pemeriksaan pos\n\n✅ **Konten beres.**\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def copy(artifact: Path, tmp_path: Path) -> Path:
+    """A writable copy of the artifact, to spoil."""
+    return Path(shutil.copytree(artifact, tmp_path / "kiriman"))
+
+
+def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_path: Path) -> None:
+    out, outputs = tmp_path / "keluar", tmp_path / "github-output"
+    assert kiriman_publish.main(["accept", "--artifact", str(copy), "--content", str(content), "--issue", "7",
+                                 "--author-id", "583231", "--out", str(out), "--github-output", str(outputs)]) == 0
+    assert outputs.read_text(encoding="utf-8") == "ok=true\nstate=ok\nbranch=kiriman/7\n"
+    assert (content / "posts" / SLUG / "index.md").is_file()
+    assert (content / "creators" / "sari-rahayu.yml").is_file()
+    assert (out / "pr-title.txt").read_text(encoding="utf-8") == \
+        "Pos baru: Keripik Tempe Bu Sari, Renyah dari Pasar Lama\n"
+    body = (out / "pr-body.md").read_text(encoding="utf-8")
+    assert body.startswith("Kiriman lewat formulir dari @bu-sari, issue #7. Terima kasih!\n\nCloses #7\n")
+    assert "- Kreator: Sari Rahayu (`sari-rahayu`) (kreator baru: berkas kreatornya ikut di PR ini)" in body
+    template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    checklist = template[template.index("## Daftar periksa editor"):].strip()
+    assert body.rstrip().endswith(checklist)
+    assert (out / "commit-message.txt").read_text(encoding="utf-8").endswith(
+        "Co-authored-by: bu-sari <583231+bu-sari@users.noreply.github.com>\n")
+    assert (out / "periksa-komentar.md").read_text(encoding="utf-8").startswith(f"{CHECK_MARKER}\n## Pemeriksaan pos")
+
+
+@pytest.mark.parametrize("spoil", [
+    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "run.sh").write_text("#!/bin/sh\n"), id="extra file"),
+    pytest.param(lambda a: (a / "konten" / ".github").mkdir() or (a / "konten" / ".github" / "x.yml").write_text("x"),
+                 id="file outside the bundle"),
+    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "foto-1.jpg").symlink_to("/etc/passwd"), id="symlink"),
+    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "index.md").unlink(), id="no index.md"),
+    pytest.param(lambda a: _edit_result(a, issue=8), id="another issue"),
+    pytest.param(lambda a: _edit_result(a, slug="../../etc"), id="slug leaves content"),
+    pytest.param(lambda a: _edit_result(a, bundle="posts/lain"), id="bundle and slug disagree"),
+    pytest.param(lambda a: _edit_result(a, extra="field"), id="unknown key"),
+    pytest.param(lambda a: (a / "hasil.json").write_text("[1, 2"), id="not JSON"),
+    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "index.md").write_text("---\ntitle: x\n---\n"),
+                 id="bundle no longer valid"),
+])
+def test_an_artifact_that_is_not_what_a_conversion_makes_is_refused(spoil, copy: Path, content: Path) -> None:
+    spoil(copy)
+    with pytest.raises(Refused):
+        accept(copy, content, 7, ImageSettings())
+
+
+def test_a_slug_taken_since_the_conversion_is_refused(copy: Path, content: Path) -> None:
+    (content / "posts" / SLUG).mkdir()
+    (content / "posts" / SLUG / "index.md").write_text("---\n---\n", encoding="utf-8")
+    with pytest.raises(Refused, match="sudah ada di repositori"):
+        accept(copy, content, 7, ImageSettings())
+
+
+def _edit_result(artifact: Path, **changes: object) -> None:
+    path = artifact / "hasil.json"
+    path.write_text(json.dumps(json.loads(path.read_text(encoding="utf-8")) | changes), encoding="utf-8")
+
+
+def test_comments_escape_the_creators_text(copy: Path) -> None:
+    title = "Pantai [klik](https://evil.example) @everyone <img src=x>"
+    _edit_result(copy, title=title, summary="Ringkasan **tebal** dan ![gambar](https://evil.example/x.png)")
+    result = read_result(copy / "hasil.json", 7)
+    text = issue_comment("ok", result, pr_url="https://github.com/o/r/pull/9")
+    assert text.startswith(f"{ISSUE_MARKER}\n### ✅ Kiriman Anda sudah menjadi pull request")
+    assert "https://github.com/o/r/pull/9" in text
+    assert f"> **{md_text(title)}**" in text
+    for markup in (r"\[klik\]", r"!\[gambar\]", r"<img", r"@everyone"):  # each only as escaped text
+        assert not re.search(r"(?<!\\)" + markup, text), markup
+
+
+def test_the_problem_comment_lists_every_field(tmp_path: Path, content: Path) -> None:
+    result = run_kiriman(fixture("umkm-salah"), content, tmp_path, author="siti-a",
+                         assets=make_assets(tmp_path / "lampiran"))
+    assert result.returncode == 1
+    text = issue_comment("problems", read_result(tmp_path / "hasil.json", 7))
+    assert text.startswith(f"{ISSUE_MARKER}\n### ✏️ Ada 16 hal yang perlu diperbaiki\n")
+    assert "- **Nomor WhatsApp untuk pesan**: ditemukan \"0812\"; bukan nomor HP Indonesia" in text
+    assert "- **Teks alternatif, foto ke\\-2**: belum punya baris teks alternatif" in text
+    assert "klik **⋯**" in text and "**Edit**" in text
+    assert "- `umkm_whatsapp`: found \"0812\"" in text  # the English list, folded away
+
+
+def test_comment_command_falls_back_to_a_system_problem(tmp_path: Path) -> None:
+    output = tmp_path / "komentar.md"
+    assert kiriman_publish.main(["comment", "--artifact", str(tmp_path / "tidak-ada"), "--issue", "7", "--state",
+                                 "ok", "--pr-url", "https://evil.example/x", "--run-url",
+                                 "https://github.com/o/r/actions/runs/12", "--output", str(output)]) == 0
+    text = output.read_text(encoding="utf-8")
+    assert "### ⚠️ Kiriman belum bisa diproses" in text
+    assert "https://github.com/o/r/actions/runs/12" in text and "evil.example" not in text
+
+
+def test_a_post_credited_to_someone_else_is_refused(copy: Path, content: Path) -> None:
+    creator = copy / "konten" / "creators" / "sari-rahayu.yml"
+    creator.write_text(creator.read_text(encoding="utf-8").replace("github: bu-sari", "github: someone-else"),
+                       encoding="utf-8")
+    with pytest.raises(Refused, match="kreator pos tidak sesuai"):
+        accept(copy, content, 7, ImageSettings())
