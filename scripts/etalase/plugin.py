@@ -152,6 +152,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 home_per_category=self.config.home_per_category,
                 home_latest=self.config.home_latest,
                 site_description=config.site_description or self.brand.tagline,
+                now=self.now,
             )
         for page in pages:
             if page.src_uri in files.src_uris:
@@ -315,10 +316,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
 
 def _generated_nav() -> list[dict[str, str]]:
-    """The navigation's first tabs: home, each category (from the registry), accessible places, archive, search."""
+    """The navigation's first tabs: home, each category (from the registry), accessible places, creators, archive,
+    search."""
     return [{"Beranda": urls.src_uri("")},
             *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
             {"Ramah Difabel": urls.src_uri(urls.accessible())},
+            {"Kreator": urls.src_uri(urls.creators())},
             {"Arsip": urls.src_uri(urls.archive())},
             {"Cari": urls.src_uri(urls.search())}]
 
