@@ -5,12 +5,12 @@ computed with the code under test. The suite's clock (``conftest.NOW``) is
 1 December 2026, 12.00 WIB; the newest published post is of 28 November
 2026, so the report's period is December 2025 to November 2026.
 
-=====  ==========  ===========  ==================  ============  ====================================
+=====  ==========  ===========  ==================  ============  ============================================
 post   date (WIB)  category     region              creators      notes
-=====  ==========  ===========  ==================  ============  ====================================
-p1     2026-10-05  wisata       utara/pantai-indah  ani           1000 px cover, 600 px gallery photo
+=====  ==========  ===========  ==================  ============  ============================================
+p1     2026-10-05  wisata       utara/pantai-indah  ani           1000 px cover, 600 px gallery; accessibility
 p2     2026-10-20  umkm         utara               ani, budi     co-written
-p3     2026-11-02  budaya       selatan             budi
+p3     2026-11-02  budaya       selatan             budi          accessibility block (wheelchair: no)
 p4     2026-11-15  pembangunan  selatan             citra         not about a place
 p5     2026-11-28  wisata       utara               ani           newest; its body shows its cover again
 p6     2025-11-30  wisata       barat               citra         before the report's period
@@ -19,7 +19,7 @@ p10    2026-11-03  budaya       selatan             budi
 p11    2026-09-01  budaya       barat               eka           91 days before now: no newcomer
 draft  2026-11-10  wisata       timur               dodi          a draft: counts nowhere
 later  2026-12-20  wisata       timur               ani           scheduled: counts nowhere
-=====  ==========  ===========  ==================  ============  ====================================
+=====  ==========  ===========  ==================  ============  ============================================
 
 Kecamatan ``timur`` has no post at all; creator ``dodi`` has none published.
 """
@@ -73,6 +73,8 @@ POSTS: dict[str, tuple[str, str, str, list[str]]] = {
     "draft": ("2026-11-10 08:00 WIB", "wisata", "timur", ["dodi"]),
     "later": ("2026-12-20 08:00 WIB", "wisata", "timur", ["ani"]),
 }
+ACCESSIBILITY = {"p1": {"wheelchair": "ya", "accessible_toilet": True}, "p3": {"wheelchair": "tidak"}}
+"""Two posts describe their place's accessibility: a block says something even when the answer is no."""
 TITLES = {slug: f"Pos {slug} tentang daerah" for slug in POSTS}
 """The title of each post, as its card shows it."""
 PER_PAGE = 2
@@ -97,6 +99,8 @@ def write_programme(root: Path) -> Path:
                                    "creators": creators, "wisata": None, category: BLOCKS[category]}
         if slug == "draft":
             changes["draft"] = True
+        if slug in ACCESSIBILITY:
+            changes["accessibility"] = ACCESSIBILITY[slug]
         if slug == "p1":
             changes["gallery"] = [{"file": "galeri.jpg", "alt": "Perahu di pantai"}]
         body = "\nIsi pos.\n" + ("\n![Sampul sekali lagi](cover.jpg)\n" if slug == "p5" else "")

@@ -80,6 +80,7 @@ def page_types() -> dict[str, str]:
         "post-progress": urls.post("pembangunan-jembatan-lubuk-tenang"),
         "creators": urls.creators(),
         "creators-by-name": urls.creators(by_name=True),
+        "report": urls.report(),
     }
     tradition = tradition_post()
     if tradition is not None:

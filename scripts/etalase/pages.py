@@ -23,9 +23,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import seo, urls
+from .brand import Brand
 from .categories import REGISTRY, Category
+from .charts import Chart
 from .images import ProcessedPhoto
 from .listings import CREATOR, KINDS, MONTH, CreatorProfile, ListingKind, month_label
+from .report import Report, build_report
 from .schema import GalleryPhoto
 from .seo import Crumb, PageSeo, Site
 from .social import Card as SocialCard
@@ -94,6 +97,10 @@ class Page:
     def crumbs(self) -> list[Crumb]:
         """The trail from the home page to this page, this page last."""
         return [HOME, Crumb(self.title, self.url)]
+
+    def attachments(self) -> dict[str, str]:
+        """Files published beside the page, by site-relative path (the report's JSON and CSV)."""
+        return {}
 
     def seo(self, site: Site, card: SocialCard | None = None) -> PageSeo:
         """What the page tells search engines and link previews: a breadcrumb trail by default."""
@@ -236,9 +243,12 @@ class SearchPage(Page):
 
 
 def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_page: int, home_per_category: int,
-                home_latest: int, site_description: str, now: datetime) -> list[Page]:
-    """Every generated page of the site, in a stable order; ``now`` (the build's moment) decides the newcomers
-    of the index of creators."""
+                home_latest: int, site_description: str, now: datetime, brand: Brand) -> list[Page]:
+    """Every generated page of the site, in a stable order.
+
+    ``now`` is the build's moment (the newcomers of the index of creators);
+    ``brand`` colours the report's charts.
+    """
     cards = {post.slug: Card(post, photos.get(post.cover), content.place_of(post)) for post in content.posts}
 
     def card_list(posts: list[Post]) -> list[Card]:
@@ -270,6 +280,7 @@ def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_pag
     pages.append(SearchPage(url=urls.search(), title="Cari", lastmod=None,
                             description=f"Cari {', '.join(REGISTRY.labels().values())}."))
     pages += creator_indexes(content, photos, figures[CREATOR.name], now)
+    pages.append(report_page(content, photos, brand))
     return pages
 
 
@@ -324,7 +335,7 @@ def _listing(kind: ListingKind, key: str, posts: list[Post], content: Content,
 
 
 # --------------------------------------------------------------------------
-# Creators
+# Creators and the report
 # --------------------------------------------------------------------------
 
 NEWCOMER_DAYS = 90
@@ -381,3 +392,24 @@ def creator_indexes(content: Content, photos: dict[Path, ProcessedPhoto], profil
                          newcomers=newcomers),
     ]
 
+
+@dataclass
+class ReportPage(Page):
+    """The programme's report: summary, charts with their tables, and the same figures as JSON and CSV."""
+
+    template: ClassVar[str] = "etalase/report.html"
+    kind: ClassVar[str] = "report"
+    report: Report = field(kw_only=True)
+    charts: list[Chart] = field(kw_only=True)
+
+    def attachments(self) -> dict[str, str]:
+        return {urls.report(urls.REPORT_JSON): self.report.json_text(),
+                urls.report(urls.REPORT_CSV): self.report.csv_text()}
+
+
+def report_page(content: Content, photos: dict[Path, ProcessedPhoto], brand: Brand) -> ReportPage:
+    report = build_report(content, photos)
+    return ReportPage(url=urls.report(), title="Laporan",
+                      description="Apa yang dihasilkan program kreator: pos per bulan, kategori, kecamatan dan "
+                                  "kreator, foto, dan aksesibilitas, dari konten situs ini.",
+                      lastmod=content.newest_change(), report=report, charts=report.charts(brand))
