@@ -78,6 +78,9 @@ def page_types() -> dict[str, str]:
         "accessible": urls.accessible(),
         "post-accessible": urls.post("mengamati-burung-taman-kota"),
         "post-progress": urls.post("pembangunan-jembatan-lubuk-tenang"),
+        "creators": urls.creators(),
+        "creators-by-name": urls.creators(by_name=True),
+        "report": urls.report(),
     }
     tradition = tradition_post()
     if tradition is not None:

@@ -159,7 +159,7 @@ def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
             assert block.venue in info.inner_text()
         else:
             assert block.agency in info.inner_text()
-            sources = info.locator(".etalase-info__sources a").evaluate_all("links => links.map(a => a.href)")
+            sources = info.locator(".etalase-info__sources > li > a").evaluate_all("links => links.map(a => a.href)")
             assert sources == [str(s.url) for s in block.sources if s.url]
             if block.budget is not None:
                 assert "Rp" in info.inner_text()

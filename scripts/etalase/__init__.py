@@ -9,6 +9,7 @@ Where a change of each kind goes:
 * a kind of listing page: :mod:`etalase.listings` (one entry);
 * a page type: :mod:`etalase.pages`, with its template under ``overrides/etalase/``;
 * a URL: :mod:`etalase.urls`; what search engines read: :mod:`etalase.seo`;
+* a figure of the report (``/laporan/``): :mod:`etalase.report`, drawn by :mod:`etalase.charts`;
 * the brand block of ``mkdocs.yml``: :mod:`etalase.brand`;
 * a message for people about a field: :mod:`etalase.explain`;
 * the commands: :mod:`etalase.cli` over :mod:`etalase.api`.

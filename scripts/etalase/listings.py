@@ -12,13 +12,15 @@ template.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from . import urls
-from .categories import REGISTRY
-from .structure import Content, Post
+from .categories import REGISTRY, Category
+from .structure import Content, CreatorEntry, Place, Post
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
           "Agustus", "September", "Oktober", "November", "Desember"]
@@ -61,6 +63,9 @@ class ListingKind:
     template: str = "etalase/listing.html"
     feeds: bool = False
     """Whether each group also has RSS and JSON feeds (in its folder)."""
+    figures: Callable[[Content], Mapping[str, Any]] | None = None
+    """Figures about every group at once, ``{key: figures}``, from one pass over all posts; each page of a
+    group shows its group's beside the cards (a creator's posts per category, first and latest date)."""
 
     def url(self, key: str, page: int = 1) -> str:
         return urls.listing(self.base, key, page)
@@ -82,6 +87,54 @@ def _place_keys(post: Post, content: Content) -> list[str]:
 def _place_parents(key: str, content: Content) -> list[tuple[str, str]]:
     place = content.places[key]
     return [(f"Kec. {place.kecamatan_name}", urls.region(place.kecamatan_id))] if place.is_desa else []
+
+
+@dataclass(frozen=True)
+class CreatorProfile:
+    """What is said of a creator beside the cards: posts per category, dates, home region."""
+
+    creator: CreatorEntry
+    per_category: list[tuple[Category, int]]
+    """Posts in each category, in the registry's order, zeros included."""
+    first: datetime | None
+    """Date of the creator's first post; ``None`` before any."""
+    latest: datetime | None
+    region: Place | None
+    """Where the creator is from (``region`` of the creator file)."""
+    region_url: str | None
+    """The region's listing page; ``None`` when it has none (no post there yet)."""
+
+    @property
+    def posts(self) -> int:
+        return sum(count for _, count in self.per_category)
+
+    @property
+    def initial(self) -> str:
+        """The first letter or digit of the name, upper case: the avatar of a creator without a photo."""
+        return next((char.upper() for char in self.creator.data.name if char.isalnum()), "?")
+
+
+def creator_profiles(content: Content) -> dict[str, CreatorProfile]:
+    """Every creator's profile, in one pass over the posts; a co-written post counts for each of its creators."""
+    counts: dict[str, Counter[str]] = {creator_id: Counter() for creator_id in content.creators}
+    dates: dict[str, list[datetime]] = {}
+    places_with_posts: set[str] = set()
+    for post in content.posts:
+        places_with_posts.update(_place_keys(post, content))
+        for creator_id in dict.fromkeys(post.meta.creators):
+            counts[creator_id][post.category] += 1
+            dates.setdefault(creator_id, []).append(post.meta.date)
+    profiles = {}
+    for creator_id, creator in content.creators.items():
+        region = content.places[creator.data.region] if creator.data.region else None
+        own = dates.get(creator_id, [])
+        profiles[creator_id] = CreatorProfile(
+            creator=creator,
+            per_category=[(category, counts[creator_id][category.id]) for category in REGISTRY],
+            first=min(own, default=None), latest=max(own, default=None), region=region,
+            region_url=region.url if region and region.id in places_with_posts else None,
+        )
+    return profiles
 
 
 CATEGORY = ListingKind(
@@ -113,7 +166,10 @@ CREATOR = ListingKind(
     heading=lambda key, content: content.creators[key].data.name,
     description=lambda key, content: content.creators[key].data.bio,
     subject=lambda key, content: content.creators[key],
+    parents=lambda key, content: [("Kreator", urls.creators())],
     always=lambda content: content.creators,
+    template="etalase/creator.html",
+    figures=creator_profiles,
 )
 MONTH = ListingKind(
     name="archive", base=urls.ARCHIVE, kicker="Arsip",

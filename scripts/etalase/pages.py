@@ -17,15 +17,18 @@ every post's link.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from math import ceil
 from pathlib import Path
 from typing import Any, ClassVar
 
 from . import seo, urls
+from .brand import Brand
 from .categories import REGISTRY, Category
+from .charts import Chart
 from .images import ProcessedPhoto
-from .listings import KINDS, MONTH, ListingKind, month_label
+from .listings import CREATOR, KINDS, MONTH, CreatorProfile, ListingKind, month_label
+from .report import Report, build_report
 from .schema import GalleryPhoto
 from .seo import Crumb, PageSeo, Site
 from .social import Card as SocialCard
@@ -94,6 +97,10 @@ class Page:
     def crumbs(self) -> list[Crumb]:
         """The trail from the home page to this page, this page last."""
         return [HOME, Crumb(self.title, self.url)]
+
+    def attachments(self) -> dict[str, str]:
+        """Files published beside the page, by site-relative path (the report's JSON and CSV)."""
+        return {}
 
     def seo(self, site: Site, card: SocialCard | None = None) -> PageSeo:
         """What the page tells search engines and link previews: a breadcrumb trail by default."""
@@ -183,6 +190,8 @@ class ListingPage(Page):
     """What the listing is about: a category, a place, a creator, a tag or month key."""
     photo: ProcessedPhoto | None = field(kw_only=True, default=None)
     """The subject's own photo (a creator's profile photo)."""
+    figures: Any = field(kw_only=True, default=None)
+    """The group's figures (:attr:`ListingKind.figures`), if its kind has them."""
     cards: list[Card] = field(kw_only=True)
     total: int = field(kw_only=True)
     pagination: Pagination = field(kw_only=True)
@@ -234,8 +243,12 @@ class SearchPage(Page):
 
 
 def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_page: int, home_per_category: int,
-                home_latest: int, site_description: str) -> list[Page]:
-    """Every generated page of the site, in a stable order."""
+                home_latest: int, site_description: str, now: datetime, brand: Brand) -> list[Page]:
+    """Every generated page of the site, in a stable order.
+
+    ``now`` is the build's moment (the newcomers of the index of creators);
+    ``brand`` colours the report's charts.
+    """
     cards = {post.slug: Card(post, photos.get(post.cover), content.place_of(post)) for post in content.posts}
 
     def card_list(posts: list[Post]) -> list[Card]:
@@ -250,11 +263,12 @@ def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_pag
     )]
 
     groups = {kind.name: kind.groups(content) for kind in KINDS}
+    figures = {kind.name: kind.figures(content) if kind.figures else {} for kind in KINDS}
     for post in content.posts:
         pages.append(_post_page(post, content, photos, card_list(_related(post, groups, by_category))))
     for kind in KINDS:
         for key, posts in groups[kind.name].items():
-            pages += _listing(kind, key, posts, content, photos, card_list, per_page)
+            pages += _listing(kind, key, posts, content, photos, card_list, per_page, figures[kind.name].get(key))
 
     months = groups[MONTH.name]
     pages.append(ArchivePage(
@@ -265,6 +279,8 @@ def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_pag
     ))
     pages.append(SearchPage(url=urls.search(), title="Cari", lastmod=None,
                             description=f"Cari {', '.join(REGISTRY.labels().values())}."))
+    pages += creator_indexes(content, photos, figures[CREATOR.name], now)
+    pages.append(report_page(content, photos, brand))
     return pages
 
 
@@ -296,7 +312,7 @@ def _related(post: Post, groups: dict[str, dict[str, list[Post]]], by_category: 
 
 
 def _listing(kind: ListingKind, key: str, posts: list[Post], content: Content,
-             photos: dict[Path, ProcessedPhoto], card_list: Any, per_page: int) -> list[ListingPage]:
+             photos: dict[Path, ProcessedPhoto], card_list: Any, per_page: int, figures: Any) -> list[ListingPage]:
     """The pages of one group of a listing kind, ``per_page`` cards each."""
     count = max(1, ceil(len(posts) / per_page))
     page_urls = [kind.url(key, page=n) for n in range(1, count + 1)]
@@ -312,7 +328,88 @@ def _listing(kind: ListingKind, key: str, posts: list[Post], content: Content,
             url=page_urls[n - 1], title=heading if n == 1 else f"{heading} (halaman {n})",
             description=description, lastmod=max((post.modified for post in chunk), default=None),
             listing=kind, key=key, heading=heading, subject=subject,
-            photo=photos.get(own_photo) if isinstance(own_photo, Path) else None,
+            photo=photos.get(own_photo) if isinstance(own_photo, Path) else None, figures=figures,
             cards=card_list(chunk), total=len(posts), pagination=Pagination(n, count, page_urls), parents=parents,
         ))
     return pages
+
+
+# --------------------------------------------------------------------------
+# Creators and the report
+# --------------------------------------------------------------------------
+
+NEWCOMER_DAYS = 90
+"""A creator whose first post is at most this many days old is a newcomer on the index."""
+CREATORS_TITLE = "Kreator"
+
+
+@dataclass
+class CreatorCard:
+    """One creator on the index of creators."""
+
+    profile: CreatorProfile
+    photo: ProcessedPhoto | None
+    """The profile photo; without one the index draws the name's initial."""
+
+    @property
+    def name(self) -> str:
+        return self.profile.creator.data.name
+
+
+@dataclass
+class CreatorIndexPage(Page):
+    """Every creator, by most posts (``/kreator/``) or by name (``/kreator/urut/nama/``), and the newcomers."""
+
+    template: ClassVar[str] = "etalase/creators.html"
+    kind: ClassVar[str] = "creators"
+    by_name: bool = field(kw_only=True)
+    creators: list[CreatorCard] = field(kw_only=True)
+    newcomers: list[CreatorCard] = field(kw_only=True)
+    """Creators whose first post is at most :data:`NEWCOMER_DAYS` days before the build's now, newest first."""
+    newcomer_days: int = NEWCOMER_DAYS
+
+    def crumbs(self) -> list[Crumb]:
+        trail = [HOME, Crumb(CREATORS_TITLE, urls.creators())]
+        return [*trail, Crumb("Menurut nama", self.url)] if self.by_name else trail
+
+
+def creator_indexes(content: Content, photos: dict[Path, ProcessedPhoto], profiles: dict[str, CreatorProfile],
+                    now: datetime) -> list[CreatorIndexPage]:
+    """The index of creators in both orders; a creator without posts is listed with 0."""
+    cards = [CreatorCard(profile, photos.get(profile.creator.photo) if profile.creator.photo else None)
+             for profile in profiles.values()]
+    by_name = sorted(cards, key=lambda card: (card.name.casefold(), card.profile.creator.id))
+    by_posts = sorted(by_name, key=lambda card: -card.profile.posts)
+    since = now - timedelta(days=NEWCOMER_DAYS)
+    newcomers = sorted((card for card in by_name if card.profile.first and card.profile.first >= since),
+                       key=lambda card: card.profile.first or now, reverse=True)
+    description = f"{len(cards)} kreator lokal yang menulis untuk situs ini: jumlah pos dan pos terbaru mereka."
+    return [
+        CreatorIndexPage(url=urls.creators(), title=CREATORS_TITLE, description=description,
+                         lastmod=content.newest_change(), by_name=False, creators=by_posts, newcomers=newcomers),
+        CreatorIndexPage(url=urls.creators(by_name=True), title=f"{CREATORS_TITLE} menurut nama",
+                         description=description, lastmod=content.newest_change(), by_name=True, creators=by_name,
+                         newcomers=newcomers),
+    ]
+
+
+@dataclass
+class ReportPage(Page):
+    """The programme's report: summary, charts with their tables, and the same figures as JSON and CSV."""
+
+    template: ClassVar[str] = "etalase/report.html"
+    kind: ClassVar[str] = "report"
+    report: Report = field(kw_only=True)
+    charts: list[Chart] = field(kw_only=True)
+
+    def attachments(self) -> dict[str, str]:
+        return {urls.report(urls.REPORT_JSON): self.report.json_text(),
+                urls.report(urls.REPORT_CSV): self.report.csv_text()}
+
+
+def report_page(content: Content, photos: dict[Path, ProcessedPhoto], brand: Brand) -> ReportPage:
+    report = build_report(content, photos)
+    return ReportPage(url=urls.report(), title="Laporan",
+                      description="Apa yang dihasilkan program kreator: pos per bulan, kategori, kecamatan dan "
+                                  "kreator, foto, dan aksesibilitas, dari konten situs ini.",
+                      lastmod=content.newest_change(), report=report, charts=report.charts(brand))

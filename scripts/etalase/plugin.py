@@ -152,6 +152,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 home_per_category=self.config.home_per_category,
                 home_latest=self.config.home_latest,
                 site_description=config.site_description or self.brand.tagline,
+                now=self.now, brand=self.brand,
             )
         for page in pages:
             if page.src_uri in files.src_uris:
@@ -160,6 +161,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             # Only the home and category pages are in the nav; the rest are linked from them.
             files.append(File.generated(config, page.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[page.src_uri] = page
+            for path, text in page.attachments().items():
+                files.append(File.generated(config, path, content=text))
 
         # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
         if schema_docs.SCHEMA_URI in files.src_uris:
@@ -316,11 +319,14 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
 
 def _generated_nav() -> list[dict[str, str]]:
-    """The navigation's first tabs: home, each category (from the registry), accessible places, archive, search."""
+    """The navigation's first tabs: home, each category (from the registry), accessible places, creators, archive,
+    report, search."""
     return [{"Beranda": urls.src_uri("")},
             *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
             {"Ramah Difabel": urls.src_uri(urls.accessible())},
+            {"Kreator": urls.src_uri(urls.creators())},
             {"Arsip": urls.src_uri(urls.archive())},
+            {"Laporan": urls.src_uri(urls.report())},
             {"Cari": urls.src_uri(urls.search())}]
 
 

@@ -45,6 +45,19 @@ SIZES = {
 """How wide each use of a photo is drawn (the ``sizes`` attribute), by name; Material's
 breakpoints are 45em (tablet), 60em (laptop) and 76.25em (desktop)."""
 
+NETWORKS = {
+    "instagram": ("Instagram", "fontawesome/brands/instagram"),
+    "youtube": ("YouTube", "fontawesome/brands/youtube"),
+    "facebook": ("Facebook", "fontawesome/brands/facebook"),
+    "tiktok": ("TikTok", "fontawesome/brands/tiktok"),
+    "x": ("X", "fontawesome/brands/x-twitter"),
+    "threads": ("Threads", "fontawesome/brands/threads"),
+    "whatsapp": ("WhatsApp", "fontawesome/brands/whatsapp"),
+    "website": ("Situs web", "fontawesome/solid/globe"),
+}
+"""Name and icon (under Material's ``.icons/``) of each network a link can be on: the office's accounts in
+the footer and a creator's channels; templates fall back to ``material/link`` for any other."""
+
 
 def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None,
             lastmod: Callable[[Any], str]) -> None:
@@ -65,6 +78,7 @@ def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None,
         etalase_hero=hero,
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
         etalase_lastmod=lastmod,
+        etalase_networks=NETWORKS,
     )
     # Our templates print contributed text: escape it. Material's own templates are left as they are.
     env.autoescape = _own_template

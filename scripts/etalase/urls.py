@@ -18,6 +18,12 @@ CREATORS = "kreator"
 ARCHIVE = "arsip"
 SEARCH = "cari"
 ACCESSIBLE = "ramah-difabel"
+REPORT = "laporan"
+REPORT_JSON = "laporan.json"
+REPORT_CSV = "laporan.csv"
+BY_NAME = "urut/nama"
+"""Under :data:`CREATORS`, the index of creators by name. Two parts deep, so no creator's pages
+(``kreator/<id>/``, ``kreator/<id>/halaman/<n>/``) can be at the same address."""
 PAGE = "halaman"
 MEDIA = "media"
 """Processed photos and social cards."""
@@ -57,6 +63,16 @@ def region(place_id: str, page: int = 1) -> str:
 
 def creator(creator_id: str, page: int = 1) -> str:
     return listing(CREATORS, creator_id, page)
+
+
+def creators(by_name: bool = False) -> str:
+    """The index of every creator: by most posts (``kreator/``) or by name (``kreator/urut/nama/``)."""
+    return f"{CREATORS}/{BY_NAME}/" if by_name else f"{CREATORS}/"
+
+
+def report(file: str = "") -> str:
+    """The report page (``laporan/``), or a file published beside it (:data:`REPORT_JSON`, :data:`REPORT_CSV`)."""
+    return f"{REPORT}/{file}"
 
 
 def archive(month: str | None = None, page: int = 1) -> str:
