@@ -75,8 +75,11 @@ class Result:
     content: Content | None = None
     site_dir: Path | None = None
     """Where the site was published (builds only)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Generated pages and post bodies taken from the cache or made anew (builds only; :mod:`etalase.render`)."""
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds spent in each step: load, validate, photos, pages, render, search, publish."""
+    """Seconds spent in each step: load, validate, photos, pages, bodies (post Markdown), render (the other
+    MkDocs work: templates, pages from the cache), search, publish."""
 
     @property
     def ok(self) -> bool:
@@ -144,8 +147,9 @@ def build(options: Options) -> Result:
     except BaseException:
         discard(new)
         raise
+    result.counts = plugin.counts
     result.timings["render"] = time.perf_counter() - started - sum(
-        result.timings.get(step, 0.0) for step in ("photos", "pages", "search"))
+        result.timings.get(step, 0.0) for step in ("photos", "pages", "bodies", "search"))
     with _timed(result, "publish"):
         publish(new, site_dir)
     result.site_dir = site_dir

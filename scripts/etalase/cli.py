@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.timings:
         print("Waktu (timings): " + json.dumps({step: round(seconds, 3) for step, seconds in result.timings.items()}))
+        if result.counts:
+            print("Cache: " + json.dumps(result.counts))
     if result.problems:
         return report(result.problems, args.problems_json)
     if args.problems_json:

@@ -41,7 +41,9 @@ class EtalaseConfig(Config):
     content_dir = opt.Type(str, default="content")
     """Folder of posts, creators and regions, relative to ``mkdocs.yml``."""
     cache_dir = opt.Type(str, default=".cache/etalase")
-    """Where processed photos are kept between builds."""
+    """Where processed photos, share cards, post bodies and generated pages are kept between builds."""
+    workers = opt.Type(int, default=0)
+    """Processes that render post bodies and pages at once; 0: one per core (``mkdocs serve`` always uses one)."""
     posts_per_page = opt.Type(int, default=12)
     """Cards on one page of a category, tag, region, creator or archive listing."""
     home_per_category = opt.Type(int, default=3)

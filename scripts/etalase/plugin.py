@@ -9,13 +9,16 @@ Steps, in the order MkDocs calls them:
    listed.
 2. ``on_files``: process photos (:mod:`~etalase.images`), decide the pages
    (:mod:`~etalase.pages`), draw share cards (:mod:`~etalase.social`) and add
-   all of them as virtual files; nothing is written into ``docs/``.
-3. ``on_page_markdown``: give each generated page its template and data.
-4. ``on_page_content``: sanitise post HTML (:mod:`~etalase.sanitize`) and
-   turn body photos into responsive ``<picture>`` elements.
+   all of them as virtual files (nothing is written into ``docs/``); then
+   fingerprint every generated page and render the post bodies of those the
+   page cache does not hold (:mod:`~etalase.render`).
+3. ``on_page_markdown``, ``on_page_content``: the guide's markers on
+   hand-written pages; generated pages already have their body.
+4. ``on_env``: template globals (:mod:`~etalase.theme`); fork the workers
+   that build a share of the generated pages (:class:`~etalase.render.PageWork`).
 5. ``on_page_context``: what the page tells search engines (:mod:`~etalase.seo`).
-6. ``on_post_build``: feeds (:mod:`~etalase.feeds`) and the search index
-   (:mod:`~etalase.search`).
+6. ``on_post_build``: cached pages into place, feeds (:mod:`~etalase.feeds`)
+   and the search index (:mod:`~etalase.search`).
 
 :mod:`etalase.api` drives the same plugin and adds what MkDocs does not do:
 checking without building, the atomic switch to the new site, a result to read.
@@ -24,6 +27,7 @@ checking without building, the atomic switch to the new site, a result to read.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -34,29 +38,30 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import escape as escape_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.commands.build import _build_page as build_page
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import feeds, schema_docs, search, seo, social, theme, urls
+from . import feeds, render, schema_docs, search, seo, social, theme, urls
 from .brand import Brand, check_brand
 from .categories import REGISTRY, missing_pieces
 from .config import EtalaseConfig
 from .guard import PostGuard
-from .images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
+from .images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, process_photos, prune_cache
 from .load import load_content
-from .markdown_refs import photo_ref, rewrite_local_targets
 from .pages import Page, PostPage, build_pages
 from .problems import Problem, display_path
-from .sanitize import clean_html, link_photos
-from .structure import Content
+from .render import GeneratedPage
+from .structure import Content, Post
 from .validate import validate
 
 log = logging.getLogger("mkdocs.plugins.etalase")
+MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 SITE_CARD = "(situs)"
 """Key of the site's own social card among the posts' (not a valid slug)."""
@@ -85,6 +90,18 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Times each post page and names the post when rendering it fails (:mod:`etalase.guard`)."""
         self.timings: dict[str, float] = {}
         """Seconds spent in the plugin's own steps (photos, pages, search), read by :mod:`etalase.api`."""
+        self.mkdocs_pages: dict[str, GeneratedPage] = {}
+        """The MkDocs page of each generated page, by source URI."""
+        self.page_work = render.PageWork(Path(), "", 1)
+        """Which pages come from the page cache and which process builds the others (:mod:`etalase.render`)."""
+        self.counts: dict[str, int] = {}
+        """Generated pages and post bodies taken from the cache or made anew, read by :mod:`etalase.api`."""
+        self.nav: Navigation | None = None
+        self.serving = False
+        """Running under ``mkdocs serve``: render in this process only."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -143,7 +160,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         for photo in sorted(self.photos.values(), key=lambda p: str(p.source)):
             for rendition in (*photo.renditions, photo.social, photo.thumb):
                 if rendition.url not in files.src_uris:
-                    files.append(File.generated(config, rendition.url, abs_src_path=str(rendition.file)))
+                    files.append(render.LinkedFile.generated(config, rendition.url, abs_src_path=str(rendition.file)))
 
         with self._timed("pages"):
             pages = build_pages(
@@ -157,10 +174,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         for page in pages:
             if page.src_uri in files.src_uris:
                 files.remove(files.src_uris[page.src_uri])
-            markdown = rewrite_local_targets(page.markdown, photo_ref) if isinstance(page, PostPage) else page.markdown
             # Only the home and category pages are in the nav; the rest are linked from them.
-            files.append(File.generated(config, page.src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
             self.pages[page.src_uri] = page
+            self.mkdocs_pages[page.src_uri] = GeneratedPage(page, file, config)  # becomes file.page
             for path, text in page.attachments().items():
                 files.append(File.generated(config, path, content=text))
 
@@ -170,7 +188,42 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         files.append(File.generated(config, schema_docs.SCHEMA_URI,
                                     content=schema_docs.json_schema_text(config.site_url)))
         self._add_social_cards(files, config, cache / "social")
+        self._render_bodies(config, cache)
         return files
+
+    def _render_bodies(self, config: MkDocsConfig, cache: Path) -> None:
+        """Plan which pages come from the page cache, and render the bodies of the posts that do not."""
+        assert self.content is not None and self.site is not None
+        digests = {post.slug: _source_digest(post) for post in self.content.posts}
+        shared = render.shared_fingerprint(config, json.loads(json.dumps(config.nav, default=str)),
+                                           [self.site, self.hero.social.url if self.hero else None,
+                                            self.brand, self.content.places])
+        self.page_work = render.PageWork(cache / "pages", shared, self._workers())
+        with self._timed("pages"):
+            self.page_work.plan(self.mkdocs_pages.values(), lambda post: digests[post.slug],
+                                extra=self._shown_besides)
+        posts = [page.post for uri, page in self.pages.items()
+                 if isinstance(page, PostPage) and self.page_work.needs_body(uri)]
+        renderer = render.BodyRenderer(config, cache / "bodies", self.config.render_seconds, self._workers())
+        with self._timed("bodies"):
+            bodies, problems = renderer.render(posts, self.photos, keep=self.content.posts)
+        self.fail_on(problems)
+        self.counts = {"pages_cached": len(self.page_work.cached),
+                       "pages_built": len(self.page_work.keys) - len(self.page_work.cached),
+                       "bodies_cached": renderer.cached, "bodies_rendered": len(posts) - renderer.cached}
+        for uri, page in self.pages.items():
+            if isinstance(page, PostPage) and page.post.slug in bodies:
+                self.mkdocs_pages[uri].body = bodies[page.post.slug]
+
+    def _shown_besides(self, page: Page) -> object:
+        """What a page shows that its data does not hold: a post's share card and every photo of its body."""
+        if not isinstance(page, PostPage):
+            return None
+        return self.cards.get(page.post.slug), [self.photos[ref.file] for ref in page.post.photos]
+
+    def _workers(self) -> int:
+        """Processes that render at once: ``workers``, or every core; one under ``mkdocs serve`` (it runs threads)."""
+        return 1 if self.serving else max(1, self.config.workers or os.cpu_count() or 1)
 
     def cache_for_content(self, config: MkDocsConfig) -> Path:
         """The cache of this content folder.
@@ -207,24 +260,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 footer=site.address, colour=self.brand.colors.primary, name="situs")
         self.cards = social.render_cards(requests, cache)
         for card in self.cards.values():
-            files.append(File.generated(config, card.url, abs_src_path=str(card.file)))
+            files.append(render.LinkedFile.generated(config, card.url, abs_src_path=str(card.file)))
         self.site = site.with_card(self.cards.get(SITE_CARD))
 
     # -- 3 -----------------------------------------------------------------
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            # Generated pages get their meta-data from the pipeline only. Title and description are
-            # contributed text and Material's templates print them unescaped: escape them here.
-            page.meta = {"title": escape_html(generated.title), "template": generated.template,
-                         "description": escape_html(generated.description),
-                         "hide": ["navigation", "toc"], "etalase": generated}
-            if isinstance(generated, PostPage):
-                self.guard.enter(generated.post.source, blame=True)  # until on_page_content
-        else:
-            # Hand-written pages: the guide's field table and schema URL come from the schema.
-            markdown = schema_docs.expand_markers(markdown, self._guide(config))
-        return markdown
+        if page.file.src_uri in self.pages:
+            return markdown  # a generated page: its meta-data and body come from the pipeline (render.GeneratedPage)
+        # Hand-written pages: the guide's field table and schema URL come from the schema.
+        return schema_docs.expand_markers(markdown, self._guide(config))
 
     def _guide(self, config: MkDocsConfig) -> schema_docs.GuideContext:
         """The guide's examples from this regency's own regions, creators and time zone."""
@@ -239,22 +283,29 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             desa=desa or neutral.desa, creator=creator or neutral.creator,
             submit_url=urls.submit(self.brand.repository) if self.brand.repository else neutral.submit_url)
 
-    # -- 4 -----------------------------------------------------------------
     @event_priority(100)  # before any other plugin sees the HTML
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if not isinstance(generated, PostPage):
-            return theme.scrollable_tables(html)
-        post = generated.post
-        by_name = {ref.file.relative_to(post.bundle).as_posix(): self.photos[ref.file] for ref in post.photos}
-        prefix = _root_prefix(page)
-        html = theme.scrollable_tables(_link_photos(clean_html(html, site_url=config.site_url), by_name, prefix))
-        self.guard.leave()
-        return html
+        if page.file.src_uri in self.pages:
+            return html  # a post's body is final already (render.BodyRenderer)
+        return theme.scrollable_tables(html)
+
+    # -- 4 -----------------------------------------------------------------
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        assert self.brand is not None
+        """Give templates their globals, then share the generated pages out among processes."""
+        assert self.brand is not None and self.nav is not None
         theme.install(env, brand=self.brand, hero=self.hero, lastmod=self._lastmod)
+        doc_files = files.documentation_pages()
+        nav = self.nav
+        pages = list(self.mkdocs_pages.values())
+        self.page_work.share_out(pages, lambda page: build_page(page, config, doc_files, nav, env))
+        for page in pages:  # rendered elsewhere: MkDocs writes nothing for them (render.ELSEWHERE)
+            if self.page_work.is_elsewhere(page.file.src_uri):
+                page.meta["template"] = render.ELSEWHERE
+        MKDOCS_BUILD_LOG.addFilter(self.page_work.keep_log_record)
         return env
 
     # -- 5 -----------------------------------------------------------------
@@ -262,6 +313,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                         nav: Any) -> dict[str, Any]:
         """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.seo`)."""
         assert self.site is not None
+        if self.page_work.is_elsewhere(page.file.src_uri):
+            return context  # built by another process, or cached: nothing to draw here
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             page_seo = seo.hand_written_seo(self.site, page.title or config.site_name, page.url,
@@ -283,10 +336,17 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self.guard.leave()
-        return theme.finish_html(output)
+        if not output:
+            return output  # rendered elsewhere
+        output = theme.finish_html(output)
+        if page.file.src_uri in self.pages:
+            self.page_work.store(page.file.src_uri, output)
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         """An error while a post was being rendered is that post's problem, reported by :mod:`etalase.api`."""
+        MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
+        self.page_work.abandon()
         problem = self.guard.problem(error)
         self.guard.leave()
         if problem:
@@ -299,6 +359,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.content is not None and self.site is not None
         site_dir = Path(config.site_dir)
+        MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
+        self.fail_on(self.page_work.finish(site_dir, self.mkdocs_pages))
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:
             with self._timed("search"):
@@ -364,20 +426,6 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
                         "(original photo in docs/ not published: use photos in a post bundle)", file.src_uri)
 
 
-def _root_prefix(page: MkDocsPage) -> str:
-    """Relative path from ``page`` to the site root, e.g. ``../../``."""
-    depth = page.file.url.count("/") if page.file.url else 0
-    return "../" * depth
-
-
-def _link_photos(html: str, by_name: dict[str, ProcessedPhoto], prefix: str) -> str:
-    """Body photos become ``<picture>``; links to a photo point at its largest JPEG."""
-    def picture(name: str, alt: str) -> str | None:
-        photo = by_name.get(name)
-        return picture_html(photo, alt, url_prefix=prefix) if photo else None
-
-    def href(name: str) -> str | None:
-        photo = by_name.get(name)
-        return prefix + photo.largest("jpeg").url if photo else None
-
-    return link_photos(html, picture, href)
+def _source_digest(post: Post) -> str:
+    """What a post is made of: its front matter, its body (a page showing it changes when they do)."""
+    return hashlib.sha256((post.meta.model_dump_json() + "\0" + post.body).encode("utf-8", "surrogatepass")).hexdigest()

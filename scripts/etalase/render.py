@@ -32,12 +32,13 @@ one-post rebuild with a full build).
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import multiprocessing
 import os
 import pickle
+import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -65,6 +66,7 @@ from .pages import Page, PostPage
 from .problems import Problem
 from .sanitize import clean_html, link_photos
 from .structure import CreatorEntry, Place, Post
+from .theme import scrollable_tables
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -72,6 +74,8 @@ RENDER_VERSION = "1"
 """Bump when a change here changes rendered output: it is part of every cache key."""
 ELSEWHERE = "etalase/elsewhere.html"
 """A template that writes nothing: for pages whose file another process (or the cache) provides."""
+MIN_SHARED = 50
+"""Fewer pages to build than this are built by this process alone: a fork costs more than it saves."""
 SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "nh3", "Jinja2", "MarkupSafe")
 """Packages whose version shapes the HTML; each is part of every cache key."""
 
@@ -134,14 +138,22 @@ class BodyRenderer:
         self.extensions = config.markdown_extensions
         self.extension_configs = config.mdx_configs or {}
         self.site_url = config.site_url
+        self.cached = 0
+        """Bodies the last :meth:`render` took from the cache."""
         self.setup = _digest(RENDER_VERSION, versions(), json.dumps(self.extensions, default=str),
                              json.dumps(self.extension_configs, sort_keys=True, default=str), self.site_url)
         """What every body's HTML depends on besides the body and its photos."""
 
-    def render(self, posts: list[Post], photos: dict[Path, ProcessedPhoto]) -> tuple[dict[str, str], list[Problem]]:
-        """The final body HTML of each post, by slug, and the posts that could not be rendered."""
+    def render(self, posts: list[Post], photos: dict[Path, ProcessedPhoto],
+               keep: Iterable[Post]) -> tuple[dict[str, str], list[Problem]]:
+        """The final body HTML of each of ``posts``, by slug, and the posts that could not be rendered.
+
+        The cache keeps the bodies of ``keep`` (every post of the site) and
+        forgets the others.
+        """
         jobs: dict[str, _BodyJob] = {}
         bodies: dict[str, str] = {}
+        prune(self.cache_dir, (_BodyJob.of(post, photos, self.setup).key for post in keep))
         for post in posts:
             job = _BodyJob.of(post, photos, self.setup)
             cached = self._read(job.key)
@@ -149,6 +161,7 @@ class BodyRenderer:
                 jobs[post.slug] = job
             else:
                 bodies[post.slug] = cached
+                self.cached += 1
         problems: list[Problem] = []
         for slug, outcome in self._run(list(jobs.values())).items():
             if isinstance(outcome, Problem):
@@ -242,21 +255,6 @@ def _href(job: _BodyJob, name: str) -> str | None:
     return job.prefix + photo.largest("jpeg").url if photo else None
 
 
-def scrollable_tables(body: str) -> str:
-    """Tables and code blocks scroll sideways on a phone; make them reachable with the keyboard.
-
-    Each table goes in a box that scrolls (a region named "Tabel N") and each
-    code block can take focus. Material's script does this on other sites;
-    this theme does not load it.
-    """
-    import re
-
-    tables = iter(range(1, body.count("<table>") + 1))
-    body = re.sub("<table>", lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" '
-                  'tabindex="0"><table>', body)
-    return re.sub(r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', body.replace("</table>", "</table></div>"))
-
-
 # --------------------------------------------------------------------------
 # Pages
 # --------------------------------------------------------------------------
@@ -276,22 +274,30 @@ class PageWork:
         """Pages another process builds."""
         self._children: list[tuple[int, Path]] = []
 
-    def plan(self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str]) -> None:
-        """Fingerprint every page; note which are cached."""
+    def plan(self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str],
+             extra: Callable[[Page], object]) -> None:
+        """Fingerprint every page; note which are cached.
+
+        ``extra`` gives what a page shows that is not among its data (a post's
+        share card), fingerprinted with it.
+        """
         memo: dict[int, str] = {}
         for page in pages:
             uri = page.file.src_uri
-            self.keys[uri] = _digest(self.shared, fingerprint(page.generated, post_digest, memo))
+            self.keys[uri] = _digest(self.shared, page.generated.template, uri,
+                                     fingerprint(page.generated, post_digest, memo),
+                                     fingerprint(extra(page.generated), post_digest, memo))
             if self._cached_file(self.keys[uri]).is_file():
                 self.cached.add(uri)
 
     def needs_body(self, uri: str) -> bool:
+        """Whether the page is built in this build (its post's body is needed)."""
         return uri not in self.cached
 
     def share_out(self, pages: list[GeneratedPage], build_page: Callable[[GeneratedPage], None]) -> None:
         """Fork workers that build their share of the pages to build; this process keeps the first share."""
         todo = [page for page in pages if page.file.src_uri not in self.cached]
-        if self.workers <= 1 or len(todo) < 50 or sys.platform != "linux":
+        if self.workers <= 1 or len(todo) < MIN_SHARED or sys.platform != "linux":
             return
         shares = [todo[index::self.workers] for index in range(self.workers)]
         for share in shares[1:]:
@@ -302,6 +308,11 @@ class PageWork:
                 os._exit(code)
             self._children.append((pid, results))
             self.elsewhere |= {page.file.src_uri for page in share}
+
+    def keep_log_record(self, record: logging.LogRecord) -> bool:
+        """A filter for MkDocs' build log: drop its "Page skipped" line for each page built elsewhere."""
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and self.is_elsewhere(message.split("'")[1]))
 
     def is_elsewhere(self, uri: str) -> bool:
         """Whether this process should skip the page: cached, or a worker's."""
@@ -329,11 +340,23 @@ class PageWork:
             finally:
                 results.unlink(missing_ok=True)
         self._children = []
+        prune(self.cache_dir, self.keys.values())
         for uri in sorted(self.cached):
             target = Path(pages[uri].file.abs_dest_path)
             target.parent.mkdir(parents=True, exist_ok=True)
             _place(self._cached_file(self.keys[uri]), target)
         return problems
+
+    def abandon(self) -> None:
+        """The build failed: stop the workers and forget their results."""
+        for pid, results in self._children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            results.unlink(missing_ok=True)
+        self._children = []
 
     def _cached_file(self, key: str) -> Path:
         return self.cache_dir / key[:2] / f"{key}.html"
@@ -347,6 +370,8 @@ def _build_share(share: list[GeneratedPage], build_page: Callable[[GeneratedPage
             build_page(page)
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops the build
         problem = getattr(error, "problem", None)
+        if not isinstance(problem, Problem):
+            log.exception("halaman %s gagal dibangun (page failed to build)", page.file.src_uri)
         problems.append(problem if isinstance(problem, Problem) else Problem(
             page.generated.post.source if isinstance(page.generated, PostPage) else Path(page.file.src_uri), None,
             None, f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
@@ -365,12 +390,48 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _place(source: Path, target: Path) -> None:
-    """A cached page into the site: a hard link where the file system allows it, else a copy."""
+    """A cached file into the site: a hard link where the file system allows it, else a copy.
+
+    A link costs no copy now and no delete of data when the site is next
+    replaced (:mod:`etalase.publish`); nothing writes into a placed file.
+    """
     target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:
-        target.write_bytes(source.read_bytes())
+        shutil.copyfile(source, target)
+
+
+class LinkedFile(File):
+    """A generated file whose source is in the cache (a photo rendition, a share card): linked, not copied."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self._content is not None or self.abs_src_path is None:
+            super().copy_file(dirty)
+            return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _place(Path(self.abs_src_path), target)
+
+
+def prune(cache_dir: Path, keep: Iterable[str]) -> int:
+    """Delete every cached file whose key is not in ``keep``, and leftovers of interrupted writes.
+
+    The caches here hold one file per key, under a folder named by the key's
+    first two characters. Returns how many files were deleted.
+    """
+    kept = set(keep)
+    removed = 0
+    for shard in sorted(cache_dir.glob("??")):
+        if not shard.is_dir():
+            continue
+        for entry in shard.iterdir():
+            if entry.name.startswith(".tmp-") or entry.name.split(".")[0] not in kept:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        if not any(shard.iterdir()):
+            shard.rmdir()
+    return removed
 
 
 def shared_fingerprint(config: MkDocsConfig, nav_titles: list[tuple[str, str]], extra: Iterable[object]) -> str:
@@ -423,6 +484,3 @@ def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, 
     raise TypeError(f"no fingerprint for {type(value).__name__}: add it to etalase.render.fingerprint")
 
 
-def unescaped(text: str) -> str:
-    """Text of a cached page as a reader sees it (tests compare pages by it)."""
-    return html.unescape(text)
