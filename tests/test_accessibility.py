@@ -40,8 +40,8 @@ def test_axe_finds_no_violation(browser, demo_url, kind, viewport):
     try:
         page.goto(demo_url + PAGES[kind], wait_until="networkidle")
         if kind == "search":  # the results are part of the page too
-            page.get_by_role("textbox", name="Kata yang dicari").fill("pantai")
-            page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+            page.get_by_role("searchbox").fill("pantai")
+            page.locator(".etalase-result").first.wait_for(timeout=10_000)
         violations = Axe().run(page).response["violations"]
     finally:
         context.close()

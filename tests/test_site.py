@@ -92,8 +92,8 @@ def test_home_search_form_leads_to_search_results(browser, demo_url):
         page.get_by_role("searchbox").fill("jembatan")
         page.get_by_role("search").get_by_role("button", name="Cari").click()
         page.wait_for_url("**/cari/?q=jembatan")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-        assert page.locator(".pagefind-ui__result").count() >= 1
+        page.locator(".etalase-result").first.wait_for(timeout=10_000)
+        assert page.locator(".etalase-result").count() >= 1
     finally:
         context.close()
 
