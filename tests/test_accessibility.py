@@ -21,6 +21,7 @@ import subprocess
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 from PIL import Image
 
 import site_pages as sp
@@ -210,3 +211,20 @@ def test_search_fields_have_a_visible_label_and_a_border_of_3_to_1(browser, demo
     assert contrast(luminance(rgb(colours["placeholder"])), 1.0) >= 4.5
     if url != "":  # in the hero the white field stands on the dark scrim (tests/test_hero_contrast.py)
         assert colours["width"] != "0px" and contrast(luminance(rgb(colours["border"])), 1.0) >= 3
+
+
+def test_the_accessibility_statement_is_in_the_nav_the_footer_and_names_whom_to_tell(demo_site):
+    """The statement (docs/aksesibilitas.md) takes the office's email and WhatsApp from extra.brand.contact."""
+    contact = sp.brand()["contact"]
+    statement = BeautifulSoup(sp.html_of(demo_site, urls.ACCESSIBILITY), "html.parser")
+    assert statement.h1.get_text(strip=True) == "Pernyataan aksesibilitas"
+    assert statement.find(id="laporkan-hambatan") is not None
+    report = [a["href"] for a in statement.select(".etalase-report a")]
+    assert report[0].startswith(f"mailto:{contact['email']}?subject=")
+    assert report[1].startswith("https://wa.me/" + contact["whatsapp"].removeprefix("+") + "?text=")
+    for kind, url in PAGES.items():
+        html = (demo_site / url).read_text(encoding="utf-8") if url.endswith(".html") else sp.html_of(demo_site, url)
+        page = BeautifulSoup(html, "html.parser")
+        footer_links = [a.get_text(strip=True) for a in page.select("footer nav a")]
+        menu_links = [a.get_text(strip=True) for a in page.select("#menu a")]
+        assert "Aksesibilitas" in footer_links and "Aksesibilitas" in menu_links, kind

@@ -24,6 +24,8 @@ FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
 ABOUT = "tentang/"
 GUIDE = "panduan/"
+ACCESSIBILITY = "aksesibilitas/"
+"""The accessibility statement (docs/aksesibilitas.md), linked from every page's footer."""
 
 
 def paged(base: str, page: int) -> str:
