@@ -191,20 +191,20 @@ def test_search_finds_indonesian_stems(demo_url: str, page, query: str, stem_of:
                           _bundle_of(slug), "index.md").read_text(encoding="utf-8").lower())
     assert expected, f"the demo has a post with {stem_of!r}"
     page.goto(demo_url + "cari/")
-    page.fill(".pagefind-ui__search-input", query)
+    page.get_by_role("searchbox").fill(query)
     wanted = [f"artikel/{slug}/" for slug in expected]
     page.wait_for_function(
-        """wanted => [...document.querySelectorAll('.pagefind-ui__result-link')]
+        """wanted => [...document.querySelectorAll('.etalase-result__title a')]
                       .some(a => wanted.some(w => a.getAttribute('href').endsWith(w)))""",
         arg=wanted, timeout=15000)
 
 
 def test_search_indexes_posts_only_with_filters(demo_url: str, page) -> None:
     page.goto(demo_url + "cari/?q=pantai")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+    page.wait_for_selector(".etalase-result__title a", timeout=15000)
+    links = [a.get_attribute("href") for a in page.query_selector_all(".etalase-result__title a")]
     assert links and all("/artikel/" in link for link in links), links
-    panel = page.locator(".pagefind-ui__filter-panel")
+    panel = page.locator("[data-etalase-search-filters]")
     expect(panel).to_contain_text("Kategori", timeout=15000)
     expect(panel).to_contain_text("Wilayah", timeout=15000)
 

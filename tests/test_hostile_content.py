@@ -251,9 +251,9 @@ def test_no_script_runs_in_search_results(browser, hostile_url: str, query: str)
     found: list[int] = []
 
     def wait_for_results(page) -> None:
-        page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+        page.wait_for_selector(".etalase-result", timeout=15_000)
         page.wait_for_timeout(300)  # result images and excerpts
-        found.append(page.locator(".pagefind-ui__result").count())
+        found.append(page.locator(".etalase-result").count())
 
     pwned, dialogs, foreign = visit(browser, f"{hostile_url}cari/?q={query}", wait_for_results)
     assert found[0] > 0

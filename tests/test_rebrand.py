@@ -169,7 +169,7 @@ def test_the_logo_shows_at_phone_width(browser, demo_url: str) -> None:
     page = context.new_page()
     try:
         page.goto(demo_url, wait_until="load")
-        logo = page.locator(".md-header .md-logo img")
+        logo = page.locator(".etalase-header__home img")
         assert logo.is_visible()
         box = logo.bounding_box()
         assert box is not None and box["width"] > 10 and box["x"] + box["width"] <= 360

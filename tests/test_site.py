@@ -92,8 +92,8 @@ def test_home_search_form_leads_to_search_results(browser, demo_url):
         page.get_by_role("searchbox").fill("jembatan")
         page.get_by_role("search").get_by_role("button", name="Cari").click()
         page.wait_for_url("**/cari/?q=jembatan")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-        assert page.locator(".pagefind-ui__result").count() >= 1
+        page.locator(".etalase-result").first.wait_for(timeout=10_000)
+        assert page.locator(".etalase-result").count() >= 1
     finally:
         context.close()
 
@@ -294,9 +294,9 @@ def test_post_is_readable_and_navigable_without_javascript(browser, demo_url):
         assert page.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
         assert page.locator(".etalase-share a").count() == 3
         assert not page.get_by_role("button", name="Salin tautan").is_visible()  # needs JavaScript
-        # The phone menu is a CSS drawer: it opens and its links lead on.
-        page.locator("label.md-header__button[for=__drawer]").click()
-        drawer = page.locator(".md-sidebar--primary")
+        # Without JavaScript the phone menu is a link to the menu's list, shown as its target.
+        page.get_by_role("link", name="Menu", exact=True).click()
+        drawer = page.get_by_role("navigation", name="Navigasi utama")
         wisata = drawer.get_by_role("link", name="Wisata", exact=True)
         wisata.wait_for(state="visible")
         wisata.click()

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from . import urls
 from .brand import Brand
 from .categories import REGISTRY
+from .hero import scrim
 from .images import ProcessedPhoto, picture_html
 from .listings import MONTHS
 from .sanitize import EXTERNAL_REL
@@ -76,6 +77,7 @@ def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None,
         etalase_certificate_labels=CERTIFICATE_LABELS,
         etalase_wheelchair_labels=WHEELCHAIR_LABELS,
         etalase_hero=hero,
+        etalase_hero_scrim=scrim(hero) if hero else None,  # how dark white text over it needs it (etalase.hero)
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
         etalase_lastmod=lastmod,
         etalase_networks=NETWORKS,

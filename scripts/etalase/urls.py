@@ -33,6 +33,8 @@ ABOUT = "tentang/"
 GUIDE = "panduan/"
 FORM_GUIDE = "panduan/lewat-formulir/"
 """The guide's page about sending a post with the issue form."""
+ACCESSIBILITY = "aksesibilitas/"
+"""The accessibility statement (docs/aksesibilitas.md), linked from every page's footer."""
 
 
 def paged(base: str, page: int) -> str:
