@@ -75,6 +75,8 @@ def test_dependabot_watches_python_node_and_actions() -> None:
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}
+    pip = next(update for update in config["updates"] if update["package-ecosystem"] == "pip")
+    assert {"dependency-name": "mkdocs", "versions": [">=2"]} in pip["ignore"]  # 2.0 runs no plugins
 
 
 def test_codespaces_builds_the_site_when_the_container_is_made() -> None:
