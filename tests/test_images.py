@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import struct
+import subprocess
 from io import BytesIO
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageFile, PngImagePlugin
 
+from etalase import images
 from etalase.images import (
     ImageSettings,
     PhotoRequest,
@@ -454,6 +457,51 @@ def test_cache_skips_unchanged_photos_and_notices_changed_ones(tmp_path):
     assert changed.processed == 1
     assert changed.photos[sources[0]] == first.photos[sources[0]]
     assert changed.photos[sources[2]].largest().url != first.photos[sources[2]].largest().url
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), "-c", "user.name=Uji", "-c", "user.email=uji@example.org", *args],
+                   check=True, capture_output=True)
+
+
+def test_a_fresh_clone_with_the_cache_restored_reads_no_photo(tmp_path, monkeypatch):
+    """In CI every file is new to the file system; git's blob ids say which photos the cache already knows."""
+    origin = tmp_path / "asal"
+    folder = bundle(origin)
+    sources = [folder / f"foto-{i}.jpg" for i in range(3)]
+    for i, source in enumerate(sources):
+        noise((200, 120), seed=i).save(source)
+    git(origin, "init", "-q")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "foto")
+    first = run(sources, origin)  # the deploy: hashes, renders, and remembers each blob id
+
+    clone = tmp_path / "klon"
+    subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True)
+    shutil.copytree(origin / "cache", clone / "cache")  # actions/cache restores it
+    cloned = [clone / source.relative_to(origin) for source in sources]
+    noise((200, 120), seed=7).save(cloned[2])  # changed in the working tree: git's id no longer holds
+    read: list[Path] = []
+    real_sha256 = images._sha256
+    monkeypatch.setattr(images, "_sha256", lambda path: read.append(path) or real_sha256(path))
+
+    again = run(cloned, clone)
+    assert read == [cloned[2]]
+    assert again.processed == 1
+    assert again.photos[cloned[0]].largest().url == first.photos[sources[0]].largest().url
+
+
+def test_without_git_every_photo_is_hashed(tmp_path, monkeypatch):
+    folder = bundle(tmp_path)
+    source = folder / "foto.jpg"
+    noise((200, 120)).save(source)
+    run([source], tmp_path)
+    os.utime(source, ns=(1, 1))
+    read: list[Path] = []
+    real_sha256 = images._sha256
+    monkeypatch.setattr(images, "_sha256", lambda path: read.append(path) or real_sha256(path))
+    assert run([source], tmp_path).processed == 0
+    assert read == [source]
 
 
 def test_identical_content_under_two_names_shares_one_entry(tmp_path):

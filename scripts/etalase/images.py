@@ -17,8 +17,10 @@ Outputs are cached under ``cache_dir/<key[:2]>/<key>/`` where ``key`` is
 ``sha256(source bytes)`` combined with :meth:`ImageSettings.key`. An entry is
 written in a temporary directory and renamed into place, so a crash never
 leaves a partial entry. ``cache_dir/index.json`` remembers each source's
-size, ``mtime_ns`` and digest, so a rebuild with no changed photo only
-``lstat``\\ s the sources and reads their manifests.
+size, ``mtime_ns``, digest and git blob id, so a rebuild with no changed
+photo only ``lstat``\\ s the sources and reads their manifests. A fresh clone
+(CI) gives every file a new mtime; there the blob ids git already holds
+stand in, so a restored cache needs no photo read at all.
 
 Measured on the 12 photos of the benchmark (1600 px, per image, one core):
 WebP q80 method 4 (libwebp's default) 0.17 s, 121 KB, 39.6 dB PSNR;
@@ -42,6 +44,7 @@ import os
 import re
 import shutil
 import stat
+import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -263,7 +266,8 @@ def process_photos(
             stats[source] = checked
 
     index = _load_index(cache_dir)
-    digests = _digests(stats, index, workers)
+    blobs = _git_blobs(list(stats))
+    digests = _digests(stats, index, blobs, workers)
     settings_key = settings.key()
     keys = {source: hashlib.sha256(f"{digests[source]}:{settings_key}".encode()).hexdigest() for source in stats}
 
@@ -303,7 +307,8 @@ def process_photos(
             else:
                 photos[source] = _photo(source, key, entries[key], manifest)
 
-    _save_index(cache_dir, index, {str(s): [st.st_size, st.st_mtime_ns, digests[s]] for s, st in stats.items()})
+    _save_index(cache_dir, index, {str(s): [st.st_size, st.st_mtime_ns, digests[s], blobs.get(s)]
+                                   for s, st in stats.items()})
     problems = [_problem(request, failure) for source, failure in failures.items() for request in by_source[source]]
     processed = sum(1 for outcome in rendered.values() if not isinstance(outcome, _Failure))
     return PhotoResult(photos, problems, processed)
@@ -477,7 +482,7 @@ def _problem(request: PhotoRequest, failure: _Failure) -> Problem:
 
 
 def _load_index(cache_dir: Path) -> dict[str, list]:
-    """source path -> [size, mtime_ns, sha256]; empty when missing or unreadable."""
+    """source path -> [size, mtime_ns, sha256, git blob id or None]; empty when missing or unreadable."""
     try:
         data = json.loads((cache_dir / _INDEX).read_bytes())
     except (OSError, ValueError):
@@ -507,18 +512,22 @@ def _write_json_atomic(path: Path, data: object) -> None:
         raise
 
 
-def _digests(stats: dict[Path, os.stat_result], index: dict[str, list], workers: int) -> dict[Path, str]:
-    """sha256 of each source: from the index when size and mtime are unchanged.
+def _digests(stats: dict[Path, os.stat_result], index: dict[str, list], blobs: dict[Path, str],
+             workers: int) -> dict[Path, str]:
+    """sha256 of each source: from the index when size and mtime are unchanged, or when git's blob id is known.
 
     Sources that share an inode (hard links) are hashed once; the rest are
     hashed in threads (hashlib releases the GIL).
     """
+    known_blobs = {line[3]: line[2] for line in index.values() if len(line) > 3 and line[3]}
     digests: dict[Path, str] = {}
     missing: dict[tuple[int, int, int, int], list[Path]] = {}
     for source, st in stats.items():
         line = index.get(str(source))
         if line and line[0] == st.st_size and line[1] == st.st_mtime_ns:
             digests[source] = line[2]
+        elif blobs.get(source) in known_blobs:
+            digests[source] = known_blobs[blobs[source]]
         else:
             missing.setdefault((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns), []).append(source)
     if missing:
@@ -527,6 +536,35 @@ def _digests(stats: dict[Path, os.stat_result], index: dict[str, list], workers:
             for sources, digest in zip(missing.values(), hashed, strict=True):
                 digests.update(dict.fromkeys(sources, digest))
     return digests
+
+
+def _git_blobs(sources: list[Path]) -> dict[Path, str]:
+    """Git's blob id of each source that git tracks and that is unchanged since checkout; ``{}`` without git.
+
+    ``git ls-files --stage`` lists what the index holds; ``--modified`` names
+    the files whose content differs from it, which keep no id.
+    """
+    if not sources:
+        return {}
+    top = Path(os.path.commonpath([source.parent for source in sources]))
+    try:
+        staged = subprocess.run(["git", "-C", str(top), "ls-files", "--stage", "-z", "--full-name"],
+                                capture_output=True, check=True, timeout=60).stdout
+        modified = subprocess.run(["git", "-C", str(top), "ls-files", "--modified", "-z", "--full-name"],
+                                  capture_output=True, check=True, timeout=60).stdout
+        root = subprocess.run(["git", "-C", str(top), "rev-parse", "--show-toplevel"],
+                              capture_output=True, check=True, text=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    changed = set(modified.split(b"\0"))
+    ids: dict[Path, str] = {}
+    for entry in staged.split(b"\0"):
+        info, _, name = entry.partition(b"\t")
+        parts = info.split()
+        if len(parts) == 3 and parts[2] == b"0" and name not in changed:  # stage 0: no merge conflict
+            ids[Path(root, os.fsdecode(name))] = parts[1].decode("ascii")
+    wanted = {os.path.realpath(source): source for source in sources}
+    return {wanted[key]: blob for path, blob in ids.items() if (key := os.path.realpath(path)) in wanted}
 
 
 def _sha256(path: Path) -> str:
