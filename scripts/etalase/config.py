@@ -43,7 +43,7 @@ class EtalaseConfig(Config):
     cache_dir = opt.Type(str, default=".cache/etalase")
     """Where processed photos, share cards, post bodies and generated pages are kept between builds."""
     workers = opt.Type(int, default=0)
-    """Processes that render post bodies and pages at once; 0: one per core (``mkdocs serve`` always uses one)."""
+    """Processes that render post bodies and pages at once; 0: one per core (a rebuild under ``mkdocs serve``: one)."""
     posts_per_page = opt.Type(int, default=12)
     """Cards on one page of a category, tag, region, creator or archive listing."""
     home_per_category = opt.Type(int, default=3)

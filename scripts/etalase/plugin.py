@@ -30,6 +30,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,11 +98,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.counts: dict[str, int] = {}
         """Generated pages and post bodies taken from the cache or made anew, read by :mod:`etalase.api`."""
         self.nav: Navigation | None = None
-        self.serving = False
-        """Running under ``mkdocs serve``: render in this process only."""
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -222,8 +218,14 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return self.cards.get(page.post.slug), [self.photos[ref.file] for ref in page.post.photos]
 
     def _workers(self) -> int:
-        """Processes that render at once: ``workers``, or every core; one under ``mkdocs serve`` (it runs threads)."""
-        return 1 if self.serving else max(1, self.config.workers or os.cpu_count() or 1)
+        """Processes that render at once: ``workers``, or every core.
+
+        Only a process with one thread forks: a fork copies locks that other
+        threads may hold (``mkdocs serve`` rebuilds while its server runs threads).
+        """
+        if threading.active_count() > 1:
+            return 1
+        return max(1, self.config.workers or os.cpu_count() or 1)
 
     def cache_for_content(self, config: MkDocsConfig) -> Path:
         """The cache of this content folder.
