@@ -293,7 +293,7 @@ PLAYER = """<!doctype html><html lang="id"><title>Pemutar</title>
 @pytest.fixture(scope="module")
 def video_url(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("video")
-    content = small_site.one_post_content(folder, "videos:\n  - youtube: M7lc1UVf-VE\n    title: Tabuh gendang\n")
+    content = small_site.one_post_content(folder, "videos:\n  - youtube: aqz-KE-bpKQ\n    title: Tabuh gendang\n")
     url, server = serve(small_site.build(folder, "site", content))
     yield url + urls.post(small_site.POST)
     server.shutdown()

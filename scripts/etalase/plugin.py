@@ -167,14 +167,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 site_description=config.site_description or self.brand.tagline,
                 now=self.now, brand=self.brand,
             )
-        for page in pages:
+        nav_titles = {uri: title for item in _generated_nav() for title, uri in item.items()}
+        for page in pages:  # each becomes its file's page, which the navigation then uses as it is
             if page.src_uri in files.src_uris:
                 files.remove(files.src_uris[page.src_uri])
             # Only the home and category pages are in the nav; the rest are linked from them.
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             self.pages[page.src_uri] = page
-            self.mkdocs_pages[page.src_uri] = GeneratedPage(page, file, config)  # becomes file.page
+            self.mkdocs_pages[page.src_uri] = GeneratedPage(page, file, config, nav_titles.get(page.src_uri))
             for path, text in page.attachments().items():
                 files.append(File.generated(config, path, content=text))
 

@@ -98,8 +98,9 @@ def versions() -> str:
 class GeneratedPage(MkDocsPage):
     """An MkDocs page whose meta-data and HTML body the pipeline already has."""
 
-    def __init__(self, generated: Page, file: File, config: MkDocsConfig):
-        super().__init__(generated.title, file, config)
+    def __init__(self, generated: Page, file: File, config: MkDocsConfig, nav_title: str | None = None):
+        """``nav_title``: the page's name in the navigation, when it is in it (its tab's label)."""
+        super().__init__(nav_title or generated.title, file, config)
         self.generated = generated
         self.body = ""
         """The page's final HTML body (posts only), set by :class:`BodyRenderer`."""
