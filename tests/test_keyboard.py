@@ -242,6 +242,9 @@ def test_every_focus_stop_shows_a_ring_of_3_to_1(open_page, kind, viewport):
 
 def test_search_results_are_announced_after_typing_and_after_a_filter(open_page):
     page = open_page(urls.search())
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.reload(wait_until="networkidle")  # with every request of the page seen
     status = page.get_by_role("status")
     assert status.count() == 1 and status.inner_text() == ""  # the live region is there before it speaks
     page.get_by_role("searchbox").focus()
@@ -251,6 +254,8 @@ def test_search_results_are_announced_after_typing_and_after_a_filter(open_page)
     total = int(found.fullmatch(status.inner_text()).group(1))
     assert total == page.locator(".etalase-result").count() > 0
 
+    assert not [url for url in requested if "/pagefind/filter/" in url]  # a plain query loads no filter index
+    page.locator("[data-etalase-filter]").first.focus()  # reaching the filters fetches each value's count
     box = page.locator("[data-etalase-filter]").and_(page.get_by_role("checkbox", name=re.compile(r"\([1-9]"))).first
     value = box.get_attribute("value")
     box.focus()

@@ -104,6 +104,17 @@ def test_accessibility_reaches_json_ld_and_the_search_filter(site: Path) -> None
     assert graph(beach)["BlogPosting"]["accessibilityFeature"] == ["alternativeText"]
 
 
+def test_the_search_page_offers_the_filter_values_the_posts_carry(site: Path) -> None:
+    offered = {fieldset.legend.get_text(strip=True): [box["value"] for box in fieldset.select("input[type=checkbox]")]
+               for fieldset in soup(site, "cari").select("[data-etalase-search-filters] fieldset")}
+    assert offered["Aksesibilitas"] == ["Ramah kursi roda", "Sebagian ramah kursi roda", "Toilet difabel",
+                                        "Anjing pemandu boleh masuk"]  # the stage's "tidak" offers nothing
+    assert offered["Kategori"] == ["Wisata", "UMKM", "Budaya", "Pembangunan"]
+    carried = {span.get_text() for post in ("pantai-landai", "jamu", "tari", "jalan")
+               for span in soup(site, f"artikel/{post}").select("[data-pagefind-filter]")}
+    assert carried == {value for values in offered.values() for value in values}
+
+
 def test_a_project_shows_its_progress_with_its_date_and_its_board_photo(site: Path) -> None:
     page = soup(site, "artikel/jalan")
     info = page.select_one("aside.etalase-info")

@@ -9,6 +9,10 @@
  * (alt=""), the title already says it. Ten results at a time; the next ten on
  * request, focus on the first of them.
  *
+ * The filters are in the page (the build knows every value); the count of results
+ * for each value needs Pagefind's filter index, fetched only when focus or a
+ * pointer first reaches the filters, so a plain query stays light on mobile data.
+ *
  * Text from the index is set as text: a title with markup in it stays text, and of
  * an excerpt only Pagefind's <mark> highlights are kept.
  */
@@ -29,6 +33,7 @@
   var results = [];
   var shown = 0;
   var run = 0;
+  var countsLoaded = false;
 
   function quoted(term) {
     return "\u201c" + term + "\u201d";
@@ -49,40 +54,18 @@
     return values.length ? " (saringan: " + values.join(", ") + ")" : "";
   }
 
-  function buildFilters(filters) {
-    Object.keys(filters).sort().forEach(function (name) {
-      var values = Object.keys(filters[name]).sort();
-      if (!values.length) { return; }
-      var fieldset = document.createElement("fieldset");
-      var legend = document.createElement("legend");
-      legend.textContent = name.charAt(0).toUpperCase() + name.slice(1);
-      fieldset.appendChild(legend);
-      values.forEach(function (value) {
-        var label = document.createElement("label");
-        var box = document.createElement("input");
-        box.type = "checkbox";
-        box.value = value;
-        box.setAttribute("data-etalase-filter", name);
-        var text = document.createElement("span");
-        text.textContent = value;
-        var count = document.createElement("span");
-        count.className = "etalase-search__count";
-        count.setAttribute("data-etalase-filter-count", name + "\u0000" + value);
-        label.append(box, " ", text, " ", count);
-        fieldset.appendChild(label);
-        box.addEventListener("change", search);
-      });
-      filtersBox.appendChild(fieldset);
+  function showCounts(counts) {
+    root.querySelectorAll("[data-etalase-filter]").forEach(function (box) {
+      var values = counts && counts[box.getAttribute("data-etalase-filter")];
+      box.parentNode.querySelector(".etalase-search__count").textContent = values ? "(" + (values[box.value] || 0) + ")" : "";
     });
-    filtersBox.hidden = !filtersBox.children.length;
   }
 
-  function showCounts(counts) {
-    root.querySelectorAll("[data-etalase-filter-count]").forEach(function (count) {
-      var key = count.getAttribute("data-etalase-filter-count").split("\u0000");
-      var number = counts && counts[key[0]] ? counts[key[0]][key[1]] || 0 : null;
-      count.textContent = number === null ? "" : "(" + number + ")";
-    });
+  async function loadCounts() {
+    if (countsLoaded || !pagefind) { return; }
+    countsLoaded = true;
+    await pagefind.filters();
+    await search();
   }
 
   function excerpt(html) {
@@ -168,7 +151,7 @@
     if (found === null || mine !== run) { return; }
     clearResults();
     results = found.results;
-    showCounts(found.filters);
+    showCounts(countsLoaded ? found.filters : null);
     var subject = (term ? " untuk " + quoted(term) : "") + filterSummary(selected);
     if (!results.length) {
       status.textContent = "Tidak ada hasil" + subject + ".";
@@ -190,11 +173,15 @@
     input.focus();
   });
   more.addEventListener("click", function () { showMore(true); });
+  root.querySelectorAll("[data-etalase-filter]").forEach(function (box) { box.addEventListener("change", search); });
+  // Counts per value cost an index of every filter: fetched once the reader reaches the filters.
+  filtersBox.addEventListener("focusin", loadCounts);
+  filtersBox.addEventListener("pointerdown", loadCounts);
 
   import(new URL(root.getAttribute("data-pagefind"), document.baseURI).href).then(async function (module) {
     pagefind = module;
     await pagefind.options({excerptLength: 30});
-    buildFilters(await pagefind.filters());
+    filtersBox.hidden = !filtersBox.querySelector("[data-etalase-filter]");
     input.value = new URLSearchParams(location.search).get("q") || input.value;
     await search();
   }, function () {

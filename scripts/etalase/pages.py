@@ -29,7 +29,7 @@ from .charts import Chart
 from .images import ProcessedPhoto
 from .listings import CREATOR, KINDS, MONTH, CreatorProfile, ListingKind, month_label
 from .report import Report, build_report
-from .schema import GalleryPhoto
+from .schema import WHEELCHAIR_LABELS, GalleryPhoto
 from .seo import Crumb, PageSeo, Site
 from .social import Card as SocialCard
 from .structure import Content, CreatorEntry, Place, Post
@@ -156,6 +156,8 @@ class PostPage(Page):
     related: list[Card] = field(kw_only=True)
     photos: dict[str, ProcessedPhoto] = field(kw_only=True, default_factory=dict)
     """The processed photo of each front-matter field that names one (``pembangunan.sources.0.photo``)."""
+    filters: dict[str, list[str]] = field(kw_only=True, default_factory=dict)
+    """Its search filters (:func:`search_filters`)."""
 
     def photo_at(self, field_path: str) -> ProcessedPhoto | None:
         """The photo the field ``field_path`` names, for templates: ``ctx.photo_at("cover.file")``."""
@@ -240,6 +242,59 @@ class SearchPage(Page):
 
     template: ClassVar[str] = "etalase/search.html"
     kind: ClassVar[str] = "search"
+    filters: list[SearchFilter] = field(default_factory=list)
+    """The filters the page offers, with every value some published post has."""
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """A Pagefind filter (``data-pagefind-filter``) and its values, as the search page offers them."""
+
+    name: str
+    """The filter's name in the index, lower case (``kategori``)."""
+    values: tuple[str, ...]
+
+    @property
+    def legend(self) -> str:
+        return self.name.capitalize()
+
+
+ACCESSIBILITY_FILTERS = ("Toilet difabel", "Parkir khusus difabel", "Anjing pemandu boleh masuk")
+"""Values of the ``aksesibilitas`` filter besides the wheelchair's, in the order of the schema's fields."""
+
+
+def search_filters(post: Post, place: Place) -> dict[str, list[str]]:
+    """The filters a post's page carries in the search index (name → values): category, kecamatan, accessibility.
+
+    The post template writes them as ``data-pagefind-filter`` and the search
+    page offers the values found across all posts (:func:`offered_filters`).
+    """
+    filters = {"kategori": [post.category_label], "wilayah": [place.kecamatan_name]}
+    access = getattr(post.meta, "accessibility", None)  # only categories about a place have it
+    if access is not None:
+        flags = (access.accessible_toilet, access.accessible_parking, access.guide_dog_welcome)
+        filters["aksesibilitas"] = [WHEELCHAIR_LABELS[access.wheelchair]] * (access.wheelchair != "tidak") + [
+            label for label, flag in zip(ACCESSIBILITY_FILTERS, flags, strict=True) if flag]
+    return filters
+
+
+def offered_filters(pages: list[PostPage]) -> list[SearchFilter]:
+    """Every filter value some post carries: categories in the registry's order, kecamatan by name,
+    accessibility as the schema declares it."""
+    found: dict[str, set[str]] = {}
+    for page in pages:
+        for name, values in page.filters.items():
+            found.setdefault(name, set()).update(values)
+    orders = {"kategori": list(REGISTRY.labels().values()),
+              "aksesibilitas": [*list(WHEELCHAIR_LABELS.values()), *ACCESSIBILITY_FILTERS]}
+    offered = []
+    for name in ("kategori", "wilayah", "aksesibilitas"):
+        order = orders.get(name)
+        values = found.get(name, set())
+        ranked = sorted(values, key=lambda value: (order.index(value) if order else 0, value.casefold()))
+        if ranked:
+            offered.append(SearchFilter(name, tuple(ranked)))
+    return offered
 
 
 def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_page: int, home_per_category: int,
@@ -278,7 +333,8 @@ def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_pag
                 for key, posts in sorted(months.items(), reverse=True)],
     ))
     pages.append(SearchPage(url=urls.search(), title="Cari", lastmod=None,
-                            description=f"Cari {', '.join(REGISTRY.labels().values())}."))
+                            description=f"Cari {', '.join(REGISTRY.labels().values())}.",
+                            filters=offered_filters([page for page in pages if isinstance(page, PostPage)])))
     pages += creator_indexes(content, photos, figures[CREATOR.name], now)
     pages.append(report_page(content, photos, brand))
     return pages
@@ -295,6 +351,7 @@ def _post_page(post: Post, content: Content, photos: dict[Path, ProcessedPhoto],
         post=post, place=content.place_of(post), creators=content.creators_of(post), cover=photos[post.cover],
         gallery=gallery, related=related,
         photos={ref.field: photos[ref.file] for ref in post.photos if ref.field is not None},
+        filters=search_filters(post, content.place_of(post)),
     )
 
 
