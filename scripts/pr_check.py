@@ -172,7 +172,8 @@ def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loa
             data = raw.document.data
         count = problem_counts[post.bundle]
         state, publish_at = ("", "") if count else _state(data, now)
-        creators = data.get("creators") if isinstance(data.get("creators"), list) else []
+        named = data.get("creators")
+        creators = named if isinstance(named, list) else []
         region = data.get("region")
         category = data.get("category")
         rows.append(PostRow(

@@ -185,7 +185,7 @@ def _plugin(config: MkDocsConfig, result: Result) -> EtalasePlugin | None:
     if plugin is None:
         result.usage = "plugin etalase tidak ada di mkdocs.yml (plugins: - etalase) (the etalase plugin is not configured)"
         return None
-    return plugin  # type: ignore[return-value]
+    return plugin
 
 
 def _theme_problems(config: MkDocsConfig) -> list[Problem]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +31,7 @@ from .images import PHOTO_SUFFIXES
 from .problems import Problem, display_path
 from .schema import ShortText, Strict, Text, Url, WhatsApp
 from .text import show
-from .zones import DEFAULT_ZONE, ZONES
+from .zones import DEFAULT_ZONE, ZONES, Zone
 
 MIN_CONTRAST = 4.5
 """WCAG 2.2 AA contrast of normal text; white text sits on every brand colour."""
@@ -106,7 +106,7 @@ class Brand(Strict):
     repository: Url | None = Field(
         default=None, description="Alamat repositori GitHub situs ini: tombol 'Kirim pos baru' membuka formulirnya")
     demo: bool = Field(default=False, description="true: tampilkan pita 'Konten contoh' di setiap halaman")
-    timezone: Literal["WIB", "WITA", "WIT"] = Field(default=DEFAULT_ZONE, description="Zona waktu daerah")
+    timezone: Zone = Field(default=DEFAULT_ZONE, description="Zona waktu daerah")
 
     @property
     def author(self) -> str:
@@ -135,8 +135,8 @@ def brand_model() -> type[Brand]:
     categories = create_model("CategoryColours", __base__=Strict,
                               **{category.id: (Colour | None, None) for category in REGISTRY})  # type: ignore[call-overload]
     colours = create_model("Colors", __base__=Strict, primary=(Colour, ...), accent=(Colour, ...),
-                           categories=(categories, Field(default_factory=categories)))  # type: ignore[call-overload]
-    return create_model("Brand", __base__=Brand, colors=(colours, ...))  # type: ignore[call-overload, no-any-return]
+                           categories=(categories, Field(default_factory=categories)))
+    return create_model("Brand", __base__=Brand, colors=(colours, ...))
 
 
 def check_brand(config: MkDocsConfig) -> tuple[Brand | None, list[Problem]]:

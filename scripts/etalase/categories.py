@@ -156,7 +156,7 @@ class Registry:
                 f"{category.block.__name__}Post",
                 __base__=PostBase,
                 __doc__=f"A post of category {category.id}.",
-                category=(Literal[category.id], Field(description="Kategori pos")),  # type: ignore[valid-type]
+                category=(Literal[category.id], Field(description="Kategori pos")),
                 **{category.id: (category.block, Field(description=category.block_description))},
                 **place,
             )
@@ -173,7 +173,7 @@ class Registry:
 
     def any_category_model(self) -> type[PostBase]:
         """A post whose category is unknown: its common fields are still checked, blocks are not."""
-        return create_model(  # type: ignore[call-overload, no-any-return]
+        return create_model(
             "UnknownCategoryPost", __base__=PostBase, category=(Any, None), accessibility=(Any, None),
             **{category_id: (Any, None) for category_id in self._categories})
 

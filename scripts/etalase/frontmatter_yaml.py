@@ -74,7 +74,7 @@ class Document:
         return self.lines.get((), None)
 
 
-_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML was built with it (its wheels are): the same
 events, nodes and marks as the pure-Python one, about 20 times faster. Front matter
 is scanned twice (the event check, then the composer), so this is most of the
@@ -117,6 +117,7 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
 
     ``first_line`` is the line of the file on which ``text`` starts.
     """
+    line: int | None
     hidden = _HIDDEN.search(text)
     if hidden:
         line = first_line + text[: hidden.start()].count("\n")
@@ -191,6 +192,7 @@ def _check_events(text: str, display: Path, first_line: int) -> Problem | None:
     """``[anchor, values so far]`` of each mapping/list being read, outermost first."""
     total = 0
     for event in yaml.parse(text, Loader=_SafeLoader):
+        assert event.start_mark is not None, "the parser marks every event"
         line = first_line + event.start_mark.line
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in sizes:

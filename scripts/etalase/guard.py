@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 from .problems import Problem
 
@@ -48,7 +50,7 @@ class PostGuard:
         """``index.md`` of the post being rendered, as shown in messages."""
         self.blame = False
         """Whether an error now is the post's (its Markdown) rather than the theme's (its templates)."""
-        self._previous_handler = None
+        self._previous_handler: signal.Handlers | Callable[[int, FrameType | None], object] | int | None = None
 
     def enter(self, source: Path, *, blame: bool) -> None:
         """MkDocs starts on the page of the post at ``source``.

@@ -78,7 +78,9 @@ def _dark_enough(keep: float, bands: tuple[Image.Image, ...]) -> bool:
                           for value in range(256)])
               for band, weight in zip(bands, _WEIGHTS)]
     total = ImageChops.add(ImageChops.add(shares[0], shares[1]), shares[2])
-    return total.getextrema()[1] <= _UNITS
+    low_high = total.getextrema()
+    assert isinstance(low_high, tuple) and isinstance(low_high[1], (int, float)), "one band"
+    return low_high[1] <= _UNITS
 
 
 def _linear(value: float) -> float:

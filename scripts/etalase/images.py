@@ -622,7 +622,8 @@ def _photo(source: Path, key: str, entry: Path, manifest: dict) -> ProcessedPhot
         output(width, height, format, str(width)) for width, height in manifest["sizes"] for format in ("webp", "jpeg")
     )
     width, height = manifest["sizes"][-1]
-    social = output(*manifest["social"], "jpeg", "social")
+    social_width, social_height = manifest["social"]
+    social = output(social_width, social_height, "jpeg", "social")
     thumb = output(manifest["thumb"], manifest["thumb"], "webp", "thumb")
     return ProcessedPhoto(source, width, height, renditions, social, thumb)
 
@@ -874,7 +875,7 @@ def _to_srgb(im: Image.Image) -> Image.Image:
     """
     icc = im.info.get("icc_profile")
     if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):  # 16-bit grey (PNG)
-        peak = 65535 if im.mode.startswith("I;16") or im.getextrema()[1] > 255 else 255
+        peak = 65535 if im.mode.startswith("I;16") or _brightest(im) > 255 else 255
         im = im.convert("I").point(lambda value: value * (255 / peak)).convert("L")
     elif im.mode in ("P", "PA"):
         im = im.convert("RGBA" if im.mode == "PA" or "transparency" in im.info else "RGB")
@@ -902,13 +903,20 @@ def _icc_to_srgb(im: Image.Image, icc: bytes) -> Image.Image | None:
 
 
 @cache
+def _brightest(im: Image.Image) -> float:
+    """The highest value of a one-band image."""
+    extrema = im.getextrema()
+    assert isinstance(extrema[1], (int, float)), "one band"
+    return extrema[1]
+
+
 def _transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | None:
     space = {"L": "GRAY", "RGB": "RGB ", "CMYK": "CMYK"}[mode]
     try:
         profile = ImageCms.ImageCmsProfile(BytesIO(icc))
         if profile.profile.xcolor_space != space:
             return None
-        if mode == "RGB" and profile.profile.profile_description.startswith("sRGB"):
+        if mode == "RGB" and (profile.profile.profile_description or "").startswith("sRGB"):
             return None  # already sRGB: nothing to do
         return ImageCms.buildTransform(profile, _srgb(), mode, "RGB")
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):

@@ -255,7 +255,7 @@ def _example(doc: FieldDoc) -> Any:
 def _leaf_field(doc: FieldDoc, required: bool) -> FormField:
     """An input, text area or dropdown for one field."""
     assert doc.info is not None
-    common = {"id": _field_id(doc.path), "label": form_label(doc), "path": tuple(doc.path.split(".")), "doc": doc}
+    common: dict[str, Any] = {"id": _field_id(doc.path), "label": form_label(doc), "path": tuple(doc.path.split(".")), "doc": doc}
     annotation = _unwrap(doc.info.annotation)
     description = doc.description
     if doc.path in DEFAULTED:

@@ -49,6 +49,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -72,7 +73,7 @@ from .kiriman_body import Answers, normalise, read_answers, ticked
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, Loaded, load_content
 from .problems import Problem, printable
 from .categories import REGISTRY
-from .schema import Cover, Creator, GalleryPhoto, Regions, photo_locations, takes_plain_items, values_at
+from .schema import COVER_STEM, GALLERY_STEM, Creator, Regions, photo_locations, takes_plain_items, values_at
 from .zones import WIB, ZONES
 from .schema_docs import FIRST_KEYS, post_markdown
 from .slugs import slug_from_title, taken_slugs
@@ -83,8 +84,6 @@ MAX_BODY_BYTES = 512 * 1024
 """Longest issue body read; GitHub allows 65,536 characters."""
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 """Most bytes all the photos of one issue may have together."""
-COVER_STEM = Path(Cover.model_fields["file"].examples[0]).stem
-GALLERY_STEM = Path(GalleryPhoto.model_fields["file"].examples[0]).stem.rstrip("-0123456789")
 CHECK_WIDTH = 480
 """Photos are decoded and rendered at this one width to check them (the build renders all widths)."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])(?:\s+|$)")
@@ -576,7 +575,7 @@ class _Reader:
                                        f"e.g. 3 ({len(entries)} photos)")
                 self.problems.append(problem)
                 continue
-            target = front_matter
+            target: Any = front_matter
             for part in path[:-1]:
                 target = target[part]
             target[path[-1]] = entries[number - 1]["file"]
@@ -681,10 +680,11 @@ class _Reader:
         """``message`` with the YAML names of ``fields`` (or of a block field's parts) written as labels."""
         names = ([(name, label) for name, label in zip(fields.parts, fields.part_labels, strict=True)]
                  if isinstance(fields, FormField) else [(f.path[-1], f.label) for f in fields])
+        def labelled(label: str) -> Callable[[re.Match[str]], str]:
+            return lambda m: f"“{label}”" + (f": {YES if m.group(2) == 'true' else NO}" if m.group(2) else "")
+
         for name, label in names:
-            message = re.sub(rf"\b{re.escape(name)}\b(: (true|false))?",
-                             lambda m, label=label: f"“{label}”" + (f": {YES if m.group(2) == 'true' else NO}"
-                                                                    if m.group(2) else ""), message)
+            message = re.sub(rf"\b{re.escape(name)}\b(: (true|false))?", labelled(label), message)
         return message
 
 

@@ -201,7 +201,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.host = host
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         parts = urlsplit(newurl)
         if parts.scheme != self.host.scheme or parts.netloc not in self.host.redirect_hosts:
             shown = f"{parts.scheme}://{parts.netloc}"

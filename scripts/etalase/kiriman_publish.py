@@ -28,7 +28,6 @@ instead of adding one per edit.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 import stat
@@ -42,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .github import md_text
 from .images import ImageSettings
 from .issue_form import CONSENT, MAX_PHOTOS
-from .kiriman import COVER_STEM, GALLERY_STEM
+from .schema import COVER_STEM, GALLERY_STEM
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, load_content
 from .categories import REGISTRY
 from .schema import GitHubLogin, Slug

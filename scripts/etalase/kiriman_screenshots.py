@@ -27,15 +27,18 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 import yaml
 
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-PHONE = {"width": 412, "height": 915}
+PHONE: ViewportSize = {"width": 412, "height": 915}
 OUT = Path("docs") / "panduan" / "gambar"
 PT_PER_PX = 0.75
 """Chromium prints one CSS pixel as 0.75 pt; the page shows a picture at its CSS size."""
@@ -144,7 +147,7 @@ def _serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 def take(site: Path, form_file: Path, out: Path) -> dict[str, tuple[int, int]]:
     """Every screenshot into ``out``; file name → size in CSS pixels (for the page's ``width``/``height``)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # a test dependency: imported only when screenshots are made
 
     out.mkdir(parents=True, exist_ok=True)
     form = yaml.safe_load(form_file.read_text(encoding="utf-8"))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from math import ceil
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from . import seo, urls
@@ -290,8 +291,7 @@ def offered_filters(pages: list[PostPage]) -> list[SearchFilter]:
     offered = []
     for name in ("kategori", "wilayah", "aksesibilitas"):
         order = orders.get(name)
-        values = found.get(name, set())
-        ranked = sorted(values, key=lambda value: (order.index(value) if order else 0, value.casefold()))
+        ranked = sorted(found.get(name, set()), key=lambda value: (order.index(value) if order else 0, value.casefold()))
         if ranked:
             offered.append(SearchFilter(name, tuple(ranked)))
     return offered
@@ -430,7 +430,7 @@ class CreatorIndexPage(Page):
         return [*trail, Crumb("Menurut nama", self.url)] if self.by_name else trail
 
 
-def creator_indexes(content: Content, photos: dict[Path, ProcessedPhoto], profiles: dict[str, CreatorProfile],
+def creator_indexes(content: Content, photos: dict[Path, ProcessedPhoto], profiles: Mapping[str, CreatorProfile],
                     now: datetime) -> list[CreatorIndexPage]:
     """The index of creators in both orders; a creator without posts is listed with 0."""
     cards = [CreatorCard(profile, photos.get(profile.creator.photo) if profile.creator.photo else None)

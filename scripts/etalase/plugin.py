@@ -47,6 +47,7 @@ from mkdocs.commands.build import _build_page as build_page
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from . import feeds, render, schema_docs, search, seo, social, theme, urls
 from .brand import Brand, check_brand
@@ -312,8 +313,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return env
 
     # -- 5 -----------------------------------------------------------------
-    def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.seo`)."""
         assert self.site is not None
         if self.page_work.is_elsewhere(page.file.src_uri):
@@ -328,7 +329,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 self.guard.enter(generated.post.source, blame=False)  # until on_post_page
                 card = self.cards.get(generated.post.slug)
             page_seo = generated.seo(self.site, card)
-        context["etalase_seo"] = seo.with_site_card(page_seo, self.site)
+        context["etalase_seo"] = seo.with_site_card(page_seo, self.site)  # type: ignore[typeddict-unknown-key]
         return context
 
     def _lastmod(self, page: MkDocsPage) -> str:

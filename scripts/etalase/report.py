@@ -186,7 +186,7 @@ class Report:
             ["Bulan", *(c.label for c in categories), "Jumlah"],
             [[m.label, *(number(counts[c.id]) for c in categories), number(total)]
              for m, counts, total in zip(self.months, self.per_month, totals)],
-            lambda *named: charts.columns(*named, labels, [Series(c.label, brand.colour_of(c.id)) for c in categories],
+            lambda chart_id, title, text: charts.columns(chart_id, title, text, labels, [Series(c.label, brand.colour_of(c.id)) for c in categories],
                                           [[counts[c.id] for c in categories] for counts in self.per_month]))
 
         fewest_first = sorted(self.kecamatan, key=lambda item: item[1])
@@ -199,7 +199,7 @@ class Report:
             f"Diagram batang: jumlah pos dari setiap kecamatan, {first} sampai {last}, dari yang paling sedikit. "
             f"Pos dari desa dihitung untuk kecamatannya. {coverage}",
             ["Kecamatan", "Pos"], [[place.label, number(posts)] for place, posts in fewest_first],
-            lambda *named: charts.bars(*named, [(place.label, posts) for place, posts in fewest_first],
+            lambda chart_id, title, text: charts.bars(chart_id, title, text, [(place.label, posts) for place, posts in fewest_first],
                                        brand.colors.primary, "pos", "0 · belum ada pos", brand.colors.accent))
 
         top = self.creators[:TOP_CREATORS]
@@ -209,7 +209,7 @@ class Report:
             f"Diagram batang: {len(top)} kreator dengan pos terbanyak, {first} sampai {last}. Pos yang ditulis "
             f"bersama dihitung untuk setiap penulisnya.{leader}",
             ["Kreator", "Pos"], [[creator.data.name, number(posts)] for creator, posts in top],
-            lambda *named: charts.bars(*named, [(creator.data.name, posts) for creator, posts in top],
+            lambda chart_id, title, text: charts.bars(chart_id, title, text, [(creator.data.name, posts) for creator, posts in top],
                                        brand.colors.primary, "pos", "0", brand.colors.accent))
 
         most = max(range(len(self.active)), key=lambda i: (self.active[i], i))
@@ -218,7 +218,7 @@ class Report:
             f"Diagram batang: jumlah kreator yang menerbitkan paling sedikit satu pos setiap bulan, {first} sampai "
             f"{last}. Tertinggi {self.months[most].label} ({number(self.active[most])} kreator).",
             ["Bulan", "Kreator aktif"], [[m.label, number(count)] for m, count in zip(self.months, self.active)],
-            lambda *named: charts.columns(*named, labels, [Series("Kreator aktif", brand.colors.primary)],
+            lambda chart_id, title, text: charts.columns(chart_id, title, text, labels, [Series("Kreator aktif", brand.colors.primary)],
                                           [[count] for count in self.active]))
         return [per_month, kecamatan, creators, active]
 

@@ -38,7 +38,7 @@ from .brand import configured_zone
 from .categories import REGISTRY
 from .images import PHOTO_SUFFIXES
 from .load import POST_FILE, POSTS_DIR, REGIONS_FILE, load_content
-from .schema import TITLE_MAX, Cover, PostBase, Regions, photo_locations, values_at
+from .schema import COVER_STEM, TITLE_MAX, PostBase, Regions, photo_locations, values_at
 from .schema_docs import PLACEHOLDER_PHOTO_MARK, post_markdown, template_data
 from .slugs import slug_from_title, taken_slugs
 from .structure import places_of
@@ -47,7 +47,6 @@ from .text import slugify as slugify_text
 from .zones import ZONES
 
 EXIT_OK, EXIT_TAKEN, EXIT_USAGE = 0, 1, 2
-COVER_STEM = Path(Cover.model_fields["file"].examples[0]).stem
 
 # No wrapping: messages stay one line each in logs; no markup: answers are printed as typed.
 console = Console(highlight=False, soft_wrap=True)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
@@ -285,6 +286,19 @@ class GalleryPhoto(Strict):
     ai_generated: bool = Field(default=False, description="true jika gambar dibuat atau diubah dengan AI")
 
 
+def example(model: type[BaseModel], name: str) -> Any:
+    """The first example the schema gives for the field ``name`` of ``model``."""
+    examples = model.model_fields[name].examples
+    assert examples, f"{model.__name__}.{name} declares an example"
+    return examples[0]
+
+
+COVER_STEM = Path(example(Cover, "file")).stem
+"""A cover photo's file name without suffix, in the scaffold and in a converted form (``sampul``)."""
+GALLERY_STEM = Path(example(GalleryPhoto, "file")).stem.rstrip("-0123456789")
+"""A gallery photo's file name before its number (``galeri`` in ``galeri-1.jpg``)."""
+
+
 # --------------------------------------------------------------------------
 # Videos
 # --------------------------------------------------------------------------
@@ -384,11 +398,19 @@ class ShopLink(Strict):
                                     examples=["Toko daring kami"])
 
 
+if typing.TYPE_CHECKING:  # what a checker needs to know; pydantic gets the tagged union below
+    ProductItem = ShortText | Product
+    LinkItem = Url | ShopLink
+else:
+    ProductItem = either(ShortText, Product)
+    LinkItem = either(Url, ShopLink)
+
+
 class Umkm(Strict):
     """A small business and what it sells."""
 
     business: Annotated[ShortText, Placeholder()] = Field(description="Nama usaha", examples=["Nama Usaha"])
-    products: Annotated[list[either(ShortText, Product)], Items("produk"), Placeholder()] = Field(
+    products: Annotated[list[ProductItem], Items("produk"), Placeholder()] = Field(
         min_length=1, max_length=30,
         description="Produk yang dijual: nama saja, atau `{name, price}` dengan harga",
         examples=[["Produk satu", {"name": "Produk dua", "price": 15000}]],
@@ -411,7 +433,7 @@ class Umkm(Strict):
         description="Izin dan sertifikat yang bisa dicek (P-IRT, halal, NIB, BPOM), dengan nomornya",
         examples=[[{"type": "pirt", "number": "P-IRT 2063201010001-27"}]],
     )
-    links: Annotated[list[either(Url, ShopLink)], Items("tautan"), Placeholder()] = Field(
+    links: Annotated[list[LinkItem], Items("tautan"), Placeholder()] = Field(
         default_factory=list,
         max_length=10,
         description="Tautan marketplace atau media sosial usaha: tautan saja, atau `{url, label}`",

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import fontpkg_atkinson_hyperlegible as atkinson
+import fontpkg_atkinson_hyperlegible as atkinson  # type: ignore[import-untyped]
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 CARD_VERSION = "2"
@@ -128,8 +128,8 @@ def _black() -> Image.Image:
 
 def _draw(request: CardRequest, target: Path) -> None:
     """Draw ``request`` into ``target`` (written to a temporary name, then renamed)."""
-    with Image.open(request.background) as photo:
-        photo = photo if photo.mode == "RGB" else photo.convert("RGB")
+    with Image.open(request.background) as opened:
+        photo = opened if opened.mode == "RGB" else opened.convert("RGB")
         base = photo.copy() if photo.size == SIZE else ImageOps.fit(photo, SIZE, Image.Resampling.LANCZOS)
     card = Image.composite(_black(), base, _shade())
     draw = ImageDraw.Draw(card)

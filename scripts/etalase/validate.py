@@ -61,7 +61,8 @@ def validate(loaded: Loaded, now: datetime, preview_scheduled: bool = False) -> 
         return None, sorted(set(problems))
 
     posts.sort(key=lambda p: (-p.meta.date.timestamp(), p.slug))
-    published, unpublished = [], []
+    published: list[Post] = []
+    unpublished: list[Post] = []
     for post in posts:
         post.scheduled = not post.meta.draft and post.meta.date > now
         shown = post.is_published(now) or (preview_scheduled and post.scheduled)
@@ -86,7 +87,8 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict
         model = REGISTRY.any_category_model()
     meta = _validate_model(model, raw, problems, _foreign_block)
 
-    for i, creator in enumerate(data.get("creators") if isinstance(data.get("creators"), list) else []):
+    named = data.get("creators")
+    for i, creator in enumerate(named if isinstance(named, list) else []):
         if isinstance(creator, str) and creator not in creators:
             problems.append(_unknown_creator(raw, model, i, creator, creators, broken))
     region = data.get("region")

@@ -8,6 +8,7 @@ every date the site shows names it, and a regency's own zone
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Literal
 
 WIB = timezone(timedelta(hours=7), "WIB")
 """Waktu Indonesia Barat: Sumatra, Java, West and Central Kalimantan."""
@@ -18,7 +19,9 @@ WIT = timezone(timedelta(hours=9), "WIT")
 
 ZONES: dict[str, timezone] = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 """Each zone by its name."""
-DEFAULT_ZONE = "WIB"
+Zone = Literal["WIB", "WITA", "WIT"]
+"""A zone's name, as ``extra.brand.timezone`` takes it."""
+DEFAULT_ZONE: Zone = "WIB"
 
 
 def zone_name(moment: datetime) -> str:

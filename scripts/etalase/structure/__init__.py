@@ -51,7 +51,7 @@ class Post:
 
     @property
     def category(self) -> str:
-        return self.meta.category  # type: ignore[attr-defined, no-any-return]
+        return self.meta.category
 
     @property
     def category_def(self) -> Category:
