@@ -173,7 +173,7 @@ class Registry:
 
     def any_category_model(self) -> type[PostBase]:
         """A post whose category is unknown: its common fields are still checked, blocks are not."""
-        return create_model(
+        return create_model(  # type: ignore[call-overload]
             "UnknownCategoryPost", __base__=PostBase, category=(Any, None), accessibility=(Any, None),
             **{category_id: (Any, None) for category_id in self._categories})
 
