@@ -3,14 +3,15 @@
 #   make test   install what tests need (Chromium included) and run them all
 # Others: make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
-#         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
+#         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
+#         at 500, 2,000 and 10,000 posts; about half an hour), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema test bench lighthouse clean
+.PHONY: site serve preview check post schema test bench bench-scale lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/python scripts/build.py
@@ -37,6 +38,11 @@ test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-l
 
 bench: $(VENV)/.site-deps
 	$(BIN)/python bench/bench_images.py
+
+# Other sizes: make bench-scale SCALE_ARGS="--sizes 500 2000". Figures also in bench/out/scale.json.
+SCALE_ARGS ?=
+bench-scale: $(VENV)/.test-deps /usr/bin/chromium
+	$(BIN)/python bench/bench_scale.py --json bench/out/scale.json $(SCALE_ARGS)
 
 lighthouse: $(VENV)/.site-deps /usr/bin/chromium node_modules/.package-lock.json
 	$(BIN)/python bench/lighthouse.py

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Etalase against the stock Material blog and Pelican on the same synthetic posts, at growing sizes.
+
+For each size N (``--sizes``), one corpus is generated (:mod:`corpus`) and
+converted for the peers (:mod:`peers`); each tool builds it into a temporary
+folder and is measured (:mod:`procs`): wall seconds, and the peak memory of
+the build process and of the largest process it starts (for Etalase:
+Pagefind's binary). Etalase runs four times: once to fill its photo cache
+(reported as "cold photo cache"), then timed with the cache warm: the full
+build, ``--no-search``, and a rebuild after one post's body changed. The
+Material blog is built only up to ``--material-max`` posts: its build time
+grows with the square of the number of posts.
+
+The table ends with the ratios the project targets (Etalase / Pelican and
+Material / Etalase at 2,000 posts, Etalase at the largest size / at 2,000,
+one post changed / full build), then the bytes one search costs a visitor
+on the Etalase site of the largest size (:mod:`search_bytes`). Nothing here
+judges the figures: machines differ; the ratios travel better.
+
+    .venv/bin/python bench/bench_scale.py                      # 500, 2,000 and 10,000 posts
+    .venv/bin/python bench/bench_scale.py --sizes 500 2000 --json bench/out/scale.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import NOW, make_corpus, make_photo_pool  # noqa: E402
+from peers import Peer, etalase_site, material_site, pelican_site, read_content  # noqa: E402
+from procs import Measurement, measure  # noqa: E402
+from search_bytes import OTHER_KINDS, SEARCH_KINDS, SearchCost, measure_searches  # noqa: E402
+
+REFERENCE = 2000
+"""The size the project's targets are stated at."""
+QUERIES = ("jembatan", "bangun", "pantai kuliner")
+KIB = 1024
+ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured build."""
+
+    tool: str
+    run: str
+    posts: int
+    seconds: float
+    build_mib: float
+    child_mib: float | None
+    child: str | None
+    """Name of the largest process the build started, if any."""
+    post_pages: int
+    """Posts whose page is in the built site."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000], help="numbers of posts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--material-max", type=int, default=2000, help="largest size the Material blog builds")
+    parser.add_argument("--queries", nargs="+", default=list(QUERIES), help="search queries to measure")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--quick", action="store_true",
+                        help="small photos (480 px) and the first query only: for tests, figures not comparable")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+    sizes = sorted(set(args.sizes))
+    queries = args.queries[:1] if args.quick else args.queries
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="etalase-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        pool = make_photo_pool(work / "foto", 480 if args.quick else 1600)
+        runs: list[Run] = []
+        _print_header()
+        for size in sizes:
+            for run in _bench_size(work / str(size), size, args.seed, pool, build_material=size <= args.material_max):
+                _print_run(run)
+                runs.append(run)
+            if size != sizes[-1] and not args.keep:
+                shutil.rmtree(work / str(size))
+        costs = measure_searches(work / str(sizes[-1]) / "etalase-site", queries)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    ratios = _ratios(runs, sizes)
+    print()
+    _print_ratios(ratios)
+    print()
+    _print_search(costs, sizes[-1])
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(_report(runs, ratios, costs, args), indent=2, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+        print(f"\nJSON: {args.json}")
+
+
+def _bench_size(folder: Path, size: int, seed: int, pool: list[Path], *, build_material: bool) -> Iterator[Run]:
+    """Generate ``size`` posts and build them with every tool, yielding each run as it ends."""
+    content = folder / "konten"
+    slugs = make_corpus(content, size, seed, photos=pool)
+    posts, creators = read_content(content)
+    peers = [material_site(posts, creators, folder / "material")] if build_material else []
+    peers.append(pelican_site(posts, creators, folder / "pelican"))
+    for peer in peers:
+        site = folder / f"{peer.name}-site"
+        yield _run(peer, "build", slugs, folder, site)
+        shutil.rmtree(site)
+
+    etalase = etalase_site(content, folder / "etalase", NOW)
+    site = folder / "etalase-site"
+    yield _run(etalase, "cold photo cache", slugs, folder, site)
+    yield _run(etalase, "full", slugs, folder, site)
+    yield _run(etalase, "--no-search", slugs, folder, folder / "etalase-no-search", "--no-search")
+    shutil.rmtree(folder / "etalase-no-search")
+    _change_one_post(content / "posts" / slugs[len(slugs) // 2] / "index.md")
+    yield _run(etalase, "one post changed", slugs, folder, site)
+
+
+def _run(peer: Peer, label: str, slugs: list[str], folder: Path, site: Path, *options: str) -> Run:
+    log = folder / f"{peer.name}-{label.strip('-').replace(' ', '-')}.log"
+    measured: Measurement = measure(peer.command(site, *options), cwd=peer.project, log=log, env=ENV)
+    child = measured.largest_child
+    return Run(tool=peer.name, run=label, posts=len(slugs), seconds=round(measured.seconds, 3),
+               build_mib=round(measured.main.peak_mib, 1), child_mib=round(child.peak_mib, 1) if child else None,
+               child=child.name if child else None,
+               post_pages=sum(peer.post_page(site, slug).is_file() for slug in slugs))
+
+
+def _change_one_post(index: Path) -> None:
+    """Add a paragraph to one post's body, as an editor's small fix would."""
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text + "\nPembaruan: jam buka dan harga diperbarui setelah kunjungan terakhir.\n",
+                     encoding="utf-8")
+
+
+def _ratios(runs: list[Run], sizes: list[int]) -> dict[str, float]:
+    """The project's target ratios, for the sizes that were run (keys name the sizes)."""
+    seconds = {(run.tool, run.run, run.posts): run.seconds for run in runs}
+    with_material = [size for size in sizes if ("material-blog", "build", size) in seconds]
+    reference = REFERENCE if REFERENCE in with_material else max(with_material, default=sizes[-1])
+    ratios: dict[str, float] = {}
+    full = seconds[("etalase", "full", reference)]
+    ratios[f"Etalase / Pelican at {reference:,} posts"] = full / seconds[("pelican", "build", reference)]
+    if ("material-blog", "build", reference) in seconds:
+        ratios[f"Material blog / Etalase at {reference:,} posts"] = seconds[("material-blog", "build", reference)] / full
+    if sizes[-1] != reference:
+        ratios[f"Etalase {sizes[-1]:,} / {reference:,} posts (linear: {sizes[-1] / reference:g})"] = \
+            seconds[("etalase", "full", sizes[-1])] / full
+    for size in sizes:
+        ratios[f"one post changed / full build at {size:,} posts"] = \
+            seconds[("etalase", "one post changed", size)] / seconds[("etalase", "full", size)]
+    return {name: round(value, 3) for name, value in ratios.items()}
+
+
+# --------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------
+
+def _print_header() -> None:
+    print(f"{'tool':<14} {'run':<17} {'posts':>6} {'seconds':>8} {'build MiB':>10} {'child MiB':>10} "
+          f"{'largest child':<18} {'post pages':>10}")
+
+
+def _print_run(run: Run) -> None:
+    """One row of the table, as soon as it is measured (a run at 10,000 posts is long)."""
+    child_mib = f"{run.child_mib:>10.1f}" if run.child_mib is not None else f"{'-':>10}"
+    print(f"{run.tool:<14} {run.run:<17} {run.posts:>6} {run.seconds:>8.2f} {run.build_mib:>10.1f} {child_mib} "
+          f"{run.child or '-':<18} {run.post_pages:>10}", flush=True)
+
+
+def _print_ratios(ratios: dict[str, float]) -> None:
+    print("ratios of build seconds (warm photo cache)")
+    width = max(map(len, ratios))
+    for name, value in ratios.items():
+        print(f"  {name:<{width}} {value:>7.2f}")
+
+
+def _print_search(costs: list[SearchCost], size: int) -> None:
+    """KiB by kind of file, one column per query."""
+    print(f"search on the wire, Etalase at {size:,} posts: KiB (1,024 bytes) as served gzipped like GitHub Pages")
+    width = 2 + max(12, *(len(cost.query) for cost in costs))
+    print(f"{'':<16}" + "".join(f"{cost.query:>{width}}" for cost in costs))
+    print(f"{'results':<16}" + "".join(f"{cost.results:>{width}}" for cost in costs))
+    by_kind = [cost.by_kind for cost in costs]
+    for name in SEARCH_KINDS:
+        print(f"  {name:<14}" + "".join(f"{totals[name] / KIB:>{width}.1f}" for totals in by_kind))
+    print(f"{'search total':<16}" + "".join(f"{cost.search_bytes / KIB:>{width}.1f}" for cost in costs))
+    for name in OTHER_KINDS:
+        print(f"{'+ ' + name:<16}" + "".join(f"{totals[name] / KIB:>{width}.1f}" for totals in by_kind))
+    for cost in costs:
+        if cost.blocked:
+            print(f"{cost.query}: {len(cost.blocked)} requests outside the site were blocked: {cost.blocked[:3]}")
+
+
+def _report(runs: list[Run], ratios: dict[str, float], costs: list[SearchCost], args: argparse.Namespace) -> dict:
+    return {
+        "sizes": sorted(set(args.sizes)),
+        "seed": args.seed,
+        "quick": args.quick,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "versions": {name: version(name) for name in ("mkdocs", "mkdocs-material", "pelican", "pagefind")},
+        "runs": [asdict(run) for run in runs],
+        "ratios": ratios,
+        "search": [{"query": cost.query, "results": cost.results, "search_bytes": cost.search_bytes,
+                    "by_kind": cost.by_kind, "blocked": cost.blocked,
+                    "transfers": [asdict(transfer) for transfer in cost.transfers]} for cost in costs],
+    }
+
+
+if __name__ == "__main__":
+    main()
