@@ -9,7 +9,10 @@ Pagefind's binary). Etalase runs four times: once to fill its photo cache
 (reported as "cold photo cache"), then timed with the cache warm: the full
 build, ``--no-search``, and a rebuild after one post's body changed. The
 Material blog is built only up to ``--material-max`` posts: its build time
-grows with the square of the number of posts.
+grows with the square of the number of posts. On a shared machine, other
+work slows a build down now and then: ``--repeat K`` builds each timed run K
+times and keeps the fastest. Rows are printed, and ``--json`` rewritten, as
+each run ends, so a long run stopped halfway keeps what it measured.
 
 The table ends with the ratios the project targets (Etalase / Pelican and
 Material / Etalase at 2,000 posts, Etalase at the largest size / at 2,000,
@@ -18,7 +21,7 @@ on the Etalase site of the largest size (:mod:`search_bytes`). Nothing here
 judges the figures: machines differ; the ratios travel better.
 
     .venv/bin/python bench/bench_scale.py                      # 500, 2,000 and 10,000 posts
-    .venv/bin/python bench/bench_scale.py --sizes 500 2000 --json bench/out/scale.json
+    .venv/bin/python bench/bench_scale.py --sizes 500 2000 --repeat 3 --json bench/out/scale.json
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import platform
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -71,6 +74,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000], help="numbers of posts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--material-max", type=int, default=2000, help="largest size the Material blog builds")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="build each timed run this many times and keep the fastest (shared machines are noisy)")
     parser.add_argument("--queries", nargs="+", default=list(QUERIES), help="search queries to measure")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--quick", action="store_true",
@@ -82,34 +87,40 @@ def main(argv: list[str] | None = None) -> None:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="etalase-scale-"))
     work.mkdir(parents=True, exist_ok=True)
+    runs: list[Run] = []
+    costs: list[SearchCost] = []
     try:
         pool = make_photo_pool(work / "foto", 480 if args.quick else 1600)
-        runs: list[Run] = []
         _print_header()
         for size in sizes:
-            for run in _bench_size(work / str(size), size, args.seed, pool, build_material=size <= args.material_max):
+            searched = queries if size == sizes[-1] else []
+            for run in _bench_size(work / str(size), size, args.seed, pool, searched, costs,
+                                   build_material=size <= args.material_max, repeat=args.repeat):
                 _print_run(run)
                 runs.append(run)
+                if args.json:  # after every run: a long run stopped halfway keeps what it measured
+                    _write_json(args.json, _report(runs, costs, args))
             if size != sizes[-1] and not args.keep:
                 shutil.rmtree(work / str(size))
-        costs = measure_searches(work / str(sizes[-1]) / "etalase-site", queries)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    ratios = _ratios(runs, sizes)
     print()
-    _print_ratios(ratios)
+    _print_ratios(target_ratios(runs, sizes))
     print()
     _print_search(costs, sizes[-1])
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(_report(runs, ratios, costs, args), indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
         print(f"\nJSON: {args.json}")
 
 
-def _bench_size(folder: Path, size: int, seed: int, pool: list[Path], *, build_material: bool) -> Iterator[Run]:
-    """Generate ``size`` posts and build them with every tool, yielding each run as it ends."""
+def _bench_size(folder: Path, size: int, seed: int, pool: list[Path], queries: Sequence[str],
+                costs: list[SearchCost], *, build_material: bool, repeat: int) -> Iterator[Run]:
+    """Generate ``size`` posts and build them with every tool, yielding each run as it ends.
+
+    Every timed build runs ``repeat`` times (the cold one once). The search
+    cost of each of ``queries`` is measured on the site of Etalase's full
+    build and added to ``costs``.
+    """
     content = folder / "konten"
     slugs = make_corpus(content, size, seed, photos=pool)
     posts, creators = read_content(content)
@@ -117,26 +128,36 @@ def _bench_size(folder: Path, size: int, seed: int, pool: list[Path], *, build_m
     peers.append(pelican_site(posts, creators, folder / "pelican"))
     for peer in peers:
         site = folder / f"{peer.name}-site"
-        yield _run(peer, "build", slugs, folder, site)
+        yield _run(peer, "build", slugs, folder, site, repeat=repeat)
         shutil.rmtree(site)
 
     etalase = etalase_site(content, folder / "etalase", NOW)
     site = folder / "etalase-site"
     yield _run(etalase, "cold photo cache", slugs, folder, site)
-    yield _run(etalase, "full", slugs, folder, site)
-    yield _run(etalase, "--no-search", slugs, folder, folder / "etalase-no-search", "--no-search")
+    yield _run(etalase, "full", slugs, folder, site, repeat=repeat)
+    if queries:
+        costs += measure_searches(site, queries)
+    yield _run(etalase, "--no-search", slugs, folder, folder / "etalase-no-search", "--no-search", repeat=repeat)
     shutil.rmtree(folder / "etalase-no-search")
-    _change_one_post(content / "posts" / slugs[len(slugs) // 2] / "index.md")
-    yield _run(etalase, "one post changed", slugs, folder, site)
+    changed = content / "posts" / slugs[len(slugs) // 2] / "index.md"
+    yield _run(etalase, "one post changed", slugs, folder, site, repeat=repeat,
+               before=lambda: _change_one_post(changed))
 
 
-def _run(peer: Peer, label: str, slugs: list[str], folder: Path, site: Path, *options: str) -> Run:
+def _run(peer: Peer, label: str, slugs: list[str], folder: Path, site: Path, *options: str, repeat: int = 1,
+         before: Callable[[], None] | None = None) -> Run:
+    """Build ``repeat`` times (calling ``before`` first each time); the fastest time, the largest peaks."""
     log = folder / f"{peer.name}-{label.strip('-').replace(' ', '-')}.log"
-    measured: Measurement = measure(peer.command(site, *options), cwd=peer.project, log=log, env=ENV)
-    child = measured.largest_child
-    return Run(tool=peer.name, run=label, posts=len(slugs), seconds=round(measured.seconds, 3),
-               build_mib=round(measured.main.peak_mib, 1), child_mib=round(child.peak_mib, 1) if child else None,
-               child=child.name if child else None,
+    measured: list[Measurement] = []
+    for _ in range(repeat):
+        if before:
+            before()
+        measured.append(measure(peer.command(site, *options), cwd=peer.project, log=log, env=ENV))
+    children = [m.largest_child for m in measured if m.largest_child]
+    child = max(children, key=lambda peak: peak.peak_bytes, default=None)
+    return Run(tool=peer.name, run=label, posts=len(slugs), seconds=round(min(m.seconds for m in measured), 3),
+               build_mib=round(max(m.main.peak_mib for m in measured), 1),
+               child_mib=round(child.peak_mib, 1) if child else None, child=child.name if child else None,
                post_pages=sum(peer.post_page(site, slug).is_file() for slug in slugs))
 
 
@@ -147,23 +168,24 @@ def _change_one_post(index: Path) -> None:
                      encoding="utf-8")
 
 
-def _ratios(runs: list[Run], sizes: list[int]) -> dict[str, float]:
-    """The project's target ratios, for the sizes that were run (keys name the sizes)."""
+def target_ratios(runs: list[Run], sizes: list[int]) -> dict[str, float]:
+    """The project's target ratios, of those whose runs were measured (keys name the sizes)."""
     seconds = {(run.tool, run.run, run.posts): run.seconds for run in runs}
     with_material = [size for size in sizes if ("material-blog", "build", size) in seconds]
     reference = REFERENCE if REFERENCE in with_material else max(with_material, default=sizes[-1])
-    ratios: dict[str, float] = {}
-    full = seconds[("etalase", "full", reference)]
-    ratios[f"Etalase / Pelican at {reference:,} posts"] = full / seconds[("pelican", "build", reference)]
-    if ("material-blog", "build", reference) in seconds:
-        ratios[f"Material blog / Etalase at {reference:,} posts"] = seconds[("material-blog", "build", reference)] / full
+    wanted = {
+        f"Etalase / Pelican at {reference:,} posts": (("etalase", "full", reference), ("pelican", "build", reference)),
+        f"Material blog / Etalase at {reference:,} posts": (("material-blog", "build", reference),
+                                                            ("etalase", "full", reference)),
+    }
     if sizes[-1] != reference:
-        ratios[f"Etalase {sizes[-1]:,} / {reference:,} posts (linear: {sizes[-1] / reference:g})"] = \
-            seconds[("etalase", "full", sizes[-1])] / full
+        wanted[f"Etalase {sizes[-1]:,} / {reference:,} posts (linear: {sizes[-1] / reference:g})"] = \
+            (("etalase", "full", sizes[-1]), ("etalase", "full", reference))
     for size in sizes:
-        ratios[f"one post changed / full build at {size:,} posts"] = \
-            seconds[("etalase", "one post changed", size)] / seconds[("etalase", "full", size)]
-    return {name: round(value, 3) for name, value in ratios.items()}
+        wanted[f"one post changed / full build at {size:,} posts"] = \
+            (("etalase", "one post changed", size), ("etalase", "full", size))
+    return {name: round(seconds[top] / seconds[bottom], 3)
+            for name, (top, bottom) in wanted.items() if top in seconds and bottom in seconds}
 
 
 # --------------------------------------------------------------------------
@@ -183,7 +205,7 @@ def _print_run(run: Run) -> None:
 
 
 def _print_ratios(ratios: dict[str, float]) -> None:
-    print("ratios of build seconds (warm photo cache)")
+    print("ratios of build seconds (Etalase: full build, warm photo cache)")
     width = max(map(len, ratios))
     for name, value in ratios.items():
         print(f"  {name:<{width}} {value:>7.2f}")
@@ -206,15 +228,22 @@ def _print_search(costs: list[SearchCost], size: int) -> None:
             print(f"{cost.query}: {len(cost.blocked)} requests outside the site were blocked: {cost.blocked[:3]}")
 
 
-def _report(runs: list[Run], ratios: dict[str, float], costs: list[SearchCost], args: argparse.Namespace) -> dict:
+def _write_json(path: Path, report: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _report(runs: list[Run], costs: list[SearchCost], args: argparse.Namespace) -> dict:
+    """Every figure so far, for ``--json``."""
     return {
         "sizes": sorted(set(args.sizes)),
         "seed": args.seed,
+        "repeat": args.repeat,
         "quick": args.quick,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versions": {name: version(name) for name in ("mkdocs", "mkdocs-material", "pelican", "pagefind")},
         "runs": [asdict(run) for run in runs],
-        "ratios": ratios,
+        "ratios": target_ratios(runs, sorted(set(args.sizes))),
         "search": [{"query": cost.query, "results": cost.results, "search_bytes": cost.search_bytes,
                     "by_kind": cost.by_kind, "blocked": cost.blocked,
                     "transfers": [asdict(transfer) for transfer in cost.transfers]} for cost in costs],

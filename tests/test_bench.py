@@ -17,6 +17,7 @@ from conftest import ROOT, run_build
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_scale import Run, target_ratios  # noqa: E402
 from corpus import CATEGORIES, PHOTO_NAMES, make_corpus, make_photo_pool  # noqa: E402
 from procs import CommandFailed, measure  # noqa: E402
 from search_bytes import SEARCH_KINDS, kind, serving  # noqa: E402
@@ -110,6 +111,19 @@ def test_server_gzips_text_and_sends_pagefind_chunks_as_stored(tmp_path: Path) -
 ])
 def test_every_file_a_search_loads_has_its_kind(path: str, expected: str) -> None:
     assert kind(path) == expected
+
+
+def test_ratios_are_taken_at_2000_posts_and_only_from_runs_measured() -> None:
+    def run(tool: str, label: str, posts: int, seconds: float) -> Run:
+        return Run(tool, label, posts, seconds, 100.0, None, None, posts)
+
+    runs = [run("material-blog", "build", 2000, 90), run("pelican", "build", 2000, 10), run("etalase", "full", 2000, 30),
+            run("etalase", "one post changed", 2000, 15), run("material-blog", "build", 500, 20),
+            run("pelican", "build", 10000, 50), run("etalase", "full", 10000, 160)]
+    assert target_ratios(runs, [500, 2000, 10000]) == {
+        "Etalase / Pelican at 2,000 posts": 3.0, "Material blog / Etalase at 2,000 posts": 3.0,
+        "Etalase 10,000 / 2,000 posts (linear: 5)": pytest.approx(5.333, abs=0.001),
+        "one post changed / full build at 2,000 posts": 0.5}
 
 
 def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path: Path) -> None:
