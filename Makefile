@@ -4,7 +4,7 @@
 # Others: make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
-#         at 500, 2,000 and 10,000 posts; about half an hour), make lighthouse (Lighthouse scores of the demo).
+#         at 500, 2,000 and 10,000 posts; about two hours), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
 VENV   := .venv

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_scale import Run, target_ratios  # noqa: E402
 from corpus import CATEGORIES, PHOTO_NAMES, make_corpus, make_photo_pool  # noqa: E402
 from procs import CommandFailed, measure  # noqa: E402
-from search_bytes import SEARCH_KINDS, kind, serving  # noqa: E402
+from search_bytes import SEARCH_KINDS, kind, result_count, serving  # noqa: E402
 
 SIZE = 8
 
@@ -111,6 +111,13 @@ def test_server_gzips_text_and_sends_pagefind_chunks_as_stored(tmp_path: Path) -
 ])
 def test_every_file_a_search_loads_has_its_kind(path: str, expected: str) -> None:
     assert kind(path) == expected
+
+
+@pytest.mark.parametrize(("message", "count"), [
+    ("Ditemukan 6.096 hasil untuk jembatan", 6096), ("Ditemukan 12 hasil untuk bangun", 12),
+    ("Ditemukan 1 hasil untuk pantai kuliner", 1), ("Tidak ada hasil untuk zzz", 0)])
+def test_result_count_reads_the_message_in_indonesian(message: str, count: int) -> None:
+    assert result_count(message) == count
 
 
 def test_ratios_are_taken_at_2000_posts_and_only_from_runs_measured() -> None:
