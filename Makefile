@@ -5,14 +5,15 @@
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make form (issue forms for creators without git, from the schema and regions),
 #         make form-screenshots (the guide's pictures of the form),
-#         make bench (benchmarks), make lighthouse (Lighthouse scores of the demo).
+#         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
+#         at 500, 2,000 and 10,000 posts; about two hours), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form form-screenshots test bench lighthouse clean
+.PHONY: site serve preview check post schema form form-screenshots test bench bench-scale lighthouse clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -48,6 +49,11 @@ test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-l
 
 bench: $(VENV)/.site-deps
 	$(BIN)/python bench/bench_images.py
+
+# Other sizes: make bench-scale SCALE_ARGS="--sizes 500 2000". Figures also in bench/out/scale.json.
+SCALE_ARGS ?=
+bench-scale: $(VENV)/.test-deps /usr/bin/chromium
+	$(BIN)/python bench/bench_scale.py --json bench/out/scale.json $(SCALE_ARGS)
 
 lighthouse: $(VENV)/.site-deps /usr/bin/chromium node_modules/.package-lock.json
 	$(BIN)/python bench/lighthouse.py
