@@ -59,8 +59,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 in a thread; returns (base URL, server)."""
+def serve(directory: Path, prefix: str = "/"):
+    """Serve ``directory`` on 127.0.0.1 in a thread at ``prefix`` (``/repo/`` as a GitHub project site);
+    returns (base URL, server). Paths outside ``prefix`` are not found."""
     import functools
     import http.server
     import threading
@@ -69,10 +70,15 @@ def serve(directory: Path):
         def log_message(self, *args) -> None:  # keep test output clean
             pass
 
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(directory / "(none)")
+            return super().translate_path("/" + path[len(prefix):])
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 
 
 @pytest.fixture(scope="session")

@@ -98,6 +98,22 @@ def test_home_search_form_leads_to_search_results(browser, demo_url):
         context.close()
 
 
+def test_search_results_lead_to_their_posts_on_a_site_under_a_path(browser, demo_site):
+    """A GitHub project site lives at https://<owner>.github.io/<repository>/: result links keep that path."""
+    url, server = serve(demo_site, prefix="/etalase/")
+    page, context = open_page(browser, url + "cari/?q=jembatan")
+    try:
+        link = page.locator(".etalase-result__title a").first
+        link.wait_for(timeout=10_000)
+        assert link.get_attribute("href").startswith("/etalase/artikel/")
+        link.click()
+        page.wait_for_url("**/etalase/artikel/**")
+        assert "jembatan" in page.locator("h1").inner_text().lower()
+    finally:
+        context.close()
+        server.shutdown()
+
+
 # -- post pages ---------------------------------------------------------------------
 
 

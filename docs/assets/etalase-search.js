@@ -178,6 +178,7 @@
   filtersBox.addEventListener("focusin", loadCounts);
   filtersBox.addEventListener("pointerdown", loadCounts);
 
+  // Pagefind takes the site's path from where pagefind.js is, so result links work under a path too.
   import(new URL(root.getAttribute("data-pagefind"), document.baseURI).href).then(async function (module) {
     pagefind = module;
     await pagefind.options({excerptLength: 30});

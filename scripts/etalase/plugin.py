@@ -368,7 +368,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:
             with self._timed("search"):
-                count = search.index_site(site_dir)
+                count = search.index_site(site_dir, [page.url for page in self.pages.values()
+                                                     if isinstance(page, PostPage)])
             log.info("Pagefind: %d halaman diindeks", count)
 
     @contextmanager
