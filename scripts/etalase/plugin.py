@@ -51,6 +51,7 @@ from .images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, picture_html, 
 from .load import load_content
 from .markdown_refs import photo_ref, rewrite_local_targets
 from .pages import Page, PostPage, build_pages
+from .pause import pause_point
 from .problems import Problem, display_path
 from .sanitize import clean_html, link_photos
 from .structure import Content
@@ -135,6 +136,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         with self._timed("photos"):
             result = process_photos(requests, self.config.images.settings(), cache / "images")
         self.fail_on(result.problems)
+        pause_point("photos:done")
         self.photos = result.photos
         self.hero = self.photos.get(hero.source) if hero else None
         prune_cache(cache / "images", self.photos.values())
@@ -298,6 +300,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # -- 6 -----------------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.content is not None and self.site is not None
+        pause_point("pages:written")
         site_dir = Path(config.site_dir)
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:

@@ -19,6 +19,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 
 from . import pagefind_stable
+from .pause import pause_point
 
 OUTPUT_DIR = "pagefind"
 """Folder of the index inside the site; the search page loads its UI from here."""
@@ -31,6 +32,7 @@ def index_site(site_dir: Path, language: str = "id") -> int:
     so that two builds of the same site write the same bytes.
     """
     count = asyncio.run(_index(site_dir, language))
+    pause_point("search:indexed")
     pagefind_stable.stabilise(site_dir / OUTPUT_DIR)
     return count
 
