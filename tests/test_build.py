@@ -125,19 +125,6 @@ def test_long_listings_paginate(tmp_path: Path) -> None:
     assert (site / "arsip" / "2026" / "10" / "halaman" / "3" / "index.html").is_file()
 
 
-def test_a_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
-    content = make_content(tmp_path / "content", {"pantai": BASE})
-    site = tmp_path / "site"
-    assert run_build("--content", content, "--site-dir", site, "--no-search").returncode == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    index = content / "posts" / "pantai" / "index.md"
-    index.write_text(index.read_text().replace("category: wisata", "category: wisatta"))
-    result = run_build("--content", content, "--site-dir", site, "--no-search")
-    assert result.returncode == 1
-    assert "Traceback" not in result.stdout + result.stderr
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
