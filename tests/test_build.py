@@ -108,23 +108,6 @@ def test_originals_never_ship(demo_site: Path) -> None:
             assert built.read_bytes()[:4096] not in originals, built
 
 
-def test_long_listings_paginate(tmp_path: Path) -> None:
-    posts = {f"pantai-{n:02d}": BASE.replace("08:00", f"{n % 24:02d}:00").replace("2026-10-12", f"2026-10-{n:02d}")
-             for n in range(1, 27)}
-    content = make_content(tmp_path / "content", posts)
-    site = tmp_path / "site"
-    result = run_build("--content", content, "--site-dir", site, "--no-search")
-    assert result.returncode == 0, result.stdout + result.stderr
-    first, second, third = (html(site, url) for url in ("wisata", "wisata/halaman/2", "wisata/halaman/3"))
-    assert [len(p.select(".etalase-card")) for p in (first, second, third)] == [12, 12, 2]
-    assert urljoin("/wisata/", first.select_one("a[rel=next]")["href"]) == "/wisata/halaman/2/"
-    assert urljoin("/wisata/halaman/3/", third.select_one("a[rel=prev]")["href"]) == "/wisata/halaman/2/"
-    newest = first.select_one(".etalase-card__title").get_text(strip=True)
-    assert newest == "Pantai Pasir Putih yang Tenang"
-    assert (site / "tag" / "pantai" / "halaman" / "3" / "index.html").is_file()
-    assert (site / "arsip" / "2026" / "10" / "halaman" / "3" / "index.html").is_file()
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
