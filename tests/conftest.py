@@ -10,12 +10,17 @@ folder, the others wait for that lock and read what it built.
 from __future__ import annotations
 
 import fcntl
+import importlib.util
+import io
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -92,6 +97,39 @@ def run_build(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = 
                           capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
 
 
+def run_check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``scripts/build.py --check`` run inside this process, for the many tests that only check content.
+
+    The same argument parsing, checks, messages and exit status as
+    ``run_build("--check", …)``, without starting Python and importing MkDocs
+    again for each check. Tests of the command itself use :func:`run_build`.
+    """
+    given = ["--check", *map(str, args)]
+    clock = [] if "--now" in given else ["--now", NOW]
+    if "--config" not in given:
+        assert _suite_config is not None, "run_check runs inside a test session"
+        given = ["--config", str(_suite_config), *given]
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)  # messages name files relative to the working directory
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = _build_script().main([*given, *clock])
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess([str(BUILD), *given, *clock], code, out.getvalue(), err.getvalue())
+
+
+@cache
+def _build_script() -> ModuleType:
+    """``scripts/build.py`` as a module."""
+    spec = importlib.util.spec_from_file_location("etalase_build_script", BUILD)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     """A folder every xdist worker of this run sees (the worker's own temporary folder without xdist)."""
     base = tmp_path_factory.getbasetemp()
@@ -151,8 +189,12 @@ def serve(directory: Path):
         def log_message(self, *args) -> None:  # keep test output clean
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Handler, directory=str(directory)))
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address) -> None:
+            if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser that closed its tab is not news
+                super().handle_error(request, client_address)
+
+    server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 

@@ -7,8 +7,10 @@ import re
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -17,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, run_build
+from conftest import NOW, ROOT, run_build, write_config
 from test_validation import BASE, make_content, with_category
 
 
@@ -114,43 +116,50 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str, timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    while True:
+@contextmanager
+def serve_live(config_file: Path, cwd: Path) -> Iterator[tuple[str, Iterator[str]]]:
+    """Run ``mkdocs serve --livereload``; gives its base URL and the rest of its log lines.
+
+    It is ready when it logs "Serving on" (the site is built and the port is listening). A port found
+    free can be taken before the server binds it: then the server ends without that line and another
+    port is tried.
+    """
+    for _ in range(5):
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
+                                   "-a", f"127.0.0.1:{port}", "--livereload"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd)
+        watchdog = threading.Timer(300, server.kill)  # a server that hangs ends its log, and the test
+        watchdog.start()
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
+            log = iter(server.stderr.readline, "")
+            if any("Serving on" in line for line in log):
+                yield f"http://127.0.0.1:{port}/", log
+                return
+        finally:
+            watchdog.cancel()
+            server.kill()
+            server.wait()
+            server.stderr.close()
+    raise AssertionError("mkdocs serve could not bind a port in 5 tries")
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
 
 
 def test_serve_reloads_when_a_post_changes(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["plugins"] = [{"etalase": {"content_dir": str(content), "search": False,
-                                      "cache_dir": str(tmp_path / "cache")}}]
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
-                               "-a", f"127.0.0.1:{port}", "--livereload"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
-    try:
-        url = f"http://127.0.0.1:{port}/artikel/pantai/"
+    config_file = write_config(tmp_path, content_dir=content, search=False, now=NOW)
+    with serve_live(config_file, tmp_path) as (base, log):
+        url = base + "artikel/pantai/"
         assert "Pantai Pasir Putih yang Tenang" in _get(url)
         index = content / "posts" / "pantai" / "index.md"
         index.write_text(index.read_text().replace("yang Tenang", "Diperbarui"), encoding="utf-8")
-        deadline = time.monotonic() + 60
-        while "Pantai Pasir Putih Diperbarui" not in _get(url):
-            assert time.monotonic() < deadline, "mkdocs serve did not rebuild after the post changed"
-            time.sleep(0.5)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        # Each rebuild ends with "Reloading browsers"; the page must show the change after one of them.
+        assert any("Reloading browsers" in line and "Pantai Pasir Putih Diperbarui" in _get(url) for line in log), \
+            "mkdocs serve did not rebuild after the post changed"
 
 
 SEARCHES: dict[str, dict[str, str]] = {
