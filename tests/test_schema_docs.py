@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_build
+from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_check
 from etalase.categories import REGISTRY
 from etalase.frontmatter_yaml import parse_document
 from etalase.schema_docs import json_schema, post_markdown, template_data
@@ -183,7 +183,7 @@ def test_every_guide_template_passes_the_check_once_its_placeholders_are_replace
         data = fill(data, bundle) | {"creators": ["rina-wulandari"], "region": "tanjung-sari"}
         (bundle / "index.md").write_text(post_markdown(data, "Cerita saya sendiri tentang tempat ini.\n"),
                                          encoding="utf-8")
-    result = run_build("--check", "--content", content)
+    result = run_check("--content", content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Konten beres: 4 pos terbit" in result.stdout
 
@@ -196,7 +196,7 @@ def test_a_guide_template_left_as_it_is_is_refused_field_by_field(tmp_path: Path
     (bundle / "index.md").write_text(post_markdown(data), encoding="utf-8")
     for photo in ("sampul.jpg", "foto-1.jpg"):
         shutil.copyfile(PHOTOS[0], bundle / photo)
-    result = run_build("--check", "--content", content)
+    result = run_check("--content", content)
     fields = [line.split(": ")[1] for line in result.stdout.splitlines() if "masih berisi contoh dari templat" in line]
     assert fields == ["title", "summary", "tags", "cover.alt", "cover.caption", "cover.credit",
                       "gallery (foto ke-1).alt", "videos (video ke-1).youtube", "videos (video ke-1).title",
