@@ -44,8 +44,9 @@ form: $(VENV)/.site-deps
 form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
 	$(BIN)/python -m etalase.kiriman_screenshots --site site
 
-test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+# On every core (pytest-xdist); the tests of one module share its built site on one worker.
+test: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 bench: $(VENV)/.site-deps
 	$(BIN)/python bench/bench_images.py
@@ -85,6 +86,11 @@ node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
 /usr/bin/pdftocairo:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
+
+# libfaketime: tests run builds and the suite on other days than today.
+/usr/bin/faketime:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime
 
 /usr/bin/java:
 	apt-get update -qq

@@ -1,14 +1,30 @@
-"""Shared fixtures: build real sites from content folders into temporary folders."""
+"""Shared fixtures: build real sites from content folders into temporary folders.
+
+The suite runs on two cores with pytest-xdist (``make test``). Every build a
+test starts has its own photo cache in a temporary folder (never the
+checkout's ``.cache``), and the demo site is built once per run: the first
+worker that needs it builds it under a lock in the run's shared temporary
+folder, the others wait for that lock and read what it built.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import importlib.util
+import io
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -25,21 +41,125 @@ NOW = "2026-12-01T12:00:00+07:00"
 No test reads the wall clock, so the suite gives the same result on any day
 (the demo's scheduled post, dated 10 January 2027, stays scheduled)."""
 
+DEMO_HASH_SEED = "1"
+"""``PYTHONHASHSEED`` of the session's demo build; a second build with another seed must write the same bytes."""
 
-def run_build(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run ``scripts/build.py`` as a person would, at :data:`NOW` unless ``--now`` is given."""
-    clock = [] if "--now" in map(str, args) else ["--now", NOW]
-    return subprocess.run([sys.executable, str(BUILD), *map(str, args), *clock], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
+_suite_config: Path | None = None
+"""``mkdocs.yml`` of this worker's builds that name no config: the demo content, a cache of the worker's own."""
+
+
+def write_config(folder: Path, *, content_dir: Path | None = None, **options: Any) -> Path:
+    """A copy of ``mkdocs.yml`` in ``folder`` with its own photo cache (``folder/cache``) and plugin ``options``.
+
+    Docs and theme stay those of the checkout; ``content_dir`` (default: the
+    checkout's ``content/``) is where a build without ``--content`` reads.
+    """
+    data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    data["docs_dir"] = str(ROOT / "docs")
+    data["theme"]["custom_dir"] = str(ROOT / "overrides")
+    plugins = []
+    for plugin in data["plugins"]:
+        if isinstance(plugin, dict) and "etalase" in plugin:
+            plugin = {"etalase": {**(plugin["etalase"] or {}), "content_dir": str(content_dir or DEMO_CONTENT),
+                                  "cache_dir": str(folder / "cache"), **options}}
+        plugins.append(plugin)
+    data["plugins"] = plugins
+    config = folder / "mkdocs.yml"
+    folder.mkdir(parents=True, exist_ok=True)
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The configuration :func:`run_build` uses when a test names none (one per worker)."""
+    global _suite_config
+    _suite_config = write_config(tmp_path_factory.mktemp("suite-config"))
+    yield _suite_config
+    _suite_config = None
+
+
+def run_build(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None,
+              via: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
+    """Run ``scripts/build.py`` as a person would, at :data:`NOW` unless ``--now`` is given.
+
+    Without ``--config`` the build uses :func:`suite_config`: the checkout's
+    ``mkdocs.yml`` with a photo cache of its own. ``env`` is added to the
+    environment (``PYTHONHASHSEED``…); ``via`` is a command the build runs
+    under (``faketime …``).
+    """
+    given = list(map(str, args))
+    clock = [] if "--now" in given else ["--now", NOW]
+    if "--config" not in given:
+        assert _suite_config is not None, "run_build runs inside a test session"
+        given = ["--config", str(_suite_config), *given]
+    return subprocess.run([*via, sys.executable, str(BUILD), *given, *clock], cwd=cwd,
+                          capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
+
+
+def run_check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``scripts/build.py --check`` run inside this process, for the many tests that only check content.
+
+    The same argument parsing, checks, messages and exit status as
+    ``run_build("--check", …)``, without starting Python and importing MkDocs
+    again for each check. Tests of the command itself use :func:`run_build`.
+    """
+    given = ["--check", *map(str, args)]
+    clock = [] if "--now" in given else ["--now", NOW]
+    if "--config" not in given:
+        assert _suite_config is not None, "run_check runs inside a test session"
+        given = ["--config", str(_suite_config), *given]
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)  # messages name files relative to the working directory
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = _build_script().main([*given, *clock])
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess([str(BUILD), *given, *clock], code, out.getvalue(), err.getvalue())
+
+
+@cache
+def _build_script() -> ModuleType:
+    """``scripts/build.py`` as a module."""
+    spec = importlib.util.spec_from_file_location("etalase_build_script", BUILD)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder every xdist worker of this run sees (the worker's own temporary folder without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / name
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo content built once per test session."""
-    site = tmp_path_factory.mktemp("demo") / "site"
-    result = run_build("--site-dir", site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the demo build: ``site/`` and the ``cache/`` it made (built once per run)."""
+    folder = shared_folder(tmp_path_factory, "demo")
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        done = folder / "built"
+        if not done.exists():
+            shutil.rmtree(folder / "site", ignore_errors=True)
+            result = run_build("--config", write_config(folder), "--site-dir", folder / "site",
+                               env={"PYTHONHASHSEED": DEMO_HASH_SEED})
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build: Path) -> Path:
+    """The demo content built once per test run (read only: tests that change a site build their own)."""
+    return demo_build / "site"
 
 
 @pytest.fixture
@@ -75,8 +195,12 @@ def serve(directory: Path, prefix: str = "/"):
                 return str(directory / "(none)")
             return super().translate_path("/" + path[len(prefix):])
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Handler, directory=str(directory)))
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address) -> None:
+            if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser that closed its tab is not news
+                super().handle_error(request, client_address)
+
+    server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 

@@ -33,8 +33,8 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import run_build
-from untrusted_content import add_post, cover_jpeg, front_matter, write_config
+from conftest import run_build, write_config
+from untrusted_content import add_post, cover_jpeg, front_matter
 
 REGIONS = {"kecamatan": [
     {"id": "utara", "name": "Utara", "desa": [{"id": "pantai-indah", "name": "Pantai Indah"}]},

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_CONTENT, ROOT, run_build
+from conftest import DEMO_CONTENT, ROOT, run_check
 from etalase.brand import contrast
 
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -35,7 +35,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def check(config: Path) -> tuple[int, list[str]]:
-    result = run_build("--check", "--config", config, "--content", DEMO_CONTENT, cwd=config.parent)
+    result = run_check("--config", config, "--content", DEMO_CONTENT, cwd=config.parent)
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
     return result.returncode, [line for line in result.stdout.splitlines() if line.startswith("mkdocs.yml")]
 
@@ -93,7 +93,7 @@ def test_every_brand_problem_is_reported_in_one_run(tmp_path: Path) -> None:
 
 
 def test_the_demo_brand_is_fine_and_its_colours_read_on_white() -> None:
-    result = run_build("--check")
+    result = run_check()
     assert result.returncode == 0, result.stdout + result.stderr
     for colour in re.findall(r'"(#[0-9a-f]{6})"', CONFIG):
         assert contrast(colour, "#ffffff") >= 4.5, colour

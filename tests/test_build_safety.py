@@ -1,13 +1,16 @@
-"""The build under faults: killed midway, run twice, fed arbitrary front matter.
+"""The build under faults: killed midway, failing midway, run twice, fed arbitrary front matter.
 
-* A build killed (SIGKILL, with its photo workers) at any moment leaves the
-  previous site whole, byte for byte, and the photo cache usable by the next
-  build.
-* Two builds of the same content, each with its own fresh cache, write
-  byte-identical sites, search index included, dated by the content only.
+* A build killed (SIGKILL, with its workers) at each named step of the
+  build (:data:`etalase.pause.POINTS`) leaves a whole site, byte for byte:
+  the old one until the exchange, the new one after it; the next build
+  succeeds. The check is shown to catch an exchange made of three renames.
+* A build that fails after it started writing keeps the old site.
+* Two builds of the same content, each with its own fresh cache, another
+  ``PYTHONHASHSEED`` and another day on the clock, write byte-identical
+  sites, search index included, dated by the content only.
 * Validation only ever returns problems, whatever the front matter holds.
-* Publishing removes only what killed builds left, and puts back a site a
-  killed build had set aside.
+* Publishing removes only what killed builds left, puts back a site a
+  killed build had set aside, and never leaves the site missing.
 """
 
 from __future__ import annotations
@@ -19,26 +22,27 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD, PHOTOS, ROOT, run_build
+from conftest import BUILD, PHOTOS, ROOT, run_build, write_config
 from etalase import publish
 from etalase.frontmatter_yaml import Document, parse_document
 from etalase.load import Loaded, RawFile, load_content
+from etalase.pause import ENV_AT, ENV_MARKER, POINTS
 from etalase.problems import Problem
 from etalase.validate import validate
-from untrusted_content import POST, add_post, base_content, front_matter, snapshot, write_config
+from untrusted_content import POST, add_post, base_content, front_matter, snapshot
 
 NOW = "2026-06-01T00:00:00+07:00"
 SMALL_PHOTOS = tuple(next(p for p in PHOTOS if p.name == name) for name in ("gendang.jpg", "pondok-kayu.jpg"))
+FAULTY_BUILD = Path(__file__).resolve().parent / "faulty_build.py"
 
 
 def photo_post(content: Path, slug: str, photo: Path, day: int) -> None:
@@ -58,100 +62,169 @@ def small_content(root: Path) -> Path:
     return root
 
 
-def build(config: Path, content: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    result = run_build("--config", config, "--content", content, "--site-dir", site, "--now", NOW, *extra)
+def build(config: Path, content: Path, site: Path, *extra: str, env: dict[str, str] | None = None,
+          via: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    result = run_build("--config", config, "--content", content, "--site-dir", site, "--now", NOW, *extra,
+                       env=env, via=via)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
 
 # --------------------------------------------------------------------------
-# SIGKILL at any moment
+# SIGKILL at each named step
 # --------------------------------------------------------------------------
 
-def _staging(site: Path) -> list[Path]:
-    return sorted(site.parent.glob(f".{site.name}.new-*"))
+@dataclass(frozen=True)
+class Sites:
+    """One configuration (one photo cache), an old and a new content folder, and each one's site as built."""
+
+    config: Path
+    new_content: Path
+    old_site: Path
+    old: dict[str, str]
+    """:func:`snapshot` of the old site."""
+    new: dict[str, str]
+    """:func:`snapshot` of the new content's site."""
 
 
-KILL_MOMENTS: dict[str, Callable[[Path, float], bool]] = {
-    "staging folder appears": lambda site, elapsed: bool(_staging(site)),
-    "after 0.5 s": lambda site, elapsed: elapsed >= 0.5,
-    "after 1.5 s": lambda site, elapsed: elapsed >= 1.5,
-    "pages being written": lambda site, elapsed: any((s / "artikel").exists() for s in _staging(site)),
-    "search index being written": lambda site, elapsed: any((s / "pagefind").exists() for s in _staging(site)),
-}
-"""When to kill a build, polled every few milliseconds."""
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Sites:
+    folder = tmp_path_factory.mktemp("kill")
+    config = write_config(folder)
+    old_content = small_content(folder / "old")
+    new_content = small_content(folder / "new")
+    photo_post(new_content, "baru", next(p for p in PHOTOS if p.name not in {p.name for p in SMALL_PHOTOS}), 20)
+    build(config, old_content, folder / "old-site")
+    build(config, new_content, folder / "new-site")
+    old, new = snapshot(folder / "old-site"), snapshot(folder / "new-site")
+    assert old != new and any(path.startswith("pagefind/") for path in new)
+    return Sites(config, new_content, folder / "old-site", old, new)
 
 
-def kill_build_when(config: Path, content: Path, site: Path, moment: Callable[[Path, float], bool]) -> bool:
-    """Start a build and SIGKILL it (and its photo workers) at ``moment``; ``False`` if it ended first."""
-    process = subprocess.Popen([sys.executable, str(BUILD), "--config", str(config), "--content", str(content),
-                                "--site-dir", str(site), "--now", NOW], cwd=ROOT, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    start = time.monotonic()
-    while process.poll() is None:
-        if moment(site, time.monotonic() - start):
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            return True
-        time.sleep(0.005)
-    return False
+def kill_at(point: str, sites: Sites, site: Path, exchange: str | None = None) -> None:
+    """Build the new content into ``site``, stopped at pause point ``point``, and SIGKILL it (and its workers) there.
+
+    ``exchange`` names a replacement of the publish step's exchange (see ``faulty_build.py``).
+    """
+    marker = site.parent / "paused-at"
+    log = site.parent / "build.log"
+    command = [sys.executable, str(FAULTY_BUILD), exchange] if exchange else [sys.executable, str(BUILD)]
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [*command, "--config", str(sites.config), "--content", str(sites.new_content), "--site-dir", str(site),
+             "--now", NOW], cwd=ROOT, start_new_session=True, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, ENV_AT: point, ENV_MARKER: str(marker)})
+    with ThreadPoolExecutor(1) as waiting:  # waitpid(WUNTRACED) returns when the build stops itself, or ends
+        status = waiting.submit(os.waitpid, process.pid, os.WUNTRACED)
+        try:
+            _, code = status.result(timeout=600)
+        finally:
+            if not status.done():
+                os.killpg(process.pid, signal.SIGKILL)
+    if not os.WIFSTOPPED(code):
+        process.returncode = os.waitstatus_to_exitcode(code)
+        raise AssertionError(f"the build ended before {point}:\n{log.read_text(encoding='utf-8')}")
+    assert marker.read_text(encoding="utf-8").split() == [point, str(process.pid)]
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
-def test_killed_builds_leave_the_old_site_whole_and_the_cache_usable(tmp_path: Path) -> None:
-    config = write_config(tmp_path)
-    old_content = small_content(tmp_path / "old")
+def leftovers(site: Path, kind: str) -> list[Path]:
+    """What builds left beside ``site``: staging folders (``new``) or old sites set aside (``old``)."""
+    return sorted(site.parent.glob(f".{site.name}.{kind}-*"))
+
+
+def assert_whole(site: Path, expected: dict[str, str], when: str) -> None:
+    assert snapshot(site) == expected, f"{when}: the site is not whole"
+
+
+KILLED_SITE = {point: "old" for point in POINTS} | {"publish:exchanged": "new", "publish:set-aside": "aside"}
+"""What a build killed at each pause point leaves: the old site, the new one, or the old one set aside."""
+
+
+@pytest.mark.parametrize("point", list(POINTS))
+def test_a_build_killed_at_each_step_leaves_a_whole_site(sites: Sites, tmp_path: Path, point: str) -> None:
     site = tmp_path / "www" / "site"
-    build(config, old_content, site)
-    before = snapshot(site)
+    shutil.copytree(sites.old_site, site)
     neighbour = tmp_path / "www" / ".site.backup-2025"  # an unrelated folder beside the site
     neighbour.mkdir()
+    state = KILLED_SITE[point]
+    kill_at(point, sites, site, exchange="none" if state == "aside" else None)
+    if state == "aside":  # between the fallback's two renames: no site, the old one whole beside it
+        assert not site.exists()
+        [aside] = leftovers(site, "old")
+        assert_whole(aside, sites.old, f"killed at {point}")
+    else:
+        assert_whole(site, sites.old if state == "old" else sites.new, f"killed at {point}")
 
-    # The new content has every demo photo, none of them cached yet: photo work takes a few seconds.
-    new_content = small_content(tmp_path / "new")
-    photos = PHOTOS
-    for day, photo in enumerate(photos, start=10):
-        photo_post(new_content, f"baru-{day}", photo, day)
+    build(sites.config, sites.new_content, site)
+    assert_whole(site, sites.new, "the next build")
+    assert sorted(path.name for path in site.parent.iterdir()) == [neighbour.name, "build.log", "paused-at", "site"]
 
-    for name, moment in KILL_MOMENTS.items():
-        assert kill_build_when(config, new_content, site, moment), f"the build ended before: {name}"
-        assert snapshot(site) == before, f"killed when {name}: the old site changed"
 
-    build(config, new_content, site)
-    assert _staging(site) == [] and neighbour.is_dir()
-    pages = sorted(site.glob("artikel/*/index.html"))
-    assert len(pages) == len(SMALL_PHOTOS) + 1 + len(photos)
-    for page in pages:  # every photo a page shows was rendered whole from the cache the killed builds used
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        sources = [img["src"] for img in soup.select(".etalase-post img")]
-        sources += [part.split()[0] for source in soup.select(".etalase-post source")
-                    for part in source["srcset"].split(",")]
-        assert sources, page
-        for source in sources:
-            assert (page.parent / source).stat().st_size > 0, source
+def test_the_kill_check_catches_an_exchange_made_of_three_renames(sites: Sites, tmp_path: Path) -> None:
+    """Killed between the first two renames, such an exchange leaves no site: the check above must fail."""
+    site = tmp_path / "www" / "site"
+    shutil.copytree(sites.old_site, site)
+    kill_at("exchange:renamed-1", sites, site, exchange="renames")
+    for expected in (sites.old, sites.new):
+        with pytest.raises(AssertionError, match="the site is not whole"):
+            assert_whole(site, expected, "killed at exchange:renamed-1")
+
+
+def test_a_build_that_fails_while_rendering_keeps_the_old_site(sites: Sites, tmp_path: Path) -> None:
+    """The failure comes after the staging folder, the photos and most pages were made: nothing of it is published."""
+    site = tmp_path / "www" / "site"
+    shutil.copytree(sites.old_site, site)
+    content = shutil.copytree(sites.new_content, tmp_path / "content")
+    add_post(content, "bersarang", front_matter() + "\n" + "*" * 3000 + "a" + "*" * 3000 + "\n")
+    result = run_build("--config", sites.config, "--content", content, "--site-dir", site, "--now", NOW)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "bersarang/index.md: isi pos bertingkat terlalu dalam" in result.stdout  # raised while rendering
+    assert_whole(site, sites.old, "a failed build")
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
 
 
 # --------------------------------------------------------------------------
 # Two builds, the same bytes
 # --------------------------------------------------------------------------
 
+FAKE_TODAY = "2031-05-17"
+"""The day on the clock of one of the two builds (through faketime): it must not appear in the site."""
+
+
 def test_two_builds_with_fresh_caches_are_byte_identical(tmp_path: Path) -> None:
     content = small_content(tmp_path / "content")
     first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
-    build(write_config(tmp_path / "a"), content, first)
-    build(write_config(tmp_path / "b"), content, second)
+    build(write_config(tmp_path / "a"), content, first, env={"PYTHONHASHSEED": "3"})
+    build(write_config(tmp_path / "b"), content, second, env={"PYTHONHASHSEED": "4"},
+          via=("faketime", "-f", f"@{FAKE_TODAY} 10:00:00"))
     left, right = snapshot(first), snapshot(second)
     assert sorted(left) == sorted(right)
     assert [path for path in left if left[path] != right[path]] == []
     assert any(path.startswith("pagefind/filter/") for path in left)  # the search index is compared too
 
     # Dated by the content, not the clock: the newest post is of 2026-01-10.
-    with gzip.open(first / "sitemap.xml.gz") as sitemap:
+    with gzip.open(second / "sitemap.xml.gz") as sitemap:
         sitemap.read()
         assert datetime.fromtimestamp(sitemap.mtime, UTC).date() == date(2026, 1, 10)
-    today = datetime.now(UTC).date().isoformat()
-    if today != "2026-01-10":
-        texts = [path for path in first.rglob("*") if path.suffix in (".html", ".xml", ".json")]
-        assert [path for path in texts if today in path.read_text(encoding="utf-8")] == []
+    texts = [path for path in second.rglob("*") if path.suffix in (".html", ".xml", ".json", ".txt")]
+    assert [path for path in texts if FAKE_TODAY in path.read_text(encoding="utf-8")] == []
+
+
+def test_the_demo_builds_byte_identical_with_another_hash_seed(demo_build: Path, tmp_path: Path) -> None:
+    """The demo (every category, many regions and tags) again, with another ``PYTHONHASHSEED``: the same bytes.
+
+    The photo cache is a copy of the first build's, so this build spends its time on pages and search.
+    """
+    folder = tmp_path / "again"
+    shutil.copytree(demo_build / "cache", folder / "cache")
+    site = folder / "site"
+    result = run_build("--config", write_config(folder), "--site-dir", site, env={"PYTHONHASHSEED": "2"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, again = snapshot(demo_build / "site"), snapshot(site)
+    assert sorted(first) == sorted(again)
+    assert [path for path in first if first[path] != again[path]] == []
 
 
 # --------------------------------------------------------------------------
@@ -275,6 +348,19 @@ def test_arbitrary_text_gives_a_document_or_problems(bundle_content: Loaded, hea
 # Publishing
 # --------------------------------------------------------------------------
 
+def watch_renames(monkeypatch: pytest.MonkeyPatch, site: Path) -> list[tuple[str, str, dict[str, str] | None]]:
+    """After each ``os.rename``: (source name, target name, :func:`snapshot` of ``site`` or ``None`` if it is gone)."""
+    seen: list[tuple[str, str, dict[str, str] | None]] = []
+    rename = os.rename
+
+    def watched(source, target) -> None:
+        rename(source, target)
+        seen.append((Path(source).name, Path(target).name, snapshot(site) if site.exists() else None))
+
+    monkeypatch.setattr(os, "rename", watched)
+    return seen
+
+
 def test_publish_exchanges_the_site_and_keeps_its_neighbours(tmp_path: Path, monkeypatch) -> None:
     exchanged: list[bool] = []
     exchange = publish._exchange
@@ -289,8 +375,10 @@ def test_publish_exchanges_the_site_and_keeps_its_neighbours(tmp_path: Path, mon
     new = publish.staging_dir(site)
     assert not killed.exists() and all(folder.is_dir() for folder in unrelated)
     (new / "baru.html").write_text("baru", encoding="utf-8")
+    renames = watch_renames(monkeypatch, site)
     publish.publish(new, site)
-    assert exchanged == [sys.platform == "linux"]  # one atomic renameat2(RENAME_EXCHANGE) on Linux
+    assert exchanged == [True]  # one atomic renameat2(RENAME_EXCHANGE) (Linux)…
+    assert renames == []  # …and no rename that would leave a moment without the site
     assert sorted(p.name for p in site.iterdir()) == ["baru.html"]
     assert oct(site.stat().st_mode & 0o777) == "0o755"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", *(f.name for f in unrelated)])
@@ -303,7 +391,10 @@ def test_publish_without_exchange_falls_back_to_two_renames(tmp_path: Path, monk
     monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
     new = publish.staging_dir(site)
     (new / "baru.html").write_text("baru", encoding="utf-8")
+    renames = watch_renames(monkeypatch, site)
     publish.publish(new, site)
+    aside = new.name.replace(".new-", ".old-")
+    assert renames == [("site", aside, None), (new.name, "site", snapshot(site))]  # between them: no site, see below
     assert [p.name for p in site.iterdir()] == ["baru.html"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 

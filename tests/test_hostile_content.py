@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -26,11 +27,11 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import run_build, serve
+from conftest import run_build, serve, write_config
 from etalase.load import load_content
 from etalase.sanitize import ALLOWED_TAGS
 from etalase.validate import validate
-from untrusted_content import add_post, base_content, cover_jpeg, front_matter, write_config
+from untrusted_content import add_post, base_content, cover_jpeg, front_matter
 
 PWN = "window.__pwned=1"
 """What every payload does when it runs; the browser test then finds the marker set."""
@@ -200,50 +201,111 @@ def browser_url(value: str) -> str:
 # In real Chromium: nothing runs, nothing is fetched from elsewhere
 # --------------------------------------------------------------------------
 
-def visit(browser, url: str, act: Callable | None = None) -> tuple[object, list[str], list[str]]:
-    """Load ``url``; returns (``window.__pwned``, dialogs opened, requests to other hosts)."""
+TRAP = """
+(() => {
+  let value;  // a payload that runs sets window.__pwned: the setter reports it to the test at once
+  Object.defineProperty(window, '__pwned', {
+    get: () => value,
+    set: given => { value = given; window.__etalaseRan(location.href); },
+  });
+  // Clicks stay on the page: a link or form that leads elsewhere does not navigate, one with a
+  // javascript: URL (as the browser reads it) does what it would do.
+  const runs = url => { try { return new URL(url, location.href).protocol === 'javascript:'; } catch { return false; } };
+  document.addEventListener('click', event => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (link && !runs(link.href)) event.preventDefault();
+  }, true);
+  document.addEventListener('submit', event => {
+    const form = event.target;
+    if (!runs(event.submitter?.formAction || form.action)) event.preventDefault();
+  }, true);
+})();
+"""
+"""Installed in every page and frame before its own scripts (Playwright init script)."""
+
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))"
+"""Resolves after two rendering updates and a task: when load-time handlers (ontoggle, autofocus, SVG
+animation begin) and a clicked link's javascript: URL have run."""
+
+
+@dataclass
+class Visit:
+    """What a page did while the test used it."""
+
+    ran: list[str] = field(default_factory=list)
+    """Page URLs where a payload set ``window.__pwned``."""
+    dialogs: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    """Requests to another host (aborted)."""
+
+
+def visit(browser, url: str, act: Callable | None = None) -> Visit:
+    """Load ``url`` with :data:`TRAP` in every frame, let it settle, then ``act(page)``; returns what happened."""
     context = browser.new_context()
-    page = context.new_page()
-    dialogs: list[str] = []
-    foreign: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    seen = Visit()
+    context.expose_function("__etalaseRan", lambda where: seen.ran.append(where))
+    context.add_init_script(TRAP)
 
     def route(request_route) -> None:
         if request_route.request.url.startswith("http://127.0.0.1:"):
             request_route.continue_()
         else:
-            foreign.append(request_route.request.url)
+            seen.foreign.append(request_route.request.url)
             request_route.abort()
 
-    page.route("**/*", route)
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(150)  # handlers that fire after load: ontoggle, SVG animation, autofocus
-    if act:
-        act(page)
-    pwned = page.evaluate("window.__pwned")
-    context.close()
-    return pwned, dialogs, foreign
+    context.route("**/*", route)
+    context.on("page", lambda page: page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message),
+                                                                     dialog.dismiss())))
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        page.evaluate(SETTLED)
+        if act:
+            act(page)
+        if page.evaluate("window.__pwned") is not None:
+            seen.ran.append(page.url)
+    finally:
+        context.close()
+    return seen
 
 
-def point_at_everything(page) -> None:
-    """Hover and focus each element of the body that has a title or a link (tooltips, mouse handlers)."""
-    for element in page.locator(".etalase-post__body [title], .etalase-post__body a[href]").all():
-        element.hover()
-        element.focus()
-    page.wait_for_timeout(100)
+USED = ".etalase-post :is(a, button, summary, [title], [tabindex]):not([data-etalase-youtube])"
+"""What a reader can point at, focus or click in a post (the video player is tested on its own, below)."""
+
+
+def use_everything(page) -> None:
+    """Hover, focus and click each element of :data:`USED`, waiting after each for what it set off."""
+    targets = page.locator(USED)
+    for index in range(targets.count()):
+        target = targets.nth(index)
+        if target.is_visible():
+            target.hover(force=True)
+            target.focus()
+            target.click(force=True, no_wait_after=True)
+        else:  # in a closed <details>, or empty: the same events without a pointer
+            target.evaluate("element => { element.focus(); element.click(); }")
+        page.evaluate(SETTLED)
 
 
 @pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_no_script_runs_in_post_page(browser, hostile_url: str, slug: str) -> None:
-    pwned, dialogs, foreign = visit(browser, f"{hostile_url}artikel/{slug}/", point_at_everything)
-    assert pwned is None and dialogs == [], (pwned, dialogs)
-    assert foreign == []
+    seen = visit(browser, f"{hostile_url}artikel/{slug}/", use_everything)
+    assert seen == Visit(), seen
 
 
 @pytest.mark.parametrize("url", ["", "kreator/jahat/", "wilayah/kota-jahat/", "wisata/", "arsip/", "arsip/2026/01/"])
 def test_no_script_runs_in_listing_pages(browser, hostile_url: str, url: str) -> None:
-    pwned, dialogs, foreign = visit(browser, hostile_url + url)
-    assert pwned is None and dialogs == [] and foreign == [], (pwned, dialogs, foreign)
+    seen = visit(browser, hostile_url + url)
+    assert seen == Visit(), seen
+
+
+RESULTS_SHOWN = """() => {
+  const results = [...document.querySelectorAll('.etalase-result')];
+  return results.length > 0
+    && results.every(result => result.querySelector('.etalase-result__excerpt')?.textContent.trim())
+    && [...document.querySelectorAll('.etalase-result img')].every(image => image.complete);
+}"""
+"""Every result is drawn, with its excerpt, and its photo has loaded (or failed)."""
 
 
 @pytest.mark.parametrize("query", ["pwned", "onerror", "script"])
@@ -251,13 +313,13 @@ def test_no_script_runs_in_search_results(browser, hostile_url: str, query: str)
     found: list[int] = []
 
     def wait_for_results(page) -> None:
-        page.wait_for_selector(".etalase-result", timeout=15_000)
-        page.wait_for_timeout(300)  # result images and excerpts
+        page.wait_for_function(RESULTS_SHOWN, timeout=15_000)
+        page.evaluate(SETTLED)
         found.append(page.locator(".etalase-result").count())
 
-    pwned, dialogs, foreign = visit(browser, f"{hostile_url}cari/?q={query}", wait_for_results)
+    seen = visit(browser, f"{hostile_url}cari/?q={query}", wait_for_results)
     assert found[0] > 0
-    assert pwned is None and dialogs == [] and foreign == [], (pwned, dialogs, foreign)
+    assert seen == Visit(), seen
 
 
 def test_video_loads_nothing_from_youtube_until_play(browser, hostile_url: str) -> None:
@@ -270,13 +332,12 @@ def test_video_loads_nothing_from_youtube_until_play(browser, hostile_url: str) 
         frame = page.locator("iframe.etalase-video__frame")
         player.update(src=frame.get_attribute("src"), title=frame.get_attribute("title"))
 
-    before, dialogs, foreign = visit(browser, f"{hostile_url}artikel/fm-videos/")
-    assert foreign == [] and before is None and dialogs == []
-    pwned, dialogs, foreign = visit(browser, f"{hostile_url}artikel/fm-videos/", play)
+    assert visit(browser, f"{hostile_url}artikel/fm-videos/") == Visit()
+    seen = visit(browser, f"{hostile_url}artikel/fm-videos/", play)
     assert player["src"] == "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1"
     assert player["title"] == f'"><img src=x onerror={PWN}>'  # the title is text, not HTML
-    assert pwned is None and dialogs == []
-    assert all(url.startswith("https://www.youtube-nocookie.com/") for url in foreign), foreign
+    assert seen.ran == [] and seen.dialogs == []
+    assert seen.foreign and all(url.startswith("https://www.youtube-nocookie.com/") for url in seen.foreign)
 
 
 # --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import struct
 import subprocess
@@ -69,27 +70,84 @@ def rgb_near(actual: tuple[int, ...], expected: tuple[int, int, int], tolerance:
 # --------------------------------------------------------------------------- orientation and sizes
 
 
-def test_exif_orientation_6_comes_out_upright(tmp_path):
-    raw = Image.new("RGB", (400, 200), (0, 0, 255))
-    raw.paste((255, 0, 0), (0, 0, 200, 200))  # red on the left of the stored pixels
+QUADRANTS = {"tl": (230, 20, 20), "tr": (20, 160, 20), "bl": (20, 20, 230), "br": (240, 220, 20)}
+"""Colour of each quarter of the stored pixels: top left red, top right green, bottom left blue, bottom right yellow."""
+
+SHOWN = {
+    1: {"tl": "tl", "tr": "tr", "bl": "bl", "br": "br"},  # as stored
+    2: {"tl": "tr", "tr": "tl", "bl": "br", "br": "bl"},  # mirrored left-right
+    3: {"tl": "br", "tr": "bl", "bl": "tr", "br": "tl"},  # turned 180°
+    4: {"tl": "bl", "tr": "br", "bl": "tl", "br": "tr"},  # mirrored top-bottom
+    5: {"tl": "tl", "tr": "bl", "bl": "tr", "br": "br"},  # mirrored along the top-left diagonal
+    6: {"tl": "bl", "tr": "tl", "bl": "br", "br": "tr"},  # turned 90° clockwise
+    7: {"tl": "br", "tr": "tr", "bl": "bl", "br": "tl"},  # mirrored along the top-right diagonal
+    8: {"tl": "tr", "tr": "br", "bl": "tl", "br": "bl"},  # turned 90° anticlockwise
+}
+"""EXIF orientation -> which stored quarter a viewer sees in each quarter of the upright photo (EXIF 2.32, tag 274)."""
+
+
+def quadrants(size: tuple[int, int]) -> Image.Image:
+    """Stored pixels of :data:`QUADRANTS`, ``size`` wide and high."""
+    width, height = size
+    image = Image.new("RGB", size)
+    for name, box in {"tl": (0, 0, width // 2, height // 2), "tr": (width // 2, 0, width, height // 2),
+                      "bl": (0, height // 2, width // 2, height), "br": (width // 2, height // 2, width, height)}.items():
+        image.paste(QUADRANTS[name], box)
+    return image
+
+
+def assert_upright(rendition, orientation: int) -> None:
+    """Each quarter of ``rendition`` shows the stored quarter :data:`SHOWN` says, sampled at its centre."""
+    with Image.open(rendition.file) as out:
+        assert out.size == (rendition.width, rendition.height)
+        out = out.convert("RGB")
+        width, height = out.size
+        centres = {"tl": (width // 4, height // 4), "tr": (3 * width // 4, height // 4),
+                   "bl": (width // 4, 3 * height // 4), "br": (3 * width // 4, 3 * height // 4)}
+        for shown, stored in SHOWN[orientation].items():
+            pixel = out.getpixel(centres[shown])
+            assert rgb_near(pixel, QUADRANTS[stored]), (rendition.file.name, orientation, shown, pixel)
+
+
+STORED = (800, 400)
+"""Stored size of the test photos: landscape, large enough for JPEG draft decoding at the :data:`SMALL` widths."""
+
+
+@pytest.mark.parametrize("suffix", [".jpg", ".png", ".webp"])
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_every_exif_orientation_comes_out_upright(tmp_path, orientation, suffix):
     exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = 6  # display rotated 90° clockwise: left becomes top
-    source = bundle(tmp_path) / "tegak.jpg"
-    raw.save(source, exif=exif.tobytes(), quality=95)
+    exif[ExifTags.Base.Orientation] = orientation
+    source = bundle(tmp_path) / f"arah-{orientation}{suffix}"
+    quadrants(STORED).save(source, exif=exif.tobytes(), quality=95)
 
     result = run([source], tmp_path)
 
     assert not result.problems
     photo = result.photos[source]
-    assert (photo.width, photo.height) == (150, 300)
-    for rendition in outputs(photo):
-        with Image.open(rendition.file) as out:
-            assert out.size == (rendition.width, rendition.height)
-            assert out.height >= out.width or rendition is photo.social or rendition is photo.thumb
-    with Image.open(photo.largest().file) as out:
-        out = out.convert("RGB")
-        assert rgb_near(out.getpixel((75, 30)), (255, 0, 0))
-        assert rgb_near(out.getpixel((75, 270)), (0, 0, 255))
+    turned = orientation >= 5  # 5 to 8 swap width and height
+    assert (photo.width, photo.height) == ((300, 600) if turned else (300, 150))
+    assert [(r.width, r.height) for r in photo.renditions if r.format == "jpeg"] == (
+        [(100, 200), (150, 300), (300, 600)] if turned else [(100, 50), (150, 75), (300, 150)])
+    for rendition in (photo.largest("jpeg"), photo.largest("webp"), photo.renditions[0]):
+        assert_upright(rendition, orientation)
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_heic_is_accepted_and_upright_in_every_orientation(tmp_path, orientation):
+    """pillow-heif writes the EXIF orientation as HEIF transforms (irot, imir); the output must be turned once."""
+    source = bundle(tmp_path) / f"iphone-{orientation}.heic"
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation
+    pillow_heif.from_pillow(quadrants(STORED)).save(source, quality=90, exif=exif.tobytes())
+
+    result = run([source], tmp_path)
+
+    assert not result.problems
+    photo = result.photos[source]
+    assert (photo.width, photo.height) == ((300, 600) if orientation >= 5 else (300, 150))
+    assert_upright(photo.largest("jpeg"), orientation)
+    assert_upright(photo.largest("webp"), orientation)
 
 
 def test_widths_never_upscale(tmp_path):
@@ -245,24 +303,6 @@ def test_opaque_rgba_loses_its_alpha_channel(tmp_path):
 
     with Image.open(photo.largest("webp").file) as out:
         assert out.mode == "RGB"
-
-
-def test_heic_is_accepted_and_upright(tmp_path):
-    source = bundle(tmp_path) / "iphone.heic"
-    raw = Image.new("RGB", (400, 300), (0, 0, 255))
-    raw.paste((0, 160, 0), (0, 0, 200, 300))  # green on the left of the stored pixels
-    exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = 6
-    pillow_heif.from_pillow(raw).save(source, quality=90, exif=exif.tobytes())
-
-    result = run([source], tmp_path)
-
-    assert not result.problems
-    photo = result.photos[source]
-    assert (photo.width, photo.height) == (300, 400)
-    with Image.open(photo.largest().file) as out:
-        assert rgb_near(out.getpixel((150, 40)), (0, 160, 0))
-        assert rgb_near(out.getpixel((150, 360)), (0, 0, 255))
 
 
 # --------------------------------------------------------------------------- metadata
@@ -528,10 +568,21 @@ def test_outputs_are_deterministic(tmp_path):
         assert a.file.read_bytes() == b.file.read_bytes()
 
 
-def test_settings_key_ignores_limits_but_not_outputs():
-    assert ImageSettings().key() == ImageSettings(max_pixels=1, max_bytes=1).key()
-    assert ImageSettings().key() != ImageSettings(webp_quality=81).key()
-    assert ImageSettings().key() == ImageSettings().key()
+def test_settings_key_ignores_limits_but_not_outputs(monkeypatch):
+    default = ImageSettings(widths=(480, 800, 1200, 1600))
+    assert re.fullmatch(r"[0-9a-f]{64}", default.key())
+    same_outputs = [ImageSettings(widths=(1600, 800, 480, 1200, 800)), ImageSettings(max_pixels=1, max_bytes=1)]
+    assert {settings.key() for settings in same_outputs} == {default.key()}
+    other_outputs = [ImageSettings(widths=(480, 800, 1200)), ImageSettings(webp_quality=81),
+                     ImageSettings(jpeg_quality=83), ImageSettings(social_size=(1200, 627)),
+                     ImageSettings(thumb_size=401)]
+    keys = {settings.key() for settings in other_outputs}
+    assert len(keys) == len(other_outputs) and default.key() not in keys
+    before = default.key()
+    monkeypatch.setattr(images, "PIPELINE_VERSION", "uji")  # a new pipeline makes every photo again
+    bumped = default.key()
+    monkeypatch.setattr(images, "WEBP_METHOD", images.WEBP_METHOD + 1)
+    assert len({before, bumped, default.key()}) == 3
 
 
 def test_prune_removes_entries_of_removed_photos(tmp_path):

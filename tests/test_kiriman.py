@@ -25,7 +25,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO_CONTENT, NOW, ROOT, run_build
+from conftest import DEMO_CONTENT, NOW, ROOT, run_build, run_check
 from etalase import kiriman
 from etalase.frontmatter_yaml import parse_document
 
@@ -192,7 +192,7 @@ def test_a_first_submission_makes_its_creator(content: Path, assets: Path, tmp_p
     assert data["umkm"]["products"] == ["Keripik tempe original", "Keripik tempe pedas", "Peyek kacang"]
     assert data["videos"] == [{"youtube": "https://youtu.be/M7lc1UVf-VE", "title": "Cara membuat keripik tempe"}]
     assert data["cover"]["license"] == "Hak cipta pemotret (dengan izin)"
-    check = run_build("--check", "--content", content)
+    check = run_check("--content", content)
     assert check.returncode == 0, check.stdout + check.stderr
 
     # The same author again: the creator file now names the login, no second creator is made.
@@ -493,7 +493,7 @@ def test_any_edit_of_a_form_gives_problems_or_a_valid_bundle(edits, content: Pat
         assert all(problem.format() for problem in submission.problems)
     else:
         assert submission.bundle is not None
-        assert run_build("--check", "--content", copy).returncode == 0
+        assert run_check("--content", copy).returncode == 0
 
 
 def test_a_photo_named_as_a_source_is_proof_not_gallery(content: Path, assets: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, run_check
 from etalase.categories import REGISTRY
 from etalase.frontmatter_yaml import parse_document
 from etalase.schema_docs import TEMPLATE_BODY, post_markdown
@@ -43,7 +43,7 @@ def test_every_category_scaffolds_a_valid_post_that_builds(content_copy: Path, t
     }
     slugs = {"wisata": "air-terjun-tujuh-tingkat", "umkm": "keripik-tempe-bu-sari",
              "budaya": "festival-layang-layang-2026", "pembangunan": "jembatan-gantung-muara-dua"}
-    before = run_build("--check", "--content", content_copy)
+    before = run_check("--content", content_copy)
     assert before.returncode == 0, before.stdout + before.stderr
 
     for category, title in titles.items():
@@ -61,14 +61,14 @@ def test_every_category_scaffolds_a_valid_post_that_builds(content_copy: Path, t
         for name, value in data[category].items():
             assert value == block_model.model_fields[name].examples[0], (category, name)
 
-    check = run_build("--check", "--content", content_copy)
+    check = run_check("--content", content_copy)
     assert check.returncode == 0, check.stdout + check.stderr
     assert _drafts(check.stdout) == _drafts(before.stdout) + 4
 
     for slug in slugs.values():
         index = content_copy / "posts" / slug / "index.md"
         index.write_text(index.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
-    unfinished = run_build("--check", "--content", content_copy)
+    unfinished = run_check("--content", content_copy)
     assert unfinished.returncode == 1
     for slug in slugs.values():
         problems = [line for line in unfinished.stdout.splitlines() if f"posts/{slug}/index.md" in line]
@@ -119,7 +119,7 @@ def test_interactive_answers_on_stdin(content_copy: Path) -> None:
     data = front_matter(content_copy / "posts" / "tari-piring-di-balai-desa" / "index.md")
     assert (data["category"], data["title"], data["creators"], data["region"]) == \
         ("budaya", "Tari Piring di Balai Desa", [CREATOR], "tanjung-sari/teluk-biru")
-    check = run_build("--check", "--content", content_copy)
+    check = run_check("--content", content_copy)
     assert check.returncode == 0, check.stdout + check.stderr
 
 
@@ -184,7 +184,7 @@ def test_a_missing_region_is_added_to_the_region_list(content_copy: Path) -> Non
     assert "  - id: tanjung-harapan\n    name: Tanjung Harapan\n" in regions
     data = front_matter(content_copy / "posts" / "pantai-sunyi-di-desa-baru" / "index.md")
     assert data["region"] == "muara-dua/tanjung-harapan"
-    assert run_build("--check", "--content", content_copy).returncode == 0
+    assert run_check("--content", content_copy).returncode == 0
 
 
 def test_a_new_kecamatan_can_be_named_with_an_option(content_copy: Path) -> None:
@@ -193,7 +193,7 @@ def test_a_new_kecamatan_can_be_named_with_an_option(content_copy: Path) -> None
     assert result.returncode == 0, result.stdout + result.stderr
     assert front_matter(content_copy / "posts" / "kopi-gunung-rimba" / "index.md")["region"] == "rimba-raya"
     assert "- id: rimba-raya\n  name: Rimba Raya" in (content_copy / "regions.yml").read_text(encoding="utf-8")
-    assert run_build("--check", "--content", content_copy).returncode == 0
+    assert run_check("--content", content_copy).returncode == 0
 
 
 def test_the_proposed_slug_is_short_and_can_be_changed(content_copy: Path) -> None:

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from conftest import ROOT, run_build
-from untrusted_content import write_config
+from conftest import ROOT, run_build, write_config
 
 from etalase import render, urls
 from etalase.structure import Post

@@ -16,9 +16,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_build
+from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_check
 from etalase.categories import REGISTRY
 from etalase.frontmatter_yaml import parse_document
 from etalase.schema_docs import json_schema, post_markdown, template_data
@@ -126,11 +127,32 @@ def test_guide_page_has_a_row_for_every_schema_field(demo_site: Path) -> None:
     assert "<!-- etalase" not in str(page)
 
 
+CATEGORY_FIELDS = {
+    "wisata": {"place", "address", "opening_hours", "ticket"},
+    "umkm": {"business", "products", "price_range", "whatsapp", "address"},
+    "budaya": {"venue", "organiser"},
+    "pembangunan": {"project", "agency", "status", "sources"},
+}
+"""The fields each category's block requires, as the contributor guide states them."""
+POST_FIELDS = {"title", "date", "category", "summary", "creators", "region", "cover"}
+
+
 def test_guide_shows_a_template_per_category_and_the_schema_url(demo_site: Path) -> None:
+    """Each template is a draft of its category with every required field, valid for the published JSON Schema."""
+    published = jsonschema.Draft7Validator(
+        json.loads((demo_site / "schema" / "post.schema.json").read_text(encoding="utf-8")))
     page = BeautifulSoup((demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     blocks = [block.get_text() for block in page.select("details pre")]
-    assert blocks == [post_markdown(template_data(category)) for category in REGISTRY.ids()]
+    assert len(blocks) == len(CATEGORY_FIELDS)
+    for category, block in zip(CATEGORY_FIELDS, blocks, strict=True):
+        head, front, body = block.split("---\n", 2)
+        assert head == "" and body.strip(), block
+        data = yaml.safe_load(front)
+        assert data["category"] == category and data["draft"] is True
+        assert POST_FIELDS | {category} <= set(data) and CATEGORY_FIELDS[category] <= set(data[category])
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d WIB", data["date"])
+        assert list(published.iter_errors(_as_json(data))) == []
     computer = (demo_site / "panduan" / "lewat-komputer" / "index.html").read_text(encoding="utf-8")
     assert f"# yaml-language-server: $schema={SITE_URL}schema/post.schema.json" in computer
 
@@ -138,7 +160,14 @@ def test_guide_shows_a_template_per_category_and_the_schema_url(demo_site: Path)
 def test_schema_is_published_with_the_site(demo_site: Path) -> None:
     published = json.loads((demo_site / "schema" / "post.schema.json").read_text(encoding="utf-8"))
     assert published["$id"] == f"{SITE_URL}schema/post.schema.json"
-    assert published == json_schema(published["$id"])
+    assert published["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(published)
+    assert published["properties"]["category"]["enum"] == list(CATEGORY_FIELDS)
+    validator = jsonschema.Draft7Validator(published)
+    for slug, data in DEMO:
+        assert list(validator.iter_errors(_as_json(data))) == [], slug
+    messages = [e.message for e in validator.iter_errors(_broken(lambda d: d.pop("wisata")))]
+    assert messages == ["'wisata' is a required property"]
 
 
 def test_every_guide_template_passes_the_check_once_its_placeholders_are_replaced(tmp_path: Path) -> None:
@@ -154,7 +183,7 @@ def test_every_guide_template_passes_the_check_once_its_placeholders_are_replace
         data = fill(data, bundle) | {"creators": ["rina-wulandari"], "region": "tanjung-sari"}
         (bundle / "index.md").write_text(post_markdown(data, "Cerita saya sendiri tentang tempat ini.\n"),
                                          encoding="utf-8")
-    result = run_build("--check", "--content", content)
+    result = run_check("--content", content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Konten beres: 4 pos terbit" in result.stdout
 
@@ -167,7 +196,7 @@ def test_a_guide_template_left_as_it_is_is_refused_field_by_field(tmp_path: Path
     (bundle / "index.md").write_text(post_markdown(data), encoding="utf-8")
     for photo in ("sampul.jpg", "foto-1.jpg"):
         shutil.copyfile(PHOTOS[0], bundle / photo)
-    result = run_build("--check", "--content", content)
+    result = run_check("--content", content)
     fields = [line.split(": ")[1] for line in result.stdout.splitlines() if "masih berisi contoh dari templat" in line]
     assert fields == ["title", "summary", "tags", "cover.alt", "cover.caption", "cover.credit",
                       "gallery (foto ke-1).alt", "videos (video ke-1).youtube", "videos (video ke-1).title",

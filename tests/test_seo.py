@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -19,7 +18,6 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 import site_pages as sp
-from etalase.categories import REGISTRY
 from etalase.seo import PageSeo, Site, hand_written_seo
 from etalase.social import TITLE_LINES, CardRequest, _fit_title, render_cards
 
@@ -63,51 +61,48 @@ def check_breadcrumbs(site: Path, item: dict, url: str) -> list[str]:
 @pytest.mark.parametrize("category", sp.CATEGORIES)
 def test_post_json_ld_has_blog_posting_its_subject_and_breadcrumbs(demo_site, category):
     post = sp.newest_post(category)
-    meta = post.meta
-    content = sp.demo_content()
+    meta = post.front
     items = graph_of(demo_site, post.url)
 
     posting = items["BlogPosting"]
-    assert posting["headline"] == meta.title
-    assert posting["description"] == meta.summary
+    assert posting["headline"] == meta["title"]
+    assert posting["description"] == meta["summary"]
     assert posting["url"] == posting["mainEntityOfPage"] == sp.site_url() + post.url
-    assert datetime.fromisoformat(posting["datePublished"]) == meta.date
-    assert datetime.fromisoformat(posting["dateModified"]) == (meta.updated or meta.date)
+    assert posting["datePublished"] == sp.PUBLISHED[post.slug]
+    assert posting["dateModified"] == sp.UPDATED.get(post.slug, sp.PUBLISHED[post.slug])
     assert posting["image"] and all(local(demo_site, image).is_file() for image in posting["image"])
     authors = posting["author"]
-    assert [a["name"] for a in authors] == [content.creators[c].data.name for c in meta.creators]
+    assert [a["name"] for a in authors] == [sp.creator(c)["name"] for c in meta["creators"]]
     for author in authors:
         assert author["@type"] == "Person" and local(demo_site, author["url"]).is_file()
     assert posting["publisher"]["name"] == sp.brand()["name"]
 
-    block = getattr(meta, category)
+    block = meta[category]
     if category == "wisata":
         place = items["TouristAttraction"]
-        assert place["name"] == block.place and place["address"]["streetAddress"] == block.address
-        if block.coordinates:
-            assert (place["geo"]["latitude"], place["geo"]["longitude"]) == (block.coordinates.lat, block.coordinates.lon)
+        assert place["name"] == block["place"] and place["address"]["streetAddress"] == block["address"]
+        assert (place["geo"]["latitude"], place["geo"]["longitude"]) == (-2.7479, 107.6402)
         assert posting["about"] == {"@id": place["@id"]}
     elif category == "umkm":
         business = items["LocalBusiness"]
-        assert business["name"] == block.business and business["telephone"] == block.whatsapp
-        assert business["priceRange"] == block.price_range
-        assert [o["itemOffered"]["name"] for o in business["makesOffer"]] == list(block.products)
+        assert business["name"] == block["business"] and business["telephone"] == sp.WHATSAPP[post.slug]
+        assert business["priceRange"] == block["price_range"]
+        assert [o["itemOffered"]["name"] for o in business["makesOffer"]] == block["products"]
     elif category == "budaya":
         event = items["Event"]
-        assert datetime.fromisoformat(event["startDate"]) == block.start
-        assert event["location"]["name"] == block.venue and event["organizer"]["name"] == block.organiser
+        assert (event["startDate"], event["endDate"]) == ("2026-11-28T19:00:00+07:00", "2026-11-29T22:00:00+07:00")
+        assert event["location"]["name"] == block["venue"] and event["organizer"]["name"] == block["organiser"]
     else:
         assert not {"TouristAttraction", "LocalBusiness", "Event"} & set(items)
-        assert [c.get("url") for c in posting["citation"]] == [str(s.url) if s.url else None for s in block.sources]
+        assert [c.get("url") for c in posting["citation"]] == [
+            None, None, "https://pupr.sekarlaut.example.go.id/berita/2026/11/progres-jembatan-lubuk-tenang"]
 
     names = check_breadcrumbs(demo_site, items["BreadcrumbList"], post.url)
-    assert names == ["Beranda", REGISTRY.labels()[category], meta.title]
+    assert names == ["Beranda", sp.LABELS[category], meta["title"]]
 
 
 def test_a_tradition_is_not_an_event(demo_site):
-    post = sp.tradition_post()
-    assert post is not None, "the demo content should show a tradition (budaya without dates)"
-    assert set(graph_of(demo_site, post.url)) == {"BlogPosting", "BreadcrumbList"}
+    assert set(graph_of(demo_site, sp.DemoPost(sp.TRADITION).url)) == {"BlogPosting", "BreadcrumbList"}
 
 
 def test_home_json_ld_describes_the_site_and_its_office(demo_site):
@@ -129,8 +124,7 @@ def test_other_pages_have_a_breadcrumb_list(demo_site, kind):
     names = check_breadcrumbs(demo_site, graph_of(demo_site, url)["BreadcrumbList"], url)
     assert names[0] == "Beranda" and len(names) >= 2
     if kind == "region":
-        place = sp.demo_content().places[url.strip("/").split("/", 1)[1]]
-        assert names == ["Beranda", f"Kec. {place.kecamatan_name}", place.label]
+        assert names == ["Beranda", "Kec. Tanjung Sari", "Pasir Putih, Kec. Tanjung Sari"]
     if kind == "month":
         assert names[:2] == ["Beranda", "Arsip"]
 
@@ -164,10 +158,10 @@ def test_open_graph_and_x_tags_with_a_1200x630_image(demo_site, kind):
         assert (image.format, image.size) == ("JPEG", (1200, 630))
     assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
     if kind.startswith("post-"):
-        post = next(p for p in sp.demo_content().posts if p.url == url)
-        assert tags["og:type"] == "article" and tags["og:title"] == post.meta.title
-        assert tags["article:published_time"] == post.meta.date.isoformat()
-        assert tags["description"] == tags["og:description"] == post.meta.summary
+        post = next(p for p in sp.posts() if p.url == url)
+        assert tags["og:type"] == "article" and tags["og:title"] == post.title
+        assert tags["article:published_time"] == sp.PUBLISHED[post.slug]
+        assert tags["description"] == tags["og:description"] == post.front["summary"]
     else:
         assert tags["og:type"] == "website"
 
@@ -197,8 +191,8 @@ def test_a_long_title_is_wrapped_then_cut():
 
 
 def test_each_post_has_its_own_social_card(demo_site):
-    images = {meta_tags(demo_site, post.url)["og:image"] for post in sp.demo_content().posts}
-    assert len(images) == len(sp.demo_content().posts)
+    images = {meta_tags(demo_site, post.url)["og:image"] for post in sp.posts()}
+    assert len(images) == len(sp.PUBLISHED) == 13
 
 
 # -- sitemap, robots.txt ----------------------------------------------------------------------
@@ -209,13 +203,13 @@ def test_sitemap_lists_every_page_with_lastmod_from_the_content(demo_site):
     entries = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root}
     for loc in entries:
         assert local(demo_site, loc).is_file(), loc
-    content = sp.demo_content()
-    for post in content.posts:
-        assert entries[sp.site_url() + post.url] == (post.meta.updated or post.meta.date).isoformat()
-    newest = max(p.meta.updated or p.meta.date for p in content.posts)
-    assert entries[sp.site_url()] == newest.isoformat()
-    wisata = content.by_category()["wisata"][:12]
-    assert entries[sp.site_url() + "wisata/"] == max(p.meta.updated or p.meta.date for p in wisata).isoformat()
+    posts = {loc for loc in entries if loc.startswith(sp.site_url() + "artikel/")}
+    assert posts == {sp.site_url() + post.url for post in sp.posts()}  # no draft, nothing scheduled
+    for post in sp.posts():
+        assert entries[sp.site_url() + post.url] == sp.UPDATED.get(post.slug, sp.PUBLISHED[post.slug])
+    assert entries[sp.site_url() + "artikel/lomba-tabuh-gendang-pasar-lama/"] == "2026-10-25T09:00:00+07:00"
+    assert entries[sp.site_url()] == "2026-11-16T10:00:00+07:00"  # the newest change of any post
+    assert entries[sp.site_url() + "wisata/"] == "2026-11-14T16:30:00+07:00"  # of the posts on the page
     assert entries[sp.site_url() + "tentang/"] is None  # hand-written: no date to tell
     assert entries[sp.site_url() + "cari/"] is None
 
@@ -234,11 +228,11 @@ def test_rss_feeds_parse_and_list_the_newest_posts(demo_site, folder):
     prefix = f"{folder}/" if folder else ""
     parsed = feedparser.parse((demo_site / prefix / "feed.xml").read_bytes())
     assert parsed.bozo == 0, parsed.get("bozo_exception")
-    posts = sp.demo_content().by_category()[folder] if folder else sp.demo_content().posts
-    assert [e.title for e in parsed.entries] == [p.meta.title for p in posts[:20]]
-    for entry, post in zip(parsed.entries, posts):
+    posts = sp.posts(sp.BY_CATEGORY[folder] if folder else None)
+    assert [e.title for e in parsed.entries] == [p.title for p in posts]
+    for entry, post in zip(parsed.entries, posts, strict=True):
         assert entry.link == sp.site_url() + post.url and local(demo_site, entry.link).is_file()
-        assert tuple(entry.published_parsed[:6]) == tuple(post.meta.date.utctimetuple()[:6])
+        assert tuple(entry.published_parsed[:6]) == tuple(post.date.utctimetuple()[:6])
         enclosure = entry.enclosures[0]
         assert int(enclosure.length) == local(demo_site, enclosure.href).stat().st_size
     assert parsed.feed.link == sp.site_url() + prefix
@@ -250,8 +244,9 @@ def test_json_feeds_parse_and_list_the_newest_posts(demo_site, folder):
     feed = json.loads((demo_site / prefix / "feed.json").read_text(encoding="utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == sp.site_url() + prefix + "feed.json"
-    posts = sp.demo_content().by_category()[folder] if folder else sp.demo_content().posts
-    assert [item["title"] for item in feed["items"]] == [p.meta.title for p in posts[:20]]
+    posts = sp.posts(sp.BY_CATEGORY[folder] if folder else None)
+    assert [item["title"] for item in feed["items"]] == [p.title for p in posts]
+    assert [item["date_published"] for item in feed["items"]] == [sp.PUBLISHED[p.slug] for p in posts]
     for item in feed["items"]:
         assert local(demo_site, item["url"]).is_file() and local(demo_site, item["image"]).is_file()
         assert all(local(demo_site, author["url"]).is_file() for author in item["authors"])

@@ -1,7 +1,9 @@
 """Each validation rule, with the exact message a creator reads.
 
 Every case writes a small content folder, runs ``scripts/build.py --check``
-on it as a person would, and compares the Indonesian line(s) it prints.
+on it (inside the test process: ``conftest.run_check``) and compares the
+Indonesian line(s) it prints; the command's own exit statuses are checked
+in a real process.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import run_build
+from conftest import run_build, run_check
 
 REGIONS = {
     "kecamatan": [
@@ -97,7 +99,7 @@ def with_category(category: str) -> str:
 def check(tmp_path: Path, posts: dict[str, str], **kwargs) -> tuple[int, list[str]]:
     """Exit code and the Indonesian lines printed by ``--check``."""
     content = make_content(tmp_path / "content", posts, **kwargs)
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("    (en)")]
     return result.returncode, lines
 
@@ -282,7 +284,7 @@ def test_rule_reports_exact_message(tmp_path: Path, text: str, expected: str) ->
 
 def test_english_second_line(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE.replace("category: wisata", "category: wisatta")})
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     assert result.stdout.splitlines()[1] == (
         '    (en) category: found "wisatta"; allowed: wisata, umkm, budaya, pembangunan (did you mean "wisata"?)')
 
@@ -304,7 +306,7 @@ def test_every_problem_of_several_files_in_one_run(tmp_path: Path) -> None:
         "baik": BASE,
     }
     content = make_content(tmp_path / "content", posts)
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("    (en)")]
     assert [line.split(": ")[0] for line in lines] == [
@@ -342,7 +344,7 @@ def test_creator_and_region_files_are_validated(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "budi.yml").write_text("name: Budi\nbio: Pembuat konten.\nlinks:\n  tiktok: tiktok\n")
     (content / "creators" / "Budi Santoso.yml").write_text("name: Budi\nbio: x\n")
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("    ")]
     assert result.returncode == 1
     assert lines[:2] == [
@@ -359,7 +361,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     bundle.mkdir(parents=True)
     (bundle / "index.md").write_bytes(text.encode("utf-8"))
     Image.new("RGB", (8, 8)).save(bundle / "sampul.jpg")
-    assert run_build("--check", "--content", content, cwd=tmp_path).returncode == 0
+    assert run_check("--content", content, cwd=tmp_path).returncode == 0
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -385,7 +387,7 @@ def test_a_creator_file_with_a_problem_is_named_as_such(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
         "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  instagram: rina dot foto\n", encoding="utf-8")
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if not line.startswith("    (en)")]
     assert lines == [
         'content/creators/rina-wulandari.yml:4: links.instagram: ditemukan "rina dot foto"; bukan alamat web yang '
@@ -413,7 +415,7 @@ def test_a_creator_from_a_region_that_does_not_exist_is_refused(tmp_path: Path) 
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
         "name: Rina Wulandari\nbio: Fotografer lanskap.\nregion: tanjung\n", encoding="utf-8")
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     assert ('content/creators/rina-wulandari.yml:3: region: wilayah "tanjung" tidak dikenal (maksud Anda '
             '"tanjung-sari"?); yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml'
             ) in result.stdout
@@ -423,7 +425,7 @@ def test_a_bad_handle_is_explained(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
         "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  x: '@rina wulan'\n", encoding="utf-8")
-    result = run_build("--check", "--content", content, cwd=tmp_path)
+    result = run_check("--content", content, cwd=tmp_path)
     assert ('content/creators/rina-wulandari.yml:4: links.x: ditemukan "@rina wulan"; bukan nama akun yang sah; '
             "tulis mis. @nama.akun atau tautan lengkap") in result.stdout
 

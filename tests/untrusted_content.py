@@ -1,8 +1,7 @@
-"""Small content folders and an isolated build configuration, for tests that attack the build.
+"""Small content folders, for tests that attack the build.
 
-Shared by ``test_hostile_content.py`` and ``test_build_safety.py``. Each test
-module builds into its own temporary folders with its own photo cache, so
-its builds never prune or race with the cache of the demo site's build.
+Shared by ``test_hostile_content.py``, ``test_build_safety.py`` and others. Each test
+builds into its own temporary folders with its own photo cache (``conftest.write_config``).
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ from typing import Any
 
 import yaml
 from PIL import Image
-
-from conftest import ROOT
 
 POST: dict[str, Any] = {
     "title": "Pos uji keamanan",
@@ -27,23 +24,6 @@ POST: dict[str, Any] = {
     "wisata": {"place": "Tempat Uji", "address": "Jalan Uji 1", "opening_hours": "Setiap hari", "ticket": "Gratis"},
 }
 """Front matter of a valid post; each post of a test changes what it attacks."""
-
-
-def write_config(folder: Path, **options: Any) -> Path:
-    """A copy of ``mkdocs.yml`` in ``folder`` with its own photo cache (``folder/cache``)."""
-    data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    data["docs_dir"] = str(ROOT / "docs")
-    data["theme"]["custom_dir"] = str(ROOT / "overrides")
-    plugins = []
-    for plugin in data["plugins"]:
-        if isinstance(plugin, dict) and "etalase" in plugin:
-            plugin = {"etalase": {**(plugin["etalase"] or {}), "cache_dir": str(folder / "cache"), **options}}
-        plugins.append(plugin)
-    data["plugins"] = plugins
-    config = folder / "mkdocs.yml"
-    folder.mkdir(parents=True, exist_ok=True)
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return config
 
 
 def cover_jpeg(path: Path, colour: tuple[int, int, int] = (200, 110, 40)) -> Path:

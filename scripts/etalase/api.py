@@ -31,6 +31,7 @@ from .brand import check_brand
 from .categories import REGISTRY, missing_pieces
 from .guard import PostTooComplex
 from .load import load_content
+from .pause import pause_point
 from .problems import Problem, display_path
 from .publish import discard, publish, staging_dir
 from .structure import Content
@@ -122,6 +123,7 @@ def build(options: Options) -> Result:
         return result
 
     new = staging_dir(site_dir)
+    pause_point("build:staged")
     config.site_dir = str(new)
     plugin.content = result.content
     plugin.config.search = options.search

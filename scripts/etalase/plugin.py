@@ -57,6 +57,7 @@ from .guard import PostGuard
 from .images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, process_photos, prune_cache
 from .load import load_content
 from .pages import Page, PostPage, build_pages
+from .pause import pause_point
 from .problems import Problem, display_path
 from .render import GeneratedPage
 from .structure import Content, Post
@@ -149,6 +150,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         with self._timed("photos"):
             result = process_photos(requests, self.config.images.settings(), cache / "images")
         self.fail_on(result.problems)
+        pause_point("photos:done")
         self.photos = result.photos
         self.hero = self.photos.get(hero.source) if hero else None
         prune_cache(cache / "images", self.photos.values())
@@ -362,6 +364,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # -- 6 -----------------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.content is not None and self.site is not None
+        pause_point("pages:written")
         site_dir = Path(config.site_dir)
         MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
         self.fail_on(self.page_work.finish(site_dir, self.mkdocs_pages))

@@ -25,6 +25,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .pause import pause_point
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _NEW, _OLD = ".new-", ".old-"
@@ -50,13 +52,16 @@ def publish(new: Path, site_dir: Path) -> None:
     site_dir = Path(os.path.abspath(site_dir))
     new = Path(os.path.abspath(new))
     os.chmod(new, 0o755)  # mkdtemp makes it private; a web server must read it
+    pause_point("publish:staged")
     if not site_dir.exists():
         os.rename(new, site_dir)
     elif _exchange(new, site_dir):
+        pause_point("publish:exchanged")
         _delete(new)  # ``new`` now holds the old site
     else:
         old = new.with_name(new.name.replace(_NEW, _OLD, 1))
         os.rename(site_dir, old)
+        pause_point("publish:set-aside")
         os.rename(new, site_dir)
         _delete(old)
     _unlock(new)

@@ -22,6 +22,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 
 from . import pagefind_stable
+from .pause import pause_point
 
 OUTPUT_DIR = "pagefind"
 """Folder of the index inside the site; the search page loads its UI from here."""
@@ -50,6 +51,7 @@ def index_site(site_dir: Path, pages: Iterable[str], language: str = "id") -> in
     count = asyncio.run(_index(site_dir, sorted(pages), language))
     for name in UNUSED:
         (site_dir / OUTPUT_DIR / name).unlink(missing_ok=True)
+    pause_point("search:indexed")
     pagefind_stable.stabilise(site_dir / OUTPUT_DIR)
     return count
 
