@@ -32,12 +32,11 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
-
 from PIL import Image, ImageOps
 
 from etalase.images import WEBP_METHOD, ImageSettings, PhotoRequest, process_photos
+
+REPO = Path(__file__).resolve().parents[1]
 
 SETTINGS = ImageSettings()
 

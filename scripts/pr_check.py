@@ -44,12 +44,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from etalase.categories import REGISTRY  # noqa: E402
 from etalase.changes import ADDED, DELETED, Changes, GitError, changed_posts  # noqa: E402
 from etalase.github import DRAFT, SCHEDULED, PostRow, annotation, read_problems, summary_markdown  # noqa: E402
+from etalase.images import PHOTO_SUFFIXES  # noqa: E402
 from etalase.load import Loaded, load_content  # noqa: E402
 from etalase.problems import Problem  # noqa: E402
-from etalase.categories import REGISTRY  # noqa: E402
-from etalase.images import PHOTO_SUFFIXES  # noqa: E402
 from etalase.schema import DateTimeWithZone, Regions, Slug  # noqa: E402
 from etalase.structure import places_of  # noqa: E402
 from etalase.zones import written  # noqa: E402

@@ -28,6 +28,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+pytest_plugins = ["programme_content"]
+"""Fixtures shared by modules: ``programme_site`` (a year of a regency's posts, built once per module)."""
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 BUILD = ROOT / "scripts" / "build.py"
@@ -168,6 +171,23 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, target, symlinks=True)
     return target
+
+
+LOGIN = "rina-w"
+"""GitHub login of the demo creator ``rina-wulandari`` in the form route's tests."""
+
+
+def add_login(content: Path, creator: str = "rina-wulandari", login: str = LOGIN) -> None:
+    """Give a demo creator a GitHub login, as an editor would."""
+    path = content / "creators" / f"{creator}.yml"
+    path.write_text(path.read_text(encoding="utf-8") + f"github: {login}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def content(content_copy: Path) -> Path:
+    """A writable copy of the demo content whose creator ``rina-wulandari`` has the GitHub login :data:`LOGIN`."""
+    add_login(content_copy)
+    return content_copy
 
 
 # --------------------------------------------------------------------------

@@ -12,9 +12,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from conftest import PHOTOS
 from etalase.categories import REGISTRY
 from etalase.schema import photo_locations, placeholder_locations, values_at
+
+from conftest import PHOTOS
 
 OWN_VALUES: dict[str, Any] = {
     "title": "Pantai Kelapa Condong di Ujung Desa",

@@ -24,10 +24,11 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from PIL import Image
 
-import site_pages as sp
-from conftest import ROOT
 from etalase import urls
 from test_hero_contrast import contrast, luminance
+
+import site_pages as sp
+from conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = {**sp.page_types(), "not-found": "404.html"}

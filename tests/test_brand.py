@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_CONTENT, ROOT, run_check
 from etalase.brand import contrast
+
+from conftest import DEMO_CONTENT, ROOT, run_check
 
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 

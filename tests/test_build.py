@@ -19,8 +19,9 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import NOW, ROOT, run_build, write_config
 from test_validation import BASE, make_content, with_category
+
+from conftest import NOW, ROOT, run_build, write_config
 
 
 def html(site: Path, url: str) -> BeautifulSoup:

@@ -31,13 +31,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD, PHOTOS, ROOT, run_build, write_config
 from etalase import publish
 from etalase.frontmatter_yaml import Document, parse_document
 from etalase.load import Loaded, RawFile, load_content
 from etalase.pause import ENV_AT, ENV_MARKER, POINTS
 from etalase.problems import Problem
 from etalase.validate import validate
+
+from conftest import BUILD, PHOTOS, ROOT, run_build, write_config
 from untrusted_content import POST, add_post, base_content, front_matter, snapshot
 
 NOW = "2026-06-01T00:00:00+07:00"

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from programme_content import TITLES, build_programme, programme_site  # noqa: F401 - the fixture
+from programme_content import TITLES, build_programme
 
 CREATOR_PAGES = {
     "ani": ("Ani Rahma", ["p5", "p2", "p1"], ("2 pos", "1 pos", "0 pos", "0 pos"),

@@ -22,12 +22,24 @@ from PIL import Image
 
 import pr_check
 import preview_comment
-from conftest import DEMO_CONTENT, NOW, ROOT
 from etalase.changes import ADDED, DELETED, MODIFIED, ChangedPost, changed_posts
-from etalase.github import (CELL_MAX, EDITOR_CHECKLIST, SUMMARY_FILES_MAX, SUMMARY_MAX_BYTES, SUMMARY_PROBLEMS_MAX,
-                            SUMMARY_ROWS_MAX, PostRow, annotation, escape_data, escape_property, md_text,
-                            summary_markdown)
+from etalase.github import (
+    CELL_MAX,
+    EDITOR_CHECKLIST,
+    SUMMARY_FILES_MAX,
+    SUMMARY_MAX_BYTES,
+    SUMMARY_PROBLEMS_MAX,
+    SUMMARY_ROWS_MAX,
+    PostRow,
+    annotation,
+    escape_data,
+    escape_property,
+    md_text,
+    summary_markdown,
+)
 from etalase.problems import Problem
+
+from conftest import DEMO_CONTENT, NOW, ROOT
 
 PR_CHECK = ROOT / "scripts" / "pr_check.py"
 PREVIEW_COMMENT = ROOT / "scripts" / "preview_comment.py"

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+from etalase.hero import TARGET_CONTRAST, scrim_of_file
+
 import small_site
 from conftest import serve
-from etalase.hero import TARGET_CONTRAST, scrim_of_file
 
 HERO_TEXT = (".etalase-hero__kicker", ".etalase-hero__title", ".etalase-hero .etalase-search-form label")
 WIDTHS = {"phone": (360, 800), "laptop": (1280, 800), "wide": (1920, 1080)}

@@ -27,10 +27,11 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import run_build, serve, write_config
 from etalase.load import load_content
 from etalase.sanitize import ALLOWED_TAGS
 from etalase.validate import validate
+
+from conftest import run_build, serve, write_config
 from untrusted_content import add_post, base_content, cover_jpeg, front_matter
 
 PWN = "window.__pwned=1"

@@ -11,11 +11,12 @@ import pytest
 import yaml
 from pydantic import BaseModel, Field
 
-from conftest import DEMO_CONTENT, ROOT
 from etalase import issue_form
-from etalase.issue_form import FILLED_BY_CONVERTER, FORM_DIR, form_fields, load_places
 from etalase.categories import REGISTRY
+from etalase.issue_form import FILLED_BY_CONVERTER, FORM_DIR, form_fields, load_places
 from etalase.schema import ShortText, Wisata
+
+from conftest import DEMO_CONTENT, ROOT
 
 FORMS = ROOT / FORM_DIR
 PLACES = load_places(DEMO_CONTENT)

@@ -18,12 +18,13 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page
 
-import site_pages as sp
-import small_site
-from conftest import serve
 from etalase import urls
 from etalase.categories import REGISTRY
 from test_hero_contrast import contrast, luminance
+
+import site_pages as sp
+import small_site
+from conftest import serve
 
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}

@@ -25,13 +25,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO_CONTENT, NOW, ROOT, run_build, run_check
 from etalase import kiriman
 from etalase.frontmatter_yaml import parse_document
 
+from conftest import DEMO_CONTENT, LOGIN, NOW, ROOT, run_build, run_check
+
 KIRIMAN = ROOT / "scripts" / "kiriman.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "kiriman"
-LOGIN = "rina-w"
 """The GitHub login the tests give the demo creator rina-wulandari."""
 ASSETS = {
     "0b6c2a4e-1f3d-4c7a-9a51-3e7f1d2c8b01": "curug-bertingkat-air-terjun/curug.jpg",
@@ -48,12 +48,6 @@ ASSETS = {
 
 def fixture(name: str) -> str:
     return (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
-
-
-def add_login(content: Path, creator: str = "rina-wulandari", login: str = LOGIN) -> None:
-    """Give a demo creator a GitHub login, as an editor would."""
-    path = content / "creators" / f"{creator}.yml"
-    path.write_text(path.read_text(encoding="utf-8") + f"github: {login}\n", encoding="utf-8")
 
 
 def make_assets(folder: Path) -> Path:
@@ -85,12 +79,6 @@ def front_matter(bundle: Path) -> tuple[dict, str]:
     document, problems = parse_document((bundle / "index.md").read_text(encoding="utf-8"), bundle / "index.md")
     assert document is not None and not problems
     return document.data, document.body
-
-
-@pytest.fixture
-def content(content_copy: Path) -> Path:
-    add_login(content_copy)
-    return content_copy
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_CONTENT
 from etalase.kiriman_assets import GITHUB, find, loopback_host
-from test_kiriman import content, fixture, run_kiriman, snapshot  # noqa: F401 - content is a fixture
+
+from conftest import DEMO_CONTENT
+from test_kiriman import fixture, run_kiriman, snapshot
 
 PHOTO = (DEMO_CONTENT / "posts" / "lomba-tabuh-gendang-pasar-lama" / "gendang.jpg").read_bytes()
 """A real photo under the test limit."""

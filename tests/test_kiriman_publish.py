@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_CONTENT, ROOT
 from etalase import kiriman_publish
 from etalase.github import md_text
-from etalase.kiriman_publish import CHECK_MARKER, ISSUE_MARKER, Refused, accept, issue_comment, read_result
 from etalase.images import ImageSettings
-from test_kiriman import add_login, content, fixture, make_assets, run_kiriman  # noqa: F401 - content is a fixture
+from etalase.kiriman_publish import CHECK_MARKER, ISSUE_MARKER, Refused, accept, issue_comment, read_result
+
+from conftest import DEMO_CONTENT, ROOT, add_login
+from test_kiriman import fixture, make_assets, run_kiriman
 
 SLUG = "keripik-tempe-bu-sari-renyah-dari-pasar"
 

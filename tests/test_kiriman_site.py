@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from etalase.kiriman_screenshots import PT_PER_PX
+
 from site_pages import brand, site_config
 
 CHOOSER = brand()["repository"].rstrip("/") + "/issues/new/choose"

@@ -10,9 +10,10 @@ import re
 
 import yaml
 
-from conftest import ROOT
 from etalase.issue_form import LABEL
 from etalase.kiriman_publish import BOT_EMAIL, CHECK_MARKER, ISSUE_MARKER
+
+from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "kiriman.yml"
 

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build, run_check
 from etalase.categories import REGISTRY
 from etalase.frontmatter_yaml import parse_document
 from etalase.schema_docs import TEMPLATE_BODY, post_markdown
 from filled_templates import fill
+
+from conftest import ROOT, run_build, run_check
 
 NEW_POST = ROOT / "scripts" / "new_post.py"
 CREATOR = "rina-wulandari"

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from etalase.pagefind_stable import ENTRY, FILTERS_AT, SIGNATURE, _encode, _read, stabilise
+
 from untrusted_content import snapshot
 
 

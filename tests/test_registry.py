@@ -20,12 +20,13 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import Field
 
-from conftest import NOW, ROOT
 from etalase import api, listings
 from etalase.categories import REGISTRY, Category, EntityContext
 from etalase.listings import ListingKind
 from etalase.schema import ShortText, Strict
 from etalase.text import slugify
+
+from conftest import NOW, ROOT
 from untrusted_content import add_post, base_content, front_matter
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from conftest import ROOT, run_build, write_config
-
 from etalase import render, urls
 from etalase.structure import Post
+
+from conftest import ROOT, run_build, write_config
 
 CHANGED_POST = "pondok-kayu-pasir-putih"
 PHOTO_POST = "matahari-terbenam-bukit-jati"

@@ -14,10 +14,11 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup, Tag
 
+from etalase import charts
+
 import site_pages as sp
 from conftest import serve
-from etalase import charts
-from programme_content import build_programme, programme_site  # noqa: F401 - the fixture
+from programme_content import build_programme
 
 MONTHS = ["Desember 2025", "Januari 2026", "Februari 2026", "Maret 2026", "April 2026", "Mei 2026", "Juni 2026",
           "Juli 2026", "Agustus 2026", "September 2026", "Oktober 2026", "November 2026"]

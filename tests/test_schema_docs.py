@@ -19,12 +19,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_check
 from etalase.categories import REGISTRY
 from etalase.frontmatter_yaml import parse_document
 from etalase.schema_docs import json_schema, post_markdown, template_data
 from filled_templates import fill
 from test_validation import make_content
+
+from conftest import DEMO_CONTENT, PHOTOS, ROOT, run_check
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
 

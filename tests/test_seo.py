@@ -17,9 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-import site_pages as sp
 from etalase.seo import PageSeo, Site, hand_written_seo
 from etalase.social import TITLE_LINES, CardRequest, _fit_title, render_cards
+
+import site_pages as sp
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PHOTOS, run_build
 from etalase.theme import event_time, site_name
 from etalase.zones import WIB, WITA
 from test_validation import BASE, make_content, with_category
+
+from conftest import PHOTOS, run_build
 
 ACCESSIBLE_BEACH = BASE.replace("title: Pantai Pasir Putih yang Tenang", "title: Pantai Landai untuk Kursi Roda") + """\
 accessibility:

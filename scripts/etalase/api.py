@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,7 +205,7 @@ def _validate(options: Options, config: MkDocsConfig, plugin: EtalasePlugin, res
     if not content_dir.is_dir():
         result.usage = f"folder konten tidak ada: {content_dir} (content folder not found)"
         return
-    now = options.now or datetime.now(timezone.utc)
+    now = options.now or datetime.now(UTC)
     plugin.config.content_dir = str(content_dir)
     plugin.config.now = now.isoformat()
     plugin.config.preview_scheduled = options.preview_scheduled

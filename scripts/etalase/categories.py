@@ -28,9 +28,9 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Discriminator, Field, Tag, create_model
 
+from . import urls
 from .problems import Problem
 from .schema import Accessibility, Budaya, Pembangunan, PostBase, Product, Umkm, Wisata
-from . import urls
 
 PARTIALS = "partials/etalase"
 """Folder of the category partials inside the theme (``overrides/``)."""

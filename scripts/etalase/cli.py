@@ -22,7 +22,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import api
@@ -77,12 +77,12 @@ def build_options(parser: argparse.ArgumentParser, config: Path = Path("mkdocs.y
 def run(args: argparse.Namespace) -> int:
     """Check or build as ``args`` say; print the outcome; return the exit status."""
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now(timezone.utc)
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
     except ValueError:
         print(f"--now bukan waktu ISO yang sah: {args.now!r} (not an ISO date-time)", file=sys.stderr)
         return EXIT_USAGE
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     if args.content is not None and not args.content.is_dir():
         print(f"folder konten tidak ada: {args.content} (content folder not found)", file=sys.stderr)
         return EXIT_USAGE

@@ -51,9 +51,9 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
-from .load import load_content
 from . import urls
 from .categories import REGISTRY
+from .load import load_content
 from .schema import Cover, Creator, IsPhoto, PostBase, Regions, Slug, carries
 from .schema_docs import TEMPLATE_BODY, FieldDoc, block_field_docs, category_field_docs, common_field_docs, field_docs
 from .structure import Place, places_of

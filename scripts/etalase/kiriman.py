@@ -46,15 +46,16 @@ import re
 import shutil
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timezone
-from pathlib import Path
 from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from . import kiriman_assets
+from .categories import REGISTRY
 from .images import ImageSettings, PhotoRequest, process_photos
 from .issue_form import (
     CONSENT,
@@ -72,13 +73,12 @@ from .kiriman_assets import AttachmentHost, Photo, Refusal
 from .kiriman_body import Answers, normalise, read_answers, ticked
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, Loaded, load_content
 from .problems import Problem, printable
-from .categories import REGISTRY
 from .schema import COVER_STEM, GALLERY_STEM, Creator, Regions, photo_locations, takes_plain_items, values_at
-from .zones import WIB, ZONES
 from .schema_docs import FIRST_KEYS, post_markdown
 from .slugs import slug_from_title, taken_slugs
 from .structure import Place, places_of
 from .validate import validate
+from .zones import WIB, ZONES
 
 MAX_BODY_BYTES = 512 * 1024
 """Longest issue body read; GitHub allows 65,536 characters."""
@@ -763,11 +763,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         return _usage(f"--author bukan nama pengguna GitHub: {args.author!r} (not a GitHub login)")
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now(timezone.utc)
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
     except ValueError:
         return _usage(f"--now bukan waktu ISO yang sah: {args.now!r} (not an ISO date-time)")
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     try:
         host = kiriman_assets.loopback_host(args.test_attachment_host) if args.test_attachment_host \
             else kiriman_assets.GITHUB

@@ -32,19 +32,18 @@ import re
 import shutil
 import stat
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .categories import REGISTRY
 from .github import md_text
 from .images import ImageSettings
 from .issue_form import CONSENT, MAX_PHOTOS
-from .schema import COVER_STEM, GALLERY_STEM
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, load_content
-from .categories import REGISTRY
-from .schema import GitHubLogin, Slug
+from .schema import COVER_STEM, GALLERY_STEM, GitHubLogin, Slug
 from .validate import validate
 
 ISSUE_MARKER = "<!-- etalase-kiriman -->"
@@ -171,7 +170,7 @@ def accept(artifact: Path, content_dir: Path, issue: int, settings: ImageSetting
     for name in files:
         (content_dir / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source / name, content_dir / name)
-    content, problems = validate(load_content(content_dir), datetime.now(timezone.utc))
+    content, problems = validate(load_content(content_dir), datetime.now(UTC))
     if problems or content is None:
         raise Refused(f"konten tidak lolos pemeriksaan setelah kiriman disalin ({len(problems)} masalah)")
     # The post is the issue author's: credited to the creator the report names, a new creator to the author.
@@ -217,8 +216,8 @@ def pr_body(result: Result, creator_name: str, template: Path) -> str:
         f"- Folder: `content/{result.bundle}/` ({result.photos} foto)",
         "- Siap terbit: `draft: false` (terbit setelah PR ini digabung)",
         "",
-        "Perubahan pada formulir (sunting issue #{0}) memperbarui PR ini selama belum ada commit dari editor. "
-        "Hasil pemeriksaan ada di komentar PR ini.".format(result.issue),
+        f"Perubahan pada formulir (sunting issue #{result.issue}) memperbarui PR ini selama belum ada commit dari editor. "
+        "Hasil pemeriksaan ada di komentar PR ini.",
         "",
         "## Pernyataan kreator (dari formulir)",
         "",

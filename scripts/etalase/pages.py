@@ -16,11 +16,11 @@ every post's link.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from math import ceil
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from . import seo, urls

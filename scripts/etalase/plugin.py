@@ -34,16 +34,16 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from mkdocs.commands.build import _build_page as build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.commands.build import _build_page as build_page
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -80,7 +80,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.photos: dict[Path, ProcessedPhoto] = {}
         self.pages: dict[str, Page] = {}
         """Every generated page, by its MkDocs source URI."""
-        self.now: datetime = datetime.now(timezone.utc)
+        self.now: datetime = datetime.now(UTC)
         self.content_dir: Path = Path("content")
         self.problems: list[Problem] = []
         """What stopped the build, if content did: read by :mod:`etalase.api`."""

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-
 from PIL import Image, ImageDraw, ImageFont
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console

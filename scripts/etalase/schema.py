@@ -211,8 +211,8 @@ RUPIAH_TEXT = r"^\s*([Rr][Pp]\.?\s*)?[0-9][0-9.]*(,[0-9]+)?\s*([A-Za-z]+|,-)?\s*
 """What :func:`_rupiah` accepts as text, roughly; only the JSON Schema uses it (editors' hints)."""
 Rupiah = Annotated[
     int,
-    BeforeValidator(_rupiah, json_schema_input_type=Union[Annotated[int, Field(ge=0)],
-                                                          Annotated[str, Field(pattern=RUPIAH_TEXT)]]),
+    BeforeValidator(_rupiah, json_schema_input_type=Annotated[int, Field(ge=0)]
+                                                         | Annotated[str, Field(pattern=RUPIAH_TEXT)]),
     Field(ge=0),
 ]
 
