@@ -16,10 +16,13 @@ The search page is the site's own (``assets/etalase-search.js`` over
 from __future__ import annotations
 
 import asyncio
+import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
 
 from . import pagefind_stable
 from .pause import pause_point
@@ -57,9 +60,11 @@ def index_site(site_dir: Path, pages: Iterable[str], language: str = "id") -> in
 
 
 async def _index(site_dir: Path, pages: list[str], language: str) -> int:
-    config = IndexConfig(force_language=language, output_path=str(site_dir / OUTPUT_DIR))
+    output = site_dir / OUTPUT_DIR
     gate = asyncio.Semaphore(PAGES_AT_ONCE)
-    async with PagefindIndex(config=config) as index:
+    service = await PagefindService().launch()
+    try:
+        index = await service.create_index(IndexConfig(force_language=language))
 
         async def add(url: str) -> None:
             async with gate:
@@ -67,4 +72,42 @@ async def _index(site_dir: Path, pages: list[str], language: str) -> int:
                 await index.add_html_file(content=html, url="/" + url)
 
         await asyncio.gather(*(add(url) for url in pages))
+        await index.write_files(output_path=str(output))
+        await _written(service._backend.pid, output)
+    finally:
+        await service.close()
     return len(pages)
+
+
+async def _written(pid: int, folder: Path, timeout: float = 120) -> None:
+    """Wait until Pagefind (process ``pid``) has closed every file it opened under ``folder``.
+
+    Pagefind answers "files written" once each write is handed to its I/O
+    threads (tokio's ``File::write_all`` without a flush), and the service's
+    ``close()`` then terminates it: on a loaded machine a file could be left
+    empty (an empty ``pagefind-entry.json`` was seen in the suite). A file
+    stays open until its write is done, so the process's open files under
+    ``folder`` (``/proc/<pid>/fd``, Linux) are the signal that they are
+    complete. Where there is no ``/proc``, this returns at once.
+    """
+    deadline = time.monotonic() + timeout
+    while open_under(pid, folder):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"Pagefind masih menulis indeks setelah {timeout:.0f} detik (index not written in time)")
+        await asyncio.sleep(0.01)
+
+
+def open_under(pid: int, folder: Path) -> bool:
+    """Whether process ``pid`` has a file under ``folder`` open (False if that cannot be known)."""
+    prefix = str(folder.resolve()) + os.sep
+    try:
+        descriptors = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:  # no /proc, or the process has ended
+        return False
+    for descriptor in descriptors:
+        try:
+            if os.readlink(descriptor).startswith(prefix):
+                return True
+        except OSError:  # closed meanwhile
+            continue
+    return False
