@@ -13,10 +13,22 @@ import gzip
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from etalase import search
 from etalase.pagefind_stable import ENTRY, SIGNATURE
+
+T = TypeVar("T")
+
+
+def in_thread(function: Callable[[], T]) -> T:
+    """Run ``function`` on a thread of its own: a browser test on this worker may hold this thread's event loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(function).result()
+
 
 PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><nav>Menu situs</nav><article data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -31,23 +43,23 @@ def write_site(site: Path) -> list[str]:
     }
     for url, (title, text, category) in pages.items():
         (site / url).mkdir(parents=True)
-        (site / url / "index.html").write_text(PAGE.format(title=title, text=text, category=category),
-                                               encoding="utf-8")
+        (site / url / "index.html").write_text(PAGE.format(title=title, text=text, category=category), encoding="utf-8")
     return ["artikel/jembatan-baru/", "artikel/tari-piring/"]
 
 
 def test_every_file_of_the_index_is_whole_and_only_the_given_pages_are_in_it(tmp_path: Path) -> None:
     posts = write_site(tmp_path)
-    assert search.index_site(tmp_path, posts) == 2
+    assert in_thread(lambda: search.index_site(tmp_path, posts)) == 2
     output = tmp_path / search.OUTPUT_DIR
     entry = json.loads((output / ENTRY).read_text(encoding="utf-8"))
     assert [language["page_count"] for language in entry["languages"].values()] == [2]
-    packed = [path for path in output.rglob("*") if path.suffix in {".pf_meta", ".pf_fragment", ".pf_index",
-                                                                     ".pf_filter"}]
+    packed = [
+        path for path in output.rglob("*") if path.suffix in {".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter"}
+    ]
     assert {path.suffix for path in packed} == {".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter"}
     for path in packed:  # a file cut short fails to decompress
         assert gzip.decompress(path.read_bytes()).startswith(SIGNATURE), path
-    fragments = [gzip.decompress(path.read_bytes())[len(SIGNATURE):].decode() for path in output.glob("fragment/*")]
+    fragments = [gzip.decompress(path.read_bytes())[len(SIGNATURE) :].decode() for path in output.glob("fragment/*")]
     urls = sorted(json.loads(fragment)["url"] for fragment in fragments)
     assert urls == ["/artikel/jembatan-baru/", "/artikel/tari-piring/"]
     assert (output / "pagefind.js").stat().st_size > 0
@@ -57,8 +69,9 @@ def test_every_file_of_the_index_is_whole_and_only_the_given_pages_are_in_it(tmp
 def holder(path: Path) -> subprocess.Popen[str]:
     """A process that keeps ``path`` open for writing until its standard input closes."""
     code = "import sys; f = open(sys.argv[1], 'w'); print('open', flush=True); sys.stdin.read(); f.close()"
-    process = subprocess.Popen([sys.executable, "-c", code, str(path)], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout is not None and process.stdout.readline() == "open\n"
     return process
 
@@ -88,6 +101,8 @@ def test_the_step_waits_for_the_writer_to_close_its_files(tmp_path: Path) -> Non
         return still_waiting
 
     try:
-        assert asyncio.run(scenario())
+        assert in_thread(lambda: asyncio.run(scenario()))
     finally:
+        if process.stdin is not None and not process.stdin.closed:
+            process.stdin.close()
         process.wait(timeout=30)
