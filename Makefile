@@ -62,9 +62,10 @@ test-dates: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime
 	    -p no:cacheprovider -k "not serve_reloads" $(CLOCK_TESTS) || exit 1; \
 	done
 
-# ruff and mypy as configured in pyproject.toml.
+# ruff and mypy as configured in pyproject.toml (`ruff format .` fixes what the second line finds).
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 bench: $(VENV)/.site-deps

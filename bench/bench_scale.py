@@ -77,12 +77,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000], help="numbers of posts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--material-max", type=int, default=2000, help="largest size the Material blog builds")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="build each timed run this many times and keep the fastest (shared machines are noisy)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="build each timed run this many times and keep the fastest (shared machines are noisy)",
+    )
     parser.add_argument("--queries", nargs="+", default=list(QUERIES), help="search queries to measure")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
-    parser.add_argument("--quick", action="store_true",
-                        help="small photos (480 px) and the first query only: for tests, figures not comparable")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small photos (480 px) and the first query only: for tests, figures not comparable",
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
@@ -97,8 +104,16 @@ def main(argv: list[str] | None = None) -> None:
         _print_header()
         for size in sizes:
             searched = queries if size == sizes[-1] else []
-            for run in _bench_size(work / str(size), size, args.seed, pool, searched, costs,
-                                   build_material=size <= args.material_max, repeat=args.repeat):
+            for run in _bench_size(
+                work / str(size),
+                size,
+                args.seed,
+                pool,
+                searched,
+                costs,
+                build_material=size <= args.material_max,
+                repeat=args.repeat,
+            ):
                 _print_run(run)
                 runs.append(run)
                 if args.json:  # after every run: a long run stopped halfway keeps what it measured
@@ -116,8 +131,17 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\nJSON: {args.json}")
 
 
-def _bench_size(folder: Path, size: int, seed: int, pool: list[Path], queries: Sequence[str],
-                costs: list[SearchCost], *, build_material: bool, repeat: int) -> Iterator[Run]:
+def _bench_size(
+    folder: Path,
+    size: int,
+    seed: int,
+    pool: list[Path],
+    queries: Sequence[str],
+    costs: list[SearchCost],
+    *,
+    build_material: bool,
+    repeat: int,
+) -> Iterator[Run]:
     """Generate ``size`` posts and build them with every tool, yielding each run as it ends.
 
     Every timed build runs ``repeat`` times (the cold one once). The search
@@ -141,16 +165,26 @@ def _bench_size(folder: Path, size: int, seed: int, pool: list[Path], queries: S
     yield _run(etalase, "full", slugs, folder, site, repeat=repeat, before=forget)
     if queries:
         costs += measure_searches(site, queries)
-    yield _run(etalase, "--no-search", slugs, folder, folder / "etalase-no-search", "--no-search", repeat=repeat,
-               before=forget)
+    yield _run(
+        etalase, "--no-search", slugs, folder, folder / "etalase-no-search", "--no-search", repeat=repeat, before=forget
+    )
     shutil.rmtree(folder / "etalase-no-search")
     changed = content / "posts" / slugs[len(slugs) // 2] / "index.md"
-    yield _run(etalase, "one post changed", slugs, folder, site, repeat=repeat,
-               before=lambda: _change_one_post(changed))
+    yield _run(
+        etalase, "one post changed", slugs, folder, site, repeat=repeat, before=lambda: _change_one_post(changed)
+    )
 
 
-def _run(peer: Peer, label: str, slugs: list[str], folder: Path, site: Path, *options: str, repeat: int = 1,
-         before: Callable[[], None] | None = None) -> Run:
+def _run(
+    peer: Peer,
+    label: str,
+    slugs: list[str],
+    folder: Path,
+    site: Path,
+    *options: str,
+    repeat: int = 1,
+    before: Callable[[], None] | None = None,
+) -> Run:
     """Build ``repeat`` times (calling ``before`` first each time); the fastest time, the largest peaks."""
     log = folder / f"{peer.name}-{label.strip('-').replace(' ', '-')}.log"
     measured: list[Measurement] = []
@@ -160,10 +194,16 @@ def _run(peer: Peer, label: str, slugs: list[str], folder: Path, site: Path, *op
         measured.append(measure(peer.command(site, *options), cwd=peer.project, log=log, env=ENV))
     children = [m.largest_child for m in measured if m.largest_child]
     child = max(children, key=lambda peak: peak.peak_bytes, default=None)
-    return Run(tool=peer.name, run=label, posts=len(slugs), seconds=round(min(m.seconds for m in measured), 3),
-               build_mib=round(max(m.main.peak_mib for m in measured), 1),
-               child_mib=round(child.peak_mib, 1) if child else None, child=child.name if child else None,
-               post_pages=sum(peer.post_page(site, slug).is_file() for slug in slugs))
+    return Run(
+        tool=peer.name,
+        run=label,
+        posts=len(slugs),
+        seconds=round(min(m.seconds for m in measured), 3),
+        build_mib=round(max(m.main.peak_mib for m in measured), 1),
+        child_mib=round(child.peak_mib, 1) if child else None,
+        child=child.name if child else None,
+        post_pages=sum(peer.post_page(site, slug).is_file() for slug in slugs),
+    )
 
 
 def _forget_renders(cache: Path) -> None:
@@ -175,8 +215,9 @@ def _forget_renders(cache: Path) -> None:
 def _change_one_post(index: Path) -> None:
     """Add a paragraph to one post's body, as an editor's small fix would."""
     text = index.read_text(encoding="utf-8")
-    index.write_text(text + "\nPembaruan: jam buka dan harga diperbarui setelah kunjungan terakhir.\n",
-                     encoding="utf-8")
+    index.write_text(
+        text + "\nPembaruan: jam buka dan harga diperbarui setelah kunjungan terakhir.\n", encoding="utf-8"
+    )
 
 
 def target_ratios(runs: list[Run], sizes: list[int]) -> dict[str, float]:
@@ -186,33 +227,48 @@ def target_ratios(runs: list[Run], sizes: list[int]) -> dict[str, float]:
     reference = REFERENCE if REFERENCE in with_material else max(with_material, default=sizes[-1])
     wanted = {
         f"Etalase / Pelican at {reference:,} posts": (("etalase", "full", reference), ("pelican", "build", reference)),
-        f"Material blog / Etalase at {reference:,} posts": (("material-blog", "build", reference),
-                                                            ("etalase", "full", reference)),
+        f"Material blog / Etalase at {reference:,} posts": (
+            ("material-blog", "build", reference),
+            ("etalase", "full", reference),
+        ),
     }
     if sizes[-1] != reference:
-        wanted[f"Etalase {sizes[-1]:,} / {reference:,} posts (linear: {sizes[-1] / reference:g})"] = \
-            (("etalase", "full", sizes[-1]), ("etalase", "full", reference))
+        wanted[f"Etalase {sizes[-1]:,} / {reference:,} posts (linear: {sizes[-1] / reference:g})"] = (
+            ("etalase", "full", sizes[-1]),
+            ("etalase", "full", reference),
+        )
     for size in sizes:
-        wanted[f"one post changed / full build at {size:,} posts"] = \
-            (("etalase", "one post changed", size), ("etalase", "full", size))
-    return {name: round(seconds[top] / seconds[bottom], 3)
-            for name, (top, bottom) in wanted.items() if top in seconds and bottom in seconds}
+        wanted[f"one post changed / full build at {size:,} posts"] = (
+            ("etalase", "one post changed", size),
+            ("etalase", "full", size),
+        )
+    return {
+        name: round(seconds[top] / seconds[bottom], 3)
+        for name, (top, bottom) in wanted.items()
+        if top in seconds and bottom in seconds
+    }
 
 
 # --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
 
+
 def _print_header() -> None:
-    print(f"{'tool':<14} {'run':<17} {'posts':>6} {'seconds':>8} {'build MiB':>10} {'child MiB':>10} "
-          f"{'largest child':<18} {'post pages':>10}")
+    print(
+        f"{'tool':<14} {'run':<17} {'posts':>6} {'seconds':>8} {'build MiB':>10} {'child MiB':>10} "
+        f"{'largest child':<18} {'post pages':>10}"
+    )
 
 
 def _print_run(run: Run) -> None:
     """One row of the table, as soon as it is measured (a run at 10,000 posts is long)."""
     child_mib = f"{run.child_mib:>10.1f}" if run.child_mib is not None else f"{'-':>10}"
-    print(f"{run.tool:<14} {run.run:<17} {run.posts:>6} {run.seconds:>8.2f} {run.build_mib:>10.1f} {child_mib} "
-          f"{run.child or '-':<18} {run.post_pages:>10}", flush=True)
+    print(
+        f"{run.tool:<14} {run.run:<17} {run.posts:>6} {run.seconds:>8.2f} {run.build_mib:>10.1f} {child_mib} "
+        f"{run.child or '-':<18} {run.post_pages:>10}",
+        flush=True,
+    )
 
 
 def _print_ratios(ratios: dict[str, float]) -> None:
@@ -255,9 +311,17 @@ def _report(runs: list[Run], costs: list[SearchCost], args: argparse.Namespace) 
         "versions": {name: version(name) for name in ("mkdocs", "mkdocs-material", "pelican", "pagefind")},
         "runs": [asdict(run) for run in runs],
         "ratios": target_ratios(runs, sorted(set(args.sizes))),
-        "search": [{"query": cost.query, "results": cost.results, "search_bytes": cost.search_bytes,
-                    "by_kind": cost.by_kind, "blocked": cost.blocked,
-                    "transfers": [asdict(transfer) for transfer in cost.transfers]} for cost in costs],
+        "search": [
+            {
+                "query": cost.query,
+                "results": cost.results,
+                "search_bytes": cost.search_bytes,
+                "by_kind": cost.by_kind,
+                "blocked": cost.blocked,
+                "transfers": [asdict(transfer) for transfer in cost.transfers],
+            }
+            for cost in costs
+        ],
     }
 
 

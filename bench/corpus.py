@@ -109,14 +109,42 @@ sumur pipa instalasi sanitasi pemeliharaan perawatan musyawarah perencanaan renc
 }
 
 HEADINGS = {
-    "wisata": ["Cara ke sana", "Tiket dan fasilitas", "Waktu terbaik berkunjung", "Yang perlu dibawa",
-               "Suasana di lokasi", "Kuliner di sekitar", "Tips untuk keluarga"],
-    "umkm": ["Awal usaha", "Cara membuat", "Produk andalan", "Cara memesan", "Harga dan kemasan",
-             "Rencana ke depan", "Bahan baku dari warga"],
-    "budaya": ["Asal-usul tradisi", "Jalannya acara", "Makna bagi warga", "Pelestarian",
-               "Informasi untuk pengunjung", "Peran generasi muda", "Persiapan"],
-    "pembangunan": ["Kondisi sebelumnya", "Progres pekerjaan", "Anggaran dan sumber dana",
-                    "Manfaat bagi warga", "Tahap berikutnya", "Pengawasan", "Kata warga"],
+    "wisata": [
+        "Cara ke sana",
+        "Tiket dan fasilitas",
+        "Waktu terbaik berkunjung",
+        "Yang perlu dibawa",
+        "Suasana di lokasi",
+        "Kuliner di sekitar",
+        "Tips untuk keluarga",
+    ],
+    "umkm": [
+        "Awal usaha",
+        "Cara membuat",
+        "Produk andalan",
+        "Cara memesan",
+        "Harga dan kemasan",
+        "Rencana ke depan",
+        "Bahan baku dari warga",
+    ],
+    "budaya": [
+        "Asal-usul tradisi",
+        "Jalannya acara",
+        "Makna bagi warga",
+        "Pelestarian",
+        "Informasi untuk pengunjung",
+        "Peran generasi muda",
+        "Persiapan",
+    ],
+    "pembangunan": [
+        "Kondisi sebelumnya",
+        "Progres pekerjaan",
+        "Anggaran dan sumber dana",
+        "Manfaat bagi warga",
+        "Tahap berikutnya",
+        "Pengawasan",
+        "Kata warga",
+    ],
 }
 
 # --------------------------------------------------------------------------
@@ -135,50 +163,198 @@ Hakim Yulianti Purnomo Wijaya Syahputra Anjani Fauzi
 """.split()
 PLACE_PREFIXES = "Suka Sumber Karang Mekar Tegal Wono Sido Marga Jati Tanjung Sindang Banjar Kebon Purwo Taman".split()
 PLACE_SUFFIXES = "maju mulya sari rejo jaya makmur agung harjo asih indah".split()
-KECAMATAN = ["Pesisir Timur", "Bukit Raya", "Sungai Lebar", "Kota Lama", "Tanah Merah", "Air Hitam",
-             "Padang Luas", "Muara Baru", "Lembah Hijau", "Batu Ampar", "Pulau Besar", "Gunung Tua"]
+KECAMATAN = [
+    "Pesisir Timur",
+    "Bukit Raya",
+    "Sungai Lebar",
+    "Kota Lama",
+    "Tanah Merah",
+    "Air Hitam",
+    "Padang Luas",
+    "Muara Baru",
+    "Lembah Hijau",
+    "Batu Ampar",
+    "Pulau Besar",
+    "Gunung Tua",
+]
 DESA_PER_KECAMATAN = 6
 
-WISATA_KINDS = ["Pantai", "Air Terjun", "Bukit", "Danau", "Goa", "Hutan Pinus", "Telaga", "Kebun Teh",
-                "Desa Wisata", "Pulau", "Mata Air", "Puncak"]
-WISATA_HOOKS = ["Pasir Putih dan Ombak Tenang", "Tempat Menanti Senja", "Sejuk di Akhir Pekan",
-                "Permata Tersembunyi", "Cocok untuk Keluarga", "Jalur Pendek Pemandangan Luas",
-                "Ramai Saat Libur Panen", "Dikelola Pemuda Desa"]
-UMKM_PRODUCTS = ["Keripik Singkong", "Kopi Robusta", "Anyaman Bambu", "Batik Tulis", "Dodol Durian",
-                 "Sambal Roa", "Kain Tenun", "Gula Aren", "Madu Hutan", "Kerupuk Ikan", "Tas Rotan", "Kue Bangkit"]
+WISATA_KINDS = [
+    "Pantai",
+    "Air Terjun",
+    "Bukit",
+    "Danau",
+    "Goa",
+    "Hutan Pinus",
+    "Telaga",
+    "Kebun Teh",
+    "Desa Wisata",
+    "Pulau",
+    "Mata Air",
+    "Puncak",
+]
+WISATA_HOOKS = [
+    "Pasir Putih dan Ombak Tenang",
+    "Tempat Menanti Senja",
+    "Sejuk di Akhir Pekan",
+    "Permata Tersembunyi",
+    "Cocok untuk Keluarga",
+    "Jalur Pendek Pemandangan Luas",
+    "Ramai Saat Libur Panen",
+    "Dikelola Pemuda Desa",
+]
+UMKM_PRODUCTS = [
+    "Keripik Singkong",
+    "Kopi Robusta",
+    "Anyaman Bambu",
+    "Batik Tulis",
+    "Dodol Durian",
+    "Sambal Roa",
+    "Kain Tenun",
+    "Gula Aren",
+    "Madu Hutan",
+    "Kerupuk Ikan",
+    "Tas Rotan",
+    "Kue Bangkit",
+]
 UMKM_OWNERS = ["Bu", "Pak", "Mbak", "Mas", "Kak"]
-BUDAYA_EVENTS = ["Sedekah Bumi", "Festival Layang-Layang", "Kirab Budaya", "Lomba Tabuh Gendang",
-                 "Pentas Tari Tradisional", "Malam Dongeng", "Syukuran Panen", "Festival Perahu Hias",
-                 "Pagelaran Wayang", "Lomba Pencak Silat"]
-PEMBANGUNAN_PROJECTS = ["Pembangunan Jembatan", "Pengaspalan Jalan", "Perbaikan Saluran Irigasi",
-                        "Pembangunan Puskesmas Pembantu", "Rehabilitasi Gedung Sekolah", "Pembangunan Talud",
-                        "Penerangan Jalan Desa", "Pembangunan Pasar Desa", "Sarana Air Bersih"]
-PEMBANGUNAN_PHRASES = ["Capai {p} Persen", "Mulai Dikerjakan", "Rampung Lebih Cepat", "Masuk Tahap Akhir",
-                       "Dimanfaatkan Warga", "Direncanakan Tahun Depan"]
-AGENCIES = ["Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Kesehatan", "Dinas Pendidikan",
-            "Dinas Perumahan dan Kawasan Permukiman", "Pemerintah Desa", "Dinas Perhubungan"]
+BUDAYA_EVENTS = [
+    "Sedekah Bumi",
+    "Festival Layang-Layang",
+    "Kirab Budaya",
+    "Lomba Tabuh Gendang",
+    "Pentas Tari Tradisional",
+    "Malam Dongeng",
+    "Syukuran Panen",
+    "Festival Perahu Hias",
+    "Pagelaran Wayang",
+    "Lomba Pencak Silat",
+]
+PEMBANGUNAN_PROJECTS = [
+    "Pembangunan Jembatan",
+    "Pengaspalan Jalan",
+    "Perbaikan Saluran Irigasi",
+    "Pembangunan Puskesmas Pembantu",
+    "Rehabilitasi Gedung Sekolah",
+    "Pembangunan Talud",
+    "Penerangan Jalan Desa",
+    "Pembangunan Pasar Desa",
+    "Sarana Air Bersih",
+]
+PEMBANGUNAN_PHRASES = [
+    "Capai {p} Persen",
+    "Mulai Dikerjakan",
+    "Rampung Lebih Cepat",
+    "Masuk Tahap Akhir",
+    "Dimanfaatkan Warga",
+    "Direncanakan Tahun Depan",
+]
+AGENCIES = [
+    "Dinas Pekerjaan Umum dan Penataan Ruang",
+    "Dinas Kesehatan",
+    "Dinas Pendidikan",
+    "Dinas Perumahan dan Kawasan Permukiman",
+    "Pemerintah Desa",
+    "Dinas Perhubungan",
+]
 
 TAGS = {
-    "wisata": ["pantai", "air-terjun", "pendakian", "berkemah", "senja", "wisata-alam", "keluarga",
-               "fotografi", "kuliner", "desa-wisata", "danau", "goa", "snorkeling", "libur-sekolah"],
-    "umkm": ["kuliner", "oleh-oleh", "kerajinan", "kopi", "batik", "tenun", "camilan", "produk-lokal",
-             "ekonomi-kreatif", "usaha-muda", "belanja-daring", "halal"],
-    "budaya": ["tradisi", "festival", "seni-pertunjukan", "musik-tradisional", "tari", "cerita-rakyat",
-               "upacara-adat", "wayang", "pencak-silat", "anak-anak", "permainan-rakyat"],
-    "pembangunan": ["infrastruktur", "jembatan", "jalan-desa", "irigasi", "kesehatan", "pendidikan",
-                    "air-bersih", "dana-desa", "akses-desa", "penerangan", "sanitasi"],
+    "wisata": [
+        "pantai",
+        "air-terjun",
+        "pendakian",
+        "berkemah",
+        "senja",
+        "wisata-alam",
+        "keluarga",
+        "fotografi",
+        "kuliner",
+        "desa-wisata",
+        "danau",
+        "goa",
+        "snorkeling",
+        "libur-sekolah",
+    ],
+    "umkm": [
+        "kuliner",
+        "oleh-oleh",
+        "kerajinan",
+        "kopi",
+        "batik",
+        "tenun",
+        "camilan",
+        "produk-lokal",
+        "ekonomi-kreatif",
+        "usaha-muda",
+        "belanja-daring",
+        "halal",
+    ],
+    "budaya": [
+        "tradisi",
+        "festival",
+        "seni-pertunjukan",
+        "musik-tradisional",
+        "tari",
+        "cerita-rakyat",
+        "upacara-adat",
+        "wayang",
+        "pencak-silat",
+        "anak-anak",
+        "permainan-rakyat",
+    ],
+    "pembangunan": [
+        "infrastruktur",
+        "jembatan",
+        "jalan-desa",
+        "irigasi",
+        "kesehatan",
+        "pendidikan",
+        "air-bersih",
+        "dana-desa",
+        "akses-desa",
+        "penerangan",
+        "sanitasi",
+    ],
 }
-FACILITIES = ["parkir", "toilet", "musala", "warung", "gazebo", "pemandu lokal", "sewa tenda", "kamar bilas",
-              "pos jaga", "tempat sampah", "area bermain anak", "penginapan"]
+FACILITIES = [
+    "parkir",
+    "toilet",
+    "musala",
+    "warung",
+    "gazebo",
+    "pemandu lokal",
+    "sewa tenda",
+    "kamar bilas",
+    "pos jaga",
+    "tempat sampah",
+    "area bermain anak",
+    "penginapan",
+]
 PHOTO_SUBJECTS = {
-    "wisata": ["Pengunjung berjalan di tepi pantai berpasir putih", "Air terjun kecil di antara batu berlumut",
-               "Jalur setapak menuju puncak bukit saat pagi", "Perahu nelayan bersandar di dermaga kayu"],
-    "umkm": ["Pengrajin menganyam bambu di teras rumah", "Keripik dalam kemasan berlabel siap dikirim",
-             "Biji kopi dijemur di atas terpal", "Kain tenun terlipat rapi di rak toko"],
-    "budaya": ["Penari berbusana adat di panggung terbuka", "Warga membawa tumpeng dalam kirab",
-               "Pemain gendang berlatih di sanggar", "Anak-anak menyimak dongeng di balai desa"],
-    "pembangunan": ["Pekerja memasang lantai baja jembatan", "Jalan desa yang baru diaspal",
-                    "Saluran irigasi beton di tepi sawah", "Gedung puskesmas pembantu yang baru dicat"],
+    "wisata": [
+        "Pengunjung berjalan di tepi pantai berpasir putih",
+        "Air terjun kecil di antara batu berlumut",
+        "Jalur setapak menuju puncak bukit saat pagi",
+        "Perahu nelayan bersandar di dermaga kayu",
+    ],
+    "umkm": [
+        "Pengrajin menganyam bambu di teras rumah",
+        "Keripik dalam kemasan berlabel siap dikirim",
+        "Biji kopi dijemur di atas terpal",
+        "Kain tenun terlipat rapi di rak toko",
+    ],
+    "budaya": [
+        "Penari berbusana adat di panggung terbuka",
+        "Warga membawa tumpeng dalam kirab",
+        "Pemain gendang berlatih di sanggar",
+        "Anak-anak menyimak dongeng di balai desa",
+    ],
+    "pembangunan": [
+        "Pekerja memasang lantai baja jembatan",
+        "Jalan desa yang baru diaspal",
+        "Saluran irigasi beton di tepi sawah",
+        "Gedung puskesmas pembantu yang baru dicat",
+    ],
 }
 
 
@@ -204,6 +380,7 @@ def slugify(text: str) -> str:
 # --------------------------------------------------------------------------
 # Photos
 # --------------------------------------------------------------------------
+
 
 def make_photo_pool(folder: Path, long_side: int = 1600) -> list[Path]:
     """The demo's distinct photos, upright and scaled once to ``long_side`` px, as JPEGs in ``folder``.
@@ -231,6 +408,7 @@ def make_photo_pool(folder: Path, long_side: int = 1600) -> list[Path]:
 # --------------------------------------------------------------------------
 # The corpus
 # --------------------------------------------------------------------------
+
 
 def make_corpus(root: Path, n: int, seed: int, *, photos: Sequence[Path]) -> list[str]:
     """Write a content folder of ``n`` posts into ``root`` (which must not exist); returns the post slugs.
@@ -262,7 +440,8 @@ def make_corpus(root: Path, n: int, seed: int, *, photos: Sequence[Path]) -> lis
         body = _body(rng, category, subject, place)
         (bundle / "index.md").write_text(
             "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=120) + "---\n\n" + body,
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         slugs.append(slug)
     return slugs
 
@@ -277,8 +456,9 @@ def _write_regions(root: Path) -> list[Place]:
             desa.append({"id": slugify(name), "name": name})
             places.append(Place(slugify(kec_name), kec_name, slugify(name), name))
         kecamatan.append({"id": slugify(kec_name), "name": kec_name, "desa": desa})
-    (root / "regions.yml").write_text(yaml.safe_dump({"kecamatan": kecamatan}, allow_unicode=True, sort_keys=False),
-                                      encoding="utf-8")
+    (root / "regions.yml").write_text(
+        yaml.safe_dump({"kecamatan": kecamatan}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return places
 
 
@@ -295,8 +475,9 @@ def _write_creators(root: Path, rng: random.Random) -> list[tuple[str, str]]:
         data: dict[str, Any] = {"name": name, "bio": f"Kreator konten {topic} dari {rng.choice(KECAMATAN)}."}
         if rng.random() < 0.5:
             data["links"] = {"instagram": f"https://www.instagram.com/{creator_id.replace('-', '.')}"}
-        (folder / f"{creator_id}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                                 encoding="utf-8")
+        (folder / f"{creator_id}.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         creators.append((creator_id, name))
     return creators
 
@@ -332,8 +513,15 @@ def _local_text(moment: datetime, zone: tuple[str, int]) -> str:
     return f"{moment.astimezone(timezone(timedelta(hours=hours))):%Y-%m-%d %H:%M} {name}"
 
 
-def _front_matter(rng: random.Random, category: str, title: str, subject: str, date: datetime,
-                  authors: list[tuple[str, str]], place: Place) -> dict[str, Any]:
+def _front_matter(
+    rng: random.Random,
+    category: str,
+    title: str,
+    subject: str,
+    date: datetime,
+    authors: list[tuple[str, str]],
+    place: Place,
+) -> dict[str, Any]:
     subjects = rng.sample(PHOTO_SUBJECTS[category], len(PHOTO_NAMES))
     meta: dict[str, Any] = {
         "title": title,
@@ -343,22 +531,34 @@ def _front_matter(rng: random.Random, category: str, title: str, subject: str, d
         "creators": [creator_id for creator_id, _ in authors],
         "region": place.region,
         "tags": sorted(set(rng.sample(TAGS[category], rng.randint(2, 4)))),
-        "cover": {"file": PHOTO_NAMES[0], "alt": f"{subjects[0]} di {place.desa}",
-                  "credit": authors[0][1], "license": "CC BY 4.0"},
+        "cover": {
+            "file": PHOTO_NAMES[0],
+            "alt": f"{subjects[0]} di {place.desa}",
+            "credit": authors[0][1],
+            "license": "CC BY 4.0",
+        },
         "gallery": [
-            {"file": name, "alt": subjects[i],
-             **({"caption": _sentence(rng, category, 6, 10)} if rng.random() < 0.5 else {})}
+            {
+                "file": name,
+                "alt": subjects[i],
+                **({"caption": _sentence(rng, category, 6, 10)} if rng.random() < 0.5 else {}),
+            }
             for i, name in enumerate(PHOTO_NAMES[1:], start=1)
         ],
     }
     address = f"Desa {place.desa}, Kec. {place.kecamatan}"
     if category == "wisata":
         meta["wisata"] = {
-            "place": subject, "address": address,
-            **({"coordinates": {"lat": round(rng.uniform(-8.5, -6.0), 4),
-                                "lon": round(rng.uniform(106.0, 114.0), 4)}} if rng.random() < 0.6 else {}),
-            "opening_hours": rng.choice(["Setiap hari 07.00–17.00 WIB", "Setiap hari 24 jam",
-                                         "Sabtu–Minggu 06.00–18.00 WIB"]),
+            "place": subject,
+            "address": address,
+            **(
+                {"coordinates": {"lat": round(rng.uniform(-8.5, -6.0), 4), "lon": round(rng.uniform(106.0, 114.0), 4)}}
+                if rng.random() < 0.6
+                else {}
+            ),
+            "opening_hours": rng.choice(
+                ["Setiap hari 07.00–17.00 WIB", "Setiap hari 24 jam", "Sabtu–Minggu 06.00–18.00 WIB"]
+            ),
             "ticket": rng.choice(["Gratis", "Rp5.000 per orang", "Rp10.000 per orang, anak gratis"]),
             "facilities": rng.sample(FACILITIES, rng.randint(2, 6)),
         }
@@ -370,12 +570,17 @@ def _front_matter(rng: random.Random, category: str, title: str, subject: str, d
             **({"opening_hours": "Senin–Sabtu 08.00–17.00 WIB"} if rng.random() < 0.5 else {}),
             "whatsapp": f"0812-{rng.randrange(10000):04d}-{rng.randrange(10000):04d}",
             "address": f"Jl. {rng.choice(LAST_NAMES)} No. {rng.randrange(1, 90)}, {address}",
-            **({"links": [f"https://www.instagram.com/{slugify(subject).replace('-', '.')}"]}
-               if rng.random() < 0.4 else {}),
+            **(
+                {"links": [f"https://www.instagram.com/{slugify(subject).replace('-', '.')}"]}
+                if rng.random() < 0.4
+                else {}
+            ),
         }
     elif category == "budaya":
-        block: dict[str, Any] = {"venue": f"Balai {place.desa}, Kec. {place.kecamatan}",
-                                 "organiser": f"Sanggar {rng.choice(PLACE_PREFIXES)}{rng.choice(PLACE_SUFFIXES)}"}
+        block: dict[str, Any] = {
+            "venue": f"Balai {place.desa}, Kec. {place.kecamatan}",
+            "organiser": f"Sanggar {rng.choice(PLACE_PREFIXES)}{rng.choice(PLACE_SUFFIXES)}",
+        }
         if rng.random() < 0.3:
             block["tradition"] = True
         else:
@@ -384,13 +589,22 @@ def _front_matter(rng: random.Random, category: str, title: str, subject: str, d
             block["end"] = _local_text(start + timedelta(hours=rng.randrange(2, 30)), ZONES[0])
         meta["budaya"] = block
     else:
-        sources: list[dict[str, str]] = [{"title": f"Dokumen Pelaksanaan Anggaran {date.year}",
-                                          "document": f"DPA {date.year} No. {rng.randrange(1, 999)}"}]
+        sources: list[dict[str, str]] = [
+            {
+                "title": f"Dokumen Pelaksanaan Anggaran {date.year}",
+                "document": f"DPA {date.year} No. {rng.randrange(1, 999)}",
+            }
+        ]
         if rng.random() < 0.5:
-            sources.append({"title": f"Siaran pers tentang {subject}",
-                            "url": f"https://www.example.go.id/berita/{slugify(subject)}"})
+            sources.append(
+                {
+                    "title": f"Siaran pers tentang {subject}",
+                    "url": f"https://www.example.go.id/berita/{slugify(subject)}",
+                }
+            )
         meta["pembangunan"] = {
-            "project": subject, "agency": rng.choice(AGENCIES),
+            "project": subject,
+            "agency": rng.choice(AGENCIES),
             "status": rng.choice(["direncanakan", "berjalan", "selesai"]),
             **({"budget": rng.randrange(50, 5000) * 1_000_000} if rng.random() < 0.7 else {}),
             "sources": sources,

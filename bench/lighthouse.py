@@ -33,8 +33,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
@@ -97,9 +99,21 @@ def lighthouse(url: str) -> dict[str, float]:
     if not binary.exists():
         sys.exit("Lighthouse is missing: run `npm ci` in the repository root first.")
     result = subprocess.run(
-        [str(binary), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300, check=False)
+        [
+            str(binary),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": CHROME},
+        timeout=300,
+        check=False,
+    )
     if result.returncode != 0:
         sys.exit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
@@ -116,8 +130,11 @@ def pages(site: Path) -> dict[str, str]:
     feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     base = feed["home_page_url"]
     newest = feed["items"][0]["url"].removeprefix(base)
-    category = next(cat for cat in ("wisata", "umkm", "budaya", "pembangunan")
-                    if json.loads((site / cat / "feed.json").read_text(encoding="utf-8"))["items"])
+    category = next(
+        cat
+        for cat in ("wisata", "umkm", "budaya", "pembangunan")
+        if json.loads((site / cat / "feed.json").read_text(encoding="utf-8"))["items"]
+    )
     return {"home": "", "category": f"{category}/", "post": newest}
 
 
@@ -133,21 +150,32 @@ def main() -> int:
     if site is None:
         temporary = Path(tempfile.mkdtemp(prefix="etalase-lh."))
         site = temporary / "site"
-        built = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
-                               cwd=ROOT, capture_output=True, text=True, check=False)
+        built = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if built.returncode != 0:
             sys.exit(built.stdout + built.stderr)
     base, server = serve(site, compress=not args.no_gzip)
     try:
-        print(f"Lighthouse (mobile), {args.runs} run(s) per page, "
-              f"{'uncompressed' if args.no_gzip else 'gzip'} from {base}")
-        print(f"{'page':<10} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'KB':>6}  url")
+        print(
+            f"Lighthouse (mobile), {args.runs} run(s) per page, "
+            f"{'uncompressed' if args.no_gzip else 'gzip'} from {base}"
+        )
+        print(
+            f"{'page':<10} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'KB':>6}  url"
+        )
         for name, path in pages(site).items():
             runs = [lighthouse(base + path) for _ in range(args.runs)]
             median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-            print(f"{name:<10} {median['performance']:>5.2f} {median['accessibility']:>5.2f} "
-                  f"{median['best-practices']:>5.2f} {median['seo']:>5.2f} {median['lcp_ms']:>7.0f} "
-                  f"{median['tbt_ms']:>7.0f} {median['cls']:>6.3f} {median['bytes'] / 1024:>6.0f}  /{path}")
+            print(
+                f"{name:<10} {median['performance']:>5.2f} {median['accessibility']:>5.2f} "
+                f"{median['best-practices']:>5.2f} {median['seo']:>5.2f} {median['lcp_ms']:>7.0f} "
+                f"{median['tbt_ms']:>7.0f} {median['cls']:>6.3f} {median['bytes'] / 1024:>6.0f}  /{path}"
+            )
     finally:
         server.shutdown()
         if temporary:

@@ -75,34 +75,59 @@ def etalase_site(content: Path, project: Path, now: datetime) -> Peer:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["plugins"] = [{"etalase": {**(plugin["etalase"] or {}), "cache_dir": str(project / "cache")}}
-                         if isinstance(plugin, dict) and "etalase" in plugin else plugin
-                         for plugin in config["plugins"]]
+    config["plugins"] = [
+        {"etalase": {**(plugin["etalase"] or {}), "cache_dir": str(project / "cache")}}
+        if isinstance(plugin, dict) and "etalase" in plugin
+        else plugin
+        for plugin in config["plugins"]
+    ]
     project.mkdir(parents=True, exist_ok=True)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return Peer(
-        name="etalase", project=ROOT,
-        command=lambda site, *options: [sys.executable, str(ROOT / "scripts" / "build.py"),
-                                        "--config", str(project / "mkdocs.yml"), "--content", str(content),
-                                        "--site-dir", str(site), "--now", now.isoformat(), *options],
+        name="etalase",
+        project=ROOT,
+        command=lambda site, *options: [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--config",
+            str(project / "mkdocs.yml"),
+            "--content",
+            str(content),
+            "--site-dir",
+            str(site),
+            "--now",
+            now.isoformat(),
+            *options,
+        ],
         post_page=lambda site, slug: site / urls.post(slug) / "index.html",
     )
 
 
 def read_content(content: Path) -> tuple[list[Post], dict[str, dict[str, str]]]:
     """The posts (bundles under ``posts/``) and creators (``creators/*.yml``) of a content folder."""
-    creators = {path.stem: yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-                for path in sorted((content / "creators").glob("*.yml"))}
+    creators = {
+        path.stem: yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        for path in sorted((content / "creators").glob("*.yml"))
+    }
     posts = []
     for index in sorted((content / "posts").glob("*/index.md")):
         _, front, body = index.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.load(front, Loader=_LOADER)
         if meta.get("draft"):
             continue
-        posts.append(Post(slug=meta.get("slug") or index.parent.name, title=meta["title"], date=_date(meta["date"]),
-                          category=REGISTRY[meta["category"]].label, summary=meta["summary"],
-                          creators=meta["creators"], tags=meta.get("tags", []), cover_alt=meta["cover"]["alt"],
-                          body=body.strip() + "\n"))
+        posts.append(
+            Post(
+                slug=meta.get("slug") or index.parent.name,
+                title=meta["title"],
+                date=_date(meta["date"]),
+                category=REGISTRY[meta["category"]].label,
+                summary=meta["summary"],
+                creators=meta["creators"],
+                tags=meta.get("tags", []),
+                cover_alt=meta["cover"]["alt"],
+                body=body.strip() + "\n",
+            )
+        )
     return posts, creators
 
 
@@ -125,6 +150,7 @@ def _cover(post: Post) -> str:
 # Material for MkDocs, blog plugin
 # --------------------------------------------------------------------------
 
+
 def material_site(posts: list[Post], creators: dict[str, dict[str, str]], project: Path) -> Peer:
     """A Material blog: posts under ``docs/blog/posts/``, authors, categories, tags and search plugins.
 
@@ -141,35 +167,63 @@ def material_site(posts: list[Post], creators: dict[str, dict[str, str]], projec
     (docs / "assets").mkdir()
     (docs / "assets" / "kreator.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n',
-        encoding="utf-8")
-    authors = {creator_id: {"name": data["name"], "description": data["bio"], "avatar": "/assets/kreator.svg"}
-               for creator_id, data in creators.items()}
-    (docs / "blog" / ".authors.yml").write_text(yaml.safe_dump({"authors": authors}, allow_unicode=True),
-                                                encoding="utf-8")
+        encoding="utf-8",
+    )
+    authors = {
+        creator_id: {"name": data["name"], "description": data["bio"], "avatar": "/assets/kreator.svg"}
+        for creator_id, data in creators.items()
+    }
+    (docs / "blog" / ".authors.yml").write_text(
+        yaml.safe_dump({"authors": authors}, allow_unicode=True), encoding="utf-8"
+    )
     for post in posts:
-        meta = {"date": {"created": post.date}, "slug": post.slug, "categories": [post.category],
-                "authors": post.creators, "tags": post.tags}
+        meta = {
+            "date": {"created": post.date},
+            "slug": post.slug,
+            "categories": [post.category],
+            "authors": post.creators,
+            "tags": post.tags,
+        }
         (posts_dir / f"{post.slug}.md").write_text(
             f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n# {post.title}\n\n"
-            f"{post.summary}\n\n<!-- more -->\n\n{_cover(post)}\n\n{post.body}", encoding="utf-8")
+            f"{post.summary}\n\n<!-- more -->\n\n{_cover(post)}\n\n{post.body}",
+            encoding="utf-8",
+        )
     config = {
         "site_name": "Etalase (Material blog)",
         "site_url": SITE_URL,
         "theme": {"name": "material", "language": "id", "font": False},
         "plugins": [
             "search",
-            {"blog": {"post_url_format": "artikel/{slug}", "archive_date_format": "MMMM yyyy",
-                      "archive_url_date_format": "yyyy/MM", "authors_profiles": True,
-                      "categories_allowed": list(REGISTRY.labels().values()), "pagination_per_page": PER_PAGE}},
+            {
+                "blog": {
+                    "post_url_format": "artikel/{slug}",
+                    "archive_date_format": "MMMM yyyy",
+                    "archive_url_date_format": "yyyy/MM",
+                    "authors_profiles": True,
+                    "categories_allowed": list(REGISTRY.labels().values()),
+                    "pagination_per_page": PER_PAGE,
+                }
+            },
             "tags",
         ],
         "markdown_extensions": _etalase_markdown_extensions(),
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return Peer(
-        name="material-blog", project=project,
-        command=lambda site: [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"),
-                              "-d", str(site)],
+        name="material-blog",
+        project=project,
+        command=lambda site: [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
         post_page=lambda site, slug: site / "blog" / "artikel" / slug / "index.html",
     )
 
@@ -217,14 +271,31 @@ def pelican_site(posts: list[Post], creators: dict[str, dict[str, str]], project
     articles.mkdir(parents=True)
     for post in posts:
         names = ", ".join(creators[creator_id]["name"] for creator_id in post.creators)
-        header = {"Title": post.title, "Date": post.date.isoformat(), "Category": post.category,
-                  "Tags": ", ".join(post.tags), "Authors": names, "Summary": post.summary, "Slug": post.slug}
+        header = {
+            "Title": post.title,
+            "Date": post.date.isoformat(),
+            "Category": post.category,
+            "Tags": ", ".join(post.tags),
+            "Authors": names,
+            "Summary": post.summary,
+            "Slug": post.slug,
+        }
         text = "".join(f"{key}: {value}\n" for key, value in header.items())
         (articles / f"{post.slug}.md").write_text(f"{text}\n{_cover(post)}\n\n{post.body}", encoding="utf-8")
     (project / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
     return Peer(
-        name="pelican", project=project,
-        command=lambda site: [sys.executable, "-m", "pelican", str(project / "content"), "-o", str(site),
-                              "-s", str(project / "pelicanconf.py"), "--quiet"],
+        name="pelican",
+        project=project,
+        command=lambda site: [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(project / "content"),
+            "-o",
+            str(site),
+            "-s",
+            str(project / "pelicanconf.py"),
+            "--quiet",
+        ],
         post_page=lambda site, slug: site / "artikel" / slug / "index.html",
     )

@@ -60,8 +60,9 @@ def measure(command: Sequence[str], *, cwd: Path, log: Path, env: dict[str, str]
     peaks: dict[int, ProcessPeak] = {}
     with log.open("wb") as output:
         start = time.perf_counter()
-        process = psutil.Popen(list(command), cwd=cwd, stdout=output, stderr=subprocess.STDOUT,
-                               env={**os.environ, **(env or {})})
+        process = psutil.Popen(
+            list(command), cwd=cwd, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
         while True:
             _sample(process, peaks)
             try:
@@ -74,8 +75,9 @@ def measure(command: Sequence[str], *, cwd: Path, log: Path, env: dict[str, str]
         tail = log.read_text(encoding="utf-8", errors="replace")[-4000:]
         raise CommandFailed(f"{' '.join(command)} exited with {returncode}:\n{tail}")
     main = peaks.get(process.pid, ProcessPeak(process.pid, Path(command[0]).name, 0))
-    children = sorted((peak for pid, peak in peaks.items() if pid != process.pid),
-                      key=lambda peak: peak.peak_bytes, reverse=True)
+    children = sorted(
+        (peak for pid, peak in peaks.items() if pid != process.pid), key=lambda peak: peak.peak_bytes, reverse=True
+    )
     return Measurement(seconds, main, tuple(children))
 
 

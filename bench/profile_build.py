@@ -44,17 +44,24 @@ def main() -> None:
         make_corpus(content, args.posts, args.seed, photos=make_photo_pool(work / "foto"))
         etalase = etalase_site(content, work / "etalase", NOW)
         options = [] if args.search else ["--no-search"]
-        subprocess.run(etalase.command(work / "site", *options), cwd=etalase.project, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            etalase.command(work / "site", *options), cwd=etalase.project, check=True, stdout=subprocess.DEVNULL
+        )
         stats_file = args.stats or work / "build.prof"
         build = etalase.command(work / "site", *options)
-        subprocess.run([build[0], "-m", "cProfile", "-o", str(stats_file), *build[1:]], cwd=etalase.project,
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [build[0], "-m", "cProfile", "-o", str(stats_file), *build[1:]],
+            cwd=etalase.project,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         report = io.StringIO()
         stats = pstats.Stats(str(stats_file), stream=report)
         for order in ("cumulative", "tottime"):
-            print(f"\n=== {args.posts:,} posts, {'full' if args.search else '--no-search'} build, by {order} ===",
-                  file=report)
+            print(
+                f"\n=== {args.posts:,} posts, {'full' if args.search else '--no-search'} build, by {order} ===",
+                file=report,
+            )
             stats.sort_stats(order).print_stats(args.top)
         print(_short_paths(report.getvalue()))
     finally:

@@ -34,18 +34,34 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the suite's browser and flags, in one place)
 
-COMPRESSED_TYPES = ("application/javascript", "application/json", "application/manifest+json", "application/wasm",
-                    "application/xml", "image/svg+xml", "text/")
+COMPRESSED_TYPES = (
+    "application/javascript",
+    "application/json",
+    "application/manifest+json",
+    "application/wasm",
+    "application/xml",
+    "image/svg+xml",
+    "text/",
+)
 """Content types gzipped on the way out (prefixes), as GitHub Pages does."""
 GZIP_LEVEL = 6
-SEARCH_KINDS = ("ui js", "pagefind.js", "worker", "wasm", "entry", "meta", "index", "filter", "fragment",
-                "pagefind other")
+SEARCH_KINDS = (
+    "ui js",
+    "pagefind.js",
+    "worker",
+    "wasm",
+    "entry",
+    "meta",
+    "index",
+    "filter",
+    "fragment",
+    "pagefind other",
+)
 """Kinds of file a search loads, in the order they are printed."""
 OTHER_KINDS = ("page", "image")
 """What the search page loads besides the search: its HTML, styles and logo; the result thumbnails."""
 _PF_SUFFIXES = {".pf_meta": "meta", ".pf_index": "index", ".pf_filter": "filter", ".pf_fragment": "fragment"}
-_PAGEFIND_FILES = {"pagefind.js": "pagefind.js",
-                   "pagefind-worker.js": "worker", "pagefind-entry.json": "entry"}
+_PAGEFIND_FILES = {"pagefind.js": "pagefind.js", "pagefind-worker.js": "worker", "pagefind-entry.json": "entry"}
 _SETTLED = r"/\d+ hasil|Tidak ada hasil/"
 """The search page's message once a query has been answered (see overrides/etalase/search.html)."""
 _STATUS = "[data-etalase-search-status]"
@@ -229,8 +245,8 @@ def _search(browser, server: GzipServer, query: str) -> SearchCost:  # noqa: ANN
         server.take_transfers()
         page.goto(f"{server.url}cari/?q={quote(query)}")
         page.wait_for_function(
-            f"() => {_SETTLED}.test(document.querySelector('{_STATUS}')?.textContent ?? '')",
-            timeout=TIMEOUT_MS)
+            f"() => {_SETTLED}.test(document.querySelector('{_STATUS}')?.textContent ?? '')", timeout=TIMEOUT_MS
+        )
         results = result_count(page.locator(_STATUS).inner_text())
         if results:
             page.wait_for_function(_RESULTS_SHOWN, timeout=TIMEOUT_MS)

@@ -45,24 +45,41 @@ def problems(site_url: str | None, pages_json: str) -> list[tuple[str, str, str]
     except json.JSONDecodeError:
         pages = None
     if not isinstance(pages, dict) or not isinstance(pages.get("html_url"), str):
-        return [("GitHub Pages",
-                 f"GitHub Pages belum aktif di repositori ini (atau tidak terbaca). Aktifkan di {SETTINGS}.",
-                 f"GitHub Pages is not enabled for this repository (or cannot be read). Enable it: {SETTINGS}.")]
+        return [
+            (
+                "GitHub Pages",
+                f"GitHub Pages belum aktif di repositori ini (atau tidak terbaca). Aktifkan di {SETTINGS}.",
+                f"GitHub Pages is not enabled for this repository (or cannot be read). Enable it: {SETTINGS}.",
+            )
+        ]
     found: list[tuple[str, str, str]] = []
     if pages.get("build_type") != "workflow":
-        found.append(("GitHub Pages",
-                      f"GitHub Pages diterbitkan dari cabang, bukan dari alur kerja ini. Ubah di {SETTINGS}.",
-                      f"GitHub Pages publishes from a branch, not from this workflow. Change it: {SETTINGS}."))
+        found.append(
+            (
+                "GitHub Pages",
+                f"GitHub Pages diterbitkan dari cabang, bukan dari alur kerja ini. Ubah di {SETTINGS}.",
+                f"GitHub Pages publishes from a branch, not from this workflow. Change it: {SETTINGS}.",
+            )
+        )
     pages_url = pages["html_url"]
     if not site_url:
-        found.append(("site_url", f"site_url di mkdocs.yml kosong; isi dengan alamat GitHub Pages: {pages_url}",
-                      f"site_url in mkdocs.yml is empty; set it to the GitHub Pages URL: {pages_url}"))
+        found.append(
+            (
+                "site_url",
+                f"site_url di mkdocs.yml kosong; isi dengan alamat GitHub Pages: {pages_url}",
+                f"site_url in mkdocs.yml is empty; set it to the GitHub Pages URL: {pages_url}",
+            )
+        )
     elif _place(site_url) != _place(pages_url):
-        found.append(("site_url",
-                      f"site_url di mkdocs.yml ({site_url}) bukan alamat GitHub Pages repositori ini ({pages_url}); "
-                      "ubah site_url, atau pasang domain sendiri di Settings → Pages → Custom domain",
-                      f"site_url in mkdocs.yml ({site_url}) is not this repository's GitHub Pages URL ({pages_url}); "
-                      "change site_url, or set a custom domain in Settings → Pages → Custom domain"))
+        found.append(
+            (
+                "site_url",
+                f"site_url di mkdocs.yml ({site_url}) bukan alamat GitHub Pages repositori ini ({pages_url}); "
+                "ubah site_url, atau pasang domain sendiri di Settings → Pages → Custom domain",
+                f"site_url in mkdocs.yml ({site_url}) is not this repository's GitHub Pages URL ({pages_url}); "
+                "change site_url, or set a custom domain in Settings → Pages → Custom domain",
+            )
+        )
     return found
 
 
@@ -73,8 +90,9 @@ def _place(url: str) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Cocokkan site_url dengan alamat GitHub Pages. "
-                                                 "(Check that site_url is the GitHub Pages URL.)")
+    parser = argparse.ArgumentParser(
+        description="Cocokkan site_url dengan alamat GitHub Pages. (Check that site_url is the GitHub Pages URL.)"
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="berkas mkdocs.yml")
     args = parser.parse_args(argv)
 
@@ -88,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     found = problems(site_url, os.environ.get("PAGES_JSON", ""))
     for setting, message, message_en in found:
-        print(f"::error file={escape_property(os.path.relpath(args.config))},title={escape_property(setting)}::"
-              f"{escape_data(message)}%0A(en) {escape_data(message_en)}")
+        print(
+            f"::error file={escape_property(os.path.relpath(args.config))},title={escape_property(setting)}::"
+            f"{escape_data(message)}%0A(en) {escape_data(message_en)}"
+        )
     if not found:
         print(f"site_url sama dengan alamat GitHub Pages: {site_url} (site_url matches GitHub Pages)")
     return 1 if found else 0

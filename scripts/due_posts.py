@@ -51,8 +51,10 @@ def due_reason(content_dir: Path, since: datetime | None, now: datetime) -> str 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Apakah ada pos terjadwal yang tiba waktunya sejak terbit terakhir? "
-                                                 "(Has a scheduled post become due since the last publication?)")
+    parser = argparse.ArgumentParser(
+        description="Apakah ada pos terjadwal yang tiba waktunya sejak terbit terakhir? "
+        "(Has a scheduled post become due since the last publication?)"
+    )
     parser.add_argument("--since", required=True, help="waktu run berhasil terakhir (ISO); kosong: belum ada")
     parser.add_argument("--now", help="anggap waktu sekarang ini (ISO)")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="folder konten")
@@ -66,8 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
     reason = due_reason(args.content, since, now)
-    print(f"Terbitkan: {reason}." if reason else
-          f"Tidak ada pos yang tiba waktunya sejak {args.since}; situs tidak diterbitkan ulang. (nothing is due)")
+    print(
+        f"Terbitkan: {reason}."
+        if reason
+        else f"Tidak ada pos yang tiba waktunya sejak {args.since}; situs tidak diterbitkan ulang. (nothing is due)"
+    )
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as out:
             out.write(f"publish={'true' if reason else 'false'}\n")

@@ -70,8 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         content_rel = content_dir.relative_to(repo).as_posix()
         changes = changed_posts(str(repo), args.base, args.head, content_rel)
     except (GitError, ValueError) as error:
-        print(f"Tidak bisa membandingkan {args.base}..{args.head}: {error} (cannot compare the commits)",
-              file=sys.stderr)
+        print(
+            f"Tidak bisa membandingkan {args.base}..{args.head}: {error} (cannot compare the commits)", file=sys.stderr
+        )
         return EXIT_USAGE
     try:
         now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
@@ -93,12 +94,22 @@ def main(argv: list[str] | None = None) -> int:
     rows = post_rows(changes, problems, repo, loaded, now)
     if args.summary:
         with args.summary.open("a", encoding="utf-8") as out:
-            out.write(summary_markdown(rows, problems, changes.outside, changes.other_content, code,
-                                       site_built=args.site_dir is not None, warnings=warnings))
+            out.write(
+                summary_markdown(
+                    rows,
+                    problems,
+                    changes.outside,
+                    changes.other_content,
+                    code,
+                    site_built=args.site_dir is not None,
+                    warnings=warnings,
+                )
+            )
     if args.metadata:
         args.metadata.parent.mkdir(parents=True, exist_ok=True)
-        args.metadata.write_text(json.dumps(metadata(args.pr, rows, problems, code), ensure_ascii=False) + "\n",
-                                 encoding="utf-8")
+        args.metadata.write_text(
+            json.dumps(metadata(args.pr, rows, problems, code), ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return code
 
 
@@ -125,15 +136,20 @@ def dated_long_ago(changes: Changes, repo: Path, loaded: Loaded, now: datetime) 
             continue  # the check reports it
         days = (now - moment).days
         if days > STALE_DAYS:
-            warnings.append(Problem(
-                raw.display, raw.document.line_of(("date",)), "date",
-                f"pos baru ini bertanggal {days} hari sebelum hari ini; date adalah tanggal terbit, dan pos "
-                f"bertanggal lama langsung masuk arsip tanpa tampil di beranda. Bila itu tanggal acara atau "
-                f"kunjungan, tulis tanggal terbit di date (mis. hari ini) dan tanggal acara di ceritanya atau di "
-                f"blok kategori",
-                f"this new post is dated {days} days ago; date is the publication date, and an old date sends the "
-                f"post straight to the archive, never to the home page. If it is the event's date, write today's "
-                f"date in date and the event's date in the story or the category block"))
+            warnings.append(
+                Problem(
+                    raw.display,
+                    raw.document.line_of(("date",)),
+                    "date",
+                    f"pos baru ini bertanggal {days} hari sebelum hari ini; date adalah tanggal terbit, dan pos "
+                    f"bertanggal lama langsung masuk arsip tanpa tampil di beranda. Bila itu tanggal acara atau "
+                    f"kunjungan, tulis tanggal terbit di date (mis. hari ini) dan tanggal acara di ceritanya atau di "
+                    f"blok kategori",
+                    f"this new post is dated {days} days ago; date is the publication date, and an old date sends the "
+                    f"post straight to the archive, never to the home page. If it is the event's date, write today's "
+                    f"date in date and the event's date in the story or the category block",
+                )
+            )
     return warnings
 
 
@@ -141,8 +157,17 @@ def _build(args: argparse.Namespace, repo: Path, content_dir: Path, now: datetim
     """Run ``scripts/build.py`` from the repository root, as a person would."""
     with tempfile.TemporaryDirectory() as tmp:
         problems_file = Path(tmp) / "problems.json"
-        command = [sys.executable, str(BUILD), "--content", str(content_dir), "--now", now.isoformat(),
-                   "--preview-scheduled", "--problems-json", str(problems_file)]
+        command = [
+            sys.executable,
+            str(BUILD),
+            "--content",
+            str(content_dir),
+            "--now",
+            now.isoformat(),
+            "--preview-scheduled",
+            "--problems-json",
+            str(problems_file),
+        ]
         command += ["--site-dir", str(args.site_dir.resolve())] if args.site_dir else ["--check"]
         sys.stdout.flush()
         code = subprocess.run(command, cwd=repo).returncode
@@ -176,18 +201,22 @@ def post_rows(changes: Changes, problems: list[Problem], repo: Path, loaded: Loa
         creators = named if isinstance(named, list) else []
         region = data.get("region")
         category = data.get("category")
-        rows.append(PostRow(
-            path=str(post.index),
-            change=post.change,
-            title=str(data.get("title") or ""),
-            category=(REGISTRY[category].label if category in REGISTRY else category) if isinstance(category, str) else "",
-            creators=", ".join(creator_names.get(str(c), str(c)) for c in creators),
-            region=places[region].label if isinstance(region, str) and region in places else str(region or ""),
-            photos=_photo_count(repo / post.bundle),
-            problems=count,
-            state=state,
-            publish_at=publish_at,
-        ))
+        rows.append(
+            PostRow(
+                path=str(post.index),
+                change=post.change,
+                title=str(data.get("title") or ""),
+                category=(REGISTRY[category].label if category in REGISTRY else category)
+                if isinstance(category, str)
+                else "",
+                creators=", ".join(creator_names.get(str(c), str(c)) for c in creators),
+                region=places[region].label if isinstance(region, str) and region in places else str(region or ""),
+                photos=_photo_count(repo / post.bundle),
+                problems=count,
+                state=state,
+                publish_at=publish_at,
+            )
+        )
     return rows
 
 
@@ -258,14 +287,18 @@ def _status(row: PostRow) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description="Pemeriksaan PR: bangun, tandai masalah, ringkas pos yang berubah. "
-                                                 "(PR check: build, annotate, summarise.)")
+    parser = argparse.ArgumentParser(
+        description="Pemeriksaan PR: bangun, tandai masalah, ringkas pos yang berubah. "
+        "(PR check: build, annotate, summarise.)"
+    )
     parser.add_argument("--base", required=True, help="commit dasar, mis. HEAD^1 atau SHA cabang tujuan")
     parser.add_argument("--head", default="HEAD", help="commit PR (bawaan: HEAD)")
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="akar repositori (bawaan: folder kerja)")
     parser.add_argument("--content", type=Path, help="folder konten (bawaan: content/ di repositori)")
     parser.add_argument("--site-dir", type=Path, help="bangun situs ke sini; tanpa ini hanya diperiksa")
-    parser.add_argument("--summary", type=Path, help="tambahkan ringkasan Markdown ke berkas ini ($GITHUB_STEP_SUMMARY)")
+    parser.add_argument(
+        "--summary", type=Path, help="tambahkan ringkasan Markdown ke berkas ini ($GITHUB_STEP_SUMMARY)"
+    )
     parser.add_argument("--metadata", type=Path, help="tulis data untuk komentar pratinjau (JSON)")
     parser.add_argument("--pr", type=int, help="nomor PR, untuk --metadata")
     parser.add_argument("--now", help="anggap waktu sekarang ini (ISO)")

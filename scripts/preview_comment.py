@@ -38,9 +38,13 @@ MAX_BYTES = 64 * 1024
 MAX_POSTS = 50
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CHANGES = {"baru", "diubah", "dihapus"}
-STATUSES = {"ok": "✅ ok", "masalah": "❌ ada masalah", "dihapus": "dihapus",
-            "terjadwal": "✅ ok (terjadwal; tampil di pratinjau bertanda *Terjadwal*)",
-            "draf": "✅ ok (draf; tidak tampil di pratinjau)"}
+STATUSES = {
+    "ok": "✅ ok",
+    "masalah": "❌ ada masalah",
+    "dihapus": "dihapus",
+    "terjadwal": "✅ ok (terjadwal; tampil di pratinjau bertanda *Terjadwal*)",
+    "draf": "✅ ok (draf; tidak tampil di pratinjau)",
+}
 RUN_URL = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/actions/runs/\d+(/attempts/\d+)?")
 ARTIFACT_URL = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/actions/runs/\d+/artifacts/\d+")
 SHA = re.compile(r"[0-9a-f]{40}")
@@ -110,24 +114,31 @@ def withheld_because(changed: list[str]) -> str | None:
         return "GitHub tidak memberi daftar berkas PR ini"
     if len(changed) >= API_FILES_MAX:
         listed = f"{API_FILES_MAX:,}".replace(",", ".")
-        return (f"GitHub hanya memberi {listed} nama berkas pertama PR ini, "
-                "jadi tidak bisa dipastikan semuanya di `content/`")
+        return (
+            f"GitHub hanya memberi {listed} nama berkas pertama PR ini, "
+            "jadi tidak bisa dipastikan semuanya di `content/`"
+        )
     outside = sum(1 for name in changed if not name.startswith(CONTENT))
     if outside:
-        return (f"PR ini juga mengubah {outside} berkas di luar `content/` (kode, templat, konfigurasi, "
-                "atau alur kerja; lihat tab *Files changed*)")
+        return (
+            f"PR ini juga mengubah {outside} berkas di luar `content/` (kode, templat, konfigurasi, "
+            "atau alur kerja; lihat tab *Files changed*)"
+        )
     return None
 
 
-def comment(data: dict[str, Any], conclusion: str, run_url: str, artifact_url: str | None, head_sha: str,
-            withheld: str | None) -> str:
+def comment(
+    data: dict[str, Any], conclusion: str, run_url: str, artifact_url: str | None, head_sha: str, withheld: str | None
+) -> str:
     """The comment body, in Bahasa Indonesia; ``withheld`` says why the preview is not offered."""
     lines = [MARKER, "### Pemeriksaan dan pratinjau situs", ""]
     if conclusion == "success" and data["ok"]:
         lines.append(f"✅ Pemeriksaan **berhasil**: konten beres dan situs terbangun. [Lihat ringkasan]({run_url}).")
     elif data["problems"]:
-        lines.append(f"❌ Pemeriksaan menemukan **{data['problems']} masalah**. Setiap masalah ditandai pada "
-                     f"barisnya di tab *Files changed*; daftar lengkap ada di [ringkasan pemeriksaan]({run_url}).")
+        lines.append(
+            f"❌ Pemeriksaan menemukan **{data['problems']} masalah**. Setiap masalah ditandai pada "
+            f"barisnya di tab *Files changed*; daftar lengkap ada di [ringkasan pemeriksaan]({run_url})."
+        )
     else:
         lines.append(f"❌ Pemeriksaan **gagal** (`{conclusion}`). Lihat [log pemeriksaan]({run_url}).")
     lines.append("")
@@ -138,15 +149,24 @@ def comment(data: dict[str, Any], conclusion: str, run_url: str, artifact_url: s
             lines.append(f"| … dan {data['more']} pos lain (lihat ringkasan) | | |")
         lines.append("")
     if withheld:
-        lines += [(f"**Pratinjau tidak ditawarkan:** {withheld}. Situs pratinjau PR ini dibangun dengan kode dari "
-                   "PR itu sendiri, jadi bisa memuat skrip yang tidak aman dibuka di komputer Anda. Pengelola "
-                   "meninjau perubahan di luar `content/` lebih dulu (CODEOWNERS); setelah digabung, hasilnya "
-                   "tampil di situs utama."), ""]
+        lines += [
+            (
+                f"**Pratinjau tidak ditawarkan:** {withheld}. Situs pratinjau PR ini dibangun dengan kode dari "
+                "PR itu sendiri, jadi bisa memuat skrip yang tidak aman dibuka di komputer Anda. Pengelola "
+                "meninjau perubahan di luar `content/` lebih dulu (CODEOWNERS); setelah digabung, hasilnya "
+                "tampil di situs utama."
+            ),
+            "",
+        ]
     elif artifact_url:
-        lines += [(f"**Pratinjau:** [unduh artefak `pratinjau-situs`]({artifact_url}), ekstrak, jalankan "
-                   "`python3 -m http.server 8000` di folder hasil ekstrak, lalu buka http://127.0.0.1:8000/. "
-                   "GitHub Pages hanya menampung situs utama, jadi pratinjau per PR berupa artefak (disimpan 7 hari)."),
-                  ""]
+        lines += [
+            (
+                f"**Pratinjau:** [unduh artefak `pratinjau-situs`]({artifact_url}), ekstrak, jalankan "
+                "`python3 -m http.server 8000` di folder hasil ekstrak, lalu buka http://127.0.0.1:8000/. "
+                "GitHub Pages hanya menampung situs utama, jadi pratinjau per PR berupa artefak (disimpan 7 hari)."
+            ),
+            "",
+        ]
     lines.append(f"<sub>Diperbarui otomatis untuk commit `{head_sha[:7]}`.</sub>")
     return "\n".join(lines) + "\n"
 
@@ -158,9 +178,11 @@ def _folder(slug: str | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "comment" and (
-            not RUN_URL.fullmatch(args.run_url) or not SHA.fullmatch(args.head_sha)
-            or not re.fullmatch(r"[a-z_]+", args.conclusion)
-            or (args.artifact_url and not ARTIFACT_URL.fullmatch(args.artifact_url))):
+        not RUN_URL.fullmatch(args.run_url)
+        or not SHA.fullmatch(args.head_sha)
+        or not re.fullmatch(r"[a-z_]+", args.conclusion)
+        or (args.artifact_url and not ARTIFACT_URL.fullmatch(args.artifact_url))
+    ):
         print("Argumen dari peristiwa GitHub tidak berbentuk semestinya. (unexpected event values)", file=sys.stderr)
         return 2
     try:
@@ -179,10 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"Daftar berkas PR tidak terbaca: {error} (changed-file list unreadable)", file=sys.stderr)
         return 2
-    args.output.write_text(comment(data, args.conclusion, args.run_url, args.artifact_url or None, args.head_sha,
-                                   withheld), encoding="utf-8")
-    print(f"Komentar untuk PR #{data['pr']} ditulis ke {args.output}"
-          + (" (pratinjau tidak ditawarkan)" if withheld else "") + ". (comment written)")
+    args.output.write_text(
+        comment(data, args.conclusion, args.run_url, args.artifact_url or None, args.head_sha, withheld),
+        encoding="utf-8",
+    )
+    print(
+        f"Komentar untuk PR #{data['pr']} ditulis ke {args.output}"
+        + (" (pratinjau tidak ditawarkan)" if withheld else "")
+        + ". (comment written)"
+    )
     return 0
 
 
@@ -192,8 +219,12 @@ def _parser() -> argparse.ArgumentParser:
     pr = commands.add_parser("pr", help="periksa data dan beri nomor PR (check the data, give the PR number)")
     pr.add_argument("--github-output", type=Path, help="tambahkan pr=<nomor> ke berkas ini ($GITHUB_OUTPUT)")
     write = commands.add_parser("comment", help="tulis isi komentar (write the comment body)")
-    write.add_argument("--changed-files", type=Path, required=True,
-                       help="berkas yang diubah PR, satu per baris, dari API GitHub (never from the artifact)")
+    write.add_argument(
+        "--changed-files",
+        type=Path,
+        required=True,
+        help="berkas yang diubah PR, satu per baris, dari API GitHub (never from the artifact)",
+    )
     write.add_argument("--conclusion", required=True, help="hasil run pemeriksaan: success atau failure")
     write.add_argument("--run-url", required=True)
     write.add_argument("--artifact-url", default="", help="tautan artefak pratinjau-situs, bila ada")

@@ -63,8 +63,14 @@ def write_config(folder: Path, *, content_dir: Path | None = None, **options: An
     plugins = []
     for plugin in data["plugins"]:
         if isinstance(plugin, dict) and "etalase" in plugin:
-            plugin = {"etalase": {**(plugin["etalase"] or {}), "content_dir": str(content_dir or DEMO_CONTENT),
-                                  "cache_dir": str(folder / "cache"), **options}}
+            plugin = {
+                "etalase": {
+                    **(plugin["etalase"] or {}),
+                    "content_dir": str(content_dir or DEMO_CONTENT),
+                    "cache_dir": str(folder / "cache"),
+                    **options,
+                }
+            }
         plugins.append(plugin)
     data["plugins"] = plugins
     config = folder / "mkdocs.yml"
@@ -82,8 +88,9 @@ def suite_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     _suite_config = None
 
 
-def run_build(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None,
-              via: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
+def run_build(
+    *args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None, via: Sequence[str] = ()
+) -> subprocess.CompletedProcess[str]:
     """Run ``scripts/build.py`` as a person would, at :data:`NOW` unless ``--now`` is given.
 
     Without ``--config`` the build uses :func:`suite_config`: the checkout's
@@ -96,8 +103,14 @@ def run_build(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = 
     if "--config" not in given:
         assert _suite_config is not None, "run_build runs inside a test session"
         given = ["--config", str(_suite_config), *given]
-    return subprocess.run([*via, sys.executable, str(BUILD), *given, *clock], cwd=cwd,
-                          capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [*via, sys.executable, str(BUILD), *given, *clock],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def run_check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -152,8 +165,9 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         done = folder / "built"
         if not done.exists():
             shutil.rmtree(folder / "site", ignore_errors=True)
-            result = run_build("--config", write_config(folder), "--site-dir", folder / "site",
-                               env={"PYTHONHASHSEED": DEMO_HASH_SEED})
+            result = run_build(
+                "--config", write_config(folder), "--site-dir", folder / "site", env={"PYTHONHASHSEED": DEMO_HASH_SEED}
+            )
             assert result.returncode == 0, result.stdout + result.stderr
             done.touch()
     return folder
@@ -195,8 +209,16 @@ def content(content_copy: Path) -> Path:
 # --------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def serve(directory: Path, prefix: str = "/"):
@@ -213,7 +235,7 @@ def serve(directory: Path, prefix: str = "/"):
         def translate_path(self, path: str) -> str:
             if not path.startswith(prefix):
                 return str(directory / "(none)")
-            return super().translate_path("/" + path[len(prefix):])
+            return super().translate_path("/" + path[len(prefix) :])
 
     class Server(http.server.ThreadingHTTPServer):
         def handle_error(self, request, client_address) -> None:

@@ -63,4 +63,3 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
-

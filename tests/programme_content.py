@@ -36,29 +36,48 @@ from PIL import Image
 from conftest import run_build, write_config
 from untrusted_content import add_post, cover_jpeg, front_matter
 
-REGIONS = {"kecamatan": [
-    {"id": "utara", "name": "Utara", "desa": [{"id": "pantai-indah", "name": "Pantai Indah"}]},
-    {"id": "selatan", "name": "Selatan"},
-    {"id": "timur", "name": "Timur"},
-    {"id": "barat", "name": "Barat"},
-]}
+REGIONS = {
+    "kecamatan": [
+        {"id": "utara", "name": "Utara", "desa": [{"id": "pantai-indah", "name": "Pantai Indah"}]},
+        {"id": "selatan", "name": "Selatan"},
+        {"id": "timur", "name": "Timur"},
+        {"id": "barat", "name": "Barat"},
+    ]
+}
 CREATORS: dict[str, dict[str, Any]] = {
-    "ani": {"name": "Ani Rahma", "bio": "Pemandu wisata pantai dari Pantai Indah.", "region": "utara/pantai-indah",
-            "photo": "ani.jpg", "photo_alt": "Potret Ani Rahma di tepi pantai",
-            "links": {"instagram": "@ani.rahma", "x": "@ani_rahma", "whatsapp": "0812-3456-7001"}},
+    "ani": {
+        "name": "Ani Rahma",
+        "bio": "Pemandu wisata pantai dari Pantai Indah.",
+        "region": "utara/pantai-indah",
+        "photo": "ani.jpg",
+        "photo_alt": "Potret Ani Rahma di tepi pantai",
+        "links": {"instagram": "@ani.rahma", "x": "@ani_rahma", "whatsapp": "0812-3456-7001"},
+    },
     "budi": {"name": "Budi Santoso", "bio": "Penulis budaya dan usaha kecil.", "region": "timur"},
     "citra": {"name": "Citra Dewi", "bio": "Wartawan warga tentang pembangunan."},
-    "dodi": {"name": "Dodi Kurnia", "bio": "Baru bergabung; pos pertamanya masih draf.",
-             "links": {"tiktok": "@dodi.kurnia"}},
+    "dodi": {
+        "name": "Dodi Kurnia",
+        "bio": "Baru bergabung; pos pertamanya masih draf.",
+        "links": {"tiktok": "@dodi.kurnia"},
+    },
     "eka": {"name": "Eka Putri", "bio": "Penari dan penulis tradisi Barat."},
 }
 BLOCKS: dict[str, dict[str, Any]] = {
     "wisata": {"place": "Pantai Uji", "address": "Jalan Pantai 1", "opening_hours": "Setiap hari", "ticket": "Gratis"},
-    "umkm": {"business": "Kopi Uji", "products": ["Kopi bubuk"], "price_range": "Rp20.000",
-             "whatsapp": "0812-7000-1234", "address": "Jalan Kopi 2"},
+    "umkm": {
+        "business": "Kopi Uji",
+        "products": ["Kopi bubuk"],
+        "price_range": "Rp20.000",
+        "whatsapp": "0812-7000-1234",
+        "address": "Jalan Kopi 2",
+    },
     "budaya": {"venue": "Balai Desa", "organiser": "Sanggar Uji", "tradition": True},
-    "pembangunan": {"project": "Jembatan Uji", "agency": "Dinas PUPR", "status": "berjalan",
-                    "sources": [{"title": "DPA 2026", "document": "DPA No. 1"}]},
+    "pembangunan": {
+        "project": "Jembatan Uji",
+        "agency": "Dinas PUPR",
+        "status": "berjalan",
+        "sources": [{"title": "DPA 2026", "document": "DPA No. 1"}],
+    },
 }
 POSTS: dict[str, tuple[str, str, str, list[str]]] = {
     "p1": ("2026-10-05 08:00 WIB", "wisata", "utara/pantai-indah", ["ani"]),
@@ -91,12 +110,18 @@ def write_programme(root: Path) -> Path:
     (root / "creators").mkdir(parents=True)
     (root / "regions.yml").write_text(yaml.safe_dump(REGIONS), encoding="utf-8")
     for creator_id, data in CREATORS.items():
-        (root / "creators" / f"{creator_id}.yml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                                             encoding="utf-8")
+        (root / "creators" / f"{creator_id}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     photo(root / "creators" / "ani.jpg", 300, 300)
     for slug, (date, category, region, creators) in POSTS.items():
-        changes: dict[str, Any] = {"title": TITLES[slug], "date": date, "category": category, "region": region,
-                                   "creators": creators, "wisata": None, category: BLOCKS[category]}
+        changes: dict[str, Any] = {
+            "title": TITLES[slug],
+            "date": date,
+            "category": category,
+            "region": region,
+            "creators": creators,
+            "wisata": None,
+            category: BLOCKS[category],
+        }
         if slug == "draft":
             changes["draft"] = True
         if slug in ACCESSIBILITY:
@@ -119,8 +144,16 @@ def build_programme(tmp_path: Path, *extra: str) -> Path:
     if not content.exists():
         write_programme(content)
     site = tmp_path / "site"
-    result = run_build("--config", write_config(tmp_path / "config", posts_per_page=PER_PAGE),
-                       "--content", content, "--site-dir", site, "--no-search", *extra)
+    result = run_build(
+        "--config",
+        write_config(tmp_path / "config", posts_per_page=PER_PAGE),
+        "--content",
+        content,
+        "--site-dir",
+        site,
+        "--no-search",
+        *extra,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -51,12 +51,19 @@ UPDATED = {"lomba-tabuh-gendang-pasar-lama": "2026-10-25T09:00:00+07:00"}
 """The posts with an ``updated`` date."""
 
 BY_CATEGORY: dict[str, list[str]] = {
-    "wisata": ["matahari-terbenam-bukit-jati", "bumi-perkemahan-padang-hijau", "mengamati-burung-taman-kota",
-               "curug-bertingkat-air-terjun"],
+    "wisata": [
+        "matahari-terbenam-bukit-jati",
+        "bumi-perkemahan-padang-hijau",
+        "mengamati-burung-taman-kota",
+        "curug-bertingkat-air-terjun",
+    ],
     "umkm": ["pondok-kayu-pasir-putih", "pengrajin-gendang-teluk-biru", "olahan-buah-tin-kebun-kopi"],
     "budaya": ["festival-dongeng-laut-2026", "lomba-tabuh-gendang-pasar-lama", "sedekah-bumi-lubuk-tenang"],
-    "pembangunan": ["pembangunan-jembatan-lubuk-tenang", "penghijauan-bantaran-sungai-jernih",
-                    "perbaikan-jalur-pendakian-bukit-jati"],
+    "pembangunan": [
+        "pembangunan-jembatan-lubuk-tenang",
+        "penghijauan-bantaran-sungai-jernih",
+        "perbaikan-jalur-pendakian-bukit-jati",
+    ],
 }
 """Each category's published posts, newest first."""
 
@@ -70,23 +77,54 @@ PLACES = {
 }
 """How the site names the regions of the newest post of each category."""
 
-WHATSAPP = {"pondok-kayu-pasir-putih": "+6281200003391", "pengrajin-gendang-teluk-biru": "+6281200001042",
-            "olahan-buah-tin-kebun-kopi": "+6281200002718"}
+WHATSAPP = {
+    "pondok-kayu-pasir-putih": "+6281200003391",
+    "pengrajin-gendang-teluk-biru": "+6281200001042",
+    "olahan-buah-tin-kebun-kopi": "+6281200002718",
+}
 """Each UMKM post's WhatsApp number as written (``0812-0000-3391``), normalised by the site."""
 
 LISTINGS: dict[str, tuple[str, list[str]]] = {
     "category": ("wisata/", BY_CATEGORY["wisata"]),
-    "tag": ("tag/keluarga/", ["bumi-perkemahan-padang-hijau", "pondok-kayu-pasir-putih",
-                              "mengamati-burung-taman-kota", "curug-bertingkat-air-terjun"]),
+    "tag": (
+        "tag/keluarga/",
+        [
+            "bumi-perkemahan-padang-hijau",
+            "pondok-kayu-pasir-putih",
+            "mengamati-burung-taman-kota",
+            "curug-bertingkat-air-terjun",
+        ],
+    ),
     "region": ("wilayah/tanjung-sari/pasir-putih/", ["festival-dongeng-laut-2026", "pondok-kayu-pasir-putih"]),
-    "kecamatan": ("wilayah/bukit-jati/", ["matahari-terbenam-bukit-jati", "bumi-perkemahan-padang-hijau",
-                                          "olahan-buah-tin-kebun-kopi", "curug-bertingkat-air-terjun",
-                                          "perbaikan-jalur-pendakian-bukit-jati"]),
-    "creator": ("kreator/rina-wulandari/", ["matahari-terbenam-bukit-jati", "festival-dongeng-laut-2026",
-                                            "pondok-kayu-pasir-putih", "curug-bertingkat-air-terjun",
-                                            "perbaikan-jalur-pendakian-bukit-jati"]),
-    "month": ("arsip/2026/10/", ["penghijauan-bantaran-sungai-jernih", "bumi-perkemahan-padang-hijau",
-                                 "lomba-tabuh-gendang-pasar-lama", "pondok-kayu-pasir-putih"]),
+    "kecamatan": (
+        "wilayah/bukit-jati/",
+        [
+            "matahari-terbenam-bukit-jati",
+            "bumi-perkemahan-padang-hijau",
+            "olahan-buah-tin-kebun-kopi",
+            "curug-bertingkat-air-terjun",
+            "perbaikan-jalur-pendakian-bukit-jati",
+        ],
+    ),
+    "creator": (
+        "kreator/rina-wulandari/",
+        [
+            "matahari-terbenam-bukit-jati",
+            "festival-dongeng-laut-2026",
+            "pondok-kayu-pasir-putih",
+            "curug-bertingkat-air-terjun",
+            "perbaikan-jalur-pendakian-bukit-jati",
+        ],
+    ),
+    "month": (
+        "arsip/2026/10/",
+        [
+            "penghijauan-bantaran-sungai-jernih",
+            "bumi-perkemahan-padang-hijau",
+            "lomba-tabuh-gendang-pasar-lama",
+            "pondok-kayu-pasir-putih",
+        ],
+    ),
 }
 """One listing page of each kind and the posts it shows, newest first (a desa's page, a kecamatan's with its desa)."""
 

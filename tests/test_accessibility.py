@@ -41,8 +41,9 @@ VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, 
 
 
 def describe(violations: list[dict]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:5]]}"
-                     for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:5]]}" for v in violations
+    )
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -90,16 +91,23 @@ def test_nu_html_checker_finds_no_error(demo_site):
     assert VNU.is_file(), "vnu.jar is missing: run `npm ci` (make test does)"
     java = shutil.which("java")
     assert java, "Java is missing: `make test` installs it (default-jre-headless)"
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html", str(demo_site)],
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", str(demo_site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     errors = result.stderr.strip()
     assert result.returncode == 0 and not errors, errors[:5000]
 
 
 # -- what axe cannot judge ----------------------------------------------------------------------
 
-LANDMARK = re.compile(r'^(?P<indent> *)- (?P<role>banner|navigation|main|complementary|contentinfo|search|region|form)'
-                      r'(?: "(?P<name>[^"]*)")?')
+LANDMARK = re.compile(
+    r"^(?P<indent> *)- (?P<role>banner|navigation|main|complementary|contentinfo|search|region|form)"
+    r'(?: "(?P<name>[^"]*)")?'
+)
 NAVIGATION_NAMES = {"Navigasi utama", "Remah roti", "Halaman", "Jelajahi", "Navigasi", "Daftar isi"}
 """Every navigation landmark's name: Indonesian, and none twice in the tree at once (the last two are
 Material's sidebars of hand-written pages on wide screens: the guide's pages, a page's contents)."""
@@ -112,7 +120,9 @@ def landmarks(snapshot: str) -> list[tuple[str, str | None, str]]:
     for i, line in enumerate(lines):
         if match := LANDMARK.match(line):
             indent = len(match["indent"])
-            end = next((j for j in range(i + 1, len(lines)) if len(lines[j]) - len(lines[j].lstrip()) <= indent), len(lines))
+            end = next(
+                (j for j in range(i + 1, len(lines)) if len(lines[j]) - len(lines[j].lstrip()) <= indent), len(lines)
+            )
             found.append((match["role"], match["name"], "\n".join(lines[i:end])))
     return found
 
@@ -172,11 +182,16 @@ def test_decorative_separators_are_not_read_and_links_say_what_they_do(browser, 
     page = context.new_page()
     try:
         page.goto(demo_url + post.url)
-        crumbs = "\n".join(line for line in page.get_by_role("navigation", name="Remah roti").aria_snapshot().splitlines()
-                            if "/url:" not in line)
+        crumbs = "\n".join(
+            line
+            for line in page.get_by_role("navigation", name="Remah roti").aria_snapshot().splitlines()
+            if "/url:" not in line
+        )
         share = page.locator(".etalase-share")
-        names = [share.get_by_role("link", name=name).count() for name in
-                 ("Bagikan ke WhatsApp", "Bagikan ke Facebook", "Bagikan ke X (Twitter)")]
+        names = [
+            share.get_by_role("link", name=name).count()
+            for name in ("Bagikan ke WhatsApp", "Bagikan ke Facebook", "Bagikan ke X (Twitter)")
+        ]
         bare = share.get_by_role("link", name="X", exact=True).count()
     finally:
         context.close()
@@ -205,7 +220,9 @@ def test_search_fields_have_a_visible_label_and_a_border_of_3_to_1(browser, demo
         if url == urls.search():
             page.get_by_role("checkbox").first.wait_for()
             box = page.get_by_role("checkbox").first
-            darkest = min(luminance(p) for p in Image.open(io.BytesIO(box.screenshot())).convert("RGB").get_flattened_data())
+            darkest = min(
+                luminance(p) for p in Image.open(io.BytesIO(box.screenshot())).convert("RGB").get_flattened_data()
+            )
             assert contrast(darkest, 1.0) >= 3, "the checkbox's edge"
     finally:
         context.close()

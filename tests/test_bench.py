@@ -54,8 +54,9 @@ def test_corpus_is_the_same_for_the_same_seed(tmp_path: Path, pool: list[Path]) 
     other = make_corpus(tmp_path / "c", 6, seed=6, photos=pool)
     assert first == again != other
     for slug in first:
-        assert (tmp_path / "a" / "posts" / slug / "index.md").read_bytes() \
-            == (tmp_path / "b" / "posts" / slug / "index.md").read_bytes()
+        assert (tmp_path / "a" / "posts" / slug / "index.md").read_bytes() == (
+            tmp_path / "b" / "posts" / slug / "index.md"
+        ).read_bytes()
 
 
 def test_measure_attributes_memory_to_the_process_that_used_it(tmp_path: Path) -> None:
@@ -98,26 +99,42 @@ def test_server_gzips_text_and_sends_pagefind_chunks_as_stored(tmp_path: Path) -
         assert get("/../secret.txt", "gzip")[0].status == 404
         transfers = server.take_transfers()
     assert [(t.path, t.bytes, t.gzipped) for t in transfers] == [
-        ("/pagefind/pagefind.js", len(body), True), ("/pagefind/pagefind.js", len(script), False),
-        ("/pagefind/id_1.pf_index", len(chunk), False)]
+        ("/pagefind/pagefind.js", len(body), True),
+        ("/pagefind/pagefind.js", len(script), False),
+        ("/pagefind/id_1.pf_index", len(chunk), False),
+    ]
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("/assets/etalase-search.js", "ui js"),
-    ("/pagefind/pagefind.js", "pagefind.js"), ("/pagefind/pagefind-worker.js", "worker"),
-    ("/pagefind/wasm.id.pagefind", "wasm"), ("/pagefind/pagefind-entry.json", "entry"),
-    ("/pagefind/pagefind.id_85fd9fadaa.pf_meta", "meta"), ("/pagefind/index/id_a282f55.pf_index", "index"),
-    ("/pagefind/filter/id_b5885bb.pf_filter", "filter"), ("/pagefind/fragment/id_f92e581.pf_fragment", "fragment"),
-    ("/media/a06e39ea67ef0add/sampul-thumb.webp", "image"), ("/cari/", "page"),
-    ("/assets/stylesheets/main.min.css", "page"),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/assets/etalase-search.js", "ui js"),
+        ("/pagefind/pagefind.js", "pagefind.js"),
+        ("/pagefind/pagefind-worker.js", "worker"),
+        ("/pagefind/wasm.id.pagefind", "wasm"),
+        ("/pagefind/pagefind-entry.json", "entry"),
+        ("/pagefind/pagefind.id_85fd9fadaa.pf_meta", "meta"),
+        ("/pagefind/index/id_a282f55.pf_index", "index"),
+        ("/pagefind/filter/id_b5885bb.pf_filter", "filter"),
+        ("/pagefind/fragment/id_f92e581.pf_fragment", "fragment"),
+        ("/media/a06e39ea67ef0add/sampul-thumb.webp", "image"),
+        ("/cari/", "page"),
+        ("/assets/stylesheets/main.min.css", "page"),
+    ],
+)
 def test_every_file_a_search_loads_has_its_kind(path: str, expected: str) -> None:
     assert kind(path) == expected
 
 
-@pytest.mark.parametrize(("message", "count"), [
-    ("Ditemukan 6.096 hasil untuk jembatan", 6096), ("Ditemukan 12 hasil untuk bangun", 12),
-    ("Ditemukan 1 hasil untuk pantai kuliner", 1), ("Tidak ada hasil untuk zzz", 0)])
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        ("Ditemukan 6.096 hasil untuk jembatan", 6096),
+        ("Ditemukan 12 hasil untuk bangun", 12),
+        ("Ditemukan 1 hasil untuk pantai kuliner", 1),
+        ("Tidak ada hasil untuk zzz", 0),
+    ],
+)
 def test_result_count_reads_the_message_in_indonesian(message: str, count: int) -> None:
     assert result_count(message) == count
 
@@ -126,13 +143,21 @@ def test_ratios_are_taken_at_2000_posts_and_only_from_runs_measured() -> None:
     def run(tool: str, label: str, posts: int, seconds: float) -> Run:
         return Run(tool, label, posts, seconds, 100.0, None, None, posts)
 
-    runs = [run("material-blog", "build", 2000, 90), run("pelican", "build", 2000, 10), run("etalase", "full", 2000, 30),
-            run("etalase", "one post changed", 2000, 15), run("material-blog", "build", 500, 20),
-            run("pelican", "build", 10000, 50), run("etalase", "full", 10000, 160)]
+    runs = [
+        run("material-blog", "build", 2000, 90),
+        run("pelican", "build", 2000, 10),
+        run("etalase", "full", 2000, 30),
+        run("etalase", "one post changed", 2000, 15),
+        run("material-blog", "build", 500, 20),
+        run("pelican", "build", 10000, 50),
+        run("etalase", "full", 10000, 160),
+    ]
     assert target_ratios(runs, [500, 2000, 10000]) == {
-        "Etalase / Pelican at 2,000 posts": 3.0, "Material blog / Etalase at 2,000 posts": 3.0,
+        "Etalase / Pelican at 2,000 posts": 3.0,
+        "Material blog / Etalase at 2,000 posts": 3.0,
         "Etalase 10,000 / 2,000 posts (linear: 5)": pytest.approx(5.333, abs=0.001),
-        "one post changed / full build at 2,000 posts": 0.5}
+        "one post changed / full build at 2,000 posts": 0.5,
+    }
 
 
 def test_a_full_build_starts_without_rendered_pages_but_keeps_the_photos(tmp_path: Path) -> None:
@@ -146,14 +171,32 @@ def test_a_full_build_starts_without_rendered_pages_but_keeps_the_photos(tmp_pat
 
 def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path: Path) -> None:
     report_file = tmp_path / "scale.json"
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scale.py"), "--sizes", str(SIZE), "--quick",
-                             "--json", str(report_file)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_scale.py"),
+            "--sizes",
+            str(SIZE),
+            "--quick",
+            "--json",
+            str(report_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(report_file.read_text(encoding="utf-8"))
 
     runs = {(run["tool"], run["run"]): run for run in report["runs"]}
-    assert set(runs) == {("material-blog", "build"), ("pelican", "build"), ("etalase", "cold photo cache"),
-                         ("etalase", "full"), ("etalase", "--no-search"), ("etalase", "one post changed")}
+    assert set(runs) == {
+        ("material-blog", "build"),
+        ("pelican", "build"),
+        ("etalase", "cold photo cache"),
+        ("etalase", "full"),
+        ("etalase", "--no-search"),
+        ("etalase", "one post changed"),
+    }
     for (tool, label), run in runs.items():
         assert run["posts"] == SIZE and run["post_pages"] == SIZE, (tool, label)
         assert run["seconds"] > 0 and run["build_mib"] > 0
@@ -164,15 +207,19 @@ def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path
     # The largest process the build started: Pagefind, or a render worker (etalase.render) at this tiny size.
     assert runs[("etalase", "full")]["child"].startswith(("pagefind", "python"))
 
-    assert set(report["ratios"]) == {f"Etalase / Pelican at {SIZE} posts", f"Material blog / Etalase at {SIZE} posts",
-                                     f"one post changed / full build at {SIZE} posts"}
+    assert set(report["ratios"]) == {
+        f"Etalase / Pelican at {SIZE} posts",
+        f"Material blog / Etalase at {SIZE} posts",
+        f"one post changed / full build at {SIZE} posts",
+    }
     for name, value in report["ratios"].items():
         assert value > 0 and re.search(rf"^  {re.escape(name)} +\d+\.\d\d$", result.stdout, re.M)
 
     (search,) = report["search"]
     assert search["query"] == "jembatan" and search["results"] > 0 and not search["blocked"]
     assert search["search_bytes"] == sum(search["by_kind"][name] for name in SEARCH_KINDS)
-    assert all(search["by_kind"][name] > 0 for name in ("ui js", "pagefind.js", "wasm", "entry", "meta", "index",
-                                                        "fragment"))
+    assert all(
+        search["by_kind"][name] > 0 for name in ("ui js", "pagefind.js", "wasm", "entry", "meta", "index", "fragment")
+    )
     total = re.search(r"^search total +(\d+\.\d)$", result.stdout, re.M)
     assert total and float(total.group(1)) == pytest.approx(search["search_bytes"] / 1024, abs=0.1)

@@ -43,28 +43,49 @@ def check(config: Path) -> tuple[int, list[str]]:
 
 CASES = {
     "misspelt key with did-you-mean": (
-        "    colors:\n      primary:", "    colours:\n      primary:", "colours:",
-        "extra.brand.colors: wajib diisi tetapi tidak ada"),
+        "    colors:\n      primary:",
+        "    colours:\n      primary:",
+        "colours:",
+        "extra.brand.colors: wajib diisi tetapi tidak ada",
+    ),
     "colour without #": (
-        'primary: "#0b5563"', 'primary: "0b5563"', "primary:",
-        'extra.brand.colors.primary: ditemukan "0b5563"; tulis warna sebagai #rrggbb, mis. #0b5563'),
+        'primary: "#0b5563"',
+        'primary: "0b5563"',
+        "primary:",
+        'extra.brand.colors.primary: ditemukan "0b5563"; tulis warna sebagai #rrggbb, mis. #0b5563',
+    ),
     "colour too light for white text": (
-        'accent: "#b4411b"', 'accent: "#f4a261"', "accent:",
+        'accent: "#b4411b"',
+        'accent: "#f4a261"',
+        "accent:",
         'extra.brand.colors.accent: ditemukan "#f4a261"; teks putih di atas warna ini hanya berkontras 2,06:1; '
-        "perlu paling sedikit 4,5:1, pilih warna yang lebih gelap"),
+        "perlu paling sedikit 4,5:1, pilih warna yang lebih gelap",
+    ),
     "category that does not exist": (
-        '        wisata: "#0f6e56"', '        wisatta: "#0f6e56"', "wisatta:",
-        "extra.brand.colors.categories.wisatta: isian tidak dikenal (maksud Anda \"wisata\"?); "
-        "yang diizinkan di sini: budaya, pembangunan, umkm, wisata"),
+        '        wisata: "#0f6e56"',
+        '        wisatta: "#0f6e56"',
+        "wisatta:",
+        'extra.brand.colors.categories.wisatta: isian tidak dikenal (maksud Anda "wisata"?); '
+        "yang diizinkan di sini: budaya, pembangunan, umkm, wisata",
+    ),
     "hero photo missing": (
-        "photo: assets/brand/hero.jpg", "photo: assets/brand/pahlawan.jpg", "photo: assets",
-        'extra.brand.hero.photo: berkas "assets/brand/pahlawan.jpg" tidak ada di docs/'),
+        "photo: assets/brand/hero.jpg",
+        "photo: assets/brand/pahlawan.jpg",
+        "photo: assets",
+        'extra.brand.hero.photo: berkas "assets/brand/pahlawan.jpg" tidak ada di docs/',
+    ),
     "unknown time zone": (
-        "    demo: true", "    demo: true\n    timezone: WITA Bali", "timezone:",
-        'extra.brand.timezone: ditemukan "WITA Bali"; yang diizinkan: WIB, WITA, WIT (maksud Anda "WITA"?)'),
+        "    demo: true",
+        "    demo: true\n    timezone: WITA Bali",
+        "timezone:",
+        'extra.brand.timezone: ditemukan "WITA Bali"; yang diizinkan: WIB, WITA, WIT (maksud Anda "WITA"?)',
+    ),
     "logo missing": (
-        "logo: assets/brand/logo.svg", "logo: assets/brand/lambang.svg", "logo: assets",
-        'theme.logo: berkas "assets/brand/lambang.svg" tidak ada di docs/ atau overrides/'),
+        "logo: assets/brand/logo.svg",
+        "logo: assets/brand/lambang.svg",
+        "logo: assets",
+        'theme.logo: berkas "assets/brand/lambang.svg" tidak ada di docs/ atau overrides/',
+    ),
 }
 
 
@@ -79,9 +100,11 @@ def test_each_brand_mistake_is_reported_at_its_line(tmp_path: Path, old: str, ne
 def test_a_misspelt_key_also_names_the_unknown_key(tmp_path: Path) -> None:
     config, text = edited(tmp_path, "    colors:\n      primary:", "    colours:\n      primary:")
     _, lines = check(config)
-    assert (f"mkdocs.yml:{line_of(text, 'colours:')}: extra.brand.colours: isian tidak dikenal "
-            "(maksud Anda \"colors\"?); yang diizinkan di sini: colors, contact, copyright, demo, footer, hero, name, "
-            "repository, short_name, social, tagline, timezone") in lines
+    assert (
+        f"mkdocs.yml:{line_of(text, 'colours:')}: extra.brand.colours: isian tidak dikenal "
+        '(maksud Anda "colors"?); yang diizinkan di sini: colors, contact, copyright, demo, footer, hero, name, '
+        "repository, short_name, social, tagline, timezone"
+    ) in lines
 
 
 def test_every_brand_problem_is_reported_in_one_run(tmp_path: Path) -> None:
@@ -90,7 +113,9 @@ def test_every_brand_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     code, lines = check(config)
     assert code == 1
     assert [re.sub(r":\d+:", ":N:", line).split(":")[2].strip() for line in lines] == [
-        "extra.brand.colors.primary", "extra.brand.colors.accent"]
+        "extra.brand.colors.primary",
+        "extra.brand.colors.accent",
+    ]
 
 
 def test_the_demo_brand_is_fine_and_its_colours_read_on_white() -> None:

@@ -127,9 +127,23 @@ def serve_live(config_file: Path, cwd: Path) -> Iterator[tuple[str, Iterator[str
     """
     for _ in range(5):
         port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
-                                   "-a", f"127.0.0.1:{port}", "--livereload"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd)
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(config_file),
+                "-a",
+                f"127.0.0.1:{port}",
+                "--livereload",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=cwd,
+        )
         watchdog = threading.Timer(300, server.kill)  # a server that hangs ends its log, and the test
         watchdog.start()
         try:
@@ -159,17 +173,29 @@ def test_serve_reloads_when_a_post_changes(tmp_path: Path) -> None:
         index = content / "posts" / "pantai" / "index.md"
         index.write_text(index.read_text().replace("yang Tenang", "Diperbarui"), encoding="utf-8")
         # Each rebuild ends with "Reloading browsers"; the page must show the change after one of them.
-        assert any("Reloading browsers" in line and "Pantai Pasir Putih Diperbarui" in _get(url) for line in log), \
+        assert any("Reloading browsers" in line and "Pantai Pasir Putih Diperbarui" in _get(url) for line in log), (
             "mkdocs serve did not rebuild after the post changed"
+        )
 
 
 SEARCHES: dict[str, dict[str, str]] = {
-    "bangun": {"pembangunan-jembatan-lubuk-tenang": "pembangunan", "perbaikan-jalur-pendakian-bukit-jati": "pembangunan",
-               "penghijauan-bantaran-sungai-jernih": "pembangunan", "pondok-kayu-pasir-putih": "membangun"},
-    "gelar": {"festival-dongeng-laut-2026": "digelar", "sedekah-bumi-lubuk-tenang": "digelar",
-              "lomba-tabuh-gendang-pasar-lama": "menggelar"},
-    "kerja": {"perbaikan-jalur-pendakian-bukit-jati": "dikerjakan", "penghijauan-bantaran-sungai-jernih": "pekerjaan",
-              "pembangunan-jembatan-lubuk-tenang": "pekerjaan", "olahan-buah-tin-kebun-kopi": "mempekerjakan"},
+    "bangun": {
+        "pembangunan-jembatan-lubuk-tenang": "pembangunan",
+        "perbaikan-jalur-pendakian-bukit-jati": "pembangunan",
+        "penghijauan-bantaran-sungai-jernih": "pembangunan",
+        "pondok-kayu-pasir-putih": "membangun",
+    },
+    "gelar": {
+        "festival-dongeng-laut-2026": "digelar",
+        "sedekah-bumi-lubuk-tenang": "digelar",
+        "lomba-tabuh-gendang-pasar-lama": "menggelar",
+    },
+    "kerja": {
+        "perbaikan-jalur-pendakian-bukit-jati": "dikerjakan",
+        "penghijauan-bantaran-sungai-jernih": "pekerjaan",
+        "pembangunan-jembatan-lubuk-tenang": "pekerjaan",
+        "olahan-buah-tin-kebun-kopi": "mempekerjakan",
+    },
 }
 """Root word typed -> each demo post it must find, with the derived word that post uses (never the root itself)."""
 
@@ -193,7 +219,9 @@ def test_search_finds_indonesian_stems(demo_site: Path, demo_url: str, page, que
         """wanted => { const shown = [...document.querySelectorAll('.etalase-result__title a')]
                                      .map(a => new URL(a.href).pathname);
                        return wanted.every(w => shown.includes(w)); }""",
-        arg=wanted, timeout=15000)
+        arg=wanted,
+        timeout=15000,
+    )
 
 
 def test_search_indexes_posts_only_with_filters(demo_url: str, page) -> None:
@@ -216,8 +244,9 @@ def test_every_image_has_size_and_alt_and_only_the_first_is_eager(demo_site: Pat
             if not img["src"].endswith(".svg"):
                 assert img.get("width") and img.get("height"), (page, img)
     for post in (demo_site / "artikel").iterdir():
-        photos = [img for img in html(demo_site, f"artikel/{post.name}").select(".md-content img")
-                  if "/media/" in img["src"]]
+        photos = [
+            img for img in html(demo_site, f"artikel/{post.name}").select(".md-content img") if "/media/" in img["src"]
+        ]
         assert photos[0].get("loading") != "lazy" and photos[0].get("fetchpriority") == "high", post.name
         assert all(img.get("loading") == "lazy" for img in photos[1:]), post.name
 
@@ -228,7 +257,8 @@ def test_links_a_contributor_wrote_are_marked_ugc(demo_site: Path) -> None:
     checked = 0
     for post in (demo_site / "artikel").iterdir():
         for link in html(demo_site, f"artikel/{post.name}").select(
-                ".etalase-info__sources > li > a, .etalase-info__links a, .etalase-post__body a[href^=http]"):
+            ".etalase-info__sources > li > a, .etalase-info__links a, .etalase-post__body a[href^=http]"
+        ):
             assert set(link.get("rel", [])) == ugc, (post.name, link)
             checked += 1
     for creator in (ROOT / "content" / "creators").glob("*.yml"):
@@ -239,13 +269,18 @@ def test_links_a_contributor_wrote_are_marked_ugc(demo_site: Path) -> None:
 
 
 def test_optional_cover_caption_and_shop_hours_show(tmp_path: Path) -> None:
-    text = with_category("umkm").replace("  license: CC BY 4.0\n", "  license: CC BY 4.0\n  caption: Kebun kopi saat panen\n")
+    text = with_category("umkm").replace(
+        "  license: CC BY 4.0\n", "  license: CC BY 4.0\n  caption: Kebun kopi saat panen\n"
+    )
     text += "  opening_hours: Senin–Sabtu 08.00–17.00 WIB\n"
     content = make_content(tmp_path / "content", {"kopi": text})
     site = tmp_path / "site"
     assert run_build("--content", content, "--site-dir", site, "--no-search").returncode == 0
     page = html(site, "artikel/kopi")
-    assert page.select_one(".md-content figure figcaption").get_text(" ", strip=True).startswith(
-        "Kebun kopi saat panen · Foto: Rina Wulandari")
+    assert (
+        page.select_one(".md-content figure figcaption")
+        .get_text(" ", strip=True)
+        .startswith("Kebun kopi saat panen · Foto: Rina Wulandari")
+    )
     info = page.select_one(".etalase-info--umkm").get_text(" ", strip=True)
     assert "Jam buka Senin–Sabtu 08.00–17.00 WIB" in info

@@ -48,8 +48,9 @@ FAULTY_BUILD = Path(__file__).resolve().parent / "faulty_build.py"
 
 def photo_post(content: Path, slug: str, photo: Path, day: int) -> None:
     """A post whose cover is one of the demo's photos."""
-    bundle = add_post(content, slug, front_matter(title=f"Pos {slug}", date=f"2026-01-{day:02d} 08:00 WIB"),
-                      cover=False)
+    bundle = add_post(
+        content, slug, front_matter(title=f"Pos {slug}", date=f"2026-01-{day:02d} 08:00 WIB"), cover=False
+    )
     shutil.copyfile(photo, bundle / "cover.jpg")
 
 
@@ -58,15 +59,21 @@ def small_content(root: Path) -> Path:
     base_content(root)
     for day, photo in enumerate(SMALL_PHOTOS, start=2):
         photo_post(root, f"foto-{day}", photo, day)
-    add_post(root, "tulisan", front_matter(title="Tulisan dengan gambar", tags=["uji", "senja"]) +
-             "\n## Bagian\n\nTeks[^1] dengan ![gambar](cover.jpg) dan [tautan](https://contoh.id/).\n\n[^1]: Catatan.\n")
+    add_post(
+        root,
+        "tulisan",
+        front_matter(title="Tulisan dengan gambar", tags=["uji", "senja"])
+        + "\n## Bagian\n\nTeks[^1] dengan ![gambar](cover.jpg) dan [tautan](https://contoh.id/).\n\n[^1]: Catatan.\n",
+    )
     return root
 
 
-def build(config: Path, content: Path, site: Path, *extra: str, env: dict[str, str] | None = None,
-          via: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    result = run_build("--config", config, "--content", content, "--site-dir", site, "--now", NOW, *extra,
-                       env=env, via=via)
+def build(
+    config: Path, content: Path, site: Path, *extra: str, env: dict[str, str] | None = None, via: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    result = run_build(
+        "--config", config, "--content", content, "--site-dir", site, "--now", NOW, *extra, env=env, via=via
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -74,6 +81,7 @@ def build(config: Path, content: Path, site: Path, *extra: str, env: dict[str, s
 # --------------------------------------------------------------------------
 # SIGKILL at each named step
 # --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Sites:
@@ -112,9 +120,23 @@ def kill_at(point: str, sites: Sites, site: Path, exchange: str | None = None) -
     command = [sys.executable, str(FAULTY_BUILD), exchange] if exchange else [sys.executable, str(BUILD)]
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
-            [*command, "--config", str(sites.config), "--content", str(sites.new_content), "--site-dir", str(site),
-             "--now", NOW], cwd=ROOT, start_new_session=True, stdout=output, stderr=subprocess.STDOUT,
-            env={**os.environ, ENV_AT: point, ENV_MARKER: str(marker)})
+            [
+                *command,
+                "--config",
+                str(sites.config),
+                "--content",
+                str(sites.new_content),
+                "--site-dir",
+                str(site),
+                "--now",
+                NOW,
+            ],
+            cwd=ROOT,
+            start_new_session=True,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, ENV_AT: point, ENV_MARKER: str(marker)},
+        )
     with ThreadPoolExecutor(1) as waiting:  # waitpid(WUNTRACED) returns when the build stops itself, or ends
         status = waiting.submit(os.waitpid, process.pid, os.WUNTRACED)
         try:
@@ -198,8 +220,13 @@ def test_two_builds_with_fresh_caches_are_byte_identical(tmp_path: Path) -> None
     content = small_content(tmp_path / "content")
     first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
     build(write_config(tmp_path / "a"), content, first, env={"PYTHONHASHSEED": "3"})
-    build(write_config(tmp_path / "b"), content, second, env={"PYTHONHASHSEED": "4"},
-          via=("faketime", "-f", f"@{FAKE_TODAY} 10:00:00"))
+    build(
+        write_config(tmp_path / "b"),
+        content,
+        second,
+        env={"PYTHONHASHSEED": "4"},
+        via=("faketime", "-f", f"@{FAKE_TODAY} 10:00:00"),
+    )
     left, right = snapshot(first), snapshot(second)
     assert sorted(left) == sorted(right)
     assert [path for path in left if left[path] != right[path]] == []
@@ -232,16 +259,48 @@ def test_the_demo_builds_byte_identical_with_another_hash_seed(demo_build: Path,
 # Arbitrary front matter: only problems, never an exception
 # --------------------------------------------------------------------------
 
-SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40) | st.dates()
-           | st.datetimes(timezones=st.none() | st.timezones())
-           | st.sampled_from(["wisata", "umkm", "budaya", "pembangunan", "penguji", "kota", "cover.jpg",
-                              "../cover.jpg", "/etc/passwd", "C:\\x.jpg", "a\0b.jpg", "2026-01-01 08:00 WIB",
-                              "https://contoh.id/", "javascript:alert(1)", "M7lc1UVf-VE", "0812-3456-7890"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=12) | st.integers() | st.none() | st.booleans(),
-                                        inner, max_size=5), max_leaves=25)
-KEYS = st.sampled_from([*POST, "gallery", "tags", "slug", "draft", "updated", "videos", "umkm", "budaya",
-                        "pembangunan"]) | st.text(max_size=10) | st.integers() | st.none() | st.booleans()
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=40)
+    | st.dates()
+    | st.datetimes(timezones=st.none() | st.timezones())
+    | st.sampled_from(
+        [
+            "wisata",
+            "umkm",
+            "budaya",
+            "pembangunan",
+            "penguji",
+            "kota",
+            "cover.jpg",
+            "../cover.jpg",
+            "/etc/passwd",
+            "C:\\x.jpg",
+            "a\0b.jpg",
+            "2026-01-01 08:00 WIB",
+            "https://contoh.id/",
+            "javascript:alert(1)",
+            "M7lc1UVf-VE",
+            "0812-3456-7890",
+        ]
+    )
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=12) | st.integers() | st.none() | st.booleans(), inner, max_size=5),
+    max_leaves=25,
+)
+KEYS = (
+    st.sampled_from([*POST, "gallery", "tags", "slug", "draft", "updated", "videos", "umkm", "budaya", "pembangunan"])
+    | st.text(max_size=10)
+    | st.integers()
+    | st.none()
+    | st.booleans()
+)
 
 
 @pytest.fixture(scope="module")
@@ -258,12 +317,21 @@ def validate_with(loaded: Loaded, post: dict, creator: dict | None = None, regio
     def swapped(raw: RawFile, data: dict | None) -> RawFile:
         if data is None:
             return raw
-        return RawFile(raw.path, raw.display, Document(data=data, body=raw.document.body,
-                                                       body_line=raw.document.body_line, lines={(): 1}))
-    return validate(Loaded(root=loaded.root,
-                           posts=[swapped(loaded.posts[0], post)],
-                           creators=[swapped(loaded.creators[0], creator)],
-                           regions=swapped(loaded.regions, regions)), datetime.fromisoformat(NOW))
+        return RawFile(
+            raw.path,
+            raw.display,
+            Document(data=data, body=raw.document.body, body_line=raw.document.body_line, lines={(): 1}),
+        )
+
+    return validate(
+        Loaded(
+            root=loaded.root,
+            posts=[swapped(loaded.posts[0], post)],
+            creators=[swapped(loaded.creators[0], creator)],
+            regions=swapped(loaded.regions, regions),
+        ),
+        datetime.fromisoformat(NOW),
+    )
 
 
 def only_problems(result: tuple) -> None:
@@ -273,18 +341,25 @@ def only_problems(result: tuple) -> None:
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(changes=st.dictionaries(KEYS, VALUES, max_size=8), start_valid=st.booleans(),
-       creator=st.none() | st.dictionaries(KEYS, VALUES, max_size=4),
-       regions=st.none() | st.dictionaries(st.sampled_from(["kecamatan", "x"]), VALUES, max_size=2))
-def test_arbitrary_front_matter_gives_only_problems(bundle_content: Loaded, changes: dict, start_valid: bool,
-                                                    creator: dict | None, regions: dict | None) -> None:
+@given(
+    changes=st.dictionaries(KEYS, VALUES, max_size=8),
+    start_valid=st.booleans(),
+    creator=st.none() | st.dictionaries(KEYS, VALUES, max_size=4),
+    regions=st.none() | st.dictionaries(st.sampled_from(["kecamatan", "x"]), VALUES, max_size=2),
+)
+def test_arbitrary_front_matter_gives_only_problems(
+    bundle_content: Loaded, changes: dict, start_valid: bool, creator: dict | None, regions: dict | None
+) -> None:
     post = {**POST, **changes} if start_valid else changes
     only_problems(validate_with(bundle_content, post, creator, regions))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from([*POST, "gallery", "videos", "tags", "slug", "draft", "updated"]),
-                       VALUES, max_size=4))
+@given(
+    st.dictionaries(
+        st.sampled_from([*POST, "gallery", "videos", "tags", "slug", "draft", "updated"]), VALUES, max_size=4
+    )
+)
 def test_arbitrary_values_in_valid_front_matter_give_only_problems(bundle_content: Loaded, changes: dict) -> None:
     nested = {key: value for key, value in changes.items()}
     for block in ("cover", "wisata"):
@@ -293,14 +368,53 @@ def test_arbitrary_values_in_valid_front_matter_give_only_problems(bundle_conten
     only_problems(validate_with(bundle_content, {**POST, **nested}))
 
 
-ODD_VALUES = [None, True, 0, 7, -1, 1.5, float("nan"), float("inf"), "", " ", "x", "a\0b", "../x.jpg", "//evil/x",
-              [], [1], [None], [{}], {}, {"a": 1}, {"file": 5}, date(2026, 1, 1), datetime(2026, 1, 1)]
+ODD_VALUES = [
+    None,
+    True,
+    0,
+    7,
+    -1,
+    1.5,
+    float("nan"),
+    float("inf"),
+    "",
+    " ",
+    "x",
+    "a\0b",
+    "../x.jpg",
+    "//evil/x",
+    [],
+    [1],
+    [None],
+    [{}],
+    {},
+    {"a": 1},
+    {"file": 5},
+    date(2026, 1, 1),
+    datetime(2026, 1, 1),
+]
 """Values of every type YAML can produce, and a few paths, for :data:`FIELD_PATHS`."""
 FIELD_PATHS = [
-    *((key,) for key in POST), ("gallery",), ("videos",), ("tags",), ("slug",), ("draft",), ("updated",),
-    ("cover", "file"), ("cover", "alt"), ("cover", "source"), ("cover", "ai_generated"),
-    ("wisata", "coordinates"), ("wisata", "facilities"), ("wisata", "ticket"),
-    ("gallery", 0), ("gallery", 0, "file"), ("videos", 0), ("videos", 0, "youtube"), ("umkm",), ("budaya",),
+    *((key,) for key in POST),
+    ("gallery",),
+    ("videos",),
+    ("tags",),
+    ("slug",),
+    ("draft",),
+    ("updated",),
+    ("cover", "file"),
+    ("cover", "alt"),
+    ("cover", "source"),
+    ("cover", "ai_generated"),
+    ("wisata", "coordinates"),
+    ("wisata", "facilities"),
+    ("wisata", "ticket"),
+    ("gallery", 0),
+    ("gallery", 0, "file"),
+    ("videos", 0),
+    ("videos", 0, "youtube"),
+    ("umkm",),
+    ("budaya",),
     ("pembangunan",),
 ]
 """Where :func:`test_every_field_takes_any_value` puts each odd value (a list index creates a one-item list)."""
@@ -328,15 +442,18 @@ def test_every_field_takes_any_value(bundle_content: Loaded) -> None:
                     raise AssertionError(f"{category}: {path} = {value!r}") from error
 
 
-YAML_TEXT = st.text(alphabet=st.sampled_from(list("-:[]{},&*!|>'\"#%@`?\\ \t\nab01.\u2028\u202e\ufeff\x00\r")),
-                    max_size=120)
+YAML_TEXT = st.text(
+    alphabet=st.sampled_from(list("-:[]{},&*!|>'\"#%@`?\\ \t\nab01.\u2028\u202e\ufeff\x00\r")), max_size=120
+)
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(head=st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", "", "----\n", "---x\n"]), text=YAML_TEXT,
-       tail=st.sampled_from(["\n---\n", "\n---\nIsi\n---\nlagi\n", "", "\n...\n"]))
-def test_arbitrary_text_gives_a_document_or_problems(bundle_content: Loaded, head: str, text: str,
-                                                     tail: str) -> None:
+@given(
+    head=st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", "", "----\n", "---x\n"]),
+    text=YAML_TEXT,
+    tail=st.sampled_from(["\n---\n", "\n---\nIsi\n---\nlagi\n", "", "\n...\n"]),
+)
+def test_arbitrary_text_gives_a_document_or_problems(bundle_content: Loaded, head: str, text: str, tail: str) -> None:
     document, problems = parse_document(head + text + tail, Path("content/posts/pos/index.md"))
     assert (document is None) == bool(problems)
     assert all(isinstance(problem, Problem) and problem.format() for problem in problems)
@@ -348,6 +465,7 @@ def test_arbitrary_text_gives_a_document_or_problems(bundle_content: Loaded, hea
 # --------------------------------------------------------------------------
 # Publishing
 # --------------------------------------------------------------------------
+
 
 def watch_renames(monkeypatch: pytest.MonkeyPatch, site: Path) -> list[tuple[str, str, dict[str, str] | None]]:
     """After each ``os.rename``: (source name, target name, :func:`snapshot` of ``site`` or ``None`` if it is gone)."""

@@ -15,21 +15,41 @@ from bs4 import BeautifulSoup, Tag
 from programme_content import TITLES, build_programme
 
 CREATOR_PAGES = {
-    "ani": ("Ani Rahma", ["p5", "p2", "p1"], ("2 pos", "1 pos", "0 pos", "0 pos"),
-            "Pos pertama 5 Oktober 2026 · pos terbaru 28 November 2026"),
-    "budi": ("Budi Santoso", ["p10", "p3", "p2", "p7"], ("0 pos", "2 pos", "2 pos", "0 pos"),
-             "Pos pertama 10 Januari 2026 · pos terbaru 3 November 2026"),
-    "citra": ("Citra Dewi", ["p4", "p6"], ("1 pos", "0 pos", "0 pos", "1 pos"),
-              "Pos pertama 30 November 2025 · pos terbaru 15 November 2026"),
+    "ani": (
+        "Ani Rahma",
+        ["p5", "p2", "p1"],
+        ("2 pos", "1 pos", "0 pos", "0 pos"),
+        "Pos pertama 5 Oktober 2026 · pos terbaru 28 November 2026",
+    ),
+    "budi": (
+        "Budi Santoso",
+        ["p10", "p3", "p2", "p7"],
+        ("0 pos", "2 pos", "2 pos", "0 pos"),
+        "Pos pertama 10 Januari 2026 · pos terbaru 3 November 2026",
+    ),
+    "citra": (
+        "Citra Dewi",
+        ["p4", "p6"],
+        ("1 pos", "0 pos", "0 pos", "1 pos"),
+        "Pos pertama 30 November 2025 · pos terbaru 15 November 2026",
+    ),
     "dodi": ("Dodi Kurnia", [], ("0 pos", "0 pos", "0 pos", "0 pos"), None),
-    "eka": ("Eka Putri", ["p11"], ("0 pos", "0 pos", "1 pos", "0 pos"),
-            "Pos pertama 1 September 2026 · pos terbaru 1 September 2026"),
+    "eka": (
+        "Eka Putri",
+        ["p11"],
+        ("0 pos", "0 pos", "1 pos", "0 pos"),
+        "Pos pertama 1 September 2026 · pos terbaru 1 September 2026",
+    ),
 }
 """Name, posts (newest first, co-written ones included, the draft and the scheduled post not), posts per
 category (Wisata, UMKM, Budaya, Pembangunan) and the dates line of each creator."""
-BY_POSTS = [("Budi Santoso", "4 pos · terbaru 3 November 2026"), ("Ani Rahma", "3 pos · terbaru 28 November 2026"),
-            ("Citra Dewi", "2 pos · terbaru 15 November 2026"), ("Eka Putri", "1 pos · terbaru 1 September 2026"),
-            ("Dodi Kurnia", "0 pos · belum ada pos")]
+BY_POSTS = [
+    ("Budi Santoso", "4 pos · terbaru 3 November 2026"),
+    ("Ani Rahma", "3 pos · terbaru 28 November 2026"),
+    ("Citra Dewi", "2 pos · terbaru 15 November 2026"),
+    ("Eka Putri", "1 pos · terbaru 1 September 2026"),
+    ("Dodi Kurnia", "0 pos · belum ada pos"),
+]
 
 
 def html(site: Path, url: str) -> BeautifulSoup:
@@ -41,8 +61,10 @@ def text(tag: Tag) -> str:
 
 
 def entries(section: Tag) -> list[tuple[str, str]]:
-    return [(text(item.select_one(".etalase-creator__name")), text(item.select_one(".etalase-creator__meta")))
-            for item in section.select(".etalase-creator")]
+    return [
+        (text(item.select_one(".etalase-creator__name")), text(item.select_one(".etalase-creator__meta")))
+        for item in section.select(".etalase-creator")
+    ]
 
 
 @pytest.mark.parametrize("creator_id", list(CREATOR_PAGES))
@@ -54,7 +76,8 @@ def test_a_creator_page_lists_exactly_their_posts_with_counts_per_category_and_d
         pages += 1
         assert text(page.h1) == name
         assert [(text(c.dt), text(c.dd)) for c in page.select(".etalase-profile__counts > div")] == list(
-            zip(["Wisata", "UMKM", "Budaya", "Pembangunan"], counts))
+            zip(["Wisata", "UMKM", "Budaya", "Pembangunan"], counts)
+        )
         dates_line = page.select_one(".etalase-profile__dates")
         assert (text(dates_line) if dates_line else None) == dates
         titles += [text(title) for title in page.select(".etalase-card__title")]
@@ -78,9 +101,11 @@ def test_a_creator_page_shows_photo_region_and_every_channel_named_with_its_icon
     assert text(region) == "Dari Pantai Indah, Kec. Utara"
     assert urljoin("/kreator/ani/", region.a["href"]) == "/wilayah/utara/pantai-indah/"
     links = ani.select(".etalase-profile__links a")
-    assert [(text(a), a["href"]) for a in links] == [("Instagram", "https://www.instagram.com/ani.rahma"),
-                                                      ("X", "https://x.com/ani_rahma"),
-                                                      ("WhatsApp", "https://wa.me/6281234567001")]
+    assert [(text(a), a["href"]) for a in links] == [
+        ("Instagram", "https://www.instagram.com/ani.rahma"),
+        ("X", "https://x.com/ani_rahma"),
+        ("WhatsApp", "https://wa.me/6281234567001"),
+    ]
     for link in links:
         assert link.select_one("span.etalase-icon[aria-hidden=true] svg")
         assert {"nofollow", "ugc"} <= set(link["rel"])
@@ -104,10 +129,14 @@ def test_the_index_lists_every_creator_by_posts_and_by_name_and_the_newcomers(pr
         assert entries(page.select_one("section[aria-labelledby=kreator-baru]")) == [BY_POSTS[1]]
     assert [li.a.get("aria-current") for li in by_posts.select(".etalase-sort li")] == ["page", None]
     assert [li.a.get("aria-current") for li in by_name.select(".etalase-sort li")] == [None, "page"]
-    assert [urljoin("/kreator/", a["href"]) for a in by_posts.select(".etalase-sort a")] == \
-        ["/kreator/", "/kreator/urut/nama/"]
-    assert [urljoin("/kreator/urut/nama/", a["href"]) for a in by_name.select(".etalase-sort a")] == \
-        ["/kreator/", "/kreator/urut/nama/"]
+    assert [urljoin("/kreator/", a["href"]) for a in by_posts.select(".etalase-sort a")] == [
+        "/kreator/",
+        "/kreator/urut/nama/",
+    ]
+    assert [urljoin("/kreator/urut/nama/", a["href"]) for a in by_name.select(".etalase-sort a")] == [
+        "/kreator/",
+        "/kreator/urut/nama/",
+    ]
     assert [text(li) for li in by_name.select(".etalase-crumbs li")] == ["Beranda", "Kreator", "Menurut nama"]
 
 
@@ -121,8 +150,13 @@ def test_index_entries_link_their_pages_with_a_photo_or_an_initial(programme_sit
         if image:
             assert image["alt"] == "" and (programme_site / "kreator" / image["src"]).resolve().is_file()
         avatars[target] = "photo" if image else text(item.select_one("span.etalase-avatar[aria-hidden=true]"))
-    assert avatars == {"/kreator/budi/": "B", "/kreator/ani/": "photo", "/kreator/citra/": "C", "/kreator/eka/": "E",
-                       "/kreator/dodi/": "D"}
+    assert avatars == {
+        "/kreator/budi/": "B",
+        "/kreator/ani/": "photo",
+        "/kreator/citra/": "C",
+        "/kreator/eka/": "E",
+        "/kreator/dodi/": "D",
+    }
 
 
 def test_kreator_is_in_the_main_navigation_and_the_footer(programme_site):

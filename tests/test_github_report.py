@@ -208,10 +208,28 @@ def _pr_check(clone: Path, base: str, out: Path, *, site: bool = True) -> subpro
     head = _git(clone, "rev-parse", "HEAD")
     built = ["--site-dir", str(out / "site")] if site else []
     return subprocess.run(
-        [sys.executable, str(PR_CHECK), "--base", base, "--head", head, *built,
-         "--summary", str(out / "summary.md"), "--metadata", str(out / "data" / "pr.json"), "--pr", "7",
-         "--now", NOW],
-        cwd=clone, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            str(PR_CHECK),
+            "--base",
+            base,
+            "--head",
+            head,
+            *built,
+            "--summary",
+            str(out / "summary.md"),
+            "--metadata",
+            str(out / "data" / "pr.json"),
+            "--pr",
+            "7",
+            "--now",
+            NOW,
+        ],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _run_at(origin: dict, commit: str, folder: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
@@ -239,6 +257,7 @@ def _changed_files(clone: Path, base: str) -> Path:
 # --------------------------------------------------------------------------
 # Changed-post detection
 # --------------------------------------------------------------------------
+
 
 def test_changed_posts_from_the_commit_range(origin: dict) -> None:
     root = str(origin["root"])
@@ -270,16 +289,21 @@ def test_a_photo_alone_changes_its_post(origin: dict, tmp_path: Path) -> None:
 # The bad PR: annotations, summary, metadata, exit status
 # --------------------------------------------------------------------------
 
+
 def test_bad_pr_fails_with_one_annotation_per_problem(bad_run) -> None:
     result, _ = bad_run
     assert result.returncode == 1, result.stdout + result.stderr
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        ("::error file=content/posts/pos-bermasalah/index.md,line=6,title=tags (label ke-1)::"
-         'tags (label ke-1): ditemukan "100%25"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'
-         '%0A(en) tags (label ke-1): found "100%25"; only lowercase a–z, digits and -, e.g. pantai-indah'),
-        ("::error file=content/posts/pos-bermasalah/index.md,line=8,title=cover.alt::"
-         "cover.alt: wajib diisi tetapi tidak ada%0A(en) cover.alt: required but missing"),
+        (
+            "::error file=content/posts/pos-bermasalah/index.md,line=6,title=tags (label ke-1)::"
+            'tags (label ke-1): ditemukan "100%25"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'
+            '%0A(en) tags (label ke-1): found "100%25"; only lowercase a–z, digits and -, e.g. pantai-indah'
+        ),
+        (
+            "::error file=content/posts/pos-bermasalah/index.md,line=8,title=cover.alt::"
+            "cover.alt: wajib diisi tetapi tidak ada%0A(en) cover.alt: required but missing"
+        ),
     ]
     # The human report is in the log too.
     assert "content/posts/pos-bermasalah/index.md:8: cover.alt: wajib diisi tetapi tidak ada" in result.stdout
@@ -291,12 +315,18 @@ def test_bad_pr_summary_lists_posts_and_checklist(bad_run) -> None:
     assert summary.startswith("## Pemeriksaan pos\n\n❌ **2 masalah di 1 berkas.**")
     rows = [line for line in summary.splitlines() if line.startswith("| **")]
     assert rows == [
-        ("| **Festival Layang\\-Layang Pantai**<br>content/posts/festival\\-layang\\-layang/index\\.md | baru | Budaya "
-         "| Rina Wulandari | Pasir Putih, Kec\\. Tanjung Sari | 2 | ✅ ok |"),
-        ("| **Pos Bermasalah**<br>content/posts/pos\\-bermasalah/index\\.md | baru | Wisata | Rina Wulandari "
-         "| Kec\\. Bukit Jati | 1 | ❌ 2 masalah |"),
-        ("| **Warung Kopi Bukit Jati**<br>content/posts/warung\\-kopi\\-bukit/index\\.md | diubah | UMKM "
-         "| Rina Wulandari | Kec\\. Bukit Jati | 1 | ✅ ok |"),
+        (
+            "| **Festival Layang\\-Layang Pantai**<br>content/posts/festival\\-layang\\-layang/index\\.md | baru | Budaya "
+            "| Rina Wulandari | Pasir Putih, Kec\\. Tanjung Sari | 2 | ✅ ok |"
+        ),
+        (
+            "| **Pos Bermasalah**<br>content/posts/pos\\-bermasalah/index\\.md | baru | Wisata | Rina Wulandari "
+            "| Kec\\. Bukit Jati | 1 | ❌ 2 masalah |"
+        ),
+        (
+            "| **Warung Kopi Bukit Jati**<br>content/posts/warung\\-kopi\\-bukit/index\\.md | diubah | UMKM "
+            "| Rina Wulandari | Kec\\. Bukit Jati | 1 | ✅ ok |"
+        ),
     ]
     assert "### Berkas di luar `content/`" in summary and "- README\\.md" in summary
     assert "- content/posts/pos\\-bermasalah/index\\.md\\:8: cover\\.alt: wajib diisi tetapi tidak ada" in summary
@@ -309,7 +339,10 @@ def test_bad_pr_metadata_for_the_comment(bad_run) -> None:
     _, out = bad_run
     data = json.loads((out / "data" / "pr.json").read_text(encoding="utf-8"))
     assert data == {
-        "pr": 7, "ok": False, "problems": 2, "posts_total": 3,
+        "pr": 7,
+        "ok": False,
+        "problems": 2,
+        "posts_total": 3,
         "posts": [
             {"slug": "festival-layang-layang", "change": "baru", "status": "ok"},
             {"slug": "pos-bermasalah", "change": "baru", "status": "masalah"},
@@ -321,6 +354,7 @@ def test_bad_pr_metadata_for_the_comment(bad_run) -> None:
 # --------------------------------------------------------------------------
 # The good PR: exit 0, site built, summary says so
 # --------------------------------------------------------------------------
+
 
 def test_good_pr_builds_the_site(good_run) -> None:
     result, out = good_run
@@ -336,8 +370,13 @@ def test_good_pr_builds_the_site(good_run) -> None:
 
 def test_unknown_base_is_a_usage_error(origin: dict, tmp_path: Path) -> None:
     clone = _clone_at(origin, tmp_path, "good")
-    result = subprocess.run([sys.executable, str(PR_CHECK), "--base", "0" * 40, "--now", NOW],
-                            cwd=clone, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(PR_CHECK), "--base", "0" * 40, "--now", NOW],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "Tidak bisa membandingkan" in result.stderr and "Traceback" not in result.stderr
 
@@ -346,8 +385,9 @@ def test_unknown_base_is_a_usage_error(origin: dict, tmp_path: Path) -> None:
 # Scheduled posts: checked and built now, marked "Terjadwal"; drafts stay out
 # --------------------------------------------------------------------------
 
-SCHEDULED = POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Pasir Putih Nanti") \
-    .replace("date: 2026-10-01 08:00 WIB", "date: 2026-12-24 07:30 WITA")
+SCHEDULED = POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Pasir Putih Nanti").replace(
+    "date: 2026-10-01 08:00 WIB", "date: 2026-12-24 07:30 WITA"
+)
 """A post dated after the suite's clock (conftest.NOW, 1 December 2026)."""
 
 
@@ -365,15 +405,22 @@ def test_scheduled_post_with_a_broken_photo_fails_the_check(origin: dict, tmp_pa
     assert "| **Pantai Pasir Putih Nanti**<br>content/posts/pantai\\-nanti/index\\.md | baru |" in summary
     assert "| 1 | ❌ 1 masalah |" in summary
     assert json.loads((tmp_path / "data" / "pr.json").read_text(encoding="utf-8"))["posts"] == [
-        {"slug": "pantai-nanti", "change": "baru", "status": "masalah"}]
+        {"slug": "pantai-nanti", "change": "baru", "status": "masalah"}
+    ]
     assert not (tmp_path / "site").exists()
 
 
 def test_scheduled_post_is_in_the_preview_marked_and_a_draft_is_not(origin: dict, tmp_path: Path) -> None:
     clone = _clone_at(origin, tmp_path, "good")
     _post(clone, "pantai-nanti", SCHEDULED, {"pantai.jpg": (20, 120, 200)})
-    _post(clone, "pantai-draf", POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Draf")
-          .replace("---\n\nPantai", "draft: true\n---\n\nPantai"), {"pantai.jpg": (20, 120, 200)})
+    _post(
+        clone,
+        "pantai-draf",
+        POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Draf").replace(
+            "---\n\nPantai", "draft: true\n---\n\nPantai"
+        ),
+        {"pantai.jpg": (20, 120, 200)},
+    )
     _commit(clone, "a scheduled post and a draft")
     result = _pr_check(clone, str(origin["good"]), tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -393,13 +440,16 @@ def test_scheduled_post_is_in_the_preview_marked_and_a_draft_is_not(origin: dict
     assert notice is not None and notice.get_text(" ", strip=True) == "Terjadwal: terbit 24 Desember 2026, 07.30 WITA"
     assert notice.time["datetime"] == "2026-12-24T07:30:00+08:00"
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    badges = {card.select_one(".etalase-card__title").get_text(strip=True): card.select_one(".etalase-tag--terjadwal")
-              for card in home.select(".etalase-card")}
+    badges = {
+        card.select_one(".etalase-card__title").get_text(strip=True): card.select_one(".etalase-tag--terjadwal")
+        for card in home.select(".etalase-card")
+    }
     assert badges["Pantai Pasir Putih Nanti"].get_text() == "Terjadwal"
     assert badges["Festival Layang-Layang Pantai"] is None  # published posts carry no badge
     assert not (site / "artikel" / "pantai-draf").exists()
-    published = BeautifulSoup((site / "artikel" / "festival-layang-layang" / "index.html").read_text(encoding="utf-8"),
-                              "html.parser")
+    published = BeautifulSoup(
+        (site / "artikel" / "festival-layang-layang" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert published.select_one(".etalase-scheduled") is None
 
 
@@ -426,20 +476,48 @@ def _comment(metadata: Path, changed_files: Path, tmp_path: Path, **overrides: s
     options = {"--conclusion": "failure", "--run-url": RUN_URL, "--artifact-url": ARTIFACT_URL, "--head-sha": SHA}
     options.update(overrides)
     args = [item for pair in options.items() for item in pair]
-    return subprocess.run([sys.executable, str(PREVIEW_COMMENT), "comment", "--metadata", str(metadata),
-                           "--changed-files", str(changed_files), *args, "--output", str(tmp_path / "komentar.md")],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(PREVIEW_COMMENT),
+            "comment",
+            "--metadata",
+            str(metadata),
+            "--changed-files",
+            str(changed_files),
+            *args,
+            "--output",
+            str(tmp_path / "komentar.md"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def _pr_number(metadata: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(PREVIEW_COMMENT), "pr", "--metadata", str(metadata),
-                           "--github-output", str(tmp_path / "out.txt")], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(PREVIEW_COMMENT),
+            "pr",
+            "--metadata",
+            str(metadata),
+            "--github-output",
+            str(tmp_path / "out.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def _content_only(tmp_path: Path) -> Path:
     listing = tmp_path / "berkas-pr.txt"
-    listing.write_text("content/posts/festival-layang-layang/index.md\ncontent/posts/festival-layang-layang/layang.jpg\n",
-                       encoding="utf-8")
+    listing.write_text(
+        "content/posts/festival-layang-layang/index.md\ncontent/posts/festival-layang-layang/layang.jpg\n",
+        encoding="utf-8",
+    )
     return listing
 
 
@@ -475,12 +553,17 @@ def test_preview_comment_of_a_failed_check(bad_run, tmp_path: Path) -> None:
 def test_a_pr_touching_overrides_gets_no_preview_offer(origin: dict, tmp_path: Path) -> None:
     """The preview of a PR that changes a template was built by that template: the comment says why it is withheld."""
     clone = _clone_at(origin, tmp_path, "good")
-    _post(clone, "pantai-baru", POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Baru Saja"),
-          {"pantai.jpg": (20, 120, 200)})
+    _post(
+        clone,
+        "pantai-baru",
+        POST_A.replace("title: Pantai Pasir Putih di Pagi Hari", "title: Pantai Baru Saja"),
+        {"pantai.jpg": (20, 120, 200)},
+    )
     card = clone / "overrides" / "partials" / "etalase" / "card.html"
     card.parent.mkdir(parents=True)
-    card.write_text('<article>{{ card.post.meta.title }}</article><script>fetch("https://x.example")</script>\n',
-                    encoding="utf-8")
+    card.write_text(
+        '<article>{{ card.post.meta.title }}</article><script>fetch("https://x.example")</script>\n', encoding="utf-8"
+    )
     _commit(clone, "a post, and a card template with a script")
     result = _pr_check(clone, str(origin["good"]), tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -490,20 +573,25 @@ def test_a_pr_touching_overrides_gets_no_preview_offer(origin: dict, tmp_path: P
     comment = _comment(tmp_path / "data" / "pr.json", listing, tmp_path, **{"--conclusion": "success"})
     assert comment.returncode == 0, comment.stderr
     body = (tmp_path / "komentar.md").read_text(encoding="utf-8")
-    assert ("**Pratinjau tidak ditawarkan:** PR ini juga mengubah 1 berkas di luar `content/` (kode, templat, "
-            "konfigurasi, atau alur kerja; lihat tab *Files changed*). Situs pratinjau PR ini dibangun dengan kode "
-            "dari PR itu sendiri") in body
+    assert (
+        "**Pratinjau tidak ditawarkan:** PR ini juga mengubah 1 berkas di luar `content/` (kode, templat, "
+        "konfigurasi, atau alur kerja; lihat tab *Files changed*). Situs pratinjau PR ini dibangun dengan kode "
+        "dari PR itu sendiri"
+    ) in body
     assert ARTIFACT_URL not in body and "unduh artefak" not in body
     assert "| `pantai-baru` | baru | ✅ ok |" in body
 
 
-@pytest.mark.parametrize(("listing", "reason"), [
-    ("", "GitHub tidak memberi daftar berkas PR ini"),
-    ("content/a.md\n" * 3000, "GitHub hanya memberi 3.000 nama berkas pertama PR ini"),
-    # A name with a line break reads as two lines: the second withholds the preview.
-    ("content/posts/a/index.md\nscripts/evil.py\n", "PR ini juga mengubah 1 berkas di luar `content/`"),
-    (".github/workflows/pr-check.yml\n", "PR ini juga mengubah 1 berkas di luar `content/`"),
-])
+@pytest.mark.parametrize(
+    ("listing", "reason"),
+    [
+        ("", "GitHub tidak memberi daftar berkas PR ini"),
+        ("content/a.md\n" * 3000, "GitHub hanya memberi 3.000 nama berkas pertama PR ini"),
+        # A name with a line break reads as two lines: the second withholds the preview.
+        ("content/posts/a/index.md\nscripts/evil.py\n", "PR ini juga mengubah 1 berkas di luar `content/`"),
+        (".github/workflows/pr-check.yml\n", "PR ini juga mengubah 1 berkas di luar `content/`"),
+    ],
+)
 def test_preview_is_withheld_unless_every_file_is_content(good_run, listing: str, reason: str, tmp_path: Path) -> None:
     _, out = good_run
     (tmp_path / "berkas-pr.txt").write_text(listing, encoding="utf-8")
@@ -513,16 +601,30 @@ def test_preview_is_withheld_unless_every_file_is_content(good_run, listing: str
     assert f"**Pratinjau tidak ditawarkan:** {reason}" in body and ARTIFACT_URL not in body
 
 
-@pytest.mark.parametrize("tampered", [
-    {"pr": "7\nother=1", "ok": False, "problems": 0, "posts": []},
-    {"pr": 7, "ok": False, "problems": 0, "posts": [{"slug": "x](https://evil.example)", "change": "baru", "status": "ok"}]},
-    {"pr": 7, "ok": False, "problems": 0, "posts": [{"slug": "ok", "change": "baru", "status": "<img src=x>"}]},
-    {"pr": True, "ok": False, "problems": 0, "posts": []},
-    {"pr": 7, "ok": False, "problems": 0, "posts_total": -1, "posts": []},
-    {"pr": 7, "ok": False, "problems": 0, "posts_total": True, "posts": []},
-    {"pr": 7, "ok": False, "problems": 0, "posts_total": 0, "posts": [{"slug": "a", "change": "baru", "status": "ok"}]},
-    ["not", "an", "object"],
-])
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        {"pr": "7\nother=1", "ok": False, "problems": 0, "posts": []},
+        {
+            "pr": 7,
+            "ok": False,
+            "problems": 0,
+            "posts": [{"slug": "x](https://evil.example)", "change": "baru", "status": "ok"}],
+        },
+        {"pr": 7, "ok": False, "problems": 0, "posts": [{"slug": "ok", "change": "baru", "status": "<img src=x>"}]},
+        {"pr": True, "ok": False, "problems": 0, "posts": []},
+        {"pr": 7, "ok": False, "problems": 0, "posts_total": -1, "posts": []},
+        {"pr": 7, "ok": False, "problems": 0, "posts_total": True, "posts": []},
+        {
+            "pr": 7,
+            "ok": False,
+            "problems": 0,
+            "posts_total": 0,
+            "posts": [{"slug": "a", "change": "baru", "status": "ok"}],
+        },
+        ["not", "an", "object"],
+    ],
+)
 def test_preview_comment_rejects_tampered_data(tampered, tmp_path: Path) -> None:
     metadata = tmp_path / "pr.json"
     metadata.write_text(json.dumps(tampered), encoding="utf-8")
@@ -534,8 +636,9 @@ def test_preview_comment_rejects_tampered_data(tampered, tmp_path: Path) -> None
 
 def test_preview_comment_rejects_odd_event_values(bad_run, tmp_path: Path) -> None:
     _, out = bad_run
-    result = _comment(out / "data" / "pr.json", _content_only(tmp_path), tmp_path,
-                      **{"--run-url": "https://evil.example/runs/1"})
+    result = _comment(
+        out / "data" / "pr.json", _content_only(tmp_path), tmp_path, **{"--run-url": "https://evil.example/runs/1"}
+    )
     assert result.returncode == 2
     assert not (tmp_path / "komentar.md").exists()
 
@@ -550,13 +653,21 @@ MANY = 2000
 def _many_rows() -> list[PostRow]:
     """2,000 changed posts at their longest: 120-character titles of Markdown specials, long names."""
     title = "[*_`|<>]" * 15
-    return [PostRow(path=f"content/posts/{'pos-' + str(i).zfill(4) if i % 7 else 'Folder Bukan Slug ' + str(i)}"
-                         "/index.md",
-                    change=("baru", "diubah", "dihapus")[i % 3], title=title, category="Pembangunan",
-                    creators=", ".join(["Nama Kreator Yang Panjang Sekali"] * 10), region="Desa, Kec. " + "x" * 80,
-                    photos=41, problems=i % 5, state=("", "draf", "terjadwal")[i % 3],
-                    publish_at="2026-12-24 07:30 WITA" if i % 3 == 2 else "")
-            for i in range(MANY)]
+    return [
+        PostRow(
+            path=f"content/posts/{'pos-' + str(i).zfill(4) if i % 7 else 'Folder Bukan Slug ' + str(i)}/index.md",
+            change=("baru", "diubah", "dihapus")[i % 3],
+            title=title,
+            category="Pembangunan",
+            creators=", ".join(["Nama Kreator Yang Panjang Sekali"] * 10),
+            region="Desa, Kec. " + "x" * 80,
+            photos=41,
+            problems=i % 5,
+            state=("", "draf", "terjadwal")[i % 3],
+            publish_at="2026-12-24 07:30 WITA" if i % 3 == 2 else "",
+        )
+        for i in range(MANY)
+    ]
 
 
 def test_pr_json_stays_under_the_readers_limit_with_2000_posts(tmp_path: Path) -> None:
@@ -576,8 +687,10 @@ def test_pr_json_stays_under_the_readers_limit_with_2000_posts(tmp_path: Path) -
 
 def test_summary_stays_under_githubs_limit_with_2000_posts() -> None:
     rows = _many_rows()
-    problems = [Problem(Path(f"content/posts/pos-{i:04}/index.md"), 7, "cover.alt", "wajib diisi " + "x" * 500, "")
-                for i in range(MANY)]
+    problems = [
+        Problem(Path(f"content/posts/pos-{i:04}/index.md"), 7, "cover.alt", "wajib diisi " + "x" * 500, "")
+        for i in range(MANY)
+    ]
     outside = [f"scripts/berkas-{i:05}-{'y' * 200}.py" for i in range(5 * MANY)]
     summary = summary_markdown(rows, problems, outside, outside[:MANY], build_code=1)
     assert len(summary.encode("utf-8")) <= SUMMARY_MAX_BYTES < 1024 * 1024
@@ -590,8 +703,17 @@ def test_summary_stays_under_githubs_limit_with_2000_posts() -> None:
 def test_summary_budget_cuts_long_lists_and_says_so() -> None:
     """However long the lines, the summary stays within its budget and still ends with the checklist."""
     rows = _many_rows()
-    huge = [PostRow(path=f"content/posts/p{i}/index.md", change="baru", title="t" * 10_000,
-                    creators="c" * 10_000, region="r" * 10_000, category="k" * 10_000) for i in range(MANY)]
+    huge = [
+        PostRow(
+            path=f"content/posts/p{i}/index.md",
+            change="baru",
+            title="t" * 10_000,
+            creators="c" * 10_000,
+            region="r" * 10_000,
+            category="k" * 10_000,
+        )
+        for i in range(MANY)
+    ]
     summary = summary_markdown(huge + rows, [], [], [], build_code=0)
     assert len(summary.encode("utf-8")) <= SUMMARY_MAX_BYTES
     assert "pos lain (ringkasan dibatasi agar tetap tampil)" in summary and "### Daftar periksa editor" in summary
@@ -601,36 +723,49 @@ def test_summary_budget_cuts_long_lists_and_says_so() -> None:
 # Escaping rules
 # --------------------------------------------------------------------------
 
+
 def test_workflow_command_escaping() -> None:
     assert escape_data("50% selesai\r\nbaris 2") == "50%25 selesai%0D%0Abaris 2"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
     forged = Problem(Path("content/posts/a,line=1/index.md"), 3, "x:y", "pesan\n::error::palsu", "")
     line = annotation(forged)
-    assert line == ("::error file=content/posts/a%2Cline=1/index.md,line=3,title=x%3Ay::"
-                    "x:y: pesan%0A::error::palsu")
+    assert line == ("::error file=content/posts/a%2Cline=1/index.md,line=3,title=x%3Ay::x:y: pesan%0A::error::palsu")
     assert line.count("\n") == 0
 
 
 def test_markdown_escaping_shows_text_as_typed() -> None:
-    assert md_text("[klik](https://x.example) <b>|</b>") == \
-        "\\[klik\\]\\(https\\://x\\.example\\) \\<b\\>\\|\\</b\\>"
+    assert md_text("[klik](https://x.example) <b>|</b>") == "\\[klik\\]\\(https\\://x\\.example\\) \\<b\\>\\|\\</b\\>"
     assert md_text("baris\nbaru  @tim") == "baris baru \\@tim"
     assert md_text("a" * 500) == "a" * (CELL_MAX - 1) + "…"
 
 
 def test_a_new_post_dated_long_ago_is_warned_about_not_refused(origin: dict, tmp_path: Path) -> None:
     clone = _clone_at(origin, tmp_path, "good")
-    _post(clone, "panen-lalu", POST_A.replace("Pantai Pasir Putih", "Panen Raya Lalu")
-          .replace("date: 2026-10-01 08:00 WIB", "date: 2026-09-01 08:00 WIB"), {"pantai.jpg": (20, 120, 200)})
-    _post(clone, "panen-baru", POST_A.replace("Pantai Pasir Putih", "Panen Raya Baru")
-          .replace("date: 2026-10-01 08:00 WIB", "date: 2026-11-01 08:00 WIB"), {"pantai.jpg": (20, 120, 200)})
+    _post(
+        clone,
+        "panen-lalu",
+        POST_A.replace("Pantai Pasir Putih", "Panen Raya Lalu").replace(
+            "date: 2026-10-01 08:00 WIB", "date: 2026-09-01 08:00 WIB"
+        ),
+        {"pantai.jpg": (20, 120, 200)},
+    )
+    _post(
+        clone,
+        "panen-baru",
+        POST_A.replace("Pantai Pasir Putih", "Panen Raya Baru").replace(
+            "date: 2026-10-01 08:00 WIB", "date: 2026-11-01 08:00 WIB"
+        ),
+        {"pantai.jpg": (20, 120, 200)},
+    )
     _commit(clone, "two new posts, one dated months back")
     result = _pr_check(clone, str(origin["good"]), tmp_path, site=False)
     assert result.returncode == 0, result.stdout + result.stderr
     warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
     assert len(warnings) == 1, result.stdout
-    assert warnings[0].startswith("::warning file=content/posts/panen-lalu/index.md,line=3,title=date::date: pos baru "
-                                  "ini bertanggal 91 hari sebelum hari ini; date adalah tanggal terbit")
+    assert warnings[0].startswith(
+        "::warning file=content/posts/panen-lalu/index.md,line=3,title=date::date: pos baru "
+        "ini bertanggal 91 hari sebelum hari ini; date adalah tanggal terbit"
+    )
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "### Peringatan" in summary and "panen\\-lalu" in summary.split("### Peringatan")[1]
     assert "panen\\-baru" not in summary.split("### Peringatan")[1]

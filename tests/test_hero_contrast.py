@@ -81,7 +81,15 @@ def bright_photo(path: Path) -> Path:
 def busy_photo(path: Path) -> Path:
     """A market stall: small tiles of strong colours, none of them white."""
     rng = random.Random(7)
-    palette = [(214, 64, 40), (36, 150, 90), (232, 190, 40), (50, 90, 200), (25, 25, 25), (180, 170, 160), (150, 60, 150)]
+    palette = [
+        (214, 64, 40),
+        (36, 150, 90),
+        (232, 190, 40),
+        (50, 90, 200),
+        (25, 25, 25),
+        (180, 170, 160),
+        (150, 60, 150),
+    ]
     image = Image.new("RGB", (1600, 1067))
     draw = ImageDraw.Draw(image)
     for y in range(0, 1067, 23):
@@ -148,8 +156,11 @@ def test_the_scrim_follows_the_photo(browser, hero_sites):
     try:
         for photo in ("bright", "busy"):
             page.goto(hero_sites[photo])
-            scrims[photo] = float(page.locator(".etalase-hero").evaluate(
-                "e => getComputedStyle(e).getPropertyValue('--etalase-hero-scrim')"))
+            scrims[photo] = float(
+                page.locator(".etalase-hero").evaluate(
+                    "e => getComputedStyle(e).getPropertyValue('--etalase-hero-scrim')"
+                )
+            )
     finally:
         context.close()
     assert scrims["bright"] == 0.55

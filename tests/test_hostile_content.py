@@ -48,7 +48,7 @@ INJECTIONS: dict[str, str] = {
     "svg-script": f"<svg><script>{PWN}</script></svg>\n",
     "svg-animate": f'<svg><animate onbegin="{PWN}" attributeName="x" dur="1s"/></svg>\n',
     "svg-use-data": '<svg><use href="data:image/svg+xml;base64,PHN2ZyBpZD0neCcgeG1sbnM9J2h0dHA6Ly93d3cudzMub3JnLzIwMDAv'
-                    'c3ZnJz48aW1hZ2UgaHJlZj0nMScgb25lcnJvcj0nd2luZG93Ll9fcHduZWQ9MScvPjwvc3ZnPg==#x"/></svg>\n',
+    'c3ZnJz48aW1hZ2UgaHJlZj0nMScgb25lcnJvcj0nd2luZG93Ll9fcHduZWQ9MScvPjwvc3ZnPg==#x"/></svg>\n',
     "math-href": f'<math><mi xlink:href="javascript:{PWN}">x</mi></math>\n',
     "javascript-link": f"[klik](javascript:{PWN})\n",
     "javascript-mixed-case": f'<a href="JaVaScRiPt:{PWN}">klik</a>\n',
@@ -87,16 +87,22 @@ INJECTIONS: dict[str, str] = {
     "template-syntax": "Teks {{ config.site_name }} dan {% include 'main.html' %} dan {{ 7*7 }} {# catatan #}\n",
     "meta-yaml-in-body": "---\ntemplate: 404.html\ntitle: Dibajak\n---\n\nIsi setelah meta palsu.\n",
     "meta-mmd-in-body": "Title: Dibajak\nTemplate: 404.html\n\nIsi setelah meta palsu.\n",
-    "photo-scheme-abuse": ('[foto](etalase-photo:../../../etc/passwd) '
-                           f'<a href="etalase-photo:cover.jpg" onclick="{PWN}">sampul</a> '
-                           '<img src="etalase-photo:tidak-ada.jpg" alt="x">\n'),
+    "photo-scheme-abuse": (
+        "[foto](etalase-photo:../../../etc/passwd) "
+        f'<a href="etalase-photo:cover.jpg" onclick="{PWN}">sampul</a> '
+        '<img src="etalase-photo:tidak-ada.jpg" alt="x">\n'
+    ),
     "remote-image-reference": "![x][r]\n\n[r]: https://evil.example/piksel.gif\n",
     "class-and-id-spoof": '<div class="md-dialog md-dialog--active" id="__search">Dialog palsu</div>\n',
-    "title-attributes": (f'<a href="#x" title="&lt;img src=cover.jpg onerror={PWN}&gt;">arahkan</a> dan HTML '
-                         f'[b](https://contoh.id "&lt;svg onload={PWN}&gt;")\n\n'
-                         f"*[HTML]: <b onmouseover={PWN}>x</b> &lt;img src=cover.jpg onerror={PWN}&gt;\n"),
-    "external-links": ('[a](https://contoh.id/) <a title="t" href="HTTPS://CONTOH.ID/b">b</a> '
-                       '<a href="//contoh.id/c">c</a> [d](https://etalase.example.go.id/tentang/)\n'),
+    "title-attributes": (
+        f'<a href="#x" title="&lt;img src=cover.jpg onerror={PWN}&gt;">arahkan</a> dan HTML '
+        f'[b](https://contoh.id "&lt;svg onload={PWN}&gt;")\n\n'
+        f"*[HTML]: <b onmouseover={PWN}>x</b> &lt;img src=cover.jpg onerror={PWN}&gt;\n"
+    ),
+    "external-links": (
+        '[a](https://contoh.id/) <a title="t" href="HTTPS://CONTOH.ID/b">b</a> '
+        '<a href="//contoh.id/c">c</a> [d](https://etalase.example.go.id/tentang/)\n'
+    ),
 }
 """Post bodies that try to run script or load something from elsewhere."""
 
@@ -127,26 +133,40 @@ Kode `<img src="x.jpg">` tampil sebagai teks. Ini ~~dicoret~~ dan ==ditandai==.
 [^1]: Catatan kaki.
 """
 
-PHOTO_NAMES_BODY = ('![Satu](<foto pantai café.jpg>) ![Dua](foto%20dua.jpg) <img src="sub/tiga.jpg" alt="Tiga"> '
-                    "[unduh](foto%20dua.jpg)\n")
+PHOTO_NAMES_BODY = (
+    '![Satu](<foto pantai café.jpg>) ![Dua](foto%20dua.jpg) <img src="sub/tiga.jpg" alt="Tiga"> '
+    "[unduh](foto%20dua.jpg)\n"
+)
 """Photo names with spaces, accents and a subfolder, as Markdown and HTML write them."""
 
 FRONT_MATTER_INJECTIONS: dict[str, dict] = {
     "fm-title": {"title": f"<img src=x onerror={PWN}>"},
     "fm-title-closes-title": {"title": f"</title><script>{PWN}</script>"},
     "fm-summary": {"summary": f'"><script>{PWN}</script> ringkasan yang cukup panjang'},
-    "fm-cover-texts": {"cover": {"file": "cover.jpg", "alt": f'"><img src=x onerror={PWN}>',
-                                 "credit": f"<script>{PWN}</script>", "license": f"<svg onload={PWN}>"}},
-    "fm-wisata": {"wisata": {"place": f"<svg onload={PWN}>", "address": f"<img src=x onerror={PWN}>",
-                             "opening_hours": "<script>window.__pwned=1</script>", "ticket": '"><b>x</b>',
-                             "facilities": [f"<img src=x onerror={PWN}>"]}},
+    "fm-cover-texts": {
+        "cover": {
+            "file": "cover.jpg",
+            "alt": f'"><img src=x onerror={PWN}>',
+            "credit": f"<script>{PWN}</script>",
+            "license": f"<svg onload={PWN}>",
+        }
+    },
+    "fm-wisata": {
+        "wisata": {
+            "place": f"<svg onload={PWN}>",
+            "address": f"<img src=x onerror={PWN}>",
+            "opening_hours": "<script>window.__pwned=1</script>",
+            "ticket": '"><b>x</b>',
+            "facilities": [f"<img src=x onerror={PWN}>"],
+        }
+    },
     "fm-creator-and-region": {"creators": ["jahat"], "region": "kota-jahat"},
     "fm-videos": {"videos": [{"youtube": "https://youtu.be/M7lc1UVf-VE", "title": f'"><img src=x onerror={PWN}>'}]},
 }
 """Front matter (and a creator and region it names) that try to inject HTML into the theme."""
 
-EVIL_CREATOR = f"name: \"<img src=x onerror={PWN}>\"\nbio: \"</p><script>{PWN}</script>\"\n"
-EVIL_REGION = f"  - id: kota-jahat\n    name: \"<svg onload={PWN}>\"\n"
+EVIL_CREATOR = f'name: "<img src=x onerror={PWN}>"\nbio: "</p><script>{PWN}</script>"\n'
+EVIL_REGION = f'  - id: kota-jahat\n    name: "<svg onload={PWN}>"\n'
 
 ALL_SLUGS = [*INJECTIONS, "legit-markdown", "photo-names", *FRONT_MATTER_INJECTIONS, "bom-crlf"]
 
@@ -255,8 +275,9 @@ def visit(browser, url: str, act: Callable | None = None) -> Visit:
             request_route.abort()
 
     context.route("**/*", route)
-    context.on("page", lambda page: page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message),
-                                                                     dialog.dismiss())))
+    context.on(
+        "page", lambda page: page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+    )
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
@@ -345,6 +366,7 @@ def test_video_loads_nothing_from_youtube_until_play(browser, hostile_url: str) 
 # In the HTML: only the allow-list survives
 # --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_post_html_holds_only_allowed_markup(hostile_site: Path, slug: str) -> None:
     page = page_html(hostile_site, f"artikel/{slug}")
@@ -378,8 +400,11 @@ def test_legitimate_markdown_survives_sanitising(hostile_site: Path) -> None:
     assert footnote["href"] == "#fn:1" and body.find(id="fn:1") is not None
     assert body.select_one("a.footnote-backref")["href"] == "#fnref:1"
     assert body.find("h2", id="jalur-pendakian") is not None
-    assert [cell.get("style") for cell in body.select("tbody td")] == \
-        ["text-align:left", "text-align:center", "text-align:right"]
+    assert [cell.get("style") for cell in body.select("tbody td")] == [
+        "text-align:left",
+        "text-align:center",
+        "text-align:right",
+    ]
     assert body.select_one("dl dt").get_text() == "Istilah"
     assert body.select_one("div.admonition.tip .admonition-title").get_text() == "Saran"
     assert body.select_one("details.note summary").get_text() == "Rincian"
@@ -462,6 +487,7 @@ def _symlinked_cover(target: Callable[[Path], Path]) -> Callable[[Path], str]:
     def setup(bundle: Path) -> str:
         (bundle / "sampul.jpg").symlink_to(target(bundle))
         return front_matter(cover={**POST_COVER, "file": "sampul.jpg"}) + "\nIsi.\n"
+
     return setup
 
 
@@ -469,6 +495,7 @@ def _named_file(name: str, content: bytes, body: str) -> Callable[[Path], str]:
     def setup(bundle: Path) -> str:
         (bundle / name).write_bytes(content)
         return front_matter() + "\n" + body
+
     return setup
 
 
@@ -476,29 +503,46 @@ POST_COVER = {"file": "cover.jpg", "alt": "Sampul uji", "credit": "Penguji", "li
 
 ERROR_CASES: dict[str, tuple[Callable[[Path], str | bytes], str]] = {
     # front matter
-    "yaml-python-object": (_text("---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\n"),
-                           "tag YAML !!python/object/apply:os.system tidak diizinkan"),
+    "yaml-python-object": (
+        _text("---\ntitle: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\n"),
+        "tag YAML !!python/object/apply:os.system tidak diizinkan",
+    ),
     "yaml-python-name": (_text("---\ntitle: !!python/name:os.system\n---\n"), "tag YAML !!python/name:os.system"),
     "yaml-custom-tag": (_text("---\ntitle: !include /etc/passwd\n---\n"), "tag YAML !include tidak diizinkan"),
-    "yaml-set": (_text(front_matter(tags=None).replace("---\n", "---\ntags: !!set {a, b}\n", 1)),
-                 "tag YAML !!set tidak diizinkan"),
+    "yaml-set": (
+        _text(front_matter(tags=None).replace("---\n", "---\ntags: !!set {a, b}\n", 1)),
+        "tag YAML !!set tidak diizinkan",
+    ),
     "yaml-binary": (_text("---\ntitle: !!binary aGVsbG8=\n---\n"), "tag YAML !!binary tidak diizinkan"),
     "yaml-billion-laughs": (_text("---\n" + LAUGHS + "---\n"), "front matter terlalu besar: lebih dari 20,000 nilai"),
     "yaml-recursive-alias": (_text("---\na: &a [1, *a]\n---\n"), "alias *a merujuk ke dirinya sendiri"),
     "yaml-deep-flow": (_text(f"---\ntitle: {DEEP_FLOW}\n---\n"), "front matter terlalu dalam"),
-    "yaml-deep-block": (_text("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(40)) + "---\n"),
-                        "front matter terlalu dalam"),
-    "yaml-huge-front-matter": (_text("---\n" + "".join(f"k{i}: {'x' * 60}\n" for i in range(1200)) + "---\n"),
-                               "front matter terlalu besar; paling besar"),
+    "yaml-deep-block": (
+        _text("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(40)) + "---\n"),
+        "front matter terlalu dalam",
+    ),
+    "yaml-huge-front-matter": (
+        _text("---\n" + "".join(f"k{i}: {'x' * 60}\n" for i in range(1200)) + "---\n"),
+        "front matter terlalu besar; paling besar",
+    ),
     "file-huge": (_text(front_matter() + "\n" + "kata " * 120_000), "berkas terlalu besar"),
-    "file-not-utf8": (_text(front_matter().encode() + "\nCaf\u00e9 di pantai.\n".encode("latin-1")),
-                      "berkas bukan teks UTF-8"),
-    "yaml-duplicate-key": (_text(front_matter().replace("category: wisata\n", "category: wisata\ndraft: true\n")
-                                 .replace("---\n", "---\ndraft: false\n", 1)), "isian ini ditulis dua kali"),
+    "file-not-utf8": (
+        _text(front_matter().encode() + "\nCaf\u00e9 di pantai.\n".encode("latin-1")),
+        "berkas bukan teks UTF-8",
+    ),
+    "yaml-duplicate-key": (
+        _text(
+            front_matter()
+            .replace("category: wisata\n", "category: wisata\ndraft: true\n")
+            .replace("---\n", "---\ndraft: false\n", 1)
+        ),
+        "isian ini ditulis dua kali",
+    ),
     "yaml-bidi-override": (_text(front_matter(title="Pos \u202eabc\u202c biasa")), "karakter tersembunyi U+202E"),
-    "yaml-line-separator": (_text(front_matter(title="Pos biasa").replace("title: Pos biasa",
-                                                                           "title: Pos biasa\u2028draft: true")),
-                            "karakter tersembunyi U+2028"),
+    "yaml-line-separator": (
+        _text(front_matter(title="Pos biasa").replace("title: Pos biasa", "title: Pos biasa\u2028draft: true")),
+        "karakter tersembunyi U+2028",
+    ),
     "yaml-unclosed": (_text("---\ntitle: Pos tanpa penutup\n\nIsi.\n"), "front matter tidak ditutup"),
     "yaml-missing": (_text("# Judul saja\n\nIsi.\n"), "berkas harus diawali front matter"),
     "yaml-dashes-with-text": (_text("---x\ntitle: a\n---\nIsi\n---\n"), "berkas harus diawali front matter"),
@@ -507,24 +551,29 @@ ERROR_CASES: dict[str, tuple[Callable[[Path], str | bytes], str]] = {
     # paths
     "path-dotdot": (_text(front_matter(cover={**POST_COVER, "file": "../secret.jpg"})), "keluar dari folder pos"),
     "path-absolute": (_text(front_matter(cover={**POST_COVER, "file": "/etc/passwd"})), "keluar dari folder pos"),
-    "path-windows-drive": (_text(front_matter(cover={**POST_COVER, "file": "C:\\secret.jpg"})),
-                           "keluar dari folder pos"),
+    "path-windows-drive": (
+        _text(front_matter(cover={**POST_COVER, "file": "C:\\secret.jpg"})),
+        "keluar dari folder pos",
+    ),
     "path-backslash": (_text(front_matter(cover={**POST_COVER, "file": "..\\secret.jpg"})), "keluar dari folder pos"),
-    "path-gallery": (_text(front_matter(gallery=[{"file": "../../secret.jpg", "alt": "a"}])),
-                     "keluar dari folder pos"),
+    "path-gallery": (_text(front_matter(gallery=[{"file": "../../secret.jpg", "alt": "a"}])), "keluar dari folder pos"),
     "path-nul": (_text(front_matter(cover={**POST_COVER, "file": "cover\0.jpg"})), "berisi karakter kendali"),
     "path-body-image": (_text(front_matter() + "\n![rahasia](../../secret.jpg)\n"), "keluar dari folder pos"),
     "path-body-encoded": (_text(front_matter() + "\n![rahasia](%2e%2e/%2e%2e/secret.jpg)\n"), "keluar dari folder pos"),
     "path-body-html": (_text(front_matter() + '\n<img src="../secret.jpg" alt="x">\n'), "keluar dari folder pos"),
-    "path-symlink-outside": (_symlinked_cover(lambda bundle: bundle.parents[2] / "secret.jpg"),
-                             "adalah tautan simbolik"),
+    "path-symlink-outside": (
+        _symlinked_cover(lambda bundle: bundle.parents[2] / "secret.jpg"),
+        "adalah tautan simbolik",
+    ),
     "path-symlink-inside": (_symlinked_cover(lambda bundle: bundle / "cover.jpg"), "adalah tautan simbolik"),
     "path-missing-photo": (_text(front_matter() + '\n<img src="tidak-ada.jpg" alt="x">\n'), "tidak ada di folder pos"),
     "path-not-a-photo": (_named_file("catatan.txt", b"teks", "[unduh](catatan.txt)\n"), "bukan foto"),
     "Pantai Indah <b>": (_text(front_matter()), "tidak bisa menjadi alamat pos"),
     "remote-image": (_text(front_matter() + "\n![piksel](https://evil.example/p.gif)\n"), "foto dari situs lain"),
-    "video-bad-id": (_text(front_matter(videos=[{"youtube": "javascript:alert(1)", "title": "Video"}])),
-                     "bukan id atau tautan video YouTube"),
+    "video-bad-id": (
+        _text(front_matter(videos=[{"youtube": "javascript:alert(1)", "title": "Video"}])),
+        "bukan id atau tautan video YouTube",
+    ),
 }
 """Bundle name → (what its index.md holds, given the bundle; part of the expected message)."""
 
@@ -606,13 +655,23 @@ def test_symlinked_posts_folder_is_refused(tmp_path: Path) -> None:
 # What only fails while building: photos, Markdown that explodes
 # --------------------------------------------------------------------------
 
+
 def build_failure(tmp_path: Path, posts: dict[str, str], **options) -> tuple[int, str, str, Path]:
     content = base_content(tmp_path / "content")
     for slug, text in posts.items():
         add_post(content, slug, text)
     site = tmp_path / "site"
-    result = run_build("--config", write_config(tmp_path, **options), "--content", content,
-                       "--site-dir", site, "--no-search", "--now", NOW)
+    result = run_build(
+        "--config",
+        write_config(tmp_path, **options),
+        "--content",
+        content,
+        "--site-dir",
+        site,
+        "--no-search",
+        "--now",
+        NOW,
+    )
     return result.returncode, result.stdout, result.stderr, site
 
 
@@ -622,8 +681,17 @@ def test_corrupt_and_oversized_photos_are_named(tmp_path: Path) -> None:
     (corrupt / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40)
     huge = add_post(content, "foto-raksasa", front_matter(cover={**POST_COVER, "file": "besar.png"}), cover=False)
     Image.new("L", (9000, 8000)).save(huge / "besar.png")  # 72 megapixels, a few hundred KB
-    result = run_build("--config", write_config(tmp_path), "--content", content, "--site-dir", tmp_path / "site",
-                       "--no-search", "--now", NOW)
+    result = run_build(
+        "--config",
+        write_config(tmp_path),
+        "--content",
+        content,
+        "--site-dir",
+        tmp_path / "site",
+        "--no-search",
+        "--now",
+        NOW,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert any("foto-rusak/index.md" in line and "cover.jpg" in line for line in result.stdout.splitlines())
     assert any("foto-raksasa/index.md" in line and "besar.png" in line for line in result.stdout.splitlines())
@@ -631,19 +699,26 @@ def test_corrupt_and_oversized_photos_are_named(tmp_path: Path) -> None:
 
 
 def test_markdown_nested_past_the_recursion_limit_names_the_post(tmp_path: Path) -> None:
-    code, out, err, site = build_failure(tmp_path, {
-        "biasa": front_matter() + "\nIsi biasa.\n",
-        "bersarang": front_matter() + "\n" + "*" * 3000 + "a" + "*" * 3000 + "\n",
-    })
+    code, out, err, site = build_failure(
+        tmp_path,
+        {
+            "biasa": front_matter() + "\nIsi biasa.\n",
+            "bersarang": front_matter() + "\n" + "*" * 3000 + "a" + "*" * 3000 + "\n",
+        },
+    )
     assert code == 1 and "Traceback" not in err, err
     assert re.search(r"bersarang/index\.md: isi pos bertingkat terlalu dalam", out), out
     assert not site.exists()
 
 
 def test_markdown_that_takes_too_long_names_the_post(tmp_path: Path) -> None:
-    code, out, err, site = build_failure(tmp_path, {
-        "kurung": front_matter() + "\n" + "[" * 30_000 + "\n",  # Python-Markdown needs minutes for this
-    }, render_seconds=2)
+    code, out, err, site = build_failure(
+        tmp_path,
+        {
+            "kurung": front_matter() + "\n" + "[" * 30_000 + "\n",  # Python-Markdown needs minutes for this
+        },
+        render_seconds=2,
+    )
     assert code == 1 and "Traceback" not in err, err
     assert re.search(r"kurung/index\.md: isi pos terlalu rumit untuk diolah: lebih dari 2 detik", out), out
     assert not site.exists()

@@ -90,8 +90,12 @@ def quadrants(size: tuple[int, int]) -> Image.Image:
     """Stored pixels of :data:`QUADRANTS`, ``size`` wide and high."""
     width, height = size
     image = Image.new("RGB", size)
-    for name, box in {"tl": (0, 0, width // 2, height // 2), "tr": (width // 2, 0, width, height // 2),
-                      "bl": (0, height // 2, width // 2, height), "br": (width // 2, height // 2, width, height)}.items():
+    for name, box in {
+        "tl": (0, 0, width // 2, height // 2),
+        "tr": (width // 2, 0, width, height // 2),
+        "bl": (0, height // 2, width // 2, height),
+        "br": (width // 2, height // 2, width, height),
+    }.items():
         image.paste(QUADRANTS[name], box)
     return image
 
@@ -102,8 +106,12 @@ def assert_upright(rendition, orientation: int) -> None:
         assert out.size == (rendition.width, rendition.height)
         out = out.convert("RGB")
         width, height = out.size
-        centres = {"tl": (width // 4, height // 4), "tr": (3 * width // 4, height // 4),
-                   "bl": (width // 4, 3 * height // 4), "br": (3 * width // 4, 3 * height // 4)}
+        centres = {
+            "tl": (width // 4, height // 4),
+            "tr": (3 * width // 4, height // 4),
+            "bl": (width // 4, 3 * height // 4),
+            "br": (3 * width // 4, 3 * height // 4),
+        }
         for shown, stored in SHOWN[orientation].items():
             pixel = out.getpixel(centres[shown])
             assert rgb_near(pixel, QUADRANTS[stored]), (rendition.file.name, orientation, shown, pixel)
@@ -128,7 +136,8 @@ def test_every_exif_orientation_comes_out_upright(tmp_path, orientation, suffix)
     turned = orientation >= 5  # 5 to 8 swap width and height
     assert (photo.width, photo.height) == ((300, 600) if turned else (300, 150))
     assert [(r.width, r.height) for r in photo.renditions if r.format == "jpeg"] == (
-        [(100, 200), (150, 300), (300, 600)] if turned else [(100, 50), (150, 75), (300, 150)])
+        [(100, 200), (150, 300), (300, 600)] if turned else [(100, 50), (150, 75), (300, 150)]
+    )
     for rendition in (photo.largest("jpeg"), photo.largest("webp"), photo.renditions[0]):
         assert_upright(rendition, orientation)
 
@@ -500,8 +509,11 @@ def test_cache_skips_unchanged_photos_and_notices_changed_ones(tmp_path):
 
 
 def git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), "-c", "user.name=Uji", "-c", "user.email=uji@example.org", *args],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(folder), "-c", "user.name=Uji", "-c", "user.email=uji@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_a_fresh_clone_with_the_cache_restored_reads_no_photo(tmp_path, monkeypatch):
@@ -573,9 +585,13 @@ def test_settings_key_ignores_limits_but_not_outputs(monkeypatch):
     assert re.fullmatch(r"[0-9a-f]{64}", default.key())
     same_outputs = [ImageSettings(widths=(1600, 800, 480, 1200, 800)), ImageSettings(max_pixels=1, max_bytes=1)]
     assert {settings.key() for settings in same_outputs} == {default.key()}
-    other_outputs = [ImageSettings(widths=(480, 800, 1200)), ImageSettings(webp_quality=81),
-                     ImageSettings(jpeg_quality=83), ImageSettings(social_size=(1200, 627)),
-                     ImageSettings(thumb_size=401)]
+    other_outputs = [
+        ImageSettings(widths=(480, 800, 1200)),
+        ImageSettings(webp_quality=81),
+        ImageSettings(jpeg_quality=83),
+        ImageSettings(social_size=(1200, 627)),
+        ImageSettings(thumb_size=401),
+    ]
     keys = {settings.key() for settings in other_outputs}
     assert len(keys) == len(other_outputs) and default.key() not in keys
     before = default.key()

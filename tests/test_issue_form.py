@@ -22,16 +22,21 @@ FORMS = ROOT / FORM_DIR
 PLACES = load_places(DEMO_CONTENT)
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
 TOP_LEVEL = {"name", "description", "title", "labels", "assignees", "projects", "type", "body"}
-ATTRIBUTES = {"markdown": {"value"}, "input": {"label", "description", "placeholder", "value"},
-              "textarea": {"label", "description", "placeholder", "value", "render"},
-              "dropdown": {"label", "description", "multiple", "options", "default"},
-              "checkboxes": {"label", "description", "options"}}
+ATTRIBUTES = {
+    "markdown": {"value"},
+    "input": {"label", "description", "placeholder", "value"},
+    "textarea": {"label", "description", "placeholder", "value", "render"},
+    "dropdown": {"label", "description", "multiple", "options", "default"},
+    "checkboxes": {"label", "description", "options"},
+}
 """What GitHub's form schema allows in each element's ``attributes``."""
 
 
 def _forms() -> dict[str, dict]:
-    return {category: yaml.safe_load((FORMS / f"kirim-{category}.yml").read_text(encoding="utf-8"))
-            for category in REGISTRY.ids()}
+    return {
+        category: yaml.safe_load((FORMS / f"kirim-{category}.yml").read_text(encoding="utf-8"))
+        for category in REGISTRY.ids()
+    }
 
 
 def test_the_committed_forms_are_what_the_schema_and_regions_make(tmp_path: Path) -> None:
@@ -42,11 +47,17 @@ def test_the_committed_forms_are_what_the_schema_and_regions_make(tmp_path: Path
     (content / "posts").mkdir(parents=True)
     regions = (DEMO_CONTENT / "regions.yml").read_text(encoding="utf-8")
     (content / "regions.yml").write_text(regions + "      - id: desa-baru\n        name: Desa Baru\n", encoding="utf-8")
-    assert issue_form.main(["--check", "--content", str(content), "--config", str(ROOT / "mkdocs.yml"),
-                            "--out", str(FORMS)]) == 1
+    assert (
+        issue_form.main(
+            ["--check", "--content", str(content), "--config", str(ROOT / "mkdocs.yml"), "--out", str(FORMS)]
+        )
+        == 1
+    )
     out = tmp_path / "forms"
-    assert issue_form.main(["--write", "--content", str(content), "--config", str(ROOT / "mkdocs.yml"),
-                            "--out", str(out)]) == 0
+    assert (
+        issue_form.main(["--write", "--content", str(content), "--config", str(ROOT / "mkdocs.yml"), "--out", str(out)])
+        == 0
+    )
     assert "- Desa Baru, Kec. Muara Dua\n" in (out / "kirim-wisata.yml").read_text(encoding="utf-8")
 
 
@@ -94,8 +105,19 @@ def test_ids_are_the_front_matter_keys_they_fill(category: str) -> None:
     assert elements == {}
     ids = list(_forms()[category]["body"][i].get("id") for i in range(1, len(_forms()[category]["body"])))
     assert ids[:2] == ["category", "title"]
-    assert {"summary", "region", "date", "tags", "body", "photos", "photo_alts", "photo_credit", "photo_license",
-            "creator_name", "creator_bio"} <= set(ids)
+    assert {
+        "summary",
+        "region",
+        "date",
+        "tags",
+        "body",
+        "photos",
+        "photo_alts",
+        "photo_credit",
+        "photo_license",
+        "creator_name",
+        "creator_bio",
+    } <= set(ids)
     assert any(i.startswith(f"{category}_") for i in ids)
 
 
@@ -110,16 +132,34 @@ def _block(annotation: typing.Any) -> typing.Any:
     """The model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, …]``; else the annotation."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    return next((found for arg in typing.get_args(annotation)
-                 if isinstance(found := _block(arg), type) and issubclass(found, BaseModel)), annotation)
+    return next(
+        (
+            found
+            for arg in typing.get_args(annotation)
+            if isinstance(found := _block(arg), type) and issubclass(found, BaseModel)
+        ),
+        annotation,
+    )
 
 
 def test_required_in_the_form_is_required_in_the_schema() -> None:
     form = _forms()["budaya"]
     required = {e["id"] for e in form["body"] if e.get("validations", {}).get("required")}
-    assert required == {"category", "title", "summary", "region", "budaya_venue", "budaya_organiser",
-                        "budaya_tradition", "body", "photos", "photo_alts", "photo_credit", "photo_license",
-                        "photo_ai_generated"}
+    assert required == {
+        "category",
+        "title",
+        "summary",
+        "region",
+        "budaya_venue",
+        "budaya_organiser",
+        "budaya_tradition",
+        "body",
+        "photos",
+        "photo_alts",
+        "photo_credit",
+        "photo_license",
+        "photo_ai_generated",
+    }
     wisata = {e["id"] for e in _forms()["wisata"]["body"] if e.get("validations", {}).get("required")}
     assert {"wisata_place", "wisata_address", "wisata_opening_hours", "wisata_ticket"} <= wisata
     assert not {"wisata_coordinates_lat", "wisata_coordinates_lon", "wisata_facilities", "date"} & wisata
@@ -128,9 +168,11 @@ def test_required_in_the_form_is_required_in_the_schema() -> None:
 def test_fields_show_the_schema_hint_example_and_options() -> None:
     elements = {e.get("id"): e for e in _forms()["umkm"]["body"]}
     whatsapp = elements["umkm_whatsapp"]["attributes"]
-    assert whatsapp == {"label": "Nomor WhatsApp untuk pesan", "placeholder": "0812-3456-7890",
-                        "description": "Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62… "
-                                       "Contoh: 0812-3456-7890"}
+    assert whatsapp == {
+        "label": "Nomor WhatsApp untuk pesan",
+        "placeholder": "0812-3456-7890",
+        "description": "Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62… Contoh: 0812-3456-7890",
+    }
     assert elements["umkm_products"]["type"] == "textarea"
     assert elements["umkm_products"]["attributes"]["placeholder"] == "Produk satu\nProduk dua | 15000"
     assert elements["tags"]["attributes"]["description"].startswith("Label (huruf kecil, pakai tanda -). Pisahkan")
@@ -148,13 +190,17 @@ def test_fields_show_the_schema_hint_example_and_options() -> None:
 
 def test_a_new_schema_field_appears_in_the_form() -> None:
     class WisataWithParking(Wisata):
-        parking: ShortText = Field(description="Tempat parkir, mis. Parkir motor di depan gerbang",
-                                   examples=["Parkir motor di depan gerbang"])
+        parking: ShortText = Field(
+            description="Tempat parkir, mis. Parkir motor di depan gerbang", examples=["Parkir motor di depan gerbang"]
+        )
 
     with REGISTRY.replaced(replace(REGISTRY["wisata"], block=WisataWithParking)):
         parking = next(f for f in form_fields("wisata", PLACES) if f.id == "wisata_parking")
-    assert (parking.label, parking.required, parking.placeholder) == ("Tempat parkir", True,
-                                                                      "Parkir motor di depan gerbang")
+    assert (parking.label, parking.required, parking.placeholder) == (
+        "Tempat parkir",
+        True,
+        "Parkir motor di depan gerbang",
+    )
 
 
 def test_the_chooser_links_the_guide() -> None:

@@ -127,7 +127,9 @@ def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_start_of_main(open
     assert landed["inMain"] and landed["beforeHeading"], landed
     after = press(page)
     if landed["firstInMain"]:  # Tab goes on from there: to the first control in <main>
-        assert after["inMain"] and page.evaluate("document.activeElement.outerHTML.slice(0, 80)") == landed["firstInMain"]
+        assert (
+            after["inMain"] and page.evaluate("document.activeElement.outerHTML.slice(0, 80)") == landed["firstInMain"]
+        )
     else:  # a page of text only: past <main>
         assert after and not after["inMain"]
 
@@ -146,7 +148,9 @@ def test_the_phone_menu_is_a_button_enter_opens_and_escape_closes(open_page):
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true" and menu.is_visible()
     links = menu.get_by_role("link").all_inner_texts()
-    assert {"Beranda", *REGISTRY.labels().values(), "Arsip", "Cari", "Tentang", "Aksesibilitas"} <= {link.strip() for link in links}
+    assert {"Beranda", *REGISTRY.labels().values(), "Arsip", "Cari", "Tentang", "Aksesibilitas"} <= {
+        link.strip() for link in links
+    }
     reached = [press(page) for _ in links]
     assert [stop["name"] for stop in reached] == [f'a "{link.strip()}"' for link in links]
     assert all(stop["inMenu"] for stop in reached) and placement_problems(reached) == []
@@ -266,7 +270,9 @@ def test_search_results_are_announced_after_typing_and_after_a_filter(open_page)
     value = box.get_attribute("value")
     box.focus()
     page.keyboard.press("Space")
-    page.wait_for_function("v => document.querySelector('[role=status]').textContent.includes('saringan: ' + v)", arg=value)
+    page.wait_for_function(
+        "v => document.querySelector('[role=status]').textContent.includes('saringan: ' + v)", arg=value
+    )
     filtered = re.fullmatch(r"Ditemukan (\d+) hasil untuk “pantai” \(saringan: (.+)\)\.", status.inner_text())
     assert filtered and filtered.group(2) == value
     assert int(filtered.group(1)) == page.locator(".etalase-result").count() <= total
@@ -312,7 +318,9 @@ def video_url(tmp_path_factory) -> Iterator[str]:
 
 def test_the_video_player_takes_focus_after_the_press(browser, video_url):
     context = browser.new_context(viewport=PHONE, locale="id-ID")
-    context.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(content_type="text/html", body=PLAYER))
+    context.route(
+        "https://www.youtube-nocookie.com/**", lambda route: route.fulfill(content_type="text/html", body=PLAYER)
+    )
     page = context.new_page()
     try:
         page.goto(video_url, wait_until="networkidle")
@@ -353,8 +361,10 @@ def test_no_page_scrolls_sideways(browser, demo_url, width):
     assert {kind: scroll for kind, scroll in wide.items() if scroll > width} == {}
 
 
-TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }"
-                " p { margin-bottom: 2em !important; }")
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
 """WCAG 1.4.12's text spacing, as a reader's style sheet would set it."""
 
 CUT_TEXT = """() => [...document.body.querySelectorAll('*')].filter(e => {

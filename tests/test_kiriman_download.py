@@ -43,9 +43,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         port = server.server_address[1]
         name = self.path.rsplit("/", 1)[-1]
         if self.path.startswith("/user-attachments/assets/"):
-            targets = {"foto": f"http://127.0.0.1:{port}/penyimpanan/foto",
-                       "lain": f"http://localhost:{port}/penyimpanan/foto",
-                       "ftp": "ftp://127.0.0.1/foto"}
+            targets = {
+                "foto": f"http://127.0.0.1:{port}/penyimpanan/foto",
+                "lain": f"http://localhost:{port}/penyimpanan/foto",
+                "ftp": "ftp://127.0.0.1/foto",
+            }
             if name in targets:
                 self.send_response(302)
                 self.send_header("Location", targets[name])
@@ -56,8 +58,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._serve(name)
 
     def _serve(self, name: str) -> None:
-        bodies = {"foto": PHOTO, "html": b"<!doctype html><html><body>Bukan foto</body></html>",
-                  "besar": b"\xff\xd8\xff" + b"\0" * (LIMIT_MB * 1024 * 1024 + 1)}
+        bodies = {
+            "foto": PHOTO,
+            "html": b"<!doctype html><html><body>Bukan foto</body></html>",
+            "besar": b"\xff\xd8\xff" + b"\0" * (LIMIT_MB * 1024 * 1024 + 1),
+        }
         if name == "tanpa-panjang":  # no Content-Length: the limit holds while reading
             self.send_response(200)
             self.send_header("Content-Type", "image/jpeg")
@@ -96,31 +101,46 @@ def config(tmp_path: Path) -> Path:
 def _body(base: str, *names: str) -> str:
     """The wisata form with its photos at ``base`` (the test server), one alt line per photo."""
     body = fixture("wisata")
-    photos = body[body.index("### Foto\n"):body.index("### Teks alternatif\n")]
-    alts = body[body.index("### Teks alternatif\n"):body.index("### Nama pemotret")]
-    body = body.replace(photos, "### Foto\n\n" + "\n".join(
-        f"![IMG_{n}]({base}/user-attachments/assets/{name})" for n, name in enumerate(names)) + "\n\n")
-    return body.replace(alts, "### Teks alternatif\n\n" + "\n".join(f"Foto nomor {n}" for n in range(len(names)))
-                        + "\n\n")
+    photos = body[body.index("### Foto\n") : body.index("### Teks alternatif\n")]
+    alts = body[body.index("### Teks alternatif\n") : body.index("### Nama pemotret")]
+    body = body.replace(
+        photos,
+        "### Foto\n\n"
+        + "\n".join(f"![IMG_{n}]({base}/user-attachments/assets/{name})" for n, name in enumerate(names))
+        + "\n\n",
+    )
+    return body.replace(
+        alts, "### Teks alternatif\n\n" + "\n".join(f"Foto nomor {n}" for n in range(len(names))) + "\n\n"
+    )
 
 
-def test_an_attachment_is_downloaded_through_an_allowed_redirect(server: _Server, content: Path, config: Path,
-                                                                 tmp_path: Path) -> None:
+def test_an_attachment_is_downloaded_through_an_allowed_redirect(
+    server: _Server, content: Path, config: Path, tmp_path: Path
+) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    result = run_kiriman(_body(base, "foto"), content, tmp_path, "--test-attachment-host", base,
-                         "--config", str(config))
+    result = run_kiriman(
+        _body(base, "foto"), content, tmp_path, "--test-attachment-host", base, "--config", str(config)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (Path(result.stdout.strip()) / "sampul.jpg").read_bytes() == PHOTO
     assert server.hits == ["/user-attachments/assets/foto", "/penyimpanan/foto"]
 
 
-def test_wrong_hosts_large_files_and_pages_are_refused(server: _Server, content: Path, config: Path,
-                                                       tmp_path: Path) -> None:
+def test_wrong_hosts_large_files_and_pages_are_refused(
+    server: _Server, content: Path, config: Path, tmp_path: Path
+) -> None:
     port = server.server_address[1]
     base = f"http://127.0.0.1:{port}"
     before = snapshot(content)
-    result = run_kiriman(_body(base, "lain", "ftp", "besar", "tanpa-panjang", "html", "hilang"), content, tmp_path,
-                         "--test-attachment-host", base, "--config", str(config))
+    result = run_kiriman(
+        _body(base, "lain", "ftp", "besar", "tanpa-panjang", "html", "hilang"),
+        content,
+        tmp_path,
+        "--test-attachment-host",
+        base,
+        "--config",
+        str(config),
+    )
     assert result.returncode == 1
     assert [line for line in result.stdout.splitlines() if not line.startswith("    (en) ")] == [
         f"Foto, foto ke-1: dialihkan ke http://localhost:{port}, bukan penyimpanan lampiran GitHub; tidak diunduh",
@@ -138,22 +158,34 @@ def test_without_the_test_option_only_github_is_asked(server: _Server, content: 
     base = f"http://127.0.0.1:{server.server_address[1]}"
     result = run_kiriman(_body(base, "foto"), content, tmp_path)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith(f'Foto: "{base}/user-attachments/assets/foto" bukan foto yang '
-                                                    "diunggah ke formulir")
+    assert result.stdout.splitlines()[0].startswith(
+        f'Foto: "{base}/user-attachments/assets/foto" bukan foto yang diunggah ke formulir'
+    )
     assert server.hits == []
 
 
 def test_attachment_addresses() -> None:
-    text = ('![a](https://github.com/user-attachments/assets/0b6c2a4e-1f3d-4c7a-9a51-3e7f1d2c8b01)\n'
-            '<img width="10" height="10" alt="IMG" src="https://github.com/user-attachments/assets/abc-123" />\n'
-            'https://github.com/user-attachments/assets/abc-123\n'
-            '[doc.pdf](https://github.com/user-attachments/files/17/doc.pdf) '
-            'https://github.com/user-attachments/assets/..%2F..%2Fetc')
-    assert find(text, GITHUB) == (["0b6c2a4e-1f3d-4c7a-9a51-3e7f1d2c8b01", "abc-123"],
-                                  ["https://github.com/user-attachments/files/17/doc.pdf",
-                                   "https://github.com/user-attachments/assets/..%2F..%2Fetc"])
+    text = (
+        "![a](https://github.com/user-attachments/assets/0b6c2a4e-1f3d-4c7a-9a51-3e7f1d2c8b01)\n"
+        '<img width="10" height="10" alt="IMG" src="https://github.com/user-attachments/assets/abc-123" />\n'
+        "https://github.com/user-attachments/assets/abc-123\n"
+        "[doc.pdf](https://github.com/user-attachments/files/17/doc.pdf) "
+        "https://github.com/user-attachments/assets/..%2F..%2Fetc"
+    )
+    assert find(text, GITHUB) == (
+        ["0b6c2a4e-1f3d-4c7a-9a51-3e7f1d2c8b01", "abc-123"],
+        [
+            "https://github.com/user-attachments/files/17/doc.pdf",
+            "https://github.com/user-attachments/assets/..%2F..%2Fetc",
+        ],
+    )
     assert loopback_host("http://127.0.0.1:8080").redirect_hosts == frozenset({"127.0.0.1:8080"})
-    for refused in ("http://10.0.0.1:80", "http://127.0.0.1", "https://github.com:443", "file:///tmp",
-                    "http://127.0.0.1:80/x"):
+    for refused in (
+        "http://10.0.0.1:80",
+        "http://127.0.0.1",
+        "https://github.com:443",
+        "file:///tmp",
+        "http://127.0.0.1:80/x",
+    ):
         with pytest.raises(ValueError):
             loopback_host(refused)

@@ -47,38 +47,67 @@ def copy(artifact: Path, tmp_path: Path) -> Path:
 
 def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_path: Path) -> None:
     out, outputs = tmp_path / "keluar", tmp_path / "github-output"
-    assert kiriman_publish.main(["accept", "--artifact", str(copy), "--content", str(content), "--issue", "7",
-                                 "--author-id", "583231", "--out", str(out), "--github-output", str(outputs)]) == 0
+    assert (
+        kiriman_publish.main(
+            [
+                "accept",
+                "--artifact",
+                str(copy),
+                "--content",
+                str(content),
+                "--issue",
+                "7",
+                "--author-id",
+                "583231",
+                "--out",
+                str(out),
+                "--github-output",
+                str(outputs),
+            ]
+        )
+        == 0
+    )
     assert outputs.read_text(encoding="utf-8") == "ok=true\nstate=ok\nbranch=kiriman/7\n"
     assert (content / "posts" / SLUG / "index.md").is_file()
     assert (content / "creators" / "sari-rahayu.yml").is_file()
-    assert (out / "pr-title.txt").read_text(encoding="utf-8") == \
-        "Pos baru: Keripik Tempe Bu Sari, Renyah dari Pasar Lama\n"
+    assert (out / "pr-title.txt").read_text(
+        encoding="utf-8"
+    ) == "Pos baru: Keripik Tempe Bu Sari, Renyah dari Pasar Lama\n"
     body = (out / "pr-body.md").read_text(encoding="utf-8")
     assert body.startswith("Kiriman lewat formulir dari @bu-sari, issue #7. Terima kasih!\n\nCloses #7\n")
     assert "- Kreator: Sari Rahayu (`sari-rahayu`) (kreator baru: berkas kreatornya ikut di PR ini)" in body
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
-    checklist = template[template.index("## Daftar periksa editor"):].strip()
+    checklist = template[template.index("## Daftar periksa editor") :].strip()
     assert body.rstrip().endswith(checklist)
-    assert (out / "commit-message.txt").read_text(encoding="utf-8").endswith(
-        "Co-authored-by: bu-sari <583231+bu-sari@users.noreply.github.com>\n")
+    assert (
+        (out / "commit-message.txt")
+        .read_text(encoding="utf-8")
+        .endswith("Co-authored-by: bu-sari <583231+bu-sari@users.noreply.github.com>\n")
+    )
     assert (out / "periksa-komentar.md").read_text(encoding="utf-8").startswith(f"{CHECK_MARKER}\n## Pemeriksaan pos")
 
 
-@pytest.mark.parametrize("spoil", [
-    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "run.sh").write_text("#!/bin/sh\n"), id="extra file"),
-    pytest.param(lambda a: (a / "konten" / ".github").mkdir() or (a / "konten" / ".github" / "x.yml").write_text("x"),
-                 id="file outside the bundle"),
-    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "foto-1.jpg").symlink_to("/etc/passwd"), id="symlink"),
-    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "index.md").unlink(), id="no index.md"),
-    pytest.param(lambda a: _edit_result(a, issue=8), id="another issue"),
-    pytest.param(lambda a: _edit_result(a, slug="../../etc"), id="slug leaves content"),
-    pytest.param(lambda a: _edit_result(a, bundle="posts/lain"), id="bundle and slug disagree"),
-    pytest.param(lambda a: _edit_result(a, extra="field"), id="unknown key"),
-    pytest.param(lambda a: (a / "hasil.json").write_text("[1, 2"), id="not JSON"),
-    pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "index.md").write_text("---\ntitle: x\n---\n"),
-                 id="bundle no longer valid"),
-])
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "run.sh").write_text("#!/bin/sh\n"), id="extra file"),
+        pytest.param(
+            lambda a: (a / "konten" / ".github").mkdir() or (a / "konten" / ".github" / "x.yml").write_text("x"),
+            id="file outside the bundle",
+        ),
+        pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "foto-1.jpg").symlink_to("/etc/passwd"), id="symlink"),
+        pytest.param(lambda a: (a / "konten" / "posts" / SLUG / "index.md").unlink(), id="no index.md"),
+        pytest.param(lambda a: _edit_result(a, issue=8), id="another issue"),
+        pytest.param(lambda a: _edit_result(a, slug="../../etc"), id="slug leaves content"),
+        pytest.param(lambda a: _edit_result(a, bundle="posts/lain"), id="bundle and slug disagree"),
+        pytest.param(lambda a: _edit_result(a, extra="field"), id="unknown key"),
+        pytest.param(lambda a: (a / "hasil.json").write_text("[1, 2"), id="not JSON"),
+        pytest.param(
+            lambda a: (a / "konten" / "posts" / SLUG / "index.md").write_text("---\ntitle: x\n---\n"),
+            id="bundle no longer valid",
+        ),
+    ],
+)
 def test_an_artifact_that_is_not_what_a_conversion_makes_is_refused(spoil, copy: Path, content: Path) -> None:
     spoil(copy)
     with pytest.raises(Refused):
@@ -110,22 +139,40 @@ def test_comments_escape_the_creators_text(copy: Path) -> None:
 
 
 def test_the_problem_comment_lists_every_field(tmp_path: Path, content: Path) -> None:
-    result = run_kiriman(fixture("umkm-salah"), content, tmp_path, author="siti-a",
-                         assets=make_assets(tmp_path / "lampiran"))
+    result = run_kiriman(
+        fixture("umkm-salah"), content, tmp_path, author="siti-a", assets=make_assets(tmp_path / "lampiran")
+    )
     assert result.returncode == 1
     text = issue_comment("problems", read_result(tmp_path / "hasil.json", 7))
     assert text.startswith(f"{ISSUE_MARKER}\n### ✏️ Ada 16 hal yang perlu diperbaiki\n")
-    assert "- **Nomor WhatsApp untuk pesan**: ditemukan \"0812\"; bukan nomor HP Indonesia" in text
+    assert '- **Nomor WhatsApp untuk pesan**: ditemukan "0812"; bukan nomor HP Indonesia' in text
     assert "- **Teks alternatif, foto ke\\-2**: belum punya baris teks alternatif" in text
     assert "klik **⋯**" in text and "**Edit**" in text
-    assert "- `umkm_whatsapp`: found \"0812\"" in text  # the English list, folded away
+    assert '- `umkm_whatsapp`: found "0812"' in text  # the English list, folded away
 
 
 def test_comment_command_falls_back_to_a_system_problem(tmp_path: Path) -> None:
     output = tmp_path / "komentar.md"
-    assert kiriman_publish.main(["comment", "--artifact", str(tmp_path / "tidak-ada"), "--issue", "7", "--state",
-                                 "ok", "--pr-url", "https://evil.example/x", "--run-url",
-                                 "https://github.com/o/r/actions/runs/12", "--output", str(output)]) == 0
+    assert (
+        kiriman_publish.main(
+            [
+                "comment",
+                "--artifact",
+                str(tmp_path / "tidak-ada"),
+                "--issue",
+                "7",
+                "--state",
+                "ok",
+                "--pr-url",
+                "https://evil.example/x",
+                "--run-url",
+                "https://github.com/o/r/actions/runs/12",
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
     text = output.read_text(encoding="utf-8")
     assert "### ⚠️ Kiriman belum bisa diproses" in text
     assert "https://github.com/o/r/actions/runs/12" in text and "evil.example" not in text
@@ -133,7 +180,8 @@ def test_comment_command_falls_back_to_a_system_problem(tmp_path: Path) -> None:
 
 def test_a_post_credited_to_someone_else_is_refused(copy: Path, content: Path) -> None:
     creator = copy / "konten" / "creators" / "sari-rahayu.yml"
-    creator.write_text(creator.read_text(encoding="utf-8").replace("github: bu-sari", "github: someone-else"),
-                       encoding="utf-8")
+    creator.write_text(
+        creator.read_text(encoding="utf-8").replace("github: bu-sari", "github: someone-else"), encoding="utf-8"
+    )
     with pytest.raises(Refused, match="kreator pos tidak sesuai"):
         accept(copy, content, 7, ImageSettings())

@@ -39,14 +39,19 @@ def test_the_guide_page_shows_its_screenshots_at_their_size(demo_site: Path) -> 
     page = _page(demo_site, "panduan/lewat-formulir")
     assert [a["href"] for a in page.select("article a.md-button--primary")] == [CHOOSER]
     images = page.select("article img")
-    assert [image["src"].rsplit("/", 1)[-1] for image in images] == ["kirim-pos-baru.svg", "formulir-atas.svg",
-                                                                      "formulir-foto.svg"]
+    assert [image["src"].rsplit("/", 1)[-1] for image in images] == [
+        "kirim-pos-baru.svg",
+        "formulir-atas.svg",
+        "formulir-foto.svg",
+    ]
     for image in images:
         svg = (demo_site / "panduan" / "lewat-formulir" / image["src"]).resolve().read_text(encoding="utf-8")
         root = re.search(r'<svg [^>]*width="([\d.]+)pt" height="([\d.]+)pt"', svg)
         assert root, image["src"]
         # The page reserves the picture's own size (Chromium prints one CSS pixel as PT_PER_PX points).
-        assert (int(image["width"]), int(image["height"])) == (round(float(root[1]) / PT_PER_PX),
-                                                               round(float(root[2]) / PT_PER_PX))
+        assert (int(image["width"]), int(image["height"])) == (
+            round(float(root[1]) / PT_PER_PX),
+            round(float(root[2]) / PT_PER_PX),
+        )
         assert "<script" not in svg and "foreignObject" not in svg and not re.search(r'href="(?!#|data:image/)', svg)
         assert len(image["alt"]) > 40 and image["loading"] == "lazy"

@@ -36,8 +36,10 @@ def test_it_runs_for_form_issues_only() -> None:
     assert "github.event.issue.state == 'open'" in condition
     # Per job: the run of another label's event (its jobs skipped) must not cancel the conversion.
     assert "concurrency" not in workflow
-    assert workflow["jobs"]["convert"]["concurrency"] == {"group": "kiriman-ubah-${{ github.event.issue.number }}",
-                                                          "cancel-in-progress": True}
+    assert workflow["jobs"]["convert"]["concurrency"] == {
+        "group": "kiriman-ubah-${{ github.event.issue.number }}",
+        "cancel-in-progress": True,
+    }
     assert workflow["jobs"]["publish"]["concurrency"]["cancel-in-progress"] is False
     assert "needs.convert.result == 'success' || needs.convert.result == 'failure'" in workflow["jobs"]["publish"]["if"]
 
@@ -46,8 +48,11 @@ def test_permissions_are_empty_by_default_and_least_per_job() -> None:
     workflow = _workflow()
     assert workflow["permissions"] == {}
     assert workflow["jobs"]["convert"]["permissions"] == {"contents": "read"}
-    assert workflow["jobs"]["publish"]["permissions"] == {"contents": "write", "pull-requests": "write",
-                                                          "issues": "write"}
+    assert workflow["jobs"]["publish"]["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
     assert workflow["jobs"]["publish"]["needs"] == "convert"
 
 
@@ -62,7 +67,7 @@ def test_the_issue_text_is_read_only_by_the_read_only_job() -> None:
             assert "github.event.issue.body" not in str(step.get("env", {}))
             assert "github.event.issue.title" not in str(step)
     convert_run = next(step["run"] for step in _steps(convert) if "scripts/kiriman.py" in step.get("run", ""))
-    assert "jq -r '.issue.body // \"\"' \"$GITHUB_EVENT_PATH\"" in convert_run  # from the event file, as data
+    assert 'jq -r \'.issue.body // ""\' "$GITHUB_EVENT_PATH"' in convert_run  # from the event file, as data
     assert "scripts/kiriman.py" not in str(publish) and "pr_check.py" not in str(publish)
     assert "pr_check.py --base HEAD^1 --head HEAD --site-dir" in str(convert)
 
@@ -77,7 +82,7 @@ def test_the_write_job_treats_the_artifact_as_data() -> None:
     assert accept < push  # re-checked before anything is pushed
     push_step = _steps(publish)[push]
     assert push_step["if"] == "steps.accept.outputs.ok == 'true'"
-    assert "--force origin \"HEAD:refs/heads/$branch\"" in push_step["run"]
+    assert '--force origin "HEAD:refs/heads/$branch"' in push_step["run"]
     assert 'branch="kiriman/$ISSUE"' in push_step["run"]
     assert BOT_EMAIL in push_step["run"]  # an editor's commit on the branch is not overwritten
     assert "git config" not in push_step["run"] and "persist-credentials" not in push_step["run"]

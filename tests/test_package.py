@@ -39,31 +39,72 @@ def test_pip_install_gives_a_working_etalase_command(tmp_path: Path) -> None:
     # The pinned versions of requirements.txt as constraints (which may not name extras).
     pins = re.sub(r"\[[^\]]*\]", "", (ROOT / "requirements.txt").read_text(encoding="utf-8"))
     (tmp_path / "constraints.txt").write_text(pins, encoding="utf-8")
-    install = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
-                              "-c", str(tmp_path / "constraints.txt"), str(ROOT)],
-                             capture_output=True, text=True, timeout=900)
+    install = subprocess.run(
+        [
+            str(venv / "bin" / "pip"),
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-c",
+            str(tmp_path / "constraints.txt"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert install.returncode == 0, install.stdout + install.stderr
-    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import etalase; print(etalase.__file__)"],
-                           capture_output=True, text=True, cwd=tmp_path, check=True).stdout
+    where = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import etalase; print(etalase.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    ).stdout
     assert str(venv) in where  # the installed package, not the checkout's scripts/
     config = config_copy(tmp_path)
     site = tmp_path / "site"
-    built = subprocess.run([str(venv / "bin" / "etalase"), "build", "--config", str(config), "--content",
-                            str(DEMO_CONTENT), "--site-dir", str(site), "--now", NOW, "--no-search"],
-                           capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    built = subprocess.run(
+        [
+            str(venv / "bin" / "etalase"),
+            "build",
+            "--config",
+            str(config),
+            "--content",
+            str(DEMO_CONTENT),
+            "--site-dir",
+            str(site),
+            "--now",
+            NOW,
+            "--no-search",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Situs selesai" in built.stdout
     assert len(article_pages(site)) == 13
-    checked = subprocess.run([str(venv / "bin" / "etalase"), "check", "--config", str(config), "--content",
-                              str(DEMO_CONTENT), "--now", NOW], capture_output=True, text=True, cwd=tmp_path)
+    checked = subprocess.run(
+        [str(venv / "bin" / "etalase"), "check", "--config", str(config), "--content", str(DEMO_CONTENT), "--now", NOW],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert checked.returncode == 0 and "Konten beres" in checked.stdout
 
 
 def test_the_site_builds_on_properdocs(tmp_path: Path) -> None:
     site = tmp_path / "site"
     config = config_copy(tmp_path, content_dir=str(DEMO_CONTENT), now=NOW, search=False)
-    result = subprocess.run([str(BIN / "properdocs"), "build", "--strict", "-f", str(config), "-d", str(site)],
-                            capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    result = subprocess.run(
+        [str(BIN / "properdocs"), "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "ProperDocs" in home.find("meta", attrs={"name": "generator"})["content"]

@@ -67,8 +67,10 @@ def test_the_built_index_has_its_filters_and_values_sorted(demo_site: Path) -> N
     [meta_file] = meta_files(output)
     filters = _read(meta_file)[FILTERS_AT]
     assert [name for name, _ in filters] == ["aksesibilitas", "kategori", "wilayah"]
-    values = {name: [value[0] for value in _read(output / "filter" / f"{file_hash}.pf_filter")[1]]
-              for name, file_hash in filters}
+    values = {
+        name: [value[0] for value in _read(output / "filter" / f"{file_hash}.pf_filter")[1]]
+        for name, file_hash in filters
+    }
     assert values["kategori"] == ["Budaya", "Pembangunan", "UMKM", "Wisata"]
     assert values["wilayah"] == ["Bukit Jati", "Muara Dua", "Sekar Kota", "Tanjung Sari"]
     assert values["aksesibilitas"] == sorted(values["aksesibilitas"]) and len(values["aksesibilitas"]) > 2

@@ -25,12 +25,21 @@ PASER_BRAND = {
     "tagline": "Daya taka, bumi Paser yang ramah",
     "timezone": "WITA",
     "colors": {"primary": "#1d4e3a", "accent": "#9c2f1a", "categories": {"wisata": "#125b49"}},
-    "hero": {"photo": "assets/brand/hero.jpg", "alt": "Sungai Kandilo di pagi hari dengan perahu ketinting",
-             "credit": "Dokumentasi Diskominfo Paser, CC BY 4.0"},
-    "social": {"instagram": "https://www.instagram.com/diskominfopaser", "youtube": "https://www.youtube.com/@paserkab"},
-    "contact": {"office": "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Paser",
-                "address": "Jl. Jenderal Sudirman No. 1, Tanah Grogot", "email": "diskominfo@paserkab.go.id",
-                "whatsapp": "0813-5000-1234"},
+    "hero": {
+        "photo": "assets/brand/hero.jpg",
+        "alt": "Sungai Kandilo di pagi hari dengan perahu ketinting",
+        "credit": "Dokumentasi Diskominfo Paser, CC BY 4.0",
+    },
+    "social": {
+        "instagram": "https://www.instagram.com/diskominfopaser",
+        "youtube": "https://www.youtube.com/@paserkab",
+    },
+    "contact": {
+        "office": "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Paser",
+        "address": "Jl. Jenderal Sudirman No. 1, Tanah Grogot",
+        "email": "diskominfo@paserkab.go.id",
+        "whatsapp": "0813-5000-1234",
+    },
     "footer": "Etalase resmi Kabupaten Paser.",
     "repository": "https://github.com/diskominfo-paser/etalase",
     "demo": False,
@@ -50,35 +59,76 @@ def demo_traces() -> set[str]:
     for index in (DEMO_CONTENT / "posts").glob("*/index.md"):
         traces |= {index.parent.name, yaml.safe_load(index.read_text(encoding="utf-8").split("---")[1])["title"]}
     brand = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["brand"]
-    traces |= {brand["name"], brand["tagline"], brand["contact"]["office"], brand["contact"]["email"],
-               brand["footer"], brand["hero"]["alt"], brand["hero"]["credit"], brand["repository"],
-               *brand["social"].values()}
+    traces |= {
+        brand["name"],
+        brand["tagline"],
+        brand["contact"]["office"],
+        brand["contact"]["email"],
+        brand["footer"],
+        brand["hero"]["alt"],
+        brand["hero"]["credit"],
+        brand["repository"],
+        *brand["social"].values(),
+    }
     return traces
 
 
 def paser_content(root: Path) -> Path:
     (root / "creators").mkdir(parents=True)
     (root / "posts").mkdir()
-    (root / "regions.yml").write_text(yaml.safe_dump({"kecamatan": [
-        {"id": "tanah-grogot", "name": "Tanah Grogot", "desa": [{"id": "tapis", "name": "Tapis"}]},
-        {"id": "long-ikis", "name": "Long Ikis"}]}), encoding="utf-8")
+    (root / "regions.yml").write_text(
+        yaml.safe_dump(
+            {
+                "kecamatan": [
+                    {"id": "tanah-grogot", "name": "Tanah Grogot", "desa": [{"id": "tapis", "name": "Tapis"}]},
+                    {"id": "long-ikis", "name": "Long Ikis"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     (root / "creators" / "ayu-lestari.yml").write_text(
-        "name: Ayu Lestari\nbio: Pemandu wisata sungai dari Tanah Grogot.\nregion: tanah-grogot\n", encoding="utf-8")
+        "name: Ayu Lestari\nbio: Pemandu wisata sungai dari Tanah Grogot.\nregion: tanah-grogot\n", encoding="utf-8"
+    )
     posts = {
-        "susur-sungai-kandilo": front_matter(title="Susur Sungai Kandilo Naik Ketinting", creators=["ayu-lestari"],
-                                             region="tanah-grogot/tapis", date="2026-11-02 08:00 WITA",
-                                             cover={"file": "cover.jpg", "alt": "Perahu ketinting di sungai",
-                                                    "credit": "Ayu Lestari", "license": "CC BY 4.0"},
-                                             wisata={"place": "Dermaga Kandilo", "address": "Jl. Sungai, Tapis",
-                                                     "opening_hours": "Setiap hari 07.00–17.00 WITA",
-                                                     "ticket": "Rp20.000"}),
+        "susur-sungai-kandilo": front_matter(
+            title="Susur Sungai Kandilo Naik Ketinting",
+            creators=["ayu-lestari"],
+            region="tanah-grogot/tapis",
+            date="2026-11-02 08:00 WITA",
+            cover={
+                "file": "cover.jpg",
+                "alt": "Perahu ketinting di sungai",
+                "credit": "Ayu Lestari",
+                "license": "CC BY 4.0",
+            },
+            wisata={
+                "place": "Dermaga Kandilo",
+                "address": "Jl. Sungai, Tapis",
+                "opening_hours": "Setiap hari 07.00–17.00 WITA",
+                "ticket": "Rp20.000",
+            },
+        ),
         "festival-paser-nondoi": front_matter(
-            title="Festival Paser Nondoi di Lapangan Kantor Bupati", category="budaya", wisata=None,
-            creators=["ayu-lestari"], region="long-ikis", date="2026-11-05 09:00 WITA",
-            cover={"file": "cover.jpg", "alt": "Penari dengan selendang merah", "credit": "Ayu Lestari",
-                   "license": "CC BY 4.0"},
-            budaya={"venue": "Lapangan Kantor Bupati", "organiser": "Dinas Pendidikan dan Kebudayaan",
-                    "start": "2026-11-20 19:00 WITA", "end": "2026-11-20 22:00 WITA"}),
+            title="Festival Paser Nondoi di Lapangan Kantor Bupati",
+            category="budaya",
+            wisata=None,
+            creators=["ayu-lestari"],
+            region="long-ikis",
+            date="2026-11-05 09:00 WITA",
+            cover={
+                "file": "cover.jpg",
+                "alt": "Penari dengan selendang merah",
+                "credit": "Ayu Lestari",
+                "license": "CC BY 4.0",
+            },
+            budaya={
+                "venue": "Lapangan Kantor Bupati",
+                "organiser": "Dinas Pendidikan dan Kebudayaan",
+                "start": "2026-11-20 19:00 WITA",
+                "end": "2026-11-20 22:00 WITA",
+            },
+        ),
     }
     for index, (slug, text) in enumerate(posts.items()):
         bundle = root / "posts" / slug
@@ -95,12 +145,19 @@ def paser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     (docs / "assets" / "brand" / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="18" fill="#1d4e3a"/>'
-        "</svg>\n", encoding="utf-8")
+        "</svg>\n",
+        encoding="utf-8",
+    )
     Image.open(PHOTOS[2]).convert("RGB").save(docs / "assets" / "brand" / "hero.jpg", "JPEG")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update({"site_name": "Etalase Kabupaten Paser", "site_url": "https://diskominfo-paser.github.io/etalase/",
-                   "site_description": "Wisata, UMKM, budaya dan pembangunan Kabupaten Paser.",
-                   "docs_dir": str(docs)})
+    config.update(
+        {
+            "site_name": "Etalase Kabupaten Paser",
+            "site_url": "https://diskominfo-paser.github.io/etalase/",
+            "site_description": "Wisata, UMKM, budaya dan pembangunan Kabupaten Paser.",
+            "docs_dir": str(docs),
+        }
+    )
     config["extra"]["brand"] = PASER_BRAND
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["plugins"] = [{"etalase": {"cache_dir": str(root / "cache")}}]

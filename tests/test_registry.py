@@ -38,12 +38,24 @@ class Kuliner(Strict):
 
 
 def _restaurant(meta: Any, info: Kuliner, ctx: EntityContext) -> dict[str, Any]:
-    return {"@type": "Restaurant", "@id": ctx.url + "#warung", "name": info.stall, "servesCuisine": info.dish,
-            "address": ctx.address(None)}
+    return {
+        "@type": "Restaurant",
+        "@id": ctx.url + "#warung",
+        "name": info.stall,
+        "servesCuisine": info.dish,
+        "address": ctx.address(None),
+    }
 
 
-KULINER = Category(id="kuliner", label="Kuliner", block=Kuliner, block_description="Info kuliner",
-                   blurb="Warung dan hidangan khas yang wajib dicoba.", colour="#7a3b00", entity=_restaurant)
+KULINER = Category(
+    id="kuliner",
+    label="Kuliner",
+    block=Kuliner,
+    block_description="Info kuliner",
+    blurb="Warung dan hidangan khas yang wajib dicoba.",
+    colour="#7a3b00",
+    entity=_restaurant,
+)
 PARTIAL = """{% set k = post.block %}
 <aside class="etalase-info" aria-labelledby="info-judul">
   <h2 id="info-judul">Info kuliner</h2>
@@ -69,8 +81,15 @@ def site_setup(tmp_path: Path, partial: bool = True) -> Path:
 
 
 def build(tmp_path: Path, content: Path, config: Path) -> api.Result:
-    return api.build(api.Options(config_file=config, content_dir=content, site_dir=tmp_path / "site",
-                                 now=datetime.fromisoformat(NOW), search=False))
+    return api.build(
+        api.Options(
+            config_file=config,
+            content_dir=content,
+            site_dir=tmp_path / "site",
+            now=datetime.fromisoformat(NOW),
+            search=False,
+        )
+    )
 
 
 def html(site: Path, url: str) -> BeautifulSoup:
@@ -79,9 +98,16 @@ def html(site: Path, url: str) -> BeautifulSoup:
 
 def kuliner_content(root: Path) -> Path:
     content = base_content(root)
-    add_post(content, "warung-bu-tini", front_matter(
-        title="Nasi Kuning Warung Bu Tini", category="kuliner", wisata=None,
-        kuliner={"dish": "Nasi kuning", "stall": "Warung Bu Tini"}))
+    add_post(
+        content,
+        "warung-bu-tini",
+        front_matter(
+            title="Nasi Kuning Warung Bu Tini",
+            category="kuliner",
+            wisata=None,
+            kuliner={"dish": "Nasi kuning", "stall": "Warung Bu Tini"},
+        ),
+    )
     add_post(content, "pantai", front_matter(title="Pantai di kota", date="2026-01-09 08:00 WIB"))
     return content
 
@@ -105,7 +131,9 @@ def test_a_category_added_to_the_registry_alone_gets_listing_home_section_colour
     assert section.select_one(".etalase-section__blurb").get_text(strip=True) == KULINER.blurb
     assert "etalase-cat--kuliner" in section["class"]
     style = home.find("style").get_text()
-    assert "--etalase-kuliner:#7a3b00" in style and ".etalase-cat--kuliner{--etalase-cat:var(--etalase-kuliner)}" in style
+    assert (
+        "--etalase-kuliner:#7a3b00" in style and ".etalase-cat--kuliner{--etalase-cat:var(--etalase-kuliner)}" in style
+    )
     assert "Kuliner" in [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
 
     post = html(site, "artikel/warung-bu-tini")
@@ -114,8 +142,11 @@ def test_a_category_added_to_the_registry_alone_gets_listing_home_section_colour
     restaurant = next(item for item in graph if item["@type"] == "Restaurant")
     assert restaurant["servesCuisine"] == "Nasi kuning"
     assert restaurant["url"].endswith("/artikel/warung-bu-tini/")
-    assert [c["name"] for c in next(i for i in graph if i["@type"] == "BreadcrumbList")["itemListElement"]] == \
-        ["Beranda", "Kuliner", "Nasi Kuning Warung Bu Tini"]
+    assert [c["name"] for c in next(i for i in graph if i["@type"] == "BreadcrumbList")["itemListElement"]] == [
+        "Beranda",
+        "Kuliner",
+        "Nasi Kuning Warung Bu Tini",
+    ]
     assert "kuliner" not in REGISTRY  # the test's category is gone again
 
 
@@ -126,17 +157,21 @@ def test_a_category_without_its_partial_is_a_problem_before_the_build(tmp_path: 
         checked = api.check(api.Options(config_file=config, content_dir=content, now=datetime.fromisoformat(NOW)))
         built = build(tmp_path, content, config)
     for result in (checked, built):
-        assert [(p.field, p.message) for p in result.problems] == [(
-            "kategori kuliner",
-            "templat partials/etalase/info-kuliner.html tidak ada di tema (overrides/); buat templat itu untuk "
-            "menampilkan blok kategori di halaman pos")]
+        assert [(p.field, p.message) for p in result.problems] == [
+            (
+                "kategori kuliner",
+                "templat partials/etalase/info-kuliner.html tidak ada di tema (overrides/); buat templat itu untuk "
+                "menampilkan blok kategori di halaman pos",
+            )
+        ]
     assert not (tmp_path / "site").exists()
 
 
 def test_a_post_of_a_category_that_is_not_registered_is_refused(tmp_path: Path) -> None:
     content = kuliner_content(tmp_path / "content")
-    result = api.check(api.Options(config_file=site_setup(tmp_path), content_dir=content,
-                                   now=datetime.fromisoformat(NOW)))
+    result = api.check(
+        api.Options(config_file=site_setup(tmp_path), content_dir=content, now=datetime.fromisoformat(NOW))
+    )
     messages = [p.message for p in result.problems]
     assert 'ditemukan "kuliner"; yang diizinkan: wisata, umkm, budaya, pembangunan' in messages
 
@@ -151,7 +186,9 @@ def extra_kind(kind: ListingKind) -> Iterator[ListingKind]:
 
 
 AGENCY = ListingKind(
-    name="agency", base="instansi", kicker="Instansi",
+    name="agency",
+    base="instansi",
+    kicker="Instansi",
     keys=lambda post, content: [slugify(post.block.agency)] if post.category == "pembangunan" else [],
     heading=lambda key, content: key.replace("-", " ").title(),
     description=lambda key, content: f"Proyek pembangunan oleh {key.replace('-', ' ').title()}.",
@@ -160,11 +197,24 @@ AGENCY = ListingKind(
 
 def test_a_listing_kind_added_as_data_gets_its_pages(tmp_path: Path) -> None:
     content = base_content(tmp_path / "content")
-    block = {"project": "Jembatan Kota", "agency": "Dinas PUPR", "status": "berjalan",
-             "sources": [{"title": "DPA 2026", "document": "DPA No. 1"}]}
+    block = {
+        "project": "Jembatan Kota",
+        "agency": "Dinas PUPR",
+        "status": "berjalan",
+        "sources": [{"title": "DPA 2026", "document": "DPA No. 1"}],
+    }
     for day in (3, 4):
-        add_post(content, f"proyek-{day}", front_matter(title=f"Proyek hari {day}", date=f"2026-01-0{day} 08:00 WIB",
-                                                        category="pembangunan", wisata=None, pembangunan=block))
+        add_post(
+            content,
+            f"proyek-{day}",
+            front_matter(
+                title=f"Proyek hari {day}",
+                date=f"2026-01-0{day} 08:00 WIB",
+                category="pembangunan",
+                wisata=None,
+                pembangunan=block,
+            ),
+        )
     add_post(content, "pantai", front_matter(title="Pantai di kota"))
     with extra_kind(AGENCY):
         result = build(tmp_path, content, site_setup(tmp_path))

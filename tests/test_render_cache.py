@@ -80,8 +80,9 @@ def test_a_theme_change_rebuilds_every_page(tmp_path: Path, content_copy: Path) 
     overrides = tmp_path / "overrides"
     shutil.copytree(ROOT / "overrides", overrides)
     config = write_config(tmp_path / "config", workers=2)
-    config.write_text(config.read_text(encoding="utf-8").replace(str(ROOT / "overrides"), str(overrides)),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(str(ROOT / "overrides"), str(overrides)), encoding="utf-8"
+    )
     build(config, content_copy, tmp_path / "first")
     footer = overrides / "partials" / "etalase" / "footer.html"
     footer.write_text(footer.read_text(encoding="utf-8") + "\n<p>Tanda uji tema</p>\n", encoding="utf-8")

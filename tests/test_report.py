@@ -20,29 +20,65 @@ import site_pages as sp
 from conftest import serve
 from programme_content import build_programme
 
-MONTHS = ["Desember 2025", "Januari 2026", "Februari 2026", "Maret 2026", "April 2026", "Mei 2026", "Juni 2026",
-          "Juli 2026", "Agustus 2026", "September 2026", "Oktober 2026", "November 2026"]
-KEYS = ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09",
-        "2026-10", "2026-11"]
+MONTHS = [
+    "Desember 2025",
+    "Januari 2026",
+    "Februari 2026",
+    "Maret 2026",
+    "April 2026",
+    "Mei 2026",
+    "Juni 2026",
+    "Juli 2026",
+    "Agustus 2026",
+    "September 2026",
+    "Oktober 2026",
+    "November 2026",
+]
+KEYS = [
+    "2025-12",
+    "2026-01",
+    "2026-02",
+    "2026-03",
+    "2026-04",
+    "2026-05",
+    "2026-06",
+    "2026-07",
+    "2026-08",
+    "2026-09",
+    "2026-10",
+    "2026-11",
+]
 PER_MONTH = {  # wisata, umkm, budaya, pembangunan; other months have none
-    "Januari 2026": (0, 1, 0, 0), "September 2026": (0, 0, 1, 0), "Oktober 2026": (1, 1, 0, 0),
+    "Januari 2026": (0, 1, 0, 0),
+    "September 2026": (0, 0, 1, 0),
+    "Oktober 2026": (1, 1, 0, 0),
     "November 2026": (1, 0, 2, 1),
 }
 ACTIVE = {"Januari 2026": 1, "September 2026": 1, "Oktober 2026": 2, "November 2026": 3}
 TABLES = {
     "grafik-pos-bulanan": (
-        "Pos per bulan menurut kategori", ["Bulan", "Wisata", "UMKM", "Budaya", "Pembangunan", "Jumlah"],
-        [[month, *map(str, PER_MONTH.get(month, (0, 0, 0, 0))), str(sum(PER_MONTH.get(month, ())))]
-         for month in MONTHS]),
+        "Pos per bulan menurut kategori",
+        ["Bulan", "Wisata", "UMKM", "Budaya", "Pembangunan", "Jumlah"],
+        [
+            [month, *map(str, PER_MONTH.get(month, (0, 0, 0, 0))), str(sum(PER_MONTH.get(month, ())))]
+            for month in MONTHS
+        ],
+    ),
     "grafik-kecamatan": (
-        "Pos per kecamatan", ["Kecamatan", "Pos"],
-        [["Kec. Timur", "0"], ["Kec. Barat", "1"], ["Kec. Utara", "3"], ["Kec. Selatan", "4"]]),
+        "Pos per kecamatan",
+        ["Kecamatan", "Pos"],
+        [["Kec. Timur", "0"], ["Kec. Barat", "1"], ["Kec. Utara", "3"], ["Kec. Selatan", "4"]],
+    ),
     "grafik-kreator-teraktif": (
-        "Kreator paling aktif", ["Kreator", "Pos"],
-        [["Budi Santoso", "4"], ["Ani Rahma", "3"], ["Citra Dewi", "1"], ["Eka Putri", "1"]]),
+        "Kreator paling aktif",
+        ["Kreator", "Pos"],
+        [["Budi Santoso", "4"], ["Ani Rahma", "3"], ["Citra Dewi", "1"], ["Eka Putri", "1"]],
+    ),
     "grafik-kreator-aktif": (
-        "Kreator aktif per bulan", ["Bulan", "Kreator aktif"],
-        [[month, str(ACTIVE.get(month, 0))] for month in MONTHS]),
+        "Kreator aktif per bulan",
+        ["Bulan", "Kreator aktif"],
+        [[month, str(ACTIVE.get(month, 0))] for month in MONTHS],
+    ),
 }
 CSV_ROWS = [
     ["bulan", "kategori", "kecamatan_id", "kecamatan", "kreator_id", "kreator", "pos"],
@@ -68,6 +104,7 @@ def text(tag: Tag) -> str:
 def served_bytes(site: Path) -> int:
     """What a 360 px phone at DPR 2 fetches of the nine photos: p1's cover at 800 px, its 600 px gallery photo
     at 480 px (its widest), and the seven 96 px covers of the other posts at 96 px (one file, seven photos)."""
+
     def size(pattern: str) -> int:
         [file] = site.glob(f"media/*/{pattern}")
         return file.stat().st_size
@@ -95,7 +132,9 @@ def test_each_chart_has_its_title_description_drawing_and_table(programme_site):
 
 
 def test_descriptions_name_the_period_the_peaks_and_the_uncovered_kecamatan(programme_site):
-    descriptions = {section.h2["id"]: text(section.p) for section in report_html(programme_site).select(".etalase-chart")}
+    descriptions = {
+        section.h2["id"]: text(section.p) for section in report_html(programme_site).select(".etalase-chart")
+    }
     assert "Desember 2025 sampai November 2026" in descriptions["grafik-pos-bulanan"]
     assert "bertumpuk dari bawah: Wisata, UMKM, Budaya, Pembangunan" in descriptions["grafik-pos-bulanan"]
     assert "Seluruhnya 8 pos; terbanyak November 2026 (4 pos)." in descriptions["grafik-pos-bulanan"]
@@ -112,7 +151,11 @@ def test_the_legend_names_each_category_with_its_brand_colour_and_a_pattern(prog
     swatches = [rect["fill"] for rect in svg.find_all("rect", width="13")]
     assert swatches[0] == colours["wisata"]  # solid
     patterns = {pattern["id"]: pattern.rect["fill"] for pattern in svg.find_all("pattern")}
-    assert [patterns[fill[5:-1]] for fill in swatches[1:]] == [colours["umkm"], colours["budaya"], colours["pembangunan"]]
+    assert [patterns[fill[5:-1]] for fill in swatches[1:]] == [
+        colours["umkm"],
+        colours["budaya"],
+        colours["pembangunan"],
+    ]
     assert len(set(swatches)) == 4
     # The zero kecamatan is written out, not left as a missing bar.
     kecamatan = report_html(programme_site).select_one("section[aria-labelledby=grafik-kecamatan] svg")
@@ -139,21 +182,33 @@ def test_json_has_the_same_figures(programme_site):
     assert data["period"] == {"from": "2025-12", "to": "2026-11"}
     assert data["data_until"] == "2026-11-28T08:00:00+07:00"
     assert data["posts"] == 8
-    assert [(month["month"], month["label"], month["posts"], month["by_category"]) for month in data["posts_per_month"]] \
-        == [(key, label, sum(PER_MONTH.get(label, ())),
-             dict(zip(["wisata", "umkm", "budaya", "pembangunan"], PER_MONTH.get(label, (0, 0, 0, 0)))))
-            for key, label in zip(KEYS, MONTHS)]
-    assert data["posts_per_kecamatan"] == [{"id": "utara", "name": "Utara", "posts": 3},
-                                           {"id": "selatan", "name": "Selatan", "posts": 4},
-                                           {"id": "timur", "name": "Timur", "posts": 0},
-                                           {"id": "barat", "name": "Barat", "posts": 1}]
+    assert [
+        (month["month"], month["label"], month["posts"], month["by_category"]) for month in data["posts_per_month"]
+    ] == [
+        (
+            key,
+            label,
+            sum(PER_MONTH.get(label, ())),
+            dict(zip(["wisata", "umkm", "budaya", "pembangunan"], PER_MONTH.get(label, (0, 0, 0, 0)))),
+        )
+        for key, label in zip(KEYS, MONTHS)
+    ]
+    assert data["posts_per_kecamatan"] == [
+        {"id": "utara", "name": "Utara", "posts": 3},
+        {"id": "selatan", "name": "Selatan", "posts": 4},
+        {"id": "timur", "name": "Timur", "posts": 0},
+        {"id": "barat", "name": "Barat", "posts": 1},
+    ]
     assert data["creators_with_posts"] == 4
-    assert data["most_active_creators"] == [{"id": "budi", "name": "Budi Santoso", "posts": 4},
-                                            {"id": "ani", "name": "Ani Rahma", "posts": 3},
-                                            {"id": "citra", "name": "Citra Dewi", "posts": 1},
-                                            {"id": "eka", "name": "Eka Putri", "posts": 1}]
-    assert data["active_creators_per_month"] == [{"month": key, "creators": ACTIVE.get(label, 0)}
-                                                 for key, label in zip(KEYS, MONTHS)]
+    assert data["most_active_creators"] == [
+        {"id": "budi", "name": "Budi Santoso", "posts": 4},
+        {"id": "ani", "name": "Ani Rahma", "posts": 3},
+        {"id": "citra", "name": "Citra Dewi", "posts": 1},
+        {"id": "eka", "name": "Eka Putri", "posts": 1},
+    ]
+    assert data["active_creators_per_month"] == [
+        {"month": key, "creators": ACTIVE.get(label, 0)} for key, label in zip(KEYS, MONTHS)
+    ]
     assert (data["photos"]["published"], data["photos"]["bytes_as_served"]) == (9, served_bytes(programme_site))
     assert data["accessibility"] == {"place_posts": 7, "with_accessibility": 2}
 
@@ -171,8 +226,9 @@ def test_the_report_links_its_files_and_is_linked_from_the_nav_the_footer_and_th
     home = BeautifulSoup((programme_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one('.etalase-footer a[href="laporan/"]').get_text(strip=True) == "Laporan"
     assert {link.get_text(strip=True): link["href"] for link in home.select(".md-tabs__link")}["Laporan"] == "laporan/"
-    guide = BeautifulSoup((programme_site / "panduan" / "editor" / "index.html").read_text(encoding="utf-8"),
-                          "html.parser")
+    guide = BeautifulSoup(
+        (programme_site / "panduan" / "editor" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert guide.select_one('.md-content a[href="../../laporan/"]')
 
 
@@ -193,8 +249,10 @@ def test_charts_fit_a_360_px_phone_and_their_text_stays_readable(browser, progra
         for svg in page.locator(".etalase-chart svg").all():
             box = svg.bounding_box()
             assert box and 300 <= box["width"] <= 344
-            font = svg.evaluate("s => parseFloat(s.getAttribute('font-size')) * s.getBoundingClientRect().width"
-                                " / s.viewBox.baseVal.width")
+            font = svg.evaluate(
+                "s => parseFloat(s.getAttribute('font-size')) * s.getBoundingClientRect().width"
+                " / s.viewBox.baseVal.width"
+            )
             assert font >= 12
     finally:
         context.close()
@@ -203,8 +261,18 @@ def test_charts_fit_a_360_px_phone_and_their_text_stays_readable(browser, progra
 
 def test_names_in_a_chart_are_escaped_and_long_ones_cut():
     hostile = "<script>alert(1)</script> & Co"
-    svg = str(charts.bars("uji", "Judul <b>", "Uraian & lain", [(hostile, 2), ("Nama " * 30, 1), ("Nol", 0)],
-                          "#0b5563", "pos", "0 · belum ada pos", "#b4411b"))
+    svg = str(
+        charts.bars(
+            "uji",
+            "Judul <b>",
+            "Uraian & lain",
+            [(hostile, 2), ("Nama " * 30, 1), ("Nol", 0)],
+            "#0b5563",
+            "pos",
+            "0 · belum ada pos",
+            "#b4411b",
+        )
+    )
     assert "<script>" not in svg and "<b>" not in svg
     root = ElementTree.fromstring(svg)  # well-formed: it is also valid as a standalone SVG file
     space = "{http://www.w3.org/2000/svg}"

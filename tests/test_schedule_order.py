@@ -51,10 +51,17 @@ ORDER = {
 }
 """Slug -> (folder under posts/, date as written, title), all tagged ``urutan``."""
 
-PUBLISHED = ["jadwal-wib-sebelum", "jadwal-wit-sebelum", "jadwal-wita-sebelum",  # all at 11:00 WIB: by slug
-             "air-panas", "goa-kelelawar",  # 06:30 WIB, then 07:00 WITA = 06:00 WIB
-             "kebun-teh", "pasar-terapung",  # the same moment: by slug, not by folder
-             "danau-biru", "mercusuar-tua"]
+PUBLISHED = [
+    "jadwal-wib-sebelum",
+    "jadwal-wit-sebelum",
+    "jadwal-wita-sebelum",  # all at 11:00 WIB: by slug
+    "air-panas",
+    "goa-kelelawar",  # 06:30 WIB, then 07:00 WITA = 06:00 WIB
+    "kebun-teh",
+    "pasar-terapung",  # the same moment: by slug, not by folder
+    "danau-biru",
+    "mercusuar-tua",
+]
 """Every published post, newest first."""
 SCHEDULED = ["jadwal-wib-sesudah", "jadwal-wita-sesudah", "jadwal-wit-sesudah"]
 TAGGED = ["air-panas", "goa-kelelawar", "kebun-teh", "pasar-terapung", "danau-biru", "mercusuar-tua"]
@@ -71,8 +78,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for slug, (subfolder, date, title) in ORDER.items():
         add_post(content, slug, front_matter(title=title, date=date, tags=["urutan"]), folder=subfolder)
     site = folder / "site"
-    result = run_build("--config", write_config(folder, posts_per_page=PER_PAGE), "--content", content,
-                       "--site-dir", site, "--no-search", "--now", NOW)
+    result = run_build(
+        "--config",
+        write_config(folder, posts_per_page=PER_PAGE),
+        "--content",
+        content,
+        "--site-dir",
+        site,
+        "--no-search",
+        "--now",
+        NOW,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -102,7 +118,7 @@ def titles(slugs: list[str]) -> list[str]:
 
 
 def paged(slugs: list[str]) -> list[list[str]]:
-    return [titles(slugs[start:start + PER_PAGE]) for start in range(0, len(slugs), PER_PAGE)]
+    return [titles(slugs[start : start + PER_PAGE]) for start in range(0, len(slugs), PER_PAGE)]
 
 
 # -- the hour decides, in every zone --------------------------------------------------------
@@ -162,5 +178,4 @@ def test_feeds_list_the_newest_posts_first(site: Path, folder: str) -> None:
     assert [entry.link for entry in rss.entries] == [f"{SITE_URL}artikel/{slug}/" for slug in PUBLISHED]
     items = json.loads((site / folder / "feed.json").read_text(encoding="utf-8"))["items"]
     assert [item["title"] for item in items] == titles(PUBLISHED)
-    assert [item["date_published"] for item in items][3:5] == ["2026-05-28T06:30:00+07:00",
-                                                               "2026-05-28T07:00:00+08:00"]
+    assert [item["date_published"] for item in items][3:5] == ["2026-05-28T06:30:00+07:00", "2026-05-28T07:00:00+08:00"]

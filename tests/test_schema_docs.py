@@ -74,15 +74,18 @@ def _broken(change) -> dict:
     return _as_json(data)
 
 
-@pytest.mark.parametrize(("name", "change", "expected"), [
-    ("unknown category", lambda d: d.update(category="kuliner"), "'kuliner' is not one of"),
-    ("block of another category", lambda d: d.update(umkm=d.pop("wisata")), "'umkm' was unexpected"),
-    ("cover without alt", lambda d: d["cover"].pop("alt"), "'alt' is a required property"),
-    ("unknown field", lambda d: d.update(judul="x"), "'judul' was unexpected"),
-    ("date without time zone", lambda d: d.update(date="2026-11-20 08:00"), "does not match"),
-    ("summary too short", lambda d: d.update(summary="Pendek"), "is too short"),
-    ("tag with spaces", lambda d: d.update(tags=["Pantai Indah"]), "does not match"),
-])
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        ("unknown category", lambda d: d.update(category="kuliner"), "'kuliner' is not one of"),
+        ("block of another category", lambda d: d.update(umkm=d.pop("wisata")), "'umkm' was unexpected"),
+        ("cover without alt", lambda d: d["cover"].pop("alt"), "'alt' is a required property"),
+        ("unknown field", lambda d: d.update(judul="x"), "'judul' was unexpected"),
+        ("date without time zone", lambda d: d.update(date="2026-11-20 08:00"), "does not match"),
+        ("summary too short", lambda d: d.update(summary="Pendek"), "is too short"),
+        ("tag with spaces", lambda d: d.update(tags=["Pantai Indah"]), "does not match"),
+    ],
+)
 def test_broken_front_matter_is_rejected_with_the_right_reason(validator, name: str, change, expected: str) -> None:
     messages = [e.message for e in validator.iter_errors(_broken(change))]
     assert any(expected in m for m in messages), messages
@@ -141,9 +144,11 @@ POST_FIELDS = {"title", "date", "category", "summary", "creators", "region", "co
 def test_guide_shows_a_template_per_category_and_the_schema_url(demo_site: Path) -> None:
     """Each template is a draft of its category with every required field, valid for the published JSON Schema."""
     published = jsonschema.Draft7Validator(
-        json.loads((demo_site / "schema" / "post.schema.json").read_text(encoding="utf-8")))
-    page = BeautifulSoup((demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+        json.loads((demo_site / "schema" / "post.schema.json").read_text(encoding="utf-8"))
+    )
+    page = BeautifulSoup(
+        (demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     blocks = [block.get_text() for block in page.select("details pre")]
     assert len(blocks) == len(CATEGORY_FIELDS)
     for category, block in zip(CATEGORY_FIELDS, blocks, strict=True):
@@ -182,8 +187,9 @@ def test_every_guide_template_passes_the_check_once_its_placeholders_are_replace
         bundle = content / "posts" / f"pos-{category}"
         bundle.mkdir(parents=True)
         data = fill(data, bundle) | {"creators": ["rina-wulandari"], "region": "tanjung-sari"}
-        (bundle / "index.md").write_text(post_markdown(data, "Cerita saya sendiri tentang tempat ini.\n"),
-                                         encoding="utf-8")
+        (bundle / "index.md").write_text(
+            post_markdown(data, "Cerita saya sendiri tentang tempat ini.\n"), encoding="utf-8"
+        )
     result = run_check("--content", content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Konten beres: 4 pos terbit" in result.stdout
@@ -199,8 +205,23 @@ def test_a_guide_template_left_as_it_is_is_refused_field_by_field(tmp_path: Path
         shutil.copyfile(PHOTOS[0], bundle / photo)
     result = run_check("--content", content)
     fields = [line.split(": ")[1] for line in result.stdout.splitlines() if "masih berisi contoh dari templat" in line]
-    assert fields == ["title", "summary", "tags", "cover.alt", "cover.caption", "cover.credit",
-                      "gallery (foto ke-1).alt", "videos (video ke-1).youtube", "videos (video ke-1).title",
-                      "umkm.business", "umkm.products", "umkm.whatsapp", "umkm.address", "umkm.coordinates", "umkm.certificates (sertifikat ke-1).number",
-                      "umkm.links", "accessibility.path"]
+    assert fields == [
+        "title",
+        "summary",
+        "tags",
+        "cover.alt",
+        "cover.caption",
+        "cover.credit",
+        "gallery (foto ke-1).alt",
+        "videos (video ke-1).youtube",
+        "videos (video ke-1).title",
+        "umkm.business",
+        "umkm.products",
+        "umkm.whatsapp",
+        "umkm.address",
+        "umkm.coordinates",
+        "umkm.certificates (sertifikat ke-1).number",
+        "umkm.links",
+        "accessibility.path",
+    ]
     assert sum("isi pos masih berisi baris contoh dari templat" in line for line in result.stdout.splitlines()) == 2

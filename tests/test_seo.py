@@ -96,7 +96,10 @@ def test_post_json_ld_has_blog_posting_its_subject_and_breadcrumbs(demo_site, ca
     else:
         assert not {"TouristAttraction", "LocalBusiness", "Event"} & set(items)
         assert [c.get("url") for c in posting["citation"]] == [
-            None, None, "https://pupr.sekarlaut.example.go.id/berita/2026/11/progres-jembatan-lubuk-tenang"]
+            None,
+            None,
+            "https://pupr.sekarlaut.example.go.id/berita/2026/11/progres-jembatan-lubuk-tenang",
+        ]
 
     names = check_breadcrumbs(demo_site, items["BreadcrumbList"], post.url)
     assert names == ["Beranda", sp.LABELS[category], meta["title"]]
@@ -118,8 +121,9 @@ def test_home_json_ld_describes_the_site_and_its_office(demo_site):
     assert local(demo_site, office["logo"]["url"]).is_file()
 
 
-@pytest.mark.parametrize("kind", ["category", "tag", "region", "kecamatan", "creator", "archive", "month", "search",
-                                  "page"])
+@pytest.mark.parametrize(
+    "kind", ["category", "tag", "region", "kecamatan", "creator", "archive", "month", "search", "page"]
+)
 def test_other_pages_have_a_breadcrumb_list(demo_site, kind):
     url = sp.page_types()[kind]
     names = check_breadcrumbs(demo_site, graph_of(demo_site, url)["BreadcrumbList"], url)
@@ -131,7 +135,9 @@ def test_other_pages_have_a_breadcrumb_list(demo_site, kind):
 
 
 def test_json_ld_cannot_be_closed_from_inside():
-    seo = PageSeo(title="t", description="d", url="https://x/", json_ld={"headline": "</script><script>x()</script> & <!--"})
+    seo = PageSeo(
+        title="t", description="d", url="https://x/", json_ld={"headline": "</script><script>x()</script> & <!--"}
+    )
     text = str(seo.json_ld_html)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == seo.json_ld
@@ -170,8 +176,9 @@ def test_open_graph_and_x_tags_with_a_1200x630_image(demo_site, kind):
 def test_social_cards_are_cached_and_follow_their_text(tmp_path):
     background = tmp_path / "foto.jpg"
     Image.new("RGB", (800, 600), (40, 120, 90)).save(background)
-    request = CardRequest(background, "Wisata", "Pantai Pasir Putih", "Kabupaten Contoh · contoh.go.id", "#0f6e56",
-                          "pantai")
+    request = CardRequest(
+        background, "Wisata", "Pantai Pasir Putih", "Kabupaten Contoh · contoh.go.id", "#0f6e56", "pantai"
+    )
     cache = tmp_path / "kartu"
     card = render_cards({"pantai": request}, cache)["pantai"]
     with Image.open(card.file) as image:
@@ -257,9 +264,14 @@ def test_pages_announce_their_feeds(demo_site):
     def feeds(url: str) -> set[tuple[str, str]]:
         soup = BeautifulSoup(sp.html_of(demo_site, url), "html.parser")
         base = "http://site/" + url
-        return {(link["type"], urlsplit(urljoin(base, link["href"])).path) for link in soup.find_all("link", rel="alternate")}
+        return {
+            (link["type"], urlsplit(urljoin(base, link["href"])).path)
+            for link in soup.find_all("link", rel="alternate")
+        }
 
     site_feeds = {("application/rss+xml", "/feed.xml"), ("application/feed+json", "/feed.json")}
     assert feeds("") == site_feeds
-    assert feeds("umkm/") == site_feeds | {("application/rss+xml", "/umkm/feed.xml"),
-                                           ("application/feed+json", "/umkm/feed.json")}
+    assert feeds("umkm/") == site_feeds | {
+        ("application/rss+xml", "/umkm/feed.xml"),
+        ("application/feed+json", "/umkm/feed.json"),
+    }

@@ -78,8 +78,10 @@ def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_u
             assert section.locator("h2").inner_text().strip() == label
             assert card_titles(section) == sp.titles(sp.BY_CATEGORY[category][:3])
             check_cards(section, demo_site)
-            assert urlsplit(section.get_by_role("link", name=f"Semua pos {label}").evaluate("a => a.href")).path \
+            assert (
+                urlsplit(section.get_by_role("link", name=f"Semua pos {label}").evaluate("a => a.href")).path
                 == f"/{category}/"
+            )
     finally:
         context.close()
 
@@ -135,8 +137,10 @@ def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
             assert urlsplit(link.evaluate("a => a.href")).path == f"/kreator/{creator_id}/"
         assert header.locator("time").first.get_attribute("datetime") == sp.PUBLISHED[post.slug]
         place = sp.PLACES[meta["region"]]
-        assert urlsplit(header.get_by_role("link", name=place).evaluate("a => a.href")).path == \
-            f"/wilayah/{meta['region']}/"
+        assert (
+            urlsplit(header.get_by_role("link", name=place).evaluate("a => a.href")).path
+            == f"/wilayah/{meta['region']}/"
+        )
         assert re.search(r"\d+ menit baca", header.inner_text())
         category_link = page.locator(".etalase-post__category a")
         assert category_link.inner_text().strip().lower() == sp.LABELS[category].lower()
@@ -163,8 +167,10 @@ def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
         elif category == "umkm":
             assert info.locator(".etalase-info__products li").all_inner_texts() == block["products"]
             assert block["price_range"] in info.inner_text()
-            links = [urlsplit(a).netloc for a in info.locator(".etalase-info__links a").evaluate_all(
-                "links => links.map(a => a.href)")]
+            links = [
+                urlsplit(a).netloc
+                for a in info.locator(".etalase-info__links a").evaluate_all("links => links.map(a => a.href)")
+            ]
             assert links == ["pondokkayu.example.com"]
         elif category == "budaya":
             times = info.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
@@ -212,8 +218,10 @@ def test_share_links_are_plain_links_and_copy_link_copies(browser, demo_url):
     try:
         page.goto(demo_url + post.url)
         share = page.locator(".etalase-share")
-        links = {a["text"].strip(): a["href"] for a in share.locator("a").evaluate_all(
-            "links => links.map(a => ({text: a.innerText, href: a.href}))")}
+        links = {
+            a["text"].strip(): a["href"]
+            for a in share.locator("a").evaluate_all("links => links.map(a => ({text: a.innerText, href: a.href}))")
+        }
         whatsapp = urlsplit(links["WhatsApp"])
         assert (whatsapp.netloc, whatsapp.path) == ("wa.me", "/")
         assert parse_qs(whatsapp.query)["text"][0] == f"{post.title} {canonical}"
@@ -341,8 +349,12 @@ def test_post_transfers_under_250_kb_before_its_first_photo(browser, demo_url, c
 
 def test_originals_are_never_published(demo_site):
     """The hero goes through the photo pipeline; no photo from docs/ or a bundle is copied as is."""
-    originals = [p for p in demo_site.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".heic"}
-                 and not p.relative_to(demo_site).as_posix().startswith(("media/", "assets/images/"))]
+    originals = [
+        p
+        for p in demo_site.rglob("*")
+        if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".heic"}
+        and not p.relative_to(demo_site).as_posix().startswith(("media/", "assets/images/"))
+    ]
     assert originals == []
     hero = sp.brand()["hero"]["photo"]
     assert not (demo_site / hero).exists()

@@ -126,154 +126,195 @@ CASES = {
     "unknown field with did-you-mean": (
         BASE + "catgory: wisata\n",
         f'{P}:19: catgory: isian tidak dikenal (maksud Anda "category"?); yang diizinkan di sini: '
-        "accessibility, category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, videos, wisata"),
+        "accessibility, category, cover, creators, date, draft, gallery, region, slug, summary, tags, title, updated, videos, wisata",
+    ),
     "unknown nested field": (
         BASE.replace("  credit: Rina", "  sourse: https://contoh.id/foto\n  credit: Rina"),
         f'{P}:12: cover.sourse: isian tidak dikenal (maksud Anda "source"?); yang diizinkan di sini: '
-        "ai_generated, alt, caption, credit, file, license, source"),
+        "ai_generated, alt, caption, credit, file, license, source",
+    ),
     "missing title": (
         BASE.replace("title: Pantai Pasir Putih yang Tenang\n", ""),
-        f"{P}:2: title: wajib diisi tetapi tidak ada"),
+        f"{P}:2: title: wajib diisi tetapi tidak ada",
+    ),
     "wrong category with did-you-mean": (
         BASE.replace("category: wisata", "category: wisatta"),
         f'{P}:4: category: ditemukan "wisatta"; yang diizinkan: wisata, umkm, budaya, pembangunan '
-        '(maksud Anda "wisata"?)'),
+        '(maksud Anda "wisata"?)',
+    ),
     "title too long": (
         BASE.replace("title: Pantai Pasir Putih yang Tenang", "title: " + "Panjang " * 14),
         f'{P}:2: title: ditemukan "Panjang Panjang Panjang Panjang Panjang Panjang Panjang P…"; '
-        "terlalu panjang; paling banyak 100 karakter"),
+        "terlalu panjang; paling banyak 100 karakter",
+    ),
     "summary too long": (
         BASE.replace("summary: Pantai", "summary: " + "x" * 200 + " Pantai"),
-        f'{P}:5: summary: ditemukan "{"x" * 57}…"; terlalu panjang; paling banyak 200 karakter'),
+        f'{P}:5: summary: ditemukan "{"x" * 57}…"; terlalu panjang; paling banyak 200 karakter',
+    ),
     "date without time zone": (
         BASE.replace("2026-10-12 08:00 WIB", "2026-10-12"),
         f'{P}:3: date: ditemukan "2026-10-12"; zona waktu wajib; tulis mis. 2026-11-20 08:00 WIB '
-        "(atau WITA, WIT, +07:00)"),
+        "(atau WITA, WIT, +07:00)",
+    ),
     "date with a zone outside Indonesia": (
         BASE.replace("2026-10-12 08:00 WIB", "2026-10-12T08:00:00+05:00"),
         f'{P}:3: date: ditemukan "2026-10-12 08:00:00+05:00"; zona waktu harus WIB (+07:00), '
-        "WITA (+08:00) atau WIT (+09:00)"),
+        "WITA (+08:00) atau WIT (+09:00)",
+    ),
     "unknown creator with did-you-mean": (
         BASE.replace("[rina-wulandari]", "[rina-wulandary]"),
         f'{P}:6: creators (kreator ke-1): kreator "rina-wulandary" tidak dikenal (maksud Anda "rina-wulandari"?); '
         "yang ada: rina-wulandari; buat berkas content/creators/rina-wulandary.yml "
-        "(lihat Panduan Kontributor → Daftar isian)"),
+        "(lihat Panduan Kontributor → Daftar isian)",
+    ),
     "region written as a name": (
         BASE.replace("region: tanjung-sari/pasir-putih", "region: Kec. Tanjung Sari"),
         f'{P}:7: region: wilayah "Kec. Tanjung Sari" tidak dikenal (maksud Anda "tanjung-sari"?); '
         "yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml; "
-        "wilayah yang belum ada ditambahkan ke berkas itu dalam PR yang sama"),
+        "wilayah yang belum ada ditambahkan ke berkas itu dalam PR yang sama",
+    ),
     "tag with capitals": (
         BASE.replace("[pantai, keluarga]", "[pantai, Keluarga]"),
-        f'{P}:8: tags (label ke-2): ditemukan "Keluarga"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah'),
+        f'{P}:8: tags (label ke-2): ditemukan "Keluarga"; hanya huruf kecil a–z, angka dan tanda -, mis. pantai-indah',
+    ),
     "cover without alt text": (
         BASE.replace("  alt: Pantai berpasir putih dengan perahu nelayan\n", ""),
-        f"{P}:9: cover.alt: wajib diisi tetapi tidak ada"),
+        f"{P}:9: cover.alt: wajib diisi tetapi tidak ada",
+    ),
     "gallery photo without alt text": (
         BASE + "gallery:\n  - file: sampul.jpg\n    caption: Perahu\n",
-        f"{P}:20: gallery (foto ke-1).alt: wajib diisi tetapi tidak ada"),
+        f"{P}:20: gallery (foto ke-1).alt: wajib diisi tetapi tidak ada",
+    ),
     "cover file missing": (
         BASE.replace("file: sampul.jpg", "file: sampu.jpg"),
-        f'{P}:10: cover.file: berkas "sampu.jpg" tidak ada di folder pos (maksud Anda "sampul.jpg"?)'),
+        f'{P}:10: cover.file: berkas "sampu.jpg" tidak ada di folder pos (maksud Anda "sampul.jpg"?)',
+    ),
     "cover path leaves the bundle": (
         BASE.replace("file: sampul.jpg", "file: ../lain/sampul.jpg"),
-        f'{P}:10: cover.file: jalur "../lain/sampul.jpg" keluar dari folder pos; sebut nama berkas di folder ini saja'),
+        f'{P}:10: cover.file: jalur "../lain/sampul.jpg" keluar dari folder pos; sebut nama berkas di folder ini saja',
+    ),
     "cover is not a photo": (
         BASE.replace("file: sampul.jpg", "file: index.md"),
-        f'{P}:10: cover.file: "index.md" bukan foto; yang diizinkan: .jpg, .jpeg, .png, .webp, .heic, .heif'),
+        f'{P}:10: cover.file: "index.md" bukan foto; yang diizinkan: .jpg, .jpeg, .png, .webp, .heic, .heif',
+    ),
     "coordinates outside Indonesia": (
         BASE + "  coordinates: {lat: 48.85, lon: 107.6}\n",
-        f'{P}:19: wisata.coordinates.lat: ditemukan "48.85"; paling besar 6.5'),
+        f'{P}:19: wisata.coordinates.lat: ditemukan "48.85"; paling besar 6.5',
+    ),
     "another category's block": (
         BASE + BLOCKS["umkm"],
-        f'{P}:19: umkm: blok "umkm" hanya untuk kategori umkm; pos ini berkategori lain'),
-    "missing category block": (
-        BASE.split("wisata:\n")[0],
-        f"{P}:2: wisata: wajib diisi tetapi tidak ada"),
+        f'{P}:19: umkm: blok "umkm" hanya untuk kategori umkm; pos ini berkategori lain',
+    ),
+    "missing category block": (BASE.split("wisata:\n")[0], f"{P}:2: wisata: wajib diisi tetapi tidak ada"),
     "WhatsApp number that is not Indonesian": (
         with_category("umkm").replace("0813-5550-2711", "+1 555 0100"),
         f'{P}:18: umkm.whatsapp: ditemukan "+1 555 0100"; bukan nomor HP Indonesia; '
-        "tulis mis. 0812-3456-7890 atau +62 812-3456-7890"),
+        "tulis mis. 0812-3456-7890 atau +62 812-3456-7890",
+    ),
     "marketplace link that is not a URL": (
         with_category("umkm") + "  links: [tokopedia kopi bukit]\n",
         f'{P}:20: umkm.links (tautan ke-1): ditemukan "tokopedia kopi bukit"; bukan alamat web yang sah; '
-        "tulis lengkap, mis. https://contoh.id/halaman"),
+        "tulis lengkap, mis. https://contoh.id/halaman",
+    ),
     "event without start": (
-        with_category("budaya").replace("  start: 2026-12-20 19:00 WIB\n", "").replace("  end: 2026-12-20 22:00 WIB\n", ""),
-        f"{P}:14: budaya: acara wajib punya start (tanggal mulai); "
-        "untuk tradisi tanpa tanggal tulis tradition: true"),
+        with_category("budaya")
+        .replace("  start: 2026-12-20 19:00 WIB\n", "")
+        .replace("  end: 2026-12-20 22:00 WIB\n", ""),
+        f"{P}:14: budaya: acara wajib punya start (tanggal mulai); untuk tradisi tanpa tanggal tulis tradition: true",
+    ),
     "tradition with dates": (
         with_category("budaya") + "  tradition: true\n",
-        f"{P}:14: budaya: tradisi (tradition: true) tidak memakai start/end; "
-        "hapus tanggal atau set tradition: false"),
+        f"{P}:14: budaya: tradisi (tradition: true) tidak memakai start/end; hapus tanggal atau set tradition: false",
+    ),
     "event ending before it starts": (
         with_category("budaya").replace("end: 2026-12-20 22:00", "end: 2026-12-20 18:00"),
-        f"{P}:14: budaya: end (selesai) harus sesudah start (mulai)"),
+        f"{P}:14: budaya: end (selesai) harus sesudah start (mulai)",
+    ),
     "development claim without sources": (
         with_category("pembangunan").split("  sources:")[0] + "  sources: []\n",
-        f"{P}:18: pembangunan.sources: ditemukan 0 butir; terlalu sedikit; paling sedikit 1 butir"),
+        f"{P}:18: pembangunan.sources: ditemukan 0 butir; terlalu sedikit; paling sedikit 1 butir",
+    ),
     "source with neither url nor document": (
         with_category("pembangunan").replace("      url: https://example.go.id/berita/jembatan\n", ""),
-        f"{P}:19: pembangunan.sources (sumber ke-1): setiap sumber perlu url, document atau photo agar bisa dicek"),
+        f"{P}:19: pembangunan.sources (sumber ke-1): setiap sumber perlu url, document atau photo agar bisa dicek",
+    ),
     "budget that is not rupiah": (
         with_category("pembangunan") + "  budget: satu miliar\n",
         f'{P}:21: pembangunan.budget: ditemukan "satu miliar"; tulis jumlah rupiah, mis. 1500000000, '
-        "Rp1.500.000.000 atau 1,5 miliar"),
+        "Rp1.500.000.000 atau 1,5 miliar",
+    ),
     "finished project whose progress is not 100": (
         with_category("pembangunan") + "  progress: 90\n  progress_date: 2026-10-01\n",
         f"{P}:14: pembangunan: proyek berstatus selesai tetapi progress 90; tulis progress: 100 atau ubah status "
-        "menjadi berjalan"),
+        "menjadi berjalan",
+    ),
     "progress without its date": (
         with_category("pembangunan").replace("status: selesai", "status: berjalan") + "  progress: 40\n",
         f"{P}:14: pembangunan: progress dan progress_date ditulis bersama: angka kemajuan beserta tanggal angka itu "
-        "berlaku, mis. progress: 40 dan progress_date: 2026-11-13"),
+        "berlaku, mis. progress: 40 dan progress_date: 2026-11-13",
+    ),
     "progress over 100": (
         with_category("pembangunan") + "  progress: 120\n  progress_date: 2026-10-01\n",
-        f'{P}:21: pembangunan.progress: ditemukan "120"; paling besar 100'),
+        f'{P}:21: pembangunan.progress: ditemukan "120"; paling besar 100',
+    ),
     "target before start": (
         with_category("pembangunan") + "  start: 2026-06-01\n  target: 2026-05-01\n",
-        f"{P}:14: pembangunan: target (selesai) tidak boleh sebelum start (mulai)"),
+        f"{P}:14: pembangunan: target (selesai) tidak boleh sebelum start (mulai)",
+    ),
     "unknown source of funds": (
         with_category("pembangunan") + "  funding: apbdes\n",
         f'{P}:21: pembangunan.funding: ditemukan "apbdes"; yang diizinkan: apbn, apbd-provinsi, apbd-kabupaten, '
-        'dana-desa, csr, swadaya, lainnya (maksud Anda "apbn"?)'),
+        'dana-desa, csr, swadaya, lainnya (maksud Anda "apbn"?)',
+    ),
     "board photo that is missing": (
-        with_category("pembangunan").replace("      url: https://example.go.id/berita/jembatan",
-                                             "      photo: papan.jpg"),
-        f'{P}:20: pembangunan.sources (sumber ke-1).photo: berkas "papan.jpg" tidak ada di folder pos'),
+        with_category("pembangunan").replace(
+            "      url: https://example.go.id/berita/jembatan", "      photo: papan.jpg"
+        ),
+        f'{P}:20: pembangunan.sources (sumber ke-1).photo: berkas "papan.jpg" tidak ada di folder pos',
+    ),
     "certificate of an unknown type": (
         with_category("umkm") + "  certificates:\n    - type: sni\n      number: SNI 01-2891\n",
         f'{P}:21: umkm.certificates (sertifikat ke-1).type: ditemukan "sni"; yang diizinkan: pirt, halal, nib, bpom '
-        '(maksud Anda "nib"?)'),
+        '(maksud Anda "nib"?)',
+    ),
     "priced product with a price that is not rupiah": (
         with_category("umkm").replace("[Kopi robusta bubuk]", "[{name: Kopi robusta bubuk, price: murah}]"),
         f'{P}:16: umkm.products (produk ke-1).price: ditemukan "murah"; tulis jumlah rupiah, mis. 1500000000, '
-        "Rp1.500.000.000 atau 1,5 miliar"),
+        "Rp1.500.000.000 atau 1,5 miliar",
+    ),
     "shop link without its url": (
         with_category("umkm") + "  links:\n    - label: Shopee\n",
-        f"{P}:21: umkm.links (tautan ke-1).url: wajib diisi tetapi tidak ada"),
+        f"{P}:21: umkm.links (tautan ke-1).url: wajib diisi tetapi tidak ada",
+    ),
     "accessibility with a wheelchair answer outside the list": (
         BASE + "accessibility:\n  wheelchair: bisa\n",
-        f'{P}:20: accessibility.wheelchair: ditemukan "bisa"; yang diizinkan: ya, sebagian, tidak'),
+        f'{P}:20: accessibility.wheelchair: ditemukan "bisa"; yang diizinkan: ya, sebagian, tidak',
+    ),
     "accessibility of a project, which is not a place": (
         with_category("pembangunan").replace("pembangunan:\n", "accessibility:\n  wheelchair: ya\npembangunan:\n"),
         f"{P}:14: accessibility: blok accessibility hanya untuk pos tentang tempat yang dikunjungi "
-        "(wisata, umkm, budaya)"),
+        "(wisata, umkm, budaya)",
+    ),
     "project status outside the list": (
         with_category("pembangunan").replace("status: selesai", "status: rampung"),
-        f'{P}:17: pembangunan.status: ditemukan "rampung"; yang diizinkan: direncanakan, berjalan, selesai'),
+        f'{P}:17: pembangunan.status: ditemukan "rampung"; yang diizinkan: direncanakan, berjalan, selesai',
+    ),
     "invalid YAML": (
         BASE.replace("title: Pantai Pasir Putih yang Tenang", "title: Pantai: Pasir Putih"),
-        f"{P}:2: YAML tidak sah: mapping values are not allowed here; periksa titik dua, tanda kutip dan indentasi"),
+        f"{P}:2: YAML tidak sah: mapping values are not allowed here; periksa titik dua, tanda kutip dan indentasi",
+    ),
     "front matter not closed": (
         "---\n" + BASE + "\nIsi pos tanpa penutup.\n",
-        f"{P}:1: front matter tidak ditutup: tambahkan baris '---' setelah isian terakhir"),
+        f"{P}:1: front matter tidak ditutup: tambahkan baris '---' setelah isian terakhir",
+    ),
     "no front matter": (
         "RAW:# Judul saja\n\nIsi pos.\n",
-        f"{P}:1: berkas harus diawali front matter: baris '---', isian, lalu '---'"),
+        f"{P}:1: berkas harus diawali front matter: baris '---', isian, lalu '---'",
+    ),
     "body photo missing": (
         f"---\n{BASE}---\n\nLihat fotonya:\n\n![Perahu](perahu.jpg)\n",
-        f'{P}:23: berkas "perahu.jpg" tidak ada di folder pos'),
+        f'{P}:23: berkas "perahu.jpg" tidak ada di folder pos',
+    ),
 }
 
 
@@ -286,7 +327,8 @@ def test_english_second_line(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE.replace("category: wisata", "category: wisatta")})
     result = run_check("--content", content, cwd=tmp_path)
     assert result.stdout.splitlines()[1] == (
-        '    (en) category: found "wisatta"; allowed: wisata, umkm, budaya, pembangunan (did you mean "wisata"?)')
+        '    (en) category: found "wisatta"; allowed: wisata, umkm, budaya, pembangunan (did you mean "wisata"?)'
+    )
 
 
 def test_whatsapp_and_budget_are_normalised() -> None:
@@ -330,8 +372,11 @@ def test_duplicate_slug_names_both_posts(tmp_path: Path) -> None:
 
 
 def test_drafts_and_scheduled_posts_are_checked_but_not_published(tmp_path: Path) -> None:
-    posts = {"pantai": BASE, "draf": BASE + "draft: true\n",
-             "nanti": BASE.replace("2026-10-12 08:00 WIB", "2099-01-01 08:00 WIB")}
+    posts = {
+        "pantai": BASE,
+        "draf": BASE + "draft: true\n",
+        "nanti": BASE.replace("2026-10-12 08:00 WIB", "2099-01-01 08:00 WIB"),
+    }
     code, lines = check(tmp_path, posts)
     assert code == 0
     assert lines == ["Konten beres: 1 pos terbit, 2 draf/terjadwal, 1 kreator. (content OK)"]
@@ -370,10 +415,18 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_build("--check", "--now", "kemarin").returncode == 2
 
 
-@pytest.mark.parametrize(("written", "rupiah"), [
-    ("Rp 312.500.000,-", 312_500_000), ("312,5 juta", 312_500_000), ("1,2 miliar", 1_200_000_000),
-    ("Rp4,75 M", 4_750_000_000), ("Rp 15.000,00", 15_000), ("2.500.000", 2_500_000), ("750 ribu", 750_000),
-])
+@pytest.mark.parametrize(
+    ("written", "rupiah"),
+    [
+        ("Rp 312.500.000,-", 312_500_000),
+        ("312,5 juta", 312_500_000),
+        ("1,2 miliar", 1_200_000_000),
+        ("Rp4,75 M", 4_750_000_000),
+        ("Rp 15.000,00", 15_000),
+        ("2.500.000", 2_500_000),
+        ("750 ribu", 750_000),
+    ],
+)
 def test_budgets_written_the_common_way_are_accepted(tmp_path: Path, written: str, rupiah: int) -> None:
     from etalase.schema import Pembangunan
 
@@ -386,7 +439,8 @@ def test_budgets_written_the_common_way_are_accepted(tmp_path: Path, written: st
 def test_a_creator_file_with_a_problem_is_named_as_such(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
-        "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  instagram: rina dot foto\n", encoding="utf-8")
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  instagram: rina dot foto\n", encoding="utf-8"
+    )
     result = run_check("--content", content, cwd=tmp_path)
     lines = [line for line in result.stdout.splitlines() if not line.startswith("    (en)")]
     assert lines == [
@@ -401,33 +455,44 @@ def test_a_creator_s_handles_become_profile_links(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
         "name: Rina Wulandari\nbio: Fotografer lanskap.\nregion: tanjung-sari\nlinks:\n  instagram: '@rina.foto'\n"
-        "  tiktok: '@rina_jalan'\n  x: '@rinawulan'\n  whatsapp: 0813-5550-9911\n", encoding="utf-8")
+        "  tiktok: '@rina_jalan'\n  x: '@rinawulan'\n  whatsapp: 0813-5550-9911\n",
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     result = run_build("--content", content, "--site-dir", site, "--no-search", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     page = (site / "kreator" / "rina-wulandari" / "index.html").read_text(encoding="utf-8")
-    for link in ("https://www.instagram.com/rina.foto", "https://www.tiktok.com/@rina_jalan", "https://x.com/rinawulan",
-                 "https://wa.me/6281355509911"):
+    for link in (
+        "https://www.instagram.com/rina.foto",
+        "https://www.tiktok.com/@rina_jalan",
+        "https://x.com/rinawulan",
+        "https://wa.me/6281355509911",
+    ):
         assert f'href="{link}"' in page, link
 
 
 def test_a_creator_from_a_region_that_does_not_exist_is_refused(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
-        "name: Rina Wulandari\nbio: Fotografer lanskap.\nregion: tanjung\n", encoding="utf-8")
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nregion: tanjung\n", encoding="utf-8"
+    )
     result = run_check("--content", content, cwd=tmp_path)
-    assert ('content/creators/rina-wulandari.yml:3: region: wilayah "tanjung" tidak dikenal (maksud Anda '
-            '"tanjung-sari"?); yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml'
-            ) in result.stdout
+    assert (
+        'content/creators/rina-wulandari.yml:3: region: wilayah "tanjung" tidak dikenal (maksud Anda '
+        '"tanjung-sari"?); yang ada: bukit-jati, tanjung-sari, tanjung-sari/pasir-putih; lihat content/regions.yml'
+    ) in result.stdout
 
 
 def test_a_bad_handle_is_explained(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", {"pantai": BASE})
     (content / "creators" / "rina-wulandari.yml").write_text(
-        "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  x: '@rina wulan'\n", encoding="utf-8")
+        "name: Rina Wulandari\nbio: Fotografer lanskap.\nlinks:\n  x: '@rina wulan'\n", encoding="utf-8"
+    )
     result = run_check("--content", content, cwd=tmp_path)
-    assert ('content/creators/rina-wulandari.yml:4: links.x: ditemukan "@rina wulan"; bukan nama akun yang sah; '
-            "tulis mis. @nama.akun atau tautan lengkap") in result.stdout
+    assert (
+        'content/creators/rina-wulandari.yml:4: links.x: ditemukan "@rina wulan"; bukan nama akun yang sah; '
+        "tulis mis. @nama.akun atau tautan lengkap"
+    ) in result.stdout
 
 
 def test_a_draft_may_keep_placeholders_but_a_post_to_publish_may_not(tmp_path: Path) -> None:
@@ -436,4 +501,5 @@ def test_a_draft_may_keep_placeholders_but_a_post_to_publish_may_not(tmp_path: P
     assert code == 0, lines
     assert one_problem(tmp_path / "terbit", placeholder) == (
         f'{P}:12: cover.credit: masih berisi contoh dari templat: "Nama Pemotret"; ganti dengan isian Anda, atau '
-        "tulis draft: true bila pos belum siap terbit")
+        "tulis draft: true bila pos belum siap terbit"
+    )

@@ -31,8 +31,17 @@ from conftest import DEMO_CONTENT, ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
-CONCLUSIONS = ["success", "failure", "neutral", "cancelled", "skipped", "stale", "timed_out", "action_required",
-               "startup_failure"]
+CONCLUSIONS = [
+    "success",
+    "failure",
+    "neutral",
+    "cancelled",
+    "skipped",
+    "stale",
+    "timed_out",
+    "action_required",
+    "startup_failure",
+]
 """Every ``conclusion`` of a ``workflow_run`` event GitHub documents."""
 
 
@@ -68,12 +77,19 @@ def evaluate(expression: str, context: dict[str, Any]) -> Any:
         match = _TOKEN.match(text, position)
         assert match and match.end() > position, f"cannot read {text[position:]!r}"
         string, operator, name, number = match.groups()
-        tokens.append(("str", string[1:-1].replace("''", "'")) if string is not None else
-                      ("op", operator) if operator else ("name", name) if name else ("num", float(number)))
+        tokens.append(
+            ("str", string[1:-1].replace("''", "'"))
+            if string is not None
+            else ("op", operator)
+            if operator
+            else ("name", name)
+            if name
+            else ("num", float(number))
+        )
         position = match.end()
     parser = _Parser(tokens, context)
     value = parser.disjunction()
-    assert parser.at == len(tokens), f"unexpected {tokens[parser.at:]}"
+    assert parser.at == len(tokens), f"unexpected {tokens[parser.at :]}"
     return value
 
 
@@ -164,8 +180,14 @@ def _loose_equal(a: Any, b: Any) -> bool:
 
 
 def test_the_expression_evaluator_follows_github() -> None:
-    context = {"github": {"event_name": "push", "ref": "refs/heads/trunk",
-                          "event": {"repository": {"default_branch": "trunk"}}}, "steps": {}}
+    context = {
+        "github": {
+            "event_name": "push",
+            "ref": "refs/heads/trunk",
+            "event": {"repository": {"default_branch": "trunk"}},
+        },
+        "steps": {},
+    }
     assert evaluate("github.event_name == 'PUSH'", context) is True
     assert evaluate("${{ github.ref == format('refs/heads/{0}', github.event.repository.default_branch) }}", context)
     assert evaluate("steps.x.outputs.y != ''", context) is False  # null and '' are both 0
@@ -177,9 +199,14 @@ def test_the_expression_evaluator_follows_github() -> None:
 # Linters and pinning
 # --------------------------------------------------------------------------
 
+
 def test_zizmor_finds_nothing() -> None:
-    result = subprocess.run([str(BIN / "zizmor"), "--offline", "--no-progress", "--persona=pedantic", str(WORKFLOWS)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--no-progress", "--persona=pedantic", str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 
@@ -208,6 +235,7 @@ def test_permissions_are_empty_by_default_and_granted_per_job(name: str) -> None
 # --------------------------------------------------------------------------
 # The PR check
 # --------------------------------------------------------------------------
+
 
 def test_pr_check_runs_untrusted_code_read_only() -> None:
     workflow = _load("pr-check.yml")
@@ -238,6 +266,7 @@ def test_photo_cache_is_restored_in_the_check_and_saved_only_by_the_deploy() -> 
 
     def is_build(step: dict) -> bool:
         return "build.py" in step.get("run", "") or "pr_check.py" in step.get("run", "")
+
     assert build["steps"].index(restore) < _index(build, is_build) < build["steps"].index(save)
     assert check["steps"].index(check_restore) < _index(check, is_build)
 
@@ -245,6 +274,7 @@ def test_photo_cache_is_restored_in_the_check_and_saved_only_by_the_deploy() -> 
 # --------------------------------------------------------------------------
 # The preview comment
 # --------------------------------------------------------------------------
+
 
 def _comment_job() -> dict:
     (job,) = _load("pr-preview-comment.yml")["jobs"].values()
@@ -294,11 +324,18 @@ def test_a_run_without_data_is_skipped_with_a_notice() -> None:
     find = next(step for step in _comment_job()["steps"] if step.get("id") == "artifacts")
     assert "::notice::" in find["run"] and "exit 1" not in find["run"]
     assert _comment_steps_that_run({"artifacts": {"data": "", "site": ""}}) == [
-        "actions/checkout", "Cari artefak pemeriksaan"]
-    assert _comment_steps_that_run({"artifacts": {"data": "12", "site": "11"}, "data": {"pr": "7"},
-                                    "pr": {"current": "false"}})[-1] == "Cocokkan PR dan daftar berkasnya"
-    assert _comment_steps_that_run({"artifacts": {"data": "12", "site": ""}, "data": {"pr": "7"},
-                                    "pr": {"current": "true"}})[-2:] == ["Susun komentar", "Tulis atau perbarui komentar"]
+        "actions/checkout",
+        "Cari artefak pemeriksaan",
+    ]
+    assert (
+        _comment_steps_that_run(
+            {"artifacts": {"data": "12", "site": "11"}, "data": {"pr": "7"}, "pr": {"current": "false"}}
+        )[-1]
+        == "Cocokkan PR dan daftar berkasnya"
+    )
+    assert _comment_steps_that_run(
+        {"artifacts": {"data": "12", "site": ""}, "data": {"pr": "7"}, "pr": {"current": "true"}}
+    )[-2:] == ["Susun komentar", "Tulis atau perbarui komentar"]
 
 
 def test_comment_decides_the_preview_from_the_apis_file_list() -> None:
@@ -314,6 +351,7 @@ def test_comment_decides_the_preview_from_the_apis_file_list() -> None:
 # The deploy
 # --------------------------------------------------------------------------
 
+
 def _cron_hours(cron: str) -> set[int]:
     """Hours of every day at which ``cron`` fires at a minute other than 0 (GitHub's busiest)."""
     minute, hour, day, month, weekday = cron.split()
@@ -326,6 +364,7 @@ def _cron_hours(cron: str) -> set[int]:
             first, last = (0, top) if span == "*" else map(int, (span.split("-") * 2)[:2])
             found |= set(range(first, last + 1, int(step or 1)))
         return found
+
     return values(hour, 23) if values(minute, 59) - {0} else set()
 
 
@@ -335,15 +374,18 @@ def test_deploy_runs_at_least_hourly_off_the_hour() -> None:
     assert "workflow_dispatch" in _load("deploy.yml")["on"]
 
 
-@pytest.mark.parametrize(("event", "default", "expected"), [
-    ({"event_name": "push", "ref": "refs/heads/main"}, "main", True),
-    ({"event_name": "push", "ref": "refs/heads/trunk"}, "trunk", True),  # whatever the default branch is called
-    ({"event_name": "push", "ref": "refs/heads/fitur-baru"}, "main", False),
-    ({"event_name": "push", "ref": "refs/tags/v1"}, "main", False),
-    ({"event_name": "workflow_dispatch", "ref": "refs/heads/main"}, "main", True),
-    ({"event_name": "workflow_dispatch", "ref": "refs/heads/fitur-baru"}, "main", False),
-    ({"event_name": "schedule", "ref": "refs/heads/trunk"}, None, True),  # a schedule's payload has no repository
-])
+@pytest.mark.parametrize(
+    ("event", "default", "expected"),
+    [
+        ({"event_name": "push", "ref": "refs/heads/main"}, "main", True),
+        ({"event_name": "push", "ref": "refs/heads/trunk"}, "trunk", True),  # whatever the default branch is called
+        ({"event_name": "push", "ref": "refs/heads/fitur-baru"}, "main", False),
+        ({"event_name": "push", "ref": "refs/tags/v1"}, "main", False),
+        ({"event_name": "workflow_dispatch", "ref": "refs/heads/main"}, "main", True),
+        ({"event_name": "workflow_dispatch", "ref": "refs/heads/fitur-baru"}, "main", False),
+        ({"event_name": "schedule", "ref": "refs/heads/trunk"}, None, True),  # a schedule's payload has no repository
+    ],
+)
 def test_deploy_builds_the_default_branch_only(event: dict, default: str | None, expected: bool) -> None:
     workflow = _load("deploy.yml")
     assert workflow["on"]["push"] is None  # no branch named: the job's condition picks the default one
@@ -389,7 +431,7 @@ def test_an_hour_with_nothing_due_skips_everything_after_the_check() -> None:
     due = _index(build, lambda step: step.get("id") == "due")
     assert "scripts/due_posts.py" in build["steps"][due]["run"]
     assert build["outputs"]["publish"] == "${{ steps.due.outputs.publish }}"
-    for step in build["steps"][due + 1:]:
+    for step in build["steps"][due + 1 :]:
         for publish, expected in (("true", True), ("false", False)):
             assert evaluate(step["if"], {"steps": {"due": {"outputs": {"publish": publish}}}}) is expected, step
 
@@ -406,12 +448,19 @@ def _check_pages_url(tmp_path: Path, site_url: str, pages: dict | str) -> subpro
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: Contoh\nsite_url: {site_url}\n", encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "PAGES_JSON": pages if isinstance(pages, str) else json.dumps(pages)}
-    return subprocess.run([sys.executable, str(CHECK_PAGES_URL), "--config", str(config)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(CHECK_PAGES_URL), "--config", str(config)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("site_url", ["https://kabupaten-contoh.github.io/etalase/",
-                                      "https://Kabupaten-Contoh.github.io/etalase"])
+@pytest.mark.parametrize(
+    "site_url", ["https://kabupaten-contoh.github.io/etalase/", "https://Kabupaten-Contoh.github.io/etalase"]
+)
 def test_pages_url_check_passes_when_site_url_is_the_pages_url(tmp_path: Path, site_url: str) -> None:
     pages = {"html_url": "https://kabupaten-contoh.github.io/etalase/", "build_type": "workflow"}
     result = _check_pages_url(tmp_path, site_url, pages)
@@ -428,17 +477,23 @@ def test_pages_url_check_names_both_urls_when_they_differ(tmp_path: Path) -> Non
         "GitHub Pages repositori ini (https://kabupaten-contoh.github.io/etalase/); ubah site_url, atau pasang domain "
         "sendiri di Settings → Pages → Custom domain%0A(en) site_url in mkdocs.yml (https://etalase.example.go.id/) is "
         "not this repository's GitHub Pages URL (https://kabupaten-contoh.github.io/etalase/); change site_url, or set "
-        "a custom domain in Settings → Pages → Custom domain"]
+        "a custom domain in Settings → Pages → Custom domain"
+    ]
 
 
-@pytest.mark.parametrize(("pages", "expected"), [
-    ("", "GitHub Pages belum aktif di repositori ini"),
-    ('{"message": "Not Found", "status": "404"}', "GitHub Pages belum aktif di repositori ini"),
-    ("not json", "GitHub Pages belum aktif di repositori ini"),
-    ({"html_url": "https://kabupaten-contoh.github.io/etalase/", "build_type": "legacy"},
-     "GitHub Pages diterbitkan dari cabang, bukan dari alur kerja ini. Ubah di Settings → Pages → Build and "
-     "deployment → Source: GitHub Actions."),
-])
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        ("", "GitHub Pages belum aktif di repositori ini"),
+        ('{"message": "Not Found", "status": "404"}', "GitHub Pages belum aktif di repositori ini"),
+        ("not json", "GitHub Pages belum aktif di repositori ini"),
+        (
+            {"html_url": "https://kabupaten-contoh.github.io/etalase/", "build_type": "legacy"},
+            "GitHub Pages diterbitkan dari cabang, bukan dari alur kerja ini. Ubah di Settings → Pages → Build and "
+            "deployment → Source: GitHub Actions.",
+        ),
+    ],
+)
 def test_pages_url_check_says_what_to_set(tmp_path: Path, pages: dict | str, expected: str) -> None:
     result = _check_pages_url(tmp_path, "https://kabupaten-contoh.github.io/etalase/", pages)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -456,8 +511,23 @@ DUE_POSTS = ROOT / "scripts" / "due_posts.py"
 def _due(tmp_path: Path, since: str, now: str, content: Path = DEMO_CONTENT) -> tuple[str, str]:
     output = tmp_path / "github-output"
     output.unlink(missing_ok=True)
-    result = subprocess.run([sys.executable, str(DUE_POSTS), "--since", since, "--now", now, "--content", str(content),
-                             "--github-output", str(output)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(DUE_POSTS),
+            "--since",
+            since,
+            "--now",
+            now,
+            "--content",
+            str(content),
+            "--github-output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return output.read_text(encoding="utf-8"), result.stdout
 

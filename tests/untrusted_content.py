@@ -60,5 +60,8 @@ def add_post(root: Path, slug: str, text: str | bytes, *, cover: bool = True, fo
 
 def snapshot(site: Path) -> dict[str, str]:
     """SHA-256 of every file under ``site``, by relative path."""
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }

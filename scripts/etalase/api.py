@@ -150,8 +150,11 @@ def build(options: Options) -> Result:
         discard(new)
         raise
     result.counts = plugin.counts
-    result.timings["render"] = time.perf_counter() - started - sum(
-        result.timings.get(step, 0.0) for step in ("photos", "pages", "bodies", "search"))
+    result.timings["render"] = (
+        time.perf_counter()
+        - started
+        - sum(result.timings.get(step, 0.0) for step in ("photos", "pages", "bodies", "search"))
+    )
     with _timed(result, "publish"):
         publish(new, site_dir)
     result.site_dir = site_dir
@@ -185,7 +188,9 @@ def _config(options: Options, result: Result) -> MkDocsConfig | None:
 def _plugin(config: MkDocsConfig, result: Result) -> EtalasePlugin | None:
     plugin = config.plugins.get("etalase")
     if plugin is None:
-        result.usage = "plugin etalase tidak ada di mkdocs.yml (plugins: - etalase) (the etalase plugin is not configured)"
+        result.usage = (
+            "plugin etalase tidak ada di mkdocs.yml (plugins: - etalase) (the etalase plugin is not configured)"
+        )
         return None
     return plugin
 
@@ -193,8 +198,11 @@ def _plugin(config: MkDocsConfig, result: Result) -> EtalasePlugin | None:
 def _theme_problems(config: MkDocsConfig) -> list[Problem]:
     """The brand block and the category partials, checked before any content."""
     _, problems = check_brand(config)
-    problems += missing_pieces(REGISTRY, [Path(folder) for folder in config.theme.dirs],
-                               display_path(Path(config.config_file_path or "mkdocs.yml")))
+    problems += missing_pieces(
+        REGISTRY,
+        [Path(folder) for folder in config.theme.dirs],
+        display_path(Path(config.config_file_path or "mkdocs.yml")),
+    )
     return problems
 
 
@@ -219,6 +227,10 @@ def _validate(options: Options, config: MkDocsConfig, plugin: EtalasePlugin, res
 
 def _build_failure(options: Options, error: str) -> Problem:
     """MkDocs stopped for a reason of its own (a strict-mode warning, a broken hand-written page)."""
-    return Problem(display_path(options.config_file), None, None,
-                   f"build gagal: {error}; lihat pesan MkDocs di atas",
-                   f"build failed: {error}; see MkDocs' messages above")
+    return Problem(
+        display_path(options.config_file),
+        None,
+        None,
+        f"build gagal: {error}; lihat pesan MkDocs di atas",
+        f"build failed: {error}; see MkDocs' messages above",
+    )

@@ -39,8 +39,9 @@ MIN_CONTRAST = 4.5
 
 def contrast(first: str, second: str) -> float:
     """The WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+
     def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -53,8 +54,9 @@ def _colour(value: str) -> str:
         raise PydanticCustomError("etalase_colour", "bukan warna #rrggbb")
     ratio = contrast(value, "#ffffff")
     if ratio < MIN_CONTRAST:
-        raise PydanticCustomError("etalase_contrast", "kontras {ratio} kurang dari 4,5:1",
-                                  {"ratio": f"{ratio:.2f}".replace(".", ",")})
+        raise PydanticCustomError(
+            "etalase_contrast", "kontras {ratio} kurang dari 4,5:1", {"ratio": f"{ratio:.2f}".replace(".", ",")}
+        )
     return value.lower()
 
 
@@ -104,7 +106,8 @@ class Brand(Strict):
     footer: Text | None = None
     copyright: Text | None = Field(default=None, description="Baris hak cipta di kaki setiap halaman")
     repository: Url | None = Field(
-        default=None, description="Alamat repositori GitHub situs ini: tombol 'Kirim pos baru' membuka formulirnya")
+        default=None, description="Alamat repositori GitHub situs ini: tombol 'Kirim pos baru' membuka formulirnya"
+    )
     demo: bool = Field(default=False, description="true: tampilkan pita 'Konten contoh' di setiap halaman")
     timezone: Zone = Field(default=DEFAULT_ZONE, description="Zona waktu daerah")
 
@@ -132,10 +135,16 @@ class Brand(Strict):
 
 def brand_model() -> type[Brand]:
     """:class:`Brand` with ``colors.categories`` holding exactly the registered categories."""
-    categories = create_model("CategoryColours", __base__=Strict,
-                              **{category.id: (Colour | None, None) for category in REGISTRY})  # type: ignore[call-overload]
-    colours = create_model("Colors", __base__=Strict, primary=(Colour, ...), accent=(Colour, ...),
-                           categories=(categories, Field(default_factory=categories)))
+    categories = create_model(
+        "CategoryColours", __base__=Strict, **{category.id: (Colour | None, None) for category in REGISTRY}
+    )  # type: ignore[call-overload]
+    colours = create_model(
+        "Colors",
+        __base__=Strict,
+        primary=(Colour, ...),
+        accent=(Colour, ...),
+        categories=(categories, Field(default_factory=categories)),
+    )
     return create_model("Brand", __base__=Brand, colors=(colours, ...))
 
 
@@ -154,17 +163,28 @@ def check_brand(config: MkDocsConfig) -> tuple[Brand | None, list[Problem]]:
 
     problems: list[Problem] = []
     if not config.site_url:
-        problems.append(Problem(display, None, "site_url",
-                                "wajib diisi: alamat situs, mis. https://etalase.paserkab.go.id/ (sama dengan "
-                                "alamat GitHub Pages)",
-                                "required: the site's address, e.g. https://etalase.paserkab.go.id/ (the Pages URL)"))
+        problems.append(
+            Problem(
+                display,
+                None,
+                "site_url",
+                "wajib diisi: alamat situs, mis. https://etalase.paserkab.go.id/ (sama dengan alamat GitHub Pages)",
+                "required: the site's address, e.g. https://etalase.paserkab.go.id/ (the Pages URL)",
+            )
+        )
     data = config.extra.get("brand")
     model = brand_model()
     brand = None
     if not isinstance(data, dict):
-        problems.append(Problem(display, line_of(("extra",)), "extra.brand",
-                                "wajib diisi: blok merek daerah (name, tagline, colors, contact, …); lihat README",
-                                "required: the regency's brand block (name, tagline, colors, contact, …); see README"))
+        problems.append(
+            Problem(
+                display,
+                line_of(("extra",)),
+                "extra.brand",
+                "wajib diisi: blok merek daerah (name, tagline, colors, contact, …); lihat README",
+                "required: the regency's brand block (name, tagline, colors, contact, …); see README",
+            )
+        )
     else:
         try:
             brand = model.model_validate(data)
@@ -172,25 +192,42 @@ def check_brand(config: MkDocsConfig) -> tuple[Brand | None, list[Problem]]:
             problems += problems_of(error, model, display, line_of, prefix=("extra", "brand"))
     docs = Path(config.docs_dir)
     if brand is not None and brand.hero is not None:
-        problems += _photo_file(docs, brand.hero.photo, display, line_of(("extra", "brand", "hero", "photo")),
-                                "extra.brand.hero.photo")
+        problems += _photo_file(
+            docs, brand.hero.photo, display, line_of(("extra", "brand", "hero", "photo")), "extra.brand.hero.photo"
+        )
     logo = config.theme.get("logo")
     if logo and not _theme_file(config, logo):
-        problems.append(Problem(display, line_of(("theme", "logo")), "theme.logo",
-                                f"berkas {show(logo)} tidak ada di docs/ atau overrides/",
-                                f"file {show(logo)} is not in docs/ or overrides/"))
+        problems.append(
+            Problem(
+                display,
+                line_of(("theme", "logo")),
+                "theme.logo",
+                f"berkas {show(logo)} tidak ada di docs/ atau overrides/",
+                f"file {show(logo)} is not in docs/ or overrides/",
+            )
+        )
     return (brand if not problems else None), problems
 
 
 def _photo_file(docs: Path, name: str, display: Path, line: int | None, field: str) -> list[Problem]:
     path = docs / name
     if not path.is_file():
-        return [Problem(display, line, field, f"berkas {show(name)} tidak ada di docs/",
-                        f"file {show(name)} is not in docs/")]
+        return [
+            Problem(
+                display, line, field, f"berkas {show(name)} tidak ada di docs/", f"file {show(name)} is not in docs/"
+            )
+        ]
     if path.suffix.lower() not in PHOTO_SUFFIXES:
         allowed = ", ".join(PHOTO_SUFFIXES)
-        return [Problem(display, line, field, f"{show(name)} bukan foto; yang diizinkan: {allowed}",
-                        f"{show(name)} is not a photo; allowed: {allowed}")]
+        return [
+            Problem(
+                display,
+                line,
+                field,
+                f"{show(name)} bukan foto; yang diizinkan: {allowed}",
+                f"{show(name)} is not a photo; allowed: {allowed}",
+            )
+        ]
     return []
 
 

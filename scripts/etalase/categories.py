@@ -148,10 +148,20 @@ class Registry:
             category = self._categories[category_id]
             place: dict[str, Any] = {}
             if category.place:
-                place["accessibility"] = (Accessibility | None, Field(
-                    default=None, description="Aksesibilitas tempat bagi difabel (opsional, sangat dianjurkan)",
-                    examples=[{"wheelchair": "sebagian", "accessible_toilet": False,
-                               "path": "Jalan dari parkir: permukaan dan kemiringannya"}]))
+                place["accessibility"] = (
+                    Accessibility | None,
+                    Field(
+                        default=None,
+                        description="Aksesibilitas tempat bagi difabel (opsional, sangat dianjurkan)",
+                        examples=[
+                            {
+                                "wheelchair": "sebagian",
+                                "accessible_toilet": False,
+                                "path": "Jalan dari parkir: permukaan dan kemiringannya",
+                            }
+                        ],
+                    ),
+                )
             self._models[category_id] = create_model(  # type: ignore[call-overload]
                 f"{category.block.__name__}Post",
                 __base__=PostBase,
@@ -174,8 +184,12 @@ class Registry:
     def any_category_model(self) -> type[PostBase]:
         """A post whose category is unknown: its common fields are still checked, blocks are not."""
         return create_model(  # type: ignore[call-overload]
-            "UnknownCategoryPost", __base__=PostBase, category=(Any, None), accessibility=(Any, None),
-            **{category_id: (Any, None) for category_id in self._categories})
+            "UnknownCategoryPost",
+            __base__=PostBase,
+            category=(Any, None),
+            accessibility=(Any, None),
+            **{category_id: (Any, None) for category_id in self._categories},
+        )
 
     def places(self) -> list[Category]:
         """Categories whose posts are about a place a visitor goes."""
@@ -191,11 +205,17 @@ def missing_pieces(registry: Registry, template_dirs: list[Path], config_file: P
     problems = []
     for category in registry:
         if not any((folder / category.partial).is_file() for folder in template_dirs):
-            problems.append(Problem(config_file, None, f"kategori {category.id}",
-                                    f"templat {category.partial} tidak ada di tema (overrides/); buat templat itu "
-                                    "untuk menampilkan blok kategori di halaman pos",
-                                    f"template {category.partial} is missing from the theme (overrides/); "
-                                    "create it to show the category's block on the post page"))
+            problems.append(
+                Problem(
+                    config_file,
+                    None,
+                    f"kategori {category.id}",
+                    f"templat {category.partial} tidak ada di tema (overrides/); buat templat itu "
+                    "untuk menampilkan blok kategori di halaman pos",
+                    f"template {category.partial} is missing from the theme (overrides/); "
+                    "create it to show the category's block on the post page",
+                )
+            )
     return problems
 
 
@@ -203,16 +223,22 @@ def missing_pieces(registry: Registry, template_dirs: list[Path], config_file: P
 # schema.org entities
 # --------------------------------------------------------------------------
 
+
 def _tourist_attraction(meta: Any, info: Wisata, ctx: EntityContext) -> dict[str, Any]:
-    entity: dict[str, Any] = {"@type": "TouristAttraction", "@id": ctx.url + "#tempat", "name": info.place,
-                              "address": ctx.address(info.address)}
+    entity: dict[str, Any] = {
+        "@type": "TouristAttraction",
+        "@id": ctx.url + "#tempat",
+        "name": info.place,
+        "address": ctx.address(info.address),
+    }
     if info.coordinates:
         lat, lon = info.coordinates.lat, info.coordinates.lon
         entity["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
         entity["hasMap"] = urls.map_url(lat, lon)
     if info.facilities:
-        entity["amenityFeature"] = [{"@type": "LocationFeatureSpecification", "name": name, "value": True}
-                                    for name in info.facilities]
+        entity["amenityFeature"] = [
+            {"@type": "LocationFeatureSpecification", "name": name, "value": True} for name in info.facilities
+        ]
     return entity
 
 
@@ -227,8 +253,12 @@ def _offer(product: str | Product) -> dict[str, Any]:
 
 def _local_business(meta: Any, info: Umkm, ctx: EntityContext) -> dict[str, Any]:
     entity: dict[str, Any] = {
-        "@type": "LocalBusiness", "@id": ctx.url + "#usaha", "name": info.business,
-        "address": ctx.address(info.address), "telephone": info.whatsapp, "priceRange": info.price_range,
+        "@type": "LocalBusiness",
+        "@id": ctx.url + "#usaha",
+        "name": info.business,
+        "address": ctx.address(info.address),
+        "telephone": info.whatsapp,
+        "priceRange": info.price_range,
         "makesOffer": [_offer(product) for product in info.products],
     }
     if info.coordinates:
@@ -238,8 +268,10 @@ def _local_business(meta: Any, info: Umkm, ctx: EntityContext) -> dict[str, Any]
     if info.links:
         entity["sameAs"] = [str(getattr(link, "url", link)) for link in info.links]
     if info.certificates:
-        entity["hasCredential"] = [{"@type": "EducationalOccupationalCredential", "credentialCategory": c.type,
-                                    "identifier": c.number} for c in info.certificates]
+        entity["hasCredential"] = [
+            {"@type": "EducationalOccupationalCredential", "credentialCategory": c.type, "identifier": c.number}
+            for c in info.certificates
+        ]
     return entity
 
 
@@ -248,7 +280,10 @@ def _event(meta: Any, info: Budaya, ctx: EntityContext) -> dict[str, Any] | None
     if info.start is None:
         return None
     entity: dict[str, Any] = {
-        "@type": "Event", "@id": ctx.url + "#acara", "name": meta.title, "startDate": info.start.isoformat(),
+        "@type": "Event",
+        "@id": ctx.url + "#acara",
+        "name": meta.title,
+        "startDate": info.start.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {"@type": "Place", "name": info.venue, "address": ctx.address(None)},
@@ -259,27 +294,46 @@ def _event(meta: Any, info: Budaya, ctx: EntityContext) -> dict[str, Any] | None
     return entity
 
 
-REGISTRY = Registry([
-    Category(
-        id="wisata", label="Wisata", block=Wisata, block_description="Info tempat wisata",
-        blurb="Pantai, bukit, air terjun, dan taman yang layak dikunjungi.",
-        colour="#0f6e56", entity=_tourist_attraction, place=True,
-    ),
-    Category(
-        id="umkm", label="UMKM", block=Umkm, block_description="Info usaha",
-        blurb="Usaha warga: makanan, kerajinan, oleh-oleh. Pesan langsung lewat WhatsApp.",
-        colour="#a14a00", entity=_local_business, place=True,
-    ),
-    Category(
-        id="budaya", label="Budaya", block=Budaya, block_description="Info acara atau tradisi",
-        blurb="Acara, tradisi, dan seni yang hidup di kampung dan desa.",
-        colour="#8a2a6b", entity=_event, place=True,
-    ),
-    Category(
-        id="pembangunan", label="Pembangunan", block=Pembangunan,
-        block_description="Info proyek pembangunan dan sumbernya",
-        blurb="Jalan, jembatan, dan fasilitas umum: apa yang dibangun, oleh siapa, dan sumbernya.",
-        colour="#2f4f9a",
-    ),
-])
+REGISTRY = Registry(
+    [
+        Category(
+            id="wisata",
+            label="Wisata",
+            block=Wisata,
+            block_description="Info tempat wisata",
+            blurb="Pantai, bukit, air terjun, dan taman yang layak dikunjungi.",
+            colour="#0f6e56",
+            entity=_tourist_attraction,
+            place=True,
+        ),
+        Category(
+            id="umkm",
+            label="UMKM",
+            block=Umkm,
+            block_description="Info usaha",
+            blurb="Usaha warga: makanan, kerajinan, oleh-oleh. Pesan langsung lewat WhatsApp.",
+            colour="#a14a00",
+            entity=_local_business,
+            place=True,
+        ),
+        Category(
+            id="budaya",
+            label="Budaya",
+            block=Budaya,
+            block_description="Info acara atau tradisi",
+            blurb="Acara, tradisi, dan seni yang hidup di kampung dan desa.",
+            colour="#8a2a6b",
+            entity=_event,
+            place=True,
+        ),
+        Category(
+            id="pembangunan",
+            label="Pembangunan",
+            block=Pembangunan,
+            block_description="Info proyek pembangunan dan sumbernya",
+            blurb="Jalan, jembatan, dan fasilitas umum: apa yang dibangun, oleh siapa, dan sumbernya.",
+            colour="#2f4f9a",
+        ),
+    ]
+)
 """The categories of this site, in the order of the home page and the navigation."""

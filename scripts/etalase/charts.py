@@ -71,8 +71,7 @@ def _n(value: float) -> str:
 
 def _text(x: float, y: float, content: str, *, anchor: str = "start", fill: str = INK, bold: bool = False) -> str:
     weight = ' font-weight="700"' if bold else ""
-    return (f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" fill="{fill}"{weight}>'
-            f"{escape(content)}</text>")
+    return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" fill="{fill}"{weight}>{escape(content)}</text>'
 
 
 def _width(text: str) -> float:
@@ -102,8 +101,10 @@ def _pattern(chart_id: str, index: int, colour: str) -> tuple[str, str]:
         "cross": '<path d="M0,0 l6,6 M6,0 l-6,6" stroke="#fff" stroke-width="1"/>',
     }[kind]
     pattern_id = f"{chart_id}-muster-{index}"
-    definition = (f'<pattern id="{pattern_id}" width="6" height="6" patternUnits="userSpaceOnUse">'
-                  f'<rect width="6" height="6" fill="{colour}"/>{marks}</pattern>')
+    definition = (
+        f'<pattern id="{pattern_id}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" fill="{colour}"/>{marks}</pattern>'
+    )
     return definition, f"url(#{pattern_id})"
 
 
@@ -112,7 +113,7 @@ def _scale(top: int) -> tuple[int, int]:
     top = max(top, 1)
     for power in itertools.count():
         for factor in (1, 2, 5):
-            step = factor * 10 ** power
+            step = factor * 10**power
             if math.ceil(top / step) <= 5:
                 return math.ceil(top / step) * step, step
     raise AssertionError("unreachable: the steps grow without bound")
@@ -137,15 +138,23 @@ def _legend(series: list[Series], fills: list[str]) -> tuple[list[str], float]:
         width = 18 + _width(label) + 14
         if x and x + width > WIDTH:
             x, y = 0.0, y + 20
-        parts.append(f'<rect x="{_n(x + 1)}" y="{_n(y + 2)}" width="13" height="13" fill="{fill}" '
-                     f'stroke="{INK}" stroke-width="1"/>')
+        parts.append(
+            f'<rect x="{_n(x + 1)}" y="{_n(y + 2)}" width="13" height="13" fill="{fill}" '
+            f'stroke="{INK}" stroke-width="1"/>'
+        )
         parts.append(_text(x + 19, y + 13, label))
         x += width
     return parts, y + 24
 
 
-def columns(chart_id: str, title: str, description: str, labels: list[tuple[str, str]], series: list[Series],
-            values: list[list[int]]) -> Markup:
+def columns(
+    chart_id: str,
+    title: str,
+    description: str,
+    labels: list[tuple[str, str]],
+    series: list[Series],
+    values: list[list[int]],
+) -> Markup:
     """Columns, one per label, stacked by series (bottom first), each with its total on top.
 
     ``labels`` are ``(name, group)``: ``("Okt", "2026")``; the name goes under
@@ -174,16 +183,20 @@ def columns(chart_id: str, title: str, description: str, labels: list[tuple[str,
             if value:
                 height = value / maximum * plot_height
                 y -= height
-                body.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}" fill="{fill}" '
-                            f'stroke="#fff" stroke-width="1"/>')
+                body.append(
+                    f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}" fill="{fill}" '
+                    f'stroke="#fff" stroke-width="1"/>'
+                )
         if sum(column):
             body.append(_text(x + width / 2, y - 4, number(sum(column)), anchor="middle", bold=True))
         body.append(_text(x + width / 2, bottom + 16, name, anchor="middle", fill=MUTED))
     body.append(f'<path d="M{_n(left)},{_n(bottom)} H{WIDTH}" stroke="{INK}" stroke-width="1"/>')
     for start, end, group in _runs([group for _, group in labels]):
         if group:
-            body.append(f'<path d="M{_n(left + start * band + 3)},{_n(bottom + 22)} H{_n(left + end * band - 3)}" '
-                        f'stroke="{MUTED}" stroke-width="1"/>')
+            body.append(
+                f'<path d="M{_n(left + start * band + 3)},{_n(bottom + 22)} H{_n(left + end * band - 3)}" '
+                f'stroke="{MUTED}" stroke-width="1"/>'
+            )
             body.append(_text(left + (start + end) / 2 * band, bottom + 36, group, anchor="middle", fill=MUTED))
     return _svg(chart_id, title, description, bottom + 42, body, defs)
 
@@ -199,8 +212,16 @@ def _runs(groups: list[str]) -> list[tuple[int, int, str]]:
     return runs
 
 
-def bars(chart_id: str, title: str, description: str, items: list[tuple[str, int]], colour: str, unit: str,
-         empty: str, alert: str) -> Markup:
+def bars(
+    chart_id: str,
+    title: str,
+    description: str,
+    items: list[tuple[str, int]],
+    colour: str,
+    unit: str,
+    empty: str,
+    alert: str,
+) -> Markup:
     """Horizontal bars, one per ``(name, value)`` in order, the name above its bar (long names fit a phone).
 
     Each bar ends with its value and ``unit`` (``5 pos``); a zero has no bar
@@ -219,8 +240,10 @@ def bars(chart_id: str, title: str, description: str, items: list[tuple[str, int
             body.append(f'<rect x="0" y="{_n(bar_top)}" width="{_n(width)}" height="14" fill="{colour}"/>')
             body.append(_text(width + 6, bar_top + 11, f"{number(value)} {unit}", bold=True))
         else:
-            body.append(f'<rect x="0.5" y="{_n(bar_top + 0.5)}" width="5" height="13" fill="#fff" '
-                        f'stroke="{alert}" stroke-width="1" stroke-dasharray="2 1"/>')
+            body.append(
+                f'<rect x="0.5" y="{_n(bar_top + 0.5)}" width="5" height="13" fill="#fff" '
+                f'stroke="{alert}" stroke-width="1" stroke-dasharray="2 1"/>'
+            )
             body.append(_text(12, bar_top + 11, empty, fill=alert, bold=True))
         y = bar_top + 22
     return _svg(chart_id, title, description, max(y, 1.0), body, [])

@@ -33,14 +33,18 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="etalase", description="Situs Etalase: periksa, bangun, tulis pos. "
-                                                                 "(Check and build the site, scaffold posts.)")
+    parser = argparse.ArgumentParser(
+        prog="etalase",
+        description="Situs Etalase: periksa, bangun, tulis pos. (Check and build the site, scaffold posts.)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     build_options(commands.add_parser("build", help="bangun situs (build the site)"))
     build_options(commands.add_parser("check", help="hanya periksa konten (validate only)"))
     post = commands.add_parser("post", help="buat pos baru dari templat (new post scaffold)", add_help=False)
     post.add_argument("args", nargs=argparse.REMAINDER)
-    schema = commands.add_parser("schema", help="tulis JSON Schema front matter (write the JSON Schema)", add_help=False)
+    schema = commands.add_parser(
+        "schema", help="tulis JSON Schema front matter (write the JSON Schema)", add_help=False
+    )
     schema.add_argument("args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     if args.command == "post":
@@ -63,9 +67,12 @@ def build_options(parser: argparse.ArgumentParser, config: Path = Path("mkdocs.y
     parser.add_argument("--site-dir", type=Path, help="folder hasil (bawaan: site_dir di mkdocs.yml)")
     parser.add_argument("--config", type=Path, default=config, help="berkas mkdocs.yml")
     parser.add_argument("--now", help="anggap waktu sekarang ini (ISO), untuk pratinjau pos terjadwal")
-    parser.add_argument("--preview-scheduled", action="store_true",
-                        help="bangun juga pos terjadwal (tanggal sesudah --now), ditandai \"Terjadwal\"; draf tidak "
-                             "(build scheduled posts too, marked as scheduled: the PR check's preview)")
+    parser.add_argument(
+        "--preview-scheduled",
+        action="store_true",
+        help='bangun juga pos terjadwal (tanggal sesudah --now), ditandai "Terjadwal"; draf tidak '
+        "(build scheduled posts too, marked as scheduled: the PR check's preview)",
+    )
     parser.add_argument("--no-search", action="store_true", help="lewati indeks pencarian (skip search index)")
     parser.add_argument("--no-strict", action="store_true", help="peringatan MkDocs tidak menggagalkan build")
     parser.add_argument("--problems-json", type=Path, help="tulis juga daftar masalah ke berkas JSON ini (for CI)")
@@ -87,9 +94,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"folder konten tidak ada: {args.content} (content folder not found)", file=sys.stderr)
         return EXIT_USAGE
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
-    options = api.Options(config_file=args.config, content_dir=args.content, site_dir=args.site_dir, now=now,
-                          search=not args.no_search, strict=not args.no_strict,
-                          preview_scheduled=args.preview_scheduled)
+    options = api.Options(
+        config_file=args.config,
+        content_dir=args.content,
+        site_dir=args.site_dir,
+        now=now,
+        search=not args.no_search,
+        strict=not args.no_strict,
+        preview_scheduled=args.preview_scheduled,
+    )
     result = api.check(options) if args.check else api.build(options)
     if result.usage:
         print(result.usage, file=sys.stderr)
@@ -106,9 +119,11 @@ def run(args: argparse.Namespace) -> int:
     content = result.content
     if args.check:
         previewed = sum(post.scheduled for post in content.posts)
-        print(f"Konten beres: {len(content.posts) - previewed} pos terbit"
-              + (f" + {previewed} terjadwal (pratinjau)" if previewed else "")
-              + f", {len(content.unpublished)} draf/terjadwal, {len(content.creators)} kreator. (content OK)")
+        print(
+            f"Konten beres: {len(content.posts) - previewed} pos terbit"
+            + (f" + {previewed} terjadwal (pratinjau)" if previewed else "")
+            + f", {len(content.unpublished)} draf/terjadwal, {len(content.creators)} kreator. (content OK)"
+        )
     else:
         print(f"Situs selesai: {result.site_dir} ({len(content.posts)} pos). (site built)")
     return EXIT_OK

@@ -30,9 +30,13 @@ class ImagesConfig(Config):
 
     def settings(self) -> ImageSettings:
         """These options as the photo pipeline takes them."""
-        return ImageSettings(widths=tuple(self.widths), webp_quality=self.webp_quality,
-                             jpeg_quality=self.jpeg_quality, max_pixels=self.max_megapixels * MEGA,
-                             max_bytes=self.max_megabytes * MEBI)
+        return ImageSettings(
+            widths=tuple(self.widths),
+            webp_quality=self.webp_quality,
+            jpeg_quality=self.jpeg_quality,
+            max_pixels=self.max_megapixels * MEGA,
+            max_bytes=self.max_megabytes * MEBI,
+        )
 
 
 class EtalaseConfig(Config):

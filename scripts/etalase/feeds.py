@@ -26,16 +26,20 @@ def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], site: Site
     feeds = [("", site.name, content.posts)]
     for kind in KINDS:
         if kind.feeds:
-            feeds += [(kind.url(key), f"{kind.heading(key, content)} · {site.name}", posts)
-                      for key, posts in kind.groups(content).items()]
+            feeds += [
+                (kind.url(key), f"{kind.heading(key, content)} · {site.name}", posts)
+                for key, posts in kind.groups(content).items()
+            ]
     for folder, feed_title, posts in feeds:
         target = site_dir / folder
         target.mkdir(parents=True, exist_ok=True)
         chosen = posts[:size]
-        (target / urls.FEED_RSS).write_text(_rss(site.url, folder, feed_title, site.description, chosen, content,
-                                                 photos), encoding="utf-8")
-        (target / urls.FEED_JSON).write_text(_json_feed(site.url, folder, feed_title, site.description, chosen,
-                                                        content, photos), encoding="utf-8")
+        (target / urls.FEED_RSS).write_text(
+            _rss(site.url, folder, feed_title, site.description, chosen, content, photos), encoding="utf-8"
+        )
+        (target / urls.FEED_JSON).write_text(
+            _json_feed(site.url, folder, feed_title, site.description, chosen, content, photos), encoding="utf-8"
+        )
 
 
 def _image(post: Post, photos: dict[Path, ProcessedPhoto]) -> Rendition | None:
@@ -48,14 +52,25 @@ def _authors(post: Post, content: Content) -> list[str]:
     return [content.creators[c].data.name for c in post.meta.creators]
 
 
-def _rss(base: str, folder: str, title: str, description: str, posts: list[Post], content: Content,
-         photos: dict[Path, ProcessedPhoto]) -> str:
+def _rss(
+    base: str,
+    folder: str,
+    title: str,
+    description: str,
+    posts: list[Post],
+    content: Content,
+    photos: dict[Path, ProcessedPhoto],
+) -> str:
     items = []
     for post in posts:
         link = base + post.url
         image = _image(post, photos)
-        enclosure = (f'\n      <enclosure url="{escape(base + image.url)}" type="image/jpeg" '
-                     f'length="{image.file.stat().st_size}"/>' if image else "")
+        enclosure = (
+            f'\n      <enclosure url="{escape(base + image.url)}" type="image/jpeg" '
+            f'length="{image.file.stat().st_size}"/>'
+            if image
+            else ""
+        )
         authors = "".join(f"\n      <dc:creator>{escape(a)}</dc:creator>" for a in _authors(post, content))
         items.append(f"""    <item>
       <title>{escape(post.meta.title)}</title>
@@ -65,7 +80,9 @@ def _rss(base: str, folder: str, title: str, description: str, posts: list[Post]
       <category>{escape(post.category_label)}</category>
       <description>{escape(html.escape(post.meta.summary))}</description>{authors}{enclosure}
     </item>""")
-    last = f"\n    <lastBuildDate>{format_datetime(max(post.modified for post in posts))}</lastBuildDate>" if posts else ""
+    last = (
+        f"\n    <lastBuildDate>{format_datetime(max(post.modified for post in posts))}</lastBuildDate>" if posts else ""
+    )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
@@ -80,8 +97,15 @@ def _rss(base: str, folder: str, title: str, description: str, posts: list[Post]
 """
 
 
-def _json_feed(base: str, folder: str, title: str, description: str, posts: list[Post], content: Content,
-               photos: dict[Path, ProcessedPhoto]) -> str:
+def _json_feed(
+    base: str,
+    folder: str,
+    title: str,
+    description: str,
+    posts: list[Post],
+    content: Content,
+    photos: dict[Path, ProcessedPhoto],
+) -> str:
     items = []
     for post in posts:
         item = {
@@ -92,8 +116,10 @@ def _json_feed(base: str, folder: str, title: str, description: str, posts: list
             "content_text": post.meta.summary,
             "date_published": post.meta.date.isoformat(),
             "tags": [post.category_label, *post.meta.tags],
-            "authors": [{"name": n, "url": base + content.creators[c].url}
-                        for c, n in zip(post.meta.creators, _authors(post, content))],
+            "authors": [
+                {"name": n, "url": base + content.creators[c].url}
+                for c, n in zip(post.meta.creators, _authors(post, content))
+            ],
         }
         if post.meta.updated:
             item["date_modified"] = post.meta.updated.isoformat()

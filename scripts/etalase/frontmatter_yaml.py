@@ -84,31 +84,50 @@ check's time at thousands of posts."""
 class _SafeLoader(_BASE_LOADER):  # type: ignore[valid-type, misc]
     """SafeLoader without the types the schema never needs: any other tag is refused."""
 
-    yaml_constructors: ClassVar[dict] = {tag: constructor for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
-                         if tag not in _REFUSED_TAGS}
+    yaml_constructors: ClassVar[dict] = {
+        tag: constructor for tag, constructor in yaml.SafeLoader.yaml_constructors.items() if tag not in _REFUSED_TAGS
+    }
 
 
 def read_text(path: Path, display: Path) -> tuple[str | None, list[Problem]]:
     """Read ``path`` as UTF-8 text, refusing symlinks, huge and non-UTF-8 files."""
     if path.is_symlink():
-        return None, [Problem(display, None, None,
-                              "berkas berupa tautan simbolik (symlink); kirim berkas aslinya",
-                              "the file is a symbolic link; submit the real file")]
+        return None, [
+            Problem(
+                display,
+                None,
+                None,
+                "berkas berupa tautan simbolik (symlink); kirim berkas aslinya",
+                "the file is a symbolic link; submit the real file",
+            )
+        ]
     if not path.is_file():
         return None, [Problem(display, None, None, "bukan berkas biasa", "not a regular file")]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Problem(display, None, None,
-                              f"berkas terlalu besar: {size:,} bita; paling besar {MAX_FILE_BYTES:,} bita",
-                              f"file too large: {size:,} bytes; at most {MAX_FILE_BYTES:,} bytes")]
+        return None, [
+            Problem(
+                display,
+                None,
+                None,
+                f"berkas terlalu besar: {size:,} bita; paling besar {MAX_FILE_BYTES:,} bita",
+                f"file too large: {size:,} bytes; at most {MAX_FILE_BYTES:,} bytes",
+            )
+        ]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(display, line, None,
-                              "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
-                              "the file is not UTF-8 text; save it again as UTF-8")]
+        return None, [
+            Problem(
+                display,
+                line,
+                None,
+                "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                "the file is not UTF-8 text; save it again as UTF-8",
+            )
+        ]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -122,9 +141,19 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
     if hidden:
         line = first_line + text[: hidden.start()].count("\n")
         code = f"U+{ord(hidden.group()):04X}"
-        return None, {}, [Problem(display, line, None,
-                                  f"ada karakter tersembunyi {code}; hapus karakter itu (ketik ulang barisnya)",
-                                  f"hidden character {code}; delete it (retype the line)")]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    display,
+                    line,
+                    None,
+                    f"ada karakter tersembunyi {code}; hapus karakter itu (ketik ulang barisnya)",
+                    f"hidden character {code}; delete it (retype the line)",
+                )
+            ],
+        )
     try:
         problem = _check_events(text, display, first_line)
         if problem:
@@ -135,9 +164,19 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
         what = error.problem or "YAML tidak sah"
-        return None, {}, [Problem(display, line, None,
-                                  f"YAML tidak sah: {what}; periksa titik dua, tanda kutip dan indentasi",
-                                  f"invalid YAML: {what}; check colons, quotes and indentation")]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    display,
+                    line,
+                    None,
+                    f"YAML tidak sah: {what}; periksa titik dua, tanda kutip dan indentasi",
+                    f"invalid YAML: {what}; check colons, quotes and indentation",
+                )
+            ],
+        )
     except yaml.YAMLError as error:
         return None, {}, [Problem(display, None, None, f"YAML tidak sah: {error}", f"invalid YAML: {error}")]
     if node is None:
@@ -154,14 +193,38 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
         tag = re.search(r"for the tag '([^']*)'", error.problem or "")
         if tag:
             shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
-            return None, {}, [Problem(display, line, None,
-                                      f"tag YAML {shown} tidak diizinkan; pakai teks, angka, daftar atau peta biasa",
-                                      f"YAML tag {shown} not allowed; use plain text, numbers, lists or maps")]
-        return None, {}, [Problem(display, line, None,
-                                  f"YAML tidak sah: {error.problem}; nama isian harus berupa teks",
-                                  f"invalid YAML: {error.problem}; field names must be text")]
+            return (
+                None,
+                {},
+                [
+                    Problem(
+                        display,
+                        line,
+                        None,
+                        f"tag YAML {shown} tidak diizinkan; pakai teks, angka, daftar atau peta biasa",
+                        f"YAML tag {shown} not allowed; use plain text, numbers, lists or maps",
+                    )
+                ],
+            )
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    display,
+                    line,
+                    None,
+                    f"YAML tidak sah: {error.problem}; nama isian harus berupa teks",
+                    f"invalid YAML: {error.problem}; field names must be text",
+                )
+            ],
+        )
     except (ValueError, TypeError, OverflowError) as error:
-        return None, {}, [Problem(display, None, None, f"nilai YAML tidak sah: {error}", f"invalid YAML value: {error}")]
+        return (
+            None,
+            {},
+            [Problem(display, None, None, f"nilai YAML tidak sah: {error}", f"invalid YAML value: {error}")],
+        )
     return data, lines, []
 
 
@@ -199,8 +262,7 @@ def _check_events(text: str, display: Path, first_line: int) -> Problem | None:
                 recursive = any(anchor == event.anchor for anchor, _ in open_collections)
                 what = "merujuk ke dirinya sendiri" if recursive else "belum didefinisikan"
                 what_en = "refers to itself" if recursive else "is not defined"
-                return Problem(display, line, None, f"alias *{event.anchor} {what}",
-                               f"alias *{event.anchor} {what_en}")
+                return Problem(display, line, None, f"alias *{event.anchor} {what}", f"alias *{event.anchor} {what_en}")
             count = sizes[event.anchor]
         elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             count = 1
@@ -212,24 +274,33 @@ def _check_events(text: str, display: Path, first_line: int) -> Problem | None:
             continue
         total += count
         if total > MAX_NODES:
-            return Problem(display, line, None,
-                           f"front matter terlalu besar: lebih dari {MAX_NODES:,} nilai (termasuk alias &/*)",
-                           f"front matter too large: more than {MAX_NODES:,} values (aliases included)")
+            return Problem(
+                display,
+                line,
+                None,
+                f"front matter terlalu besar: lebih dari {MAX_NODES:,} nilai (termasuk alias &/*)",
+                f"front matter too large: more than {MAX_NODES:,} values (aliases included)",
+            )
         for frame in open_collections:
             frame[1] += count
         if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
             sizes[event.anchor] = 1
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(open_collections) >= MAX_DEPTH:
-                return Problem(display, line, None,
-                               f"front matter terlalu dalam: lebih dari {MAX_DEPTH} tingkat",
-                               f"front matter nested too deeply: more than {MAX_DEPTH} levels")
+                return Problem(
+                    display,
+                    line,
+                    None,
+                    f"front matter terlalu dalam: lebih dari {MAX_DEPTH} tingkat",
+                    f"front matter nested too deeply: more than {MAX_DEPTH} levels",
+                )
             open_collections.append([event.anchor, 1])
     return None
 
 
-def _map_lines(root: yaml.Node, display: Path, first_line: int,
-               lines: dict[tuple[str | int, ...], int]) -> Problem | None:
+def _map_lines(
+    root: yaml.Node, display: Path, first_line: int, lines: dict[tuple[str | int, ...], int]
+) -> Problem | None:
     """Record the line of every field; refuse a field written twice in one mapping."""
     stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
     while stack:
@@ -242,9 +313,13 @@ def _map_lines(root: yaml.Node, display: Path, first_line: int,
                 line = first_line + key.start_mark.line
                 if isinstance(key, yaml.ScalarNode) and name != "<<":
                     if name in seen:
-                        return Problem(display, line, name,
-                                       "isian ini ditulis dua kali; hapus salah satunya",
-                                       "this field is written twice; delete one of them")
+                        return Problem(
+                            display,
+                            line,
+                            name,
+                            "isian ini ditulis dua kali; hapus salah satunya",
+                            "this field is written twice; delete one of them",
+                        )
                     seen.add(name)
                 lines.setdefault(path + (name,), line)
                 stack.append((value, path + (name,)))
@@ -258,25 +333,49 @@ def parse_document(text: str, display: Path) -> tuple[Document | None, list[Prob
     """Split a Markdown file into front matter and body, and parse the front matter."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not _OPENING.match(text):
-        return None, [Problem(display, 1, None,
-                              "berkas harus diawali front matter: baris '---', isian, lalu '---'",
-                              "the file must start with front matter: a '---' line, fields, then '---'")]
+        return None, [
+            Problem(
+                display,
+                1,
+                None,
+                "berkas harus diawali front matter: baris '---', isian, lalu '---'",
+                "the file must start with front matter: a '---' line, fields, then '---'",
+            )
+        ]
     try:
         fm, body = YAMLHandler().split(text)
     except ValueError:
-        return None, [Problem(display, 1, None,
-                              "front matter tidak ditutup: tambahkan baris '---' setelah isian terakhir",
-                              "front matter is not closed: add a '---' line after the last field")]
+        return None, [
+            Problem(
+                display,
+                1,
+                None,
+                "front matter tidak ditutup: tambahkan baris '---' setelah isian terakhir",
+                "front matter is not closed: add a '---' line after the last field",
+            )
+        ]
     if len(fm.encode()) > MAX_FRONT_MATTER_BYTES:
-        return None, [Problem(display, 1, None,
-                              f"front matter terlalu besar; paling besar {MAX_FRONT_MATTER_BYTES:,} bita",
-                              f"front matter too large; at most {MAX_FRONT_MATTER_BYTES:,} bytes")]
+        return None, [
+            Problem(
+                display,
+                1,
+                None,
+                f"front matter terlalu besar; paling besar {MAX_FRONT_MATTER_BYTES:,} bita",
+                f"front matter too large; at most {MAX_FRONT_MATTER_BYTES:,} bytes",
+            )
+        ]
     data, lines, problems = parse_yaml(fm, display, first_line=1)
     if problems:
         return None, problems
     if not isinstance(data, dict):
-        return None, [Problem(display, 2, None,
-                              "front matter harus berupa daftar isian 'nama: nilai'",
-                              "front matter must be a mapping of 'name: value' fields")]
+        return None, [
+            Problem(
+                display,
+                2,
+                None,
+                "front matter harus berupa daftar isian 'nama: nilai'",
+                "front matter must be a mapping of 'name: value' fields",
+            )
+        ]
     body_line = text[: len(text) - len(body)].count("\n") + 1
     return Document(data=data, body=body, body_line=body_line, lines=lines), []

@@ -29,10 +29,14 @@ from .changes import DELETED
 from .problems import Problem
 
 EDITOR_CHECKLIST = (
-    ("Fakta dan sumber: angka dan klaim benar dan bersumber; pos pembangunan punya sumber yang bisa dicek; "
-     "tidak ada hoaks, kebencian, kampanye, atau iklan terselubung"),
-    ("Foto: kredit dan lisensi benar; izin orang yang tampak (anak-anak dengan izin orang tua); "
-     "teks alternatif menggambarkan foto; gambar AI ditandai `ai_generated: true`"),
+    (
+        "Fakta dan sumber: angka dan klaim benar dan bersumber; pos pembangunan punya sumber yang bisa dicek; "
+        "tidak ada hoaks, kebencian, kampanye, atau iklan terselubung"
+    ),
+    (
+        "Foto: kredit dan lisensi benar; izin orang yang tampak (anak-anak dengan izin orang tua); "
+        "teks alternatif menggambarkan foto; gambar AI ditandai `ai_generated: true`"
+    ),
     "Nada: positif, sopan, tidak berlebihan; bahasa Indonesia yang baik",
     "Kategori dan data: kategori tepat; kreator, wilayah, tanggal dan zona waktu benar",
     "Terbit: contoh dari templat sudah diganti semua, termasuk foto sampul sementara; `draft: false` bila siap",
@@ -43,6 +47,7 @@ EDITOR_CHECKLIST = (
 # --------------------------------------------------------------------------
 # Workflow commands
 # --------------------------------------------------------------------------
+
 
 def escape_data(text: str) -> str:
     """Escape a workflow command's message."""
@@ -71,6 +76,7 @@ def annotation(problem: Problem, level: str = "error") -> str:
 # Problems as JSON (from scripts/build.py --problems-json)
 # --------------------------------------------------------------------------
 
+
 def write_problems(problems: Iterable[Problem], path: Path) -> None:
     """Save ``problems`` as a JSON list of objects."""
     rows = [asdict(p) | {"path": p.path.as_posix()} for p in problems]
@@ -82,9 +88,17 @@ def read_problems(path: Path) -> list[Problem]:
     """Problems saved by :func:`write_problems`; none when the file does not exist."""
     if not path.is_file():
         return []
-    return [Problem(Path(row["path"]), row.get("line"), row.get("field"), row["message"], row.get("message_en", ""),
-                    tuple(row["loc"]) if row.get("loc") is not None else None)
-            for row in json.loads(path.read_text(encoding="utf-8"))]
+    return [
+        Problem(
+            Path(row["path"]),
+            row.get("line"),
+            row.get("field"),
+            row["message"],
+            row.get("message_en", ""),
+            tuple(row["loc"]) if row.get("loc") is not None else None,
+        )
+        for row in json.loads(path.read_text(encoding="utf-8"))
+    ]
 
 
 # --------------------------------------------------------------------------
@@ -149,7 +163,7 @@ def md_text(text: str, limit: int = CELL_MAX) -> str:
     """Untrusted text for a Markdown table cell: shown as typed, on one line, at most ``limit`` characters."""
     one_line = " ".join(text.split())
     if len(one_line) > limit:
-        one_line = one_line[:limit - 1] + "…"
+        one_line = one_line[: limit - 1] + "…"
     escaped = one_line.replace("&", "&amp;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
@@ -186,9 +200,15 @@ class _Summary:
         return "\n".join(self.lines)
 
 
-def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list[str],
-                     other_content: list[str], build_code: int, site_built: bool = True,
-                     warnings: list[Problem] | None = None) -> str:
+def summary_markdown(
+    rows: list[PostRow],
+    problems: list[Problem],
+    outside: list[str],
+    other_content: list[str],
+    build_code: int,
+    site_built: bool = True,
+    warnings: list[Problem] | None = None,
+) -> str:
     """The job summary of a PR check, in Bahasa Indonesia, at most :data:`SUMMARY_MAX_BYTES` long.
 
     ``warnings`` are things an editor should look at that do not fail the check.
@@ -197,8 +217,10 @@ def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list
     out.add("## Pemeriksaan pos", "")
     files = len({p.path for p in problems})
     if problems:
-        out.add(f"❌ **{len(problems)} masalah di {files} berkas.** Setiap masalah juga ditandai pada "
-                "barisnya di tab *Files changed* (GitHub menampilkan paling banyak 10 tanda per langkah).")
+        out.add(
+            f"❌ **{len(problems)} masalah di {files} berkas.** Setiap masalah juga ditandai pada "
+            "barisnya di tab *Files changed* (GitHub menampilkan paling banyak 10 tanda per langkah)."
+        )
     elif build_code:
         out.add("❌ **Situs gagal dibangun.** Lihat log langkah *Periksa dan bangun*.")
     elif site_built:
@@ -209,8 +231,10 @@ def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list
 
     out.add("### Pos yang ditambah atau diubah", "")
     if rows:
-        out.add("| Pos | Perubahan | Kategori | Kreator | Wilayah | Foto | Status |",
-                "| --- | --- | --- | --- | --- | --- | --- |")
+        out.add(
+            "| Pos | Perubahan | Kategori | Kreator | Wilayah | Foto | Status |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        )
         left_out = out.offer(map(_row_line, rows), len(rows), SUMMARY_ROWS_MAX)
         if left_out:
             out.add(f"| … dan {left_out} pos lain (ringkasan dibatasi agar tetap tampil) | | | | | | |")
@@ -222,16 +246,23 @@ def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list
         out.add("### Data lain di `content/`", "")
         _file_list(out, other_content)
     if outside:
-        out.add("### Berkas di luar `content/`", "",
-                "⚠️ PR ini juga mengubah berkas berikut. Perubahan ini perlu ditinjau pengelola (CODEOWNERS).", "")
+        out.add(
+            "### Berkas di luar `content/`",
+            "",
+            "⚠️ PR ini juga mengubah berkas berikut. Perubahan ini perlu ditinjau pengelola (CODEOWNERS).",
+            "",
+        )
         _file_list(out, outside)
 
     for heading, listed in (("Masalah", problems), ("Peringatan", warnings or [])):
         if not listed:
             continue
         out.add(f"### {heading}", "")
-        lines = (f"- {md_text(p.location(), 2 * CELL_MAX)}:{f' {md_text(p.field)}:' if p.field else ''} "
-                 f"{md_text(p.message, 2 * CELL_MAX)}" for p in listed)
+        lines = (
+            f"- {md_text(p.location(), 2 * CELL_MAX)}:{f' {md_text(p.field)}:' if p.field else ''} "
+            f"{md_text(p.message, 2 * CELL_MAX)}"
+            for p in listed
+        )
         left_out = out.offer(lines, len(listed), SUMMARY_PROBLEMS_MAX)
         if left_out:
             out.add(f"- … dan {left_out} {heading.lower()} lain (lihat log).")
@@ -245,8 +276,15 @@ def summary_markdown(rows: list[PostRow], problems: list[Problem], outside: list
 
 def _row_line(row: PostRow) -> str:
     title = f"**{md_text(row.title)}**<br>" if row.title else ""
-    cells = [f"{title}{md_text(row.path)}", row.change, md_text(row.category), md_text(row.creators),
-             md_text(row.region), str(row.photos) if row.change != DELETED else "", row.status]
+    cells = [
+        f"{title}{md_text(row.path)}",
+        row.change,
+        md_text(row.category),
+        md_text(row.creators),
+        md_text(row.region),
+        str(row.photos) if row.change != DELETED else "",
+        row.status,
+    ]
     return "| " + " | ".join(cells) + " |"
 
 

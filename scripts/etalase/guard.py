@@ -83,21 +83,33 @@ class PostGuard:
         if not self.blame:
             return None
         if isinstance(error, RecursionError):
-            return Problem(self.current, None, None,
-                           "isi pos bertingkat terlalu dalam (daftar, kutipan, tebal/miring atau HTML bersarang); "
-                           "sederhanakan bagian itu",
-                           "the body is nested too deeply (lists, quotes, emphasis or HTML); simplify it")
-        return Problem(self.current, None, None,
-                       f"isi pos tidak dapat diolah ({type(error).__name__}: {error}); "
-                       "periksa bagian yang tidak biasa di isi pos",
-                       f"the body cannot be rendered ({type(error).__name__}: {error}); check unusual parts of it")
+            return Problem(
+                self.current,
+                None,
+                None,
+                "isi pos bertingkat terlalu dalam (daftar, kutipan, tebal/miring atau HTML bersarang); "
+                "sederhanakan bagian itu",
+                "the body is nested too deeply (lists, quotes, emphasis or HTML); simplify it",
+            )
+        return Problem(
+            self.current,
+            None,
+            None,
+            f"isi pos tidak dapat diolah ({type(error).__name__}: {error}); periksa bagian yang tidak biasa di isi pos",
+            f"the body cannot be rendered ({type(error).__name__}: {error}); check unusual parts of it",
+        )
 
     def _expired(self, signum: int, frame: object) -> None:
         if self.current is None:
             return
-        raise PostTooComplex(Problem(
-            self.current, None, None,
-            f"isi pos terlalu rumit untuk diolah: lebih dari {self.seconds:g} detik; "
-            "sederhanakan isi pos (mis. daftar bertingkat, ribuan tanda [ atau judul)",
-            f"the body is too complex to render: more than {self.seconds:g} seconds; "
-            "simplify it (e.g. deeply nested lists, thousands of [ or headings)"))
+        raise PostTooComplex(
+            Problem(
+                self.current,
+                None,
+                None,
+                f"isi pos terlalu rumit untuk diolah: lebih dari {self.seconds:g} detik; "
+                "sederhanakan isi pos (mis. daftar bertingkat, ribuan tanda [ atau judul)",
+                f"the body is too complex to render: more than {self.seconds:g} seconds; "
+                "simplify it (e.g. deeply nested lists, thousands of [ or headings)",
+            )
+        )

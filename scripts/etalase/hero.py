@@ -74,9 +74,15 @@ def _dark_enough(keep: float, bands: tuple[Image.Image, ...]) -> bool:
     a pixel passes if its sum is at most :data:`_UNITS`. Rounding up errs on
     the dark side, by at most 1.25 % of the allowed luminance.
     """
-    shares = [band.point([min(255, math.ceil(weight * _linear(keep * value / 255) / _MAX_LUMINANCE * _UNITS))
-                          for value in range(256)])
-              for band, weight in zip(bands, _WEIGHTS)]
+    shares = [
+        band.point(
+            [
+                min(255, math.ceil(weight * _linear(keep * value / 255) / _MAX_LUMINANCE * _UNITS))
+                for value in range(256)
+            ]
+        )
+        for band, weight in zip(bands, _WEIGHTS)
+    ]
     total = ImageChops.add(ImageChops.add(shares[0], shares[1]), shares[2])
     low_high = total.getextrema()
     assert isinstance(low_high, tuple) and isinstance(low_high[1], (int, float)), "one band"

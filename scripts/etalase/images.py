@@ -307,8 +307,9 @@ def process_photos(
             else:
                 photos[source] = _photo(source, key, entries[key], manifest)
 
-    _save_index(cache_dir, index, {str(s): [st.st_size, st.st_mtime_ns, digests[s], blobs.get(s)]
-                                   for s, st in stats.items()})
+    _save_index(
+        cache_dir, index, {str(s): [st.st_size, st.st_mtime_ns, digests[s], blobs.get(s)] for s, st in stats.items()}
+    )
     problems = [_problem(request, failure) for source, failure in failures.items() for request in by_source[source]]
     processed = sum(1 for outcome in rendered.values() if not isinstance(outcome, _Failure))
     return PhotoResult(photos, problems, processed)
@@ -388,9 +389,11 @@ def picture_html(
     sources = ""
     if phone_thumb:
         thumb = photo.thumb
-        sources += (f'<source media="{PHONE_MEDIA}" type="image/webp" '
-                    f'srcset="{html.escape(url_prefix + thumb.url)} {thumb.width}w" sizes="{THUMB_SIZES}" '
-                    f'width="{thumb.width}" height="{thumb.height}">')
+        sources += (
+            f'<source media="{PHONE_MEDIA}" type="image/webp" '
+            f'srcset="{html.escape(url_prefix + thumb.url)} {thumb.width}w" sizes="{THUMB_SIZES}" '
+            f'width="{thumb.width}" height="{thumb.height}">'
+        )
     sources += f'<source type="image/webp" srcset="{html.escape(srcset("webp"))}" sizes="{html.escape(sizes)}">'
     return f"<picture>{sources}<img {img}></picture>"
 
@@ -512,8 +515,9 @@ def _write_json_atomic(path: Path, data: object) -> None:
         raise
 
 
-def _digests(stats: dict[Path, os.stat_result], index: dict[str, list], blobs: dict[Path, str],
-             workers: int) -> dict[Path, str]:
+def _digests(
+    stats: dict[Path, os.stat_result], index: dict[str, list], blobs: dict[Path, str], workers: int
+) -> dict[Path, str]:
     """sha256 of each source: from the index when size and mtime are unchanged, or when git's blob id is known.
 
     Sources that share an inode (hard links) are hashed once; the rest are
@@ -548,12 +552,25 @@ def _git_blobs(sources: list[Path]) -> dict[Path, str]:
         return {}
     top = Path(os.path.commonpath([source.parent for source in sources]))
     try:
-        staged = subprocess.run(["git", "-C", str(top), "ls-files", "--stage", "-z", "--full-name"],
-                                capture_output=True, check=True, timeout=60).stdout
-        modified = subprocess.run(["git", "-C", str(top), "ls-files", "--modified", "-z", "--full-name"],
-                                  capture_output=True, check=True, timeout=60).stdout
-        root = subprocess.run(["git", "-C", str(top), "rev-parse", "--show-toplevel"],
-                              capture_output=True, check=True, text=True, timeout=60).stdout.strip()
+        staged = subprocess.run(
+            ["git", "-C", str(top), "ls-files", "--stage", "-z", "--full-name"],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        modified = subprocess.run(
+            ["git", "-C", str(top), "ls-files", "--modified", "-z", "--full-name"],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        root = subprocess.run(
+            ["git", "-C", str(top), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            check=True,
+            text=True,
+            timeout=60,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return {}
     changed = set(modified.split(b"\0"))

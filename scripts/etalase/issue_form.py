@@ -68,11 +68,16 @@ GUIDE_PAGE = urls.FORM_GUIDE
 
 FILLED_BY_CONVERTER = ("creators", "cover", "gallery", "draft", "slug", "updated")
 """Post fields the converter fills itself (from the GitHub login and the photos), never asked."""
-DEFAULTED = {"date": "Kosongkan bila pos boleh terbit begitu disetujui editor; "
-                     "isi tanggal mendatang untuk menjadwalkan."}
+DEFAULTED = {
+    "date": "Kosongkan bila pos boleh terbit begitu disetujui editor; isi tanggal mendatang untuk menjadwalkan."
+}
 """Post fields the schema requires but the form may leave empty: the converter fills them (hint shown)."""
-PHOTO_FIELDS = {"alt": "photo_alts", "credit": "photo_credit", "license": "photo_license",
-                "ai_generated": "photo_ai_generated"}
+PHOTO_FIELDS = {
+    "alt": "photo_alts",
+    "credit": "photo_credit",
+    "license": "photo_license",
+    "ai_generated": "photo_ai_generated",
+}
 """Cover fields asked once for all photos: form id of each (alt: one line per photo)."""
 UPLOADS = "JPEG atau PNG, paling besar 10 MB per foto"
 """Photos a form can take: what both GitHub's attachments (PNG, GIF, JPEG, SVG up to 10 MB) and the
@@ -166,15 +171,26 @@ def _sentences(*parts: str) -> str:
 # Fields
 # --------------------------------------------------------------------------
 
+
 def form_fields(category: str, places: dict[str, Place]) -> list[FormField]:
     """Every field of ``category``'s form, in the order the form shows them."""
     label = REGISTRY[category].label
     docs = common_field_docs()
-    fields = [FormField(
-        id="category", type="dropdown", label=form_label(docs[0]),
-        description=f"Formulir ini untuk pos {label}; untuk kategori lain, pilih formulirnya di daftar formulir.",
-        required=True, shape="choice", path=("category",), options=(label,), values=(category,), default=0,
-        doc=docs[0])]
+    fields = [
+        FormField(
+            id="category",
+            type="dropdown",
+            label=form_label(docs[0]),
+            description=f"Formulir ini untuk pos {label}; untuk kategori lain, pilih formulirnya di daftar formulir.",
+            required=True,
+            shape="choice",
+            path=("category",),
+            options=(label,),
+            values=(category,),
+            default=0,
+            doc=docs[0],
+        )
+    ]
     fields += _schema_fields(docs[1:], places)
     fields += _schema_fields(category_field_docs(category), places)
     model = REGISTRY.post_model(category)
@@ -204,7 +220,7 @@ def _schema_fields(docs: list[FieldDoc], places: dict[str, Place]) -> list[FormF
             continue
         required = doc.required and required_blocks.get(parent, True)
         if doc.block and _is_list(doc):
-            parts = [d for d in docs[index + 1:] if d.path.startswith(doc.path + "[].")]
+            parts = [d for d in docs[index + 1 :] if d.path.startswith(doc.path + "[].")]
             fields.append(_blocks_field(doc, parts, required))
             skipped.append(doc.path + "[]")
         elif doc.block:
@@ -255,39 +271,92 @@ def _example(doc: FieldDoc) -> Any:
 def _leaf_field(doc: FieldDoc, required: bool) -> FormField:
     """An input, text area or dropdown for one field."""
     assert doc.info is not None
-    common: dict[str, Any] = {"id": _field_id(doc.path), "label": form_label(doc), "path": tuple(doc.path.split(".")), "doc": doc}
+    common: dict[str, Any] = {
+        "id": _field_id(doc.path),
+        "label": form_label(doc),
+        "path": tuple(doc.path.split(".")),
+        "doc": doc,
+    }
     annotation = _unwrap(doc.info.annotation)
     description = doc.description
     if doc.path in DEFAULTED:
         required, description = False, _sentences(description, DEFAULTED[doc.path])
     if doc.choices:
-        default = doc.choices.index(doc.default.value if isinstance(doc.default, Enum) else doc.default) \
-            if doc.default not in (PydanticUndefined, None) else None
+        default = (
+            doc.choices.index(doc.default.value if isinstance(doc.default, Enum) else doc.default)
+            if doc.default not in (PydanticUndefined, None)
+            else None
+        )
         example = _example(doc)
-        return FormField(type="dropdown", description=description, required=required, shape="choice",
-                         options=doc.choices, values=doc.choices, default=default,
-                         example="" if example is PydanticUndefined else str(example), **common)
+        return FormField(
+            type="dropdown",
+            description=description,
+            required=required,
+            shape="choice",
+            options=doc.choices,
+            values=doc.choices,
+            default=default,
+            example="" if example is PydanticUndefined else str(example),
+            **common,
+        )
     if annotation is bool:  # the description speaks of true/false: the dropdown says ya/tidak
         description = re.sub(r"\bfalse\b", NO, re.sub(r"\btrue\b", YES, description))
         if doc.default is None:  # optional yes/no (a facility that may be unknown): nothing chosen beforehand
-            return FormField(type="dropdown", description=description, required=False, shape="choice",
-                             options=(YES, NO), values=(True, False), default=None, **common)
-        return FormField(type="dropdown", description=description, required=True, shape="choice",
-                         options=(YES, NO), values=(True, False), default=1 if doc.default is False else 0, **common)
+            return FormField(
+                type="dropdown",
+                description=description,
+                required=False,
+                shape="choice",
+                options=(YES, NO),
+                values=(True, False),
+                default=None,
+                **common,
+            )
+        return FormField(
+            type="dropdown",
+            description=description,
+            required=True,
+            shape="choice",
+            options=(YES, NO),
+            values=(True, False),
+            default=1 if doc.default is False else 0,
+            **common,
+        )
     example = _example(doc)
     if typing.get_origin(annotation) is list:
         items = example if isinstance(example, list) else []
         if typing.get_args(annotation)[0] is Slug:
             text = ", ".join(map(str, items))
-            return FormField(type="input", description=_sentences(description, "Pisahkan dengan koma."),
-                             required=required, shape="slugs", placeholder=text, example=text, **common)
+            return FormField(
+                type="input",
+                description=_sentences(description, "Pisahkan dengan koma."),
+                required=required,
+                shape="slugs",
+                placeholder=text,
+                example=text,
+                **common,
+            )
         text = "\n".join(map(str, items))
-        return FormField(type="textarea", description=_sentences(description, "Satu per baris."), required=required,
-                         shape="lines", placeholder=text, example=text, **common)
+        return FormField(
+            type="textarea",
+            description=_sentences(description, "Satu per baris."),
+            required=required,
+            shape="lines",
+            placeholder=text,
+            example=text,
+            **common,
+        )
     text = "" if example is PydanticUndefined else str(example)
     long = any(getattr(m, "max_length", 0) > LONG_TEXT for m in doc.info.metadata)
-    return FormField(type="textarea" if long else "input", description=description, required=required,
-                     shape="text", placeholder=text, example=text, **common)
+    return FormField(
+        type="textarea" if long else "input",
+        description=description,
+        required=required,
+        shape="text",
+        placeholder=text,
+        example=text,
+        **common,
+    )
 
 
 def _blocks_field(doc: FieldDoc, parts: list[FieldDoc], required: bool) -> FormField:
@@ -299,14 +368,26 @@ def _blocks_field(doc: FieldDoc, parts: list[FieldDoc], required: bool) -> FormF
         example = [{p.path.rsplit(".", 1)[1]: _example(p) for p in parts if p.example is not PydanticUndefined}]
     blocks = [item if isinstance(item, dict) else {names[0]: item} for item in example]  # a plain item: its first part
     text = "\n".join(" | ".join(str(item.get(name, "")) for name in names).rstrip(" |") for item in blocks)
-    description = _sentences(doc.description, f"Satu per baris: {' | '.join(labels)} (bagian kosong boleh dilewati: "
-                                               "a | | c).")
+    description = _sentences(
+        doc.description, f"Satu per baris: {' | '.join(labels)} (bagian kosong boleh dilewati: a | | c)."
+    )
     photos = [label for part, label in zip(parts, labels, strict=True) if _is_photo_part(part)]
     if photos:  # a photo inside a line: the number of an attachment of the photos field
         description = _sentences(description, f"“{photos[0]}”: nomor foto di kotak Foto, mis. 3.")
-    return FormField(id=_field_id(doc.path), type="textarea", label=form_label(doc), description=description,
-                     required=required, shape="blocks", path=tuple(doc.path.split(".")), placeholder=text,
-                     example=text, parts=names, part_labels=labels, doc=doc)
+    return FormField(
+        id=_field_id(doc.path),
+        type="textarea",
+        label=form_label(doc),
+        description=description,
+        required=required,
+        shape="blocks",
+        path=tuple(doc.path.split(".")),
+        placeholder=text,
+        example=text,
+        parts=names,
+        part_labels=labels,
+        doc=doc,
+    )
 
 
 def _is_photo_part(doc: FieldDoc) -> bool:
@@ -315,39 +396,85 @@ def _is_photo_part(doc: FieldDoc) -> bool:
 
 def _region_field(doc: FieldDoc, places: dict[str, Place]) -> FormField:
     """The region dropdown: every kecamatan, each followed by its desa, as ``content/regions.yml`` lists them."""
-    return FormField(id="region", type="dropdown", label=form_label(doc),
-                     description="Kecamatan, atau desa/kelurahan di kecamatan itu, tempat yang diceritakan.",
-                     required=True, shape="choice", path=("region",),
-                     options=tuple(place.label for place in places.values()), values=tuple(places), doc=doc)
+    return FormField(
+        id="region",
+        type="dropdown",
+        label=form_label(doc),
+        description="Kecamatan, atau desa/kelurahan di kecamatan itu, tempat yang diceritakan.",
+        required=True,
+        shape="choice",
+        path=("region",),
+        options=tuple(place.label for place in places.values()),
+        values=tuple(places),
+        doc=doc,
+    )
 
 
 def _own_fields() -> list[FormField]:
     """The story, the photos and their details, the new creator's name and bio, the statements."""
     cover = {doc.path: doc for doc in field_docs(Cover)}
     fields = [
-        FormField(id="body", type="textarea", label="Cerita", required=True, shape="story", target="post",
-                  description=TEMPLATE_BODY.replace("\n\n", " ").strip()
-                  + " Boleh teks biasa atau Markdown. Foto jangan ditaruh di sini: pakai kotak Foto di bawah.",
-                  placeholder="Setiap Sabtu pagi, nelayan Teluk Biru ..."),
-        FormField(id="photos", type="textarea", label="Foto", required=True, shape="photos", target="form",
-                  description=f"Seret foto ke kotak ini, atau ketuk untuk memilih dari galeri ({UPLOADS}; "
-                              f"paling banyak {MAX_PHOTOS} foto). Foto pertama menjadi sampul, sisanya galeri. "
-                              "Data lokasi (GPS) tidak ikut terbit di situs."),
+        FormField(
+            id="body",
+            type="textarea",
+            label="Cerita",
+            required=True,
+            shape="story",
+            target="post",
+            description=TEMPLATE_BODY.replace("\n\n", " ").strip()
+            + " Boleh teks biasa atau Markdown. Foto jangan ditaruh di sini: pakai kotak Foto di bawah.",
+            placeholder="Setiap Sabtu pagi, nelayan Teluk Biru ...",
+        ),
+        FormField(
+            id="photos",
+            type="textarea",
+            label="Foto",
+            required=True,
+            shape="photos",
+            target="form",
+            description=f"Seret foto ke kotak ini, atau ketuk untuk memilih dari galeri ({UPLOADS}; "
+            f"paling banyak {MAX_PHOTOS} foto). Foto pertama menjadi sampul, sisanya galeri. "
+            "Data lokasi (GPS) tidak ikut terbit di situs.",
+        ),
     ]
     for name, field_id in PHOTO_FIELDS.items():
         leaf = replace(_leaf_field(cover[name], required=True), id=field_id, path=("cover", name))
         if name == "alt":
-            leaf = replace(leaf, type="textarea", shape="lines", description=_sentences(
-                leaf.description, "Satu baris per foto, urut seperti fotonya (baris pertama untuk sampul)."))
+            leaf = replace(
+                leaf,
+                type="textarea",
+                shape="lines",
+                description=_sentences(
+                    leaf.description, "Satu baris per foto, urut seperti fotonya (baris pertama untuk sampul)."
+                ),
+            )
         fields.append(leaf)
     for doc in field_docs(Creator):
         if doc.required:
             leaf = _leaf_field(doc, required=False)
-            fields.append(replace(leaf, id=f"creator_{leaf.id}", target="creator", description=_sentences(
-                doc.description, "Hanya untuk kiriman pertama dari akun GitHub Anda; setelah itu boleh dikosongkan.")))
-    fields.append(FormField(id="consent", type="checkboxes", label="Pernyataan kreator", required=True,
-                            shape="confirm", target="form", options=CONSENT,
-                            description="Centang semuanya. Editor membaca kiriman Anda sebelum terbit."))
+            fields.append(
+                replace(
+                    leaf,
+                    id=f"creator_{leaf.id}",
+                    target="creator",
+                    description=_sentences(
+                        doc.description,
+                        "Hanya untuk kiriman pertama dari akun GitHub Anda; setelah itu boleh dikosongkan.",
+                    ),
+                )
+            )
+    fields.append(
+        FormField(
+            id="consent",
+            type="checkboxes",
+            label="Pernyataan kreator",
+            required=True,
+            shape="confirm",
+            target="form",
+            options=CONSENT,
+            description="Centang semuanya. Editor membaca kiriman Anda sebelum terbit.",
+        )
+    )
     return fields
 
 
@@ -371,6 +498,7 @@ def _check(category: str, fields: list[FormField]) -> None:
 # Forms
 # --------------------------------------------------------------------------
 
+
 def form_document(category: str, places: dict[str, Place], site_url: str) -> dict[str, Any]:
     """The issue form of ``category`` as GitHub reads it."""
     label = REGISTRY[category].label
@@ -387,11 +515,11 @@ def form_document(category: str, places: dict[str, Place], site_url: str) -> dic
         "description": f"Pos baru kategori {label}: {about.lower()}. Tanpa YAML, bisa dari ponsel.",
         "title": f"Kiriman {label}: ",
         "labels": [LABEL, f"{LABEL}:{category}"],
-        "body": [{"type": "markdown", "attributes": {"value": intro}},
-                 *(f.element() for f in form_fields(category, places))],
+        "body": [
+            {"type": "markdown", "attributes": {"value": intro}},
+            *(f.element() for f in form_fields(category, places)),
+        ],
     }
-
-
 
 
 def guide_url(site_url: str) -> str:
@@ -402,16 +530,20 @@ def config_document(site_url: str) -> dict[str, Any]:
     """``config.yml``: the chooser keeps blank issues (editors use them) and links the guide."""
     return {
         "blank_issues_enabled": True,
-        "contact_links": [{
-            "name": "Panduan: kirim pos lewat formulir",
-            "url": guide_url(site_url),
-            "about": "Cara mengisi formulir, foto yang diterima, dan apa yang terjadi setelah Anda mengirim.",
-        }],
+        "contact_links": [
+            {
+                "name": "Panduan: kirim pos lewat formulir",
+                "url": guide_url(site_url),
+                "about": "Cara mengisi formulir, foto yang diterima, dan apa yang terjadi setelah Anda mengirim.",
+            }
+        ],
     }
 
 
-HEADER = ("# Dibuat otomatis dari skema pos (scripts/etalase/schema.py) dan content/regions.yml.\n"
-          "# Jangan disunting langsung: jalankan `make form` setelah skema, wilayah atau site_url berubah.\n")
+HEADER = (
+    "# Dibuat otomatis dari skema pos (scripts/etalase/schema.py) dan content/regions.yml.\n"
+    "# Jangan disunting langsung: jalankan `make form` setelah skema, wilayah atau site_url berubah.\n"
+)
 
 
 def rendered(places: dict[str, Place], site_url: str) -> dict[str, str]:
@@ -425,8 +557,10 @@ class _Dumper(yaml.SafeDumper):
     """Multi-line text (placeholders) as ``|`` blocks, as a person would write them."""
 
 
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None),
+)
 
 
 def _dump(document: dict[str, Any]) -> str:
@@ -437,6 +571,7 @@ def _dump(document: dict[str, Any]) -> str:
 # Reading the repository
 # --------------------------------------------------------------------------
 
+
 def load_places(content_dir: Path) -> dict[str, Place]:
     """Kecamatan and desa of ``content_dir/regions.yml``; :class:`ValueError` when it cannot be read."""
     loaded = load_content(content_dir)
@@ -445,8 +580,9 @@ def load_places(content_dir: Path) -> dict[str, Place]:
     try:
         return places_of(Regions.model_validate(loaded.regions.document.data))
     except ValidationError as error:
-        raise ValueError(f"{content_dir}/regions.yml tidak sah; jalankan make check ({error.error_count()} masalah)") \
-            from None
+        raise ValueError(
+            f"{content_dir}/regions.yml tidak sah; jalankan make check ({error.error_count()} masalah)"
+        ) from None
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

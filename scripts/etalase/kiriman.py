@@ -87,14 +87,20 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024
 CHECK_WIDTH = 480
 """Photos are decoded and rendered at this one width to check them (the build renders all widths)."""
 _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])(?:\s+|$)")
-_ITEM_WORD = {"photos": ("foto", "photo"), "photo_alts": ("foto", "photo"), "lines": ("baris", "line"),
-              "blocks": ("baris", "line"), "story": ("baris", "line")}
+_ITEM_WORD = {
+    "photos": ("foto", "photo"),
+    "photo_alts": ("foto", "photo"),
+    "lines": ("baris", "line"),
+    "blocks": ("baris", "line"),
+    "story": ("baris", "line"),
+}
 """What the n-th item of a field is called in messages (Indonesian, English), by id or shape; else ``butir``."""
 
 
 # --------------------------------------------------------------------------
 # Results
 # --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FormProblem:
@@ -146,14 +152,24 @@ class Submission:
 
     def report(self, content_dir: Path) -> dict[str, Any]:
         """JSON-ready summary for the workflow: paths relative to ``content_dir``."""
+
         def relative(path: Path | None) -> str | None:
             return path.relative_to(content_dir).as_posix() if path else None
 
         return {
-            "ok": self.ok, "issue": self.issue, "author": self.author, "category": self.category,
-            "title": self.title, "summary": self.summary, "region": self.region, "slug": self.slug,
-            "creator": self.creator, "creator_new": self.creator_new, "photos": self.photos,
-            "bundle": relative(self.bundle), "creator_file": relative(self.creator_file),
+            "ok": self.ok,
+            "issue": self.issue,
+            "author": self.author,
+            "category": self.category,
+            "title": self.title,
+            "summary": self.summary,
+            "region": self.region,
+            "slug": self.slug,
+            "creator": self.creator,
+            "creator_new": self.creator_new,
+            "photos": self.photos,
+            "bundle": relative(self.bundle),
+            "creator_file": relative(self.creator_file),
             "problems": [asdict(problem) for problem in self.problems],
         }
 
@@ -189,13 +205,19 @@ class Settings:
 # Conversion
 # --------------------------------------------------------------------------
 
+
 def convert(body: str, author: str, issue: int, content_dir: Path, now: datetime, settings: Settings) -> Submission:
     """Read ``body`` (an issue made with a form) and write its bundle under ``content_dir``, or report problems."""
     submission = Submission(issue=issue, author=author)
     if len(body.encode()) > MAX_BODY_BYTES:
-        submission.problems.append(FormProblem("", "", f"isi issue terlalu panjang; paling banyak "
-                                               f"{MAX_BODY_BYTES // 1024} KB", f"the issue is too long; at most "
-                                               f"{MAX_BODY_BYTES // 1024} KB"))
+        submission.problems.append(
+            FormProblem(
+                "",
+                "",
+                f"isi issue terlalu panjang; paling banyak {MAX_BODY_BYTES // 1024} KB",
+                f"the issue is too long; at most {MAX_BODY_BYTES // 1024} KB",
+            )
+        )
         return submission
     loaded = load_content(content_dir)
     places = _places(loaded, submission)
@@ -252,15 +274,20 @@ def _places(loaded: Loaded, submission: Submission) -> dict[str, Place]:
             return places_of(Regions.model_validate(loaded.regions.document.data))
     except ValueError:
         pass
-    submission.problems.append(_repository_problem("content/regions.yml tidak dapat dibaca",
-                                                   "content/regions.yml cannot be read"))
+    submission.problems.append(
+        _repository_problem("content/regions.yml tidak dapat dibaca", "content/regions.yml cannot be read")
+    )
     return {}
 
 
 def _repository_problem(message: str, message_en: str) -> FormProblem:
     """A problem of the repository, not of the form: the editor fixes it."""
-    return FormProblem("", "", f"masalah di repositori, bukan di formulir Anda (editor akan memperbaikinya): {message}",
-                       f"a problem in the repository, not in your form (an editor will fix it): {message_en}")
+    return FormProblem(
+        "",
+        "",
+        f"masalah di repositori, bukan di formulir Anda (editor akan memperbaikinya): {message}",
+        f"a problem in the repository, not in your form (an editor will fix it): {message_en}",
+    )
 
 
 def _category(body: str, places: dict[str, Place], submission: Submission) -> str | None:
@@ -270,11 +297,16 @@ def _category(body: str, places: dict[str, Place], submission: Submission) -> st
     probe = replace(fields[0], options=tuple(REGISTRY.labels().values()), values=tuple(REGISTRY.ids()))
     answers = read_answers(body, [probe, *fields[1:]])
     if probe.id not in answers.found:
-        submission.problems.append(FormProblem(
-            "", "", f"issue ini tidak dibuat dengan formulir kiriman: baris “### {probe.label}” tidak ada. Buat issue "
-            "baru lewat “Kirim pos baru” dan pilih formulir kategori pos Anda",
-            f"this issue was not made with a submission form: there is no “### {probe.label}” line. Open a new issue "
-            "from “Kirim pos baru” and choose your post's category"))
+        submission.problems.append(
+            FormProblem(
+                "",
+                "",
+                f"issue ini tidak dibuat dengan formulir kiriman: baris “### {probe.label}” tidak ada. Buat issue "
+                "baru lewat “Kirim pos baru” dan pilih formulir kategori pos Anda",
+                f"this issue was not made with a submission form: there is no “### {probe.label}” line. Open a new issue "
+                "from “Kirim pos baru” and choose your post's category",
+            )
+        )
         return None
     problems: list[FormProblem] = []
     category = _choice(probe, answers.text(probe.id), problems)
@@ -295,16 +327,25 @@ def _choice(form_field: FormField, text: str | None, problems: list[FormProblem]
     close = difflib.get_close_matches(" ".join(text.split()), form_field.options, n=1, cutoff=0.6)
     guess = (f" (maksud Anda “{close[0]}”?)", f" (did you mean “{close[0]}”?)") if close else ("", "")
     hint = form_field.hint()
-    problems.append(FormProblem(form_field.label, form_field.id,
-                                f"pilihan {_show(text)} tidak ada{guess[0]}; {hint[0]}",
-                                f"option {_show(text)} does not exist{guess[1]}; {hint[1]}"))
+    problems.append(
+        FormProblem(
+            form_field.label,
+            form_field.id,
+            f"pilihan {_show(text)} tidak ada{guess[0]}; {hint[0]}",
+            f"option {_show(text)} does not exist{guess[1]}; {hint[1]}",
+        )
+    )
     return None
 
 
 def _missing(form_field: FormField) -> FormProblem:
     hint = form_field.hint()
-    return FormProblem(form_field.label, form_field.id, "wajib diisi" + (f"; {hint[0]}" if hint[0] else ""),
-                       "required" + (f"; {hint[1]}" if hint[1] else ""))
+    return FormProblem(
+        form_field.label,
+        form_field.id,
+        "wajib diisi" + (f"; {hint[0]}" if hint[0] else ""),
+        "required" + (f"; {hint[1]}" if hint[1] else ""),
+    )
 
 
 def _show(value: str) -> str:
@@ -325,7 +366,7 @@ def _free_slug(title: str, issue: int, taken: dict[str, Path]) -> str:
     slug, number = base, 1
     while slug in taken:
         number += 1
-        slug = f"{base[:80 - len(str(number)) - 1].rstrip('-')}-{number}"
+        slug = f"{base[: 80 - len(str(number)) - 1].rstrip('-')}-{number}"
     return slug
 
 
@@ -359,6 +400,7 @@ def _creator_yaml(data: dict[str, str], issue: int) -> str:
 # Reading the form
 # --------------------------------------------------------------------------
 
+
 class _Reader:
     """The answers of one form turned into front matter, and every problem found on the way."""
 
@@ -371,23 +413,30 @@ class _Reader:
         self.photo_names: list[str] = []
         """File name of every attached photo, in order (``sampul.jpg``, ``foto-1.png`` …)."""
         for repeated in answers.repeated:
-            self.problem(repeated, f"baris “### {repeated.label}” muncul dua kali; hapus baris itu dari isian lain "
-                                   "(mis. dari Cerita), lalu simpan issue",
-                         f"the line “### {repeated.label}” appears twice; remove it from the other field "
-                         "(e.g. the story), then save the issue")
+            self.problem(
+                repeated,
+                f"baris “### {repeated.label}” muncul dua kali; hapus baris itu dari isian lain "
+                "(mis. dari Cerita), lalu simpan issue",
+                f"the line “### {repeated.label}” appears twice; remove it from the other field "
+                "(e.g. the story), then save the issue",
+            )
         for form_field in fields:
             if form_field.required and answers.text(form_field.id) is None and not self.covered(form_field.id):
                 if form_field.id in answers.found:
                     self.problems.append(_missing(form_field))
                 else:
-                    self.problem(form_field, f"baris “### {form_field.label}” hilang dari issue; tulis lagi baris itu, "
-                                             "satu baris kosong, lalu isiannya",
-                                 f"the line “### {form_field.label}” is missing from the issue; write it again, "
-                                 "a blank line, then the value")
+                    self.problem(
+                        form_field,
+                        f"baris “### {form_field.label}” hilang dari issue; tulis lagi baris itu, "
+                        "satu baris kosong, lalu isiannya",
+                        f"the line “### {form_field.label}” is missing from the issue; write it again, "
+                        "a blank line, then the value",
+                    )
 
     def problem(self, form_field: FormField, message: str, message_en: str, item: int | None = None) -> None:
-        self.problems.append(FormProblem(form_field.label, form_field.id, message, message_en,
-                                         *_item(form_field, item)))
+        self.problems.append(
+            FormProblem(form_field.label, form_field.id, message, message_en, *_item(form_field, item))
+        )
 
     def covered(self, field_id: str, item: str = "") -> bool:
         """Whether a problem already speaks of this field (of this item, or of the whole field).
@@ -395,8 +444,9 @@ class _Reader:
         Later checks do not repeat it: a photo that could not be downloaded is
         not reported again as a missing file.
         """
-        return bool(field_id) and any(p.field == field_id and (not p.item or not item or p.item == item)
-                                      for p in self.problems)
+        return bool(field_id) and any(
+            p.field == field_id and (not p.item or not item or p.item == item) for p in self.problems
+        )
 
     # -- values --------------------------------------------------------------
 
@@ -430,8 +480,7 @@ class _Reader:
         if form_field.shape == "slugs":
             return self.slugs(form_field, text)
         items = [_LIST_MARK.sub("", line).strip() for line in text.split("\n")]
-        items = [self.clean(form_field, " ".join(item.split()), number)
-                 for number, item in enumerate(items, 1) if item]
+        items = [self.clean(form_field, " ".join(item.split()), number) for number, item in enumerate(items, 1) if item]
         if form_field.shape == "blocks":
             return [self.block(form_field, item, number) for number, item in enumerate(items, 1)] or None
         return items or None
@@ -439,8 +488,12 @@ class _Reader:
     def clean(self, form_field: FormField, text: str, number: int | None = None) -> str:
         """``text``, reported if it holds invisible characters (controls, bidirectional overrides)."""
         if printable(text) != text:
-            self.problem(form_field, f"berisi karakter tersembunyi ({_show(printable(text))}); ketik ulang isiannya",
-                         f"contains hidden characters ({_show(printable(text))}); type it again", number)
+            self.problem(
+                form_field,
+                f"berisi karakter tersembunyi ({_show(printable(text))}); ketik ulang isiannya",
+                f"contains hidden characters ({_show(printable(text))}); type it again",
+                number,
+            )
         return text
 
     def slugs(self, form_field: FormField, text: str) -> list[str] | None:
@@ -451,8 +504,12 @@ class _Reader:
             if slug:
                 slugs.append(slug)
             else:
-                self.problem(form_field, f"{_show(item)} tidak bisa menjadi label; pakai huruf atau angka",
-                             f"{_show(item)} cannot be a label; use letters or digits", number)
+                self.problem(
+                    form_field,
+                    f"{_show(item)} tidak bisa menjadi label; pakai huruf atau angka",
+                    f"{_show(item)} cannot be a label; use letters or digits",
+                    number,
+                )
         return slugs or None
 
     def block(self, form_field: FormField, line: str, number: int) -> dict[str, str] | str:
@@ -463,10 +520,12 @@ class _Reader:
         """
         parts = [part.strip() for part in line.split("|")]
         if len(parts) > len(form_field.parts):
-            self.problem(form_field, f"{len(parts)} bagian; paling banyak {len(form_field.parts)}: "
-                                     f"{' | '.join(form_field.part_labels)}",
-                         f"{len(parts)} parts; at most {len(form_field.parts)}: {' | '.join(form_field.parts)}",
-                         number)
+            self.problem(
+                form_field,
+                f"{len(parts)} bagian; paling banyak {len(form_field.parts)}: {' | '.join(form_field.part_labels)}",
+                f"{len(parts)} parts; at most {len(form_field.parts)}: {' | '.join(form_field.parts)}",
+                number,
+            )
         block = {name: part for name, part in zip(form_field.parts, parts) if part}
         info = form_field.doc.info if form_field.doc is not None else None
         if list(block) == [form_field.parts[0]] and info is not None and takes_plain_items(info.annotation):
@@ -482,25 +541,34 @@ class _Reader:
         for line_number, line in enumerate(normalise(text).split("\n"), 1):
             attached, _ = kiriman_assets.find(line, self.settings.host)
             if attached:
-                self.problem(body, f"foto tidak bisa ditaruh di dalam cerita; pindahkan ke kotak “Foto” dan tulis "
-                                   f"teks alternatifnya di “{self.by_id['photo_alts'].label}”",
-                             "photos cannot be placed in the story; move them to the photos field and write their "
-                             "alt text", line_number)
+                self.problem(
+                    body,
+                    f"foto tidak bisa ditaruh di dalam cerita; pindahkan ke kotak “Foto” dan tulis "
+                    f"teks alternatifnya di “{self.by_id['photo_alts'].label}”",
+                    "photos cannot be placed in the story; move them to the photos field and write their alt text",
+                    line_number,
+                )
         return text
 
     def creator(self, loaded: Loaded, author: str) -> tuple[str, dict[str, str] | None]:
         """The id of the creator whose file names ``author``; or a new id and file for a new creator."""
-        known = sorted(raw.path.stem for raw in loaded.creators
-                       if str(raw.document.data.get("github", "")).removeprefix("@").casefold() == author.casefold())
+        known = sorted(
+            raw.path.stem
+            for raw in loaded.creators
+            if str(raw.document.data.get("github", "")).removeprefix("@").casefold() == author.casefold()
+        )
         if known:
             return known[0], None
         values = {f.path[-1]: self.value(f) for f in self.fields if f.target == "creator"}
         for form_field in (f for f in self.fields if f.target == "creator"):
             if values[form_field.path[-1]] is None:
-                self.problem(form_field, f"wajib diisi pada kiriman pertama: akun GitHub @{author} belum terdaftar "
-                                         f"sebagai kreator; {form_field.hint()[0]}",
-                             f"required on a first submission: GitHub account @{author} is not a creator yet; "
-                             f"{form_field.hint()[1]}")
+                self.problem(
+                    form_field,
+                    f"wajib diisi pada kiriman pertama: akun GitHub @{author} belum terdaftar "
+                    f"sebagai kreator; {form_field.hint()[0]}",
+                    f"required on a first submission: GitHub account @{author} is not a creator yet; "
+                    f"{form_field.hint()[1]}",
+                )
         existing = {path.stem for path in loaded.root.glob(f"{CREATORS_DIR}/*")}
         base = slug_from_title(str(values.get("name") or "")) or slug_from_title(author) or "kreator"
         creator_id, number = base, 1
@@ -515,22 +583,33 @@ class _Reader:
         field_ = self.by_id["photos"]
         ids, others = kiriman_assets.find(self.answers.text("photos") or "", self.settings.host)
         for url in others:
-            self.problem(field_, f"{_show(url)} bukan foto yang diunggah ke formulir; seret atau pilih fotonya "
-                                 "langsung di kotak ini", f"{_show(url)} is not a photo uploaded to the form; "
-                                 "drag or pick the photo in this field itself")
+            self.problem(
+                field_,
+                f"{_show(url)} bukan foto yang diunggah ke formulir; seret atau pilih fotonya langsung di kotak ini",
+                f"{_show(url)} is not a photo uploaded to the form; drag or pick the photo in this field itself",
+            )
         if len(ids) > MAX_PHOTOS:
-            self.problem(field_, f"{len(ids)} foto; paling banyak {MAX_PHOTOS}",
-                         f"{len(ids)} photos; at most {MAX_PHOTOS}")
+            self.problem(
+                field_, f"{len(ids)} foto; paling banyak {MAX_PHOTOS}", f"{len(ids)} photos; at most {MAX_PHOTOS}"
+            )
             ids = ids[:MAX_PHOTOS]
         if self.answers.text("photos") is not None and not ids and not others:
-            self.problem(field_, "tidak ada foto; seret atau pilih foto di kotak ini (unggahan harus selesai sebelum "
-                                 "issue dikirim)", "no photo; drag or pick photos in this field (the upload must "
-                                 "finish before the issue is submitted)")
+            self.problem(
+                field_,
+                "tidak ada foto; seret atau pilih foto di kotak ini (unggahan harus selesai sebelum issue dikirim)",
+                "no photo; drag or pick photos in this field (the upload must finish before the issue is submitted)",
+            )
         alts = self.value(self.by_id["photo_alts"]) or []
         if ids and self.answers.text("photo_alts") is not None and not self.covered("photo_alts"):
             self.pair_alts(ids, alts)  # without photos, or without alt lines, that is already reported
-        fetched = kiriman_assets.fetch_all(ids, self.settings.host, into, assets_dir=self.settings.assets_dir,
-                                           max_bytes=self.settings.images.max_bytes, max_total=MAX_TOTAL_BYTES)
+        fetched = kiriman_assets.fetch_all(
+            ids,
+            self.settings.host,
+            into,
+            assets_dir=self.settings.assets_dir,
+            max_bytes=self.settings.images.max_bytes,
+            max_total=MAX_TOTAL_BYTES,
+        )
         usable: dict[str, Photo] = {}
         entries = []
         for number, result in enumerate(fetched, 1):
@@ -542,8 +621,9 @@ class _Reader:
                 usable[name] = result
             entries.append({"file": name} | ({"alt": alts[number - 1]} if number <= len(alts) else {}))
             self.photo_names.append(name)
-        extra = {f.path[-1]: self.value(f) for f in self.fields
-                 if f.id in PHOTO_FIELDS.values() and f.id != "photo_alts"}
+        extra = {
+            f.path[-1]: self.value(f) for f in self.fields if f.id in PHOTO_FIELDS.values() and f.id != "photo_alts"
+        }
         evidence = self.evidence(front_matter, entries)
         if entries:
             cover = entries[0] | {key: extra[key] for key in ("credit", "license") if extra.get(key) is not None}
@@ -562,17 +642,21 @@ class _Reader:
         Returns their numbers: such a photo is evidence, not part of the gallery.
         """
         numbers: set[int] = set()
-        locations = [location for location in photo_locations(REGISTRY.post_model(str(front_matter.get("category"))))
-                     if location[0] not in ("cover", "gallery")]
+        locations = [
+            location
+            for location in photo_locations(REGISTRY.post_model(str(front_matter.get("category"))))
+            if location[0] not in ("cover", "gallery")
+        ]
         for path, value in list(values_at(front_matter, locations)):
             match = re.fullmatch(r"(?i)(?:foto\s*(?:ke-?\s*)?)?(\d{1,2})", str(value).strip())
             number = int(match.group(1)) if match else 0
             if not 1 <= number <= len(entries):
-                problem = self.located(".".join(map(str, path)),
-                                       f"ditemukan {_show(str(value))}; tulis nomor foto di kotak Foto, mis. 3 "
-                                       f"(ada {len(entries)} foto)",
-                                       f"found {_show(str(value))}; write the number of a photo in the Photos field, "
-                                       f"e.g. 3 ({len(entries)} photos)")
+                problem = self.located(
+                    ".".join(map(str, path)),
+                    f"ditemukan {_show(str(value))}; tulis nomor foto di kotak Foto, mis. 3 (ada {len(entries)} foto)",
+                    f"found {_show(str(value))}; write the number of a photo in the Photos field, "
+                    f"e.g. 3 ({len(entries)} photos)",
+                )
                 self.problems.append(problem)
                 continue
             target: Any = front_matter
@@ -586,13 +670,19 @@ class _Reader:
         """One alt line per photo, in order: a photo without one, or a line without a photo, is reported."""
         alt_field = self.by_id["photo_alts"]
         for number in range(len(alts) + 1, len(ids) + 1):
-            self.problem(alt_field, "belum punya baris teks alternatif; tulis satu baris per foto, urut seperti "
-                                    "fotonya", "has no alt text line; write one line per photo, in the photos' order",
-                         number)
+            self.problem(
+                alt_field,
+                "belum punya baris teks alternatif; tulis satu baris per foto, urut seperti fotonya",
+                "has no alt text line; write one line per photo, in the photos' order",
+                number,
+            )
         for number in range(len(ids) + 1, len(alts) + 1):
-            self.problem(alt_field, f"baris teks alternatif ke-{number} tidak punya foto ({len(ids)} foto); hapus "
-                                    "barisnya atau tambahkan fotonya",
-                         f"alt text line {number} has no photo ({len(ids)} photos); remove the line or add the photo")
+            self.problem(
+                alt_field,
+                f"baris teks alternatif ke-{number} tidak punya foto ({len(ids)} foto); hapus "
+                "barisnya atau tambahkan fotonya",
+                f"alt text line {number} has no photo ({len(ids)} photos); remove the line or add the photo",
+            )
 
     # -- checks on the written bundle -------------------------------------------
 
@@ -602,17 +692,25 @@ class _Reader:
             boxes = ticked(self.answers.text("consent"))
             for number, statement in enumerate(CONSENT, 1):
                 if not boxes.get(statement):
-                    self.problem(self.by_id["consent"], f"belum dicentang: “{statement}”", f"not ticked: “{statement}”",
-                                 number)
+                    self.problem(
+                        self.by_id["consent"], f"belum dicentang: “{statement}”", f"not ticked: “{statement}”", number
+                    )
         _, problems = validate(load_content(content_copy), now)
         index_md = bundle / POST_FILE
-        requests = [PhotoRequest(source=bundle / name, post=bundle.name, field=_photo_field(number), line=None,
-                                 index_md=index_md)
-                    for number, name in enumerate(self.photo_names) if (bundle / name).is_file()]
-        photo_result = process_photos(requests, self.settings.images, content_copy.parent / "cache", workers=1,
-                                      progress=False)
-        translated = [self.translate(problem, index_md, creator_file, bundle.name)
-                      for problem in [*problems, *photo_result.problems]]
+        requests = [
+            PhotoRequest(
+                source=bundle / name, post=bundle.name, field=_photo_field(number), line=None, index_md=index_md
+            )
+            for number, name in enumerate(self.photo_names)
+            if (bundle / name).is_file()
+        ]
+        photo_result = process_photos(
+            requests, self.settings.images, content_copy.parent / "cache", workers=1, progress=False
+        )
+        translated = [
+            self.translate(problem, index_md, creator_file, bundle.name)
+            for problem in [*problems, *photo_result.problems]
+        ]
         self.problems += [problem for problem in translated if not self.covered(problem.field, problem.item)]
         order = {form_field.id: index for index, form_field in enumerate(self.fields)}
         self.problems.sort(key=lambda p: (order.get(p.field, len(order)), int(p.item.rsplit("-", 1)[-1] or 0)))
@@ -630,8 +728,11 @@ class _Reader:
         first = _story_line(index_md)
         if problem.field is None and problem.line and problem.line < first:  # the YAML parser names lines, not fields
             path = _key_at(index_md, problem.line)
-            return self.located(path, problem.message, problem.message_en) if path \
+            return (
+                self.located(path, problem.message, problem.message_en)
+                if path
                 else _repository_problem(problem.format(english=False), problem.message_en)
+            )
         if problem.field is None:
             number = problem.line - first + 1 if problem.line and problem.line >= first else None
             return self.labelled(self.by_id["body"], problem.message, problem.message_en, number)
@@ -640,14 +741,20 @@ class _Reader:
         path = ".".join(map(str, problem.loc)) if problem.loc else problem.field
         return self.located(path, message, message_en)
 
-    def labelled(self, form_field: FormField, message: str, message_en: str, number: int | None = None,
-                 hint: bool = True) -> FormProblem:
+    def labelled(
+        self, form_field: FormField, message: str, message_en: str, number: int | None = None, hint: bool = True
+    ) -> FormProblem:
         """The problem under ``form_field``'s label, with its options or example unless the message has them."""
         options, options_en = form_field.hint() if hint else ("", "")
         if options and (form_field.example and form_field.example.split("\n")[0] in message or "mis." in message):
             options = options_en = ""
-        return FormProblem(form_field.label, form_field.id, message + (f"; {options}" if options else ""),
-                           message_en + (f"; {options_en}" if options_en else ""), *_item(form_field, number))
+        return FormProblem(
+            form_field.label,
+            form_field.id,
+            message + (f"; {options}" if options else ""),
+            message_en + (f"; {options_en}" if options_en else ""),
+            *_item(form_field, number),
+        )
 
     def located(self, path: str, message: str, message_en: str) -> FormProblem:
         """A problem at front-matter ``path`` (``gallery.1.alt``, ``pembangunan.sources.0.url``, ``budaya``)."""
@@ -662,7 +769,7 @@ class _Reader:
         keys = tuple(part for part in parts if not part.isdigit())
         number = next((int(part) + 1 for part in parts if part.isdigit()), None)
         for form_field in sorted(self.fields, key=lambda f: -len(f.path)):
-            if form_field.path and keys[:len(form_field.path)] == form_field.path:
+            if form_field.path and keys[: len(form_field.path)] == form_field.path:
                 if len(keys) > len(form_field.path) and form_field.shape == "blocks":
                     part = form_field.part_labels[form_field.parts.index(keys[len(form_field.path)])]
                     message, message_en = f"bagian “{part}”: {message}", f"part “{part}”: {message_en}"
@@ -670,7 +777,7 @@ class _Reader:
                     message, message_en = self.named(form_field, message), self.named(form_field, message_en)
                 return self.labelled(form_field, message, message_en, number, hint=form_field.shape != "blocks")
         # A rule about a whole block (an event's dates): its fields named by their labels.
-        block = [f for f in self.fields if f.path[:len(keys)] == keys]
+        block = [f for f in self.fields if f.path[: len(keys)] == keys]
         mentioned = sorted(block, key=lambda f: _position(f.path[-1], message))
         if not block:
             return FormProblem("", path, message, message_en)
@@ -678,8 +785,12 @@ class _Reader:
 
     def named(self, fields: FormField | list[FormField], message: str) -> str:
         """``message`` with the YAML names of ``fields`` (or of a block field's parts) written as labels."""
-        names = ([(name, label) for name, label in zip(fields.parts, fields.part_labels, strict=True)]
-                 if isinstance(fields, FormField) else [(f.path[-1], f.label) for f in fields])
+        names = (
+            [(name, label) for name, label in zip(fields.parts, fields.part_labels, strict=True)]
+            if isinstance(fields, FormField)
+            else [(f.path[-1], f.label) for f in fields]
+        )
+
         def labelled(label: str) -> Callable[[re.Match[str]], str]:
             return lambda m: f"“{label}”" + (f": {YES if m.group(2) == 'true' else NO}" if m.group(2) else "")
 
@@ -725,7 +836,7 @@ def _key_at(index_md: Path, line: int) -> str:
     for text in index_md.read_text(encoding="utf-8").split("\n")[1:line]:
         match = re.match(r"^(\s*)(?:- )?([A-Za-z_]+):", text)
         if match:
-            indent = len(match.group(1)) + (2 if "- " in text[:len(match.group(1)) + 2] else 0)
+            indent = len(match.group(1)) + (2 if "- " in text[: len(match.group(1)) + 2] else 0)
             stack = [(i, key) for i, key in stack if i < indent] + [(indent, match.group(2))]
     return ".".join(key for _, key in stack)
 
@@ -738,8 +849,7 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 def write_report(submission: Submission, content_dir: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(submission.report(content_dir), ensure_ascii=False, indent=2) + "\n",
-                      encoding="utf-8")
+    target.write_text(json.dumps(submission.report(content_dir), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 # --------------------------------------------------------------------------
@@ -769,8 +879,11 @@ def main(argv: list[str] | None = None) -> int:
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     try:
-        host = kiriman_assets.loopback_host(args.test_attachment_host) if args.test_attachment_host \
+        host = (
+            kiriman_assets.loopback_host(args.test_attachment_host)
+            if args.test_attachment_host
             else kiriman_assets.GITHUB
+        )
     except ValueError as error:
         return _usage(str(error))
     config = read_config(args.config) if args.config.is_file() else {}
@@ -796,17 +909,25 @@ def _usage(message: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        description="Ubah issue formulir kiriman menjadi folder pos. (Turn a form issue into a post bundle.)")
+        description="Ubah issue formulir kiriman menjadi folder pos. (Turn a form issue into a post bundle.)"
+    )
     parser.add_argument("--body", type=Path, required=True, help="berkas berisi isi issue (Markdown dari GitHub)")
     parser.add_argument("--author", required=True, help="nama pengguna GitHub pembuat issue")
     parser.add_argument("--issue", type=int, required=True, help="nomor issue")
     parser.add_argument("--content", type=Path, required=True, help="folder konten tujuan (mis. content)")
     parser.add_argument("--assets", type=Path, help="baca lampiran <id> dari DIR/<id>, tanpa mengunduh (uji, tinjauan)")
     parser.add_argument("--now", help="waktu konversi (ISO), untuk tanggal pos; bawaan: sekarang")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
-                        help="mkdocs.yml: zona waktu merek dan batas foto (bawaan: ./mkdocs.yml)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="mkdocs.yml: zona waktu merek dan batas foto (bawaan: ./mkdocs.yml)",
+    )
     parser.add_argument("--report", type=Path, help="tulis juga hasilnya sebagai JSON ke berkas ini (alur kerja)")
-    parser.add_argument("--test-attachment-host", metavar="URL",
-                        help="HANYA UJI: ambil lampiran dari http://127.0.0.1:PORT/user-attachments/assets/<id> "
-                             "sebagai pengganti GitHub (hanya alamat loopback diterima)")
+    parser.add_argument(
+        "--test-attachment-host",
+        metavar="URL",
+        help="HANYA UJI: ambil lampiran dari http://127.0.0.1:PORT/user-attachments/assets/<id> "
+        "sebagai pengganti GitHub (hanya alamat loopback diterima)",
+    )
     return parser

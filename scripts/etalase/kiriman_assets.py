@@ -66,13 +66,15 @@ class AttachmentHost:
 
 GITHUB = AttachmentHost(
     prefix="https://github.com/user-attachments/assets/",
-    redirect_hosts=frozenset({
-        "github.com",
-        "github-production-user-asset-6210df.s3.amazonaws.com",
-        "private-user-images.githubusercontent.com",
-        "objects.githubusercontent.com",
-        "user-images.githubusercontent.com",
-    }),
+    redirect_hosts=frozenset(
+        {
+            "github.com",
+            "github-production-user-asset-6210df.s3.amazonaws.com",
+            "private-user-images.githubusercontent.com",
+            "objects.githubusercontent.com",
+            "user-images.githubusercontent.com",
+        }
+    ),
 )
 """GitHub's attachment address and its own storage hosts."""
 
@@ -132,8 +134,9 @@ class _Refused(Exception):
         self.refusal = Refusal(message, message_en)
 
 
-def fetch_all(ids: list[str], host: AttachmentHost, into: Path, *, max_bytes: int, max_total: int,
-              assets_dir: Path | None = None) -> list[Photo | Refusal]:
+def fetch_all(
+    ids: list[str], host: AttachmentHost, into: Path, *, max_bytes: int, max_total: int, assets_dir: Path | None = None
+) -> list[Photo | Refusal]:
     """Fetch every attachment into ``into``, in order; each is a :class:`Photo` or why it was refused."""
     results: list[Photo | Refusal] = []
     total = 0
@@ -142,8 +145,10 @@ def fetch_all(ids: list[str], host: AttachmentHost, into: Path, *, max_bytes: in
         try:
             budget = min(max_bytes, max_total - total)
             if budget <= 0:
-                raise _Refused(f"foto-foto sebelumnya sudah mencapai batas jumlah ukuran {_mb(max_total)} MB",
-                               f"the photos before it already reach the total size limit of {_mb(max_total)} MB")
+                raise _Refused(
+                    f"foto-foto sebelumnya sudah mencapai batas jumlah ukuran {_mb(max_total)} MB",
+                    f"the photos before it already reach the total size limit of {_mb(max_total)} MB",
+                )
             if assets_dir is not None:
                 _copy_local(assets_dir, attachment_id, target, budget)
             else:
@@ -161,8 +166,10 @@ def _mb(size: int) -> str:
 
 
 def _too_large(limit: int) -> _Refused:
-    return _Refused(f"berkas lebih besar dari {_mb(limit)} MB; perkecil fotonya",
-                    f"the file is larger than {_mb(limit)} MB; downscale the photo")
+    return _Refused(
+        f"berkas lebih besar dari {_mb(limit)} MB; perkecil fotonya",
+        f"the file is larger than {_mb(limit)} MB; downscale the photo",
+    )
 
 
 def _identified(attachment_id: str, file: Path) -> Photo:
@@ -170,10 +177,15 @@ def _identified(attachment_id: str, file: Path) -> Photo:
         head = handle.read(64)
     suffix, found = identify(head)
     if suffix is None:
-        what, what_en = (found, found) if found else (("berkas kosong", "empty file") if not head
-                                                      else ("format tidak dikenal", "unknown format"))
-        raise _Refused(f"bukan foto (terdeteksi {what}); format yang diterima: {ACCEPTED}",
-                       f"not a photo (detected {what_en}); accepted formats: {ACCEPTED}")
+        what, what_en = (
+            (found, found)
+            if found
+            else (("berkas kosong", "empty file") if not head else ("format tidak dikenal", "unknown format"))
+        )
+        raise _Refused(
+            f"bukan foto (terdeteksi {what}); format yang diterima: {ACCEPTED}",
+            f"not a photo (detected {what_en}); accepted formats: {ACCEPTED}",
+        )
     return Photo(attachment_id, file, suffix)
 
 
@@ -205,8 +217,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         parts = urlsplit(newurl)
         if parts.scheme != self.host.scheme or parts.netloc not in self.host.redirect_hosts:
             shown = f"{parts.scheme}://{parts.netloc}"
-            raise _Refused(f"dialihkan ke {shown}, bukan penyimpanan lampiran GitHub; tidak diunduh",
-                           f"redirected to {shown}, not GitHub's attachment storage; not downloaded")
+            raise _Refused(
+                f"dialihkan ke {shown}, bukan penyimpanan lampiran GitHub; tidak diunduh",
+                f"redirected to {shown}, not GitHub's attachment storage; not downloaded",
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -232,8 +246,10 @@ def _download(url: str, host: AttachmentHost, target: Path, limit: int) -> None:
                     raise _Refused(f"unduhan lebih lama dari {DEADLINE} detik", f"download took over {DEADLINE} s")
                 out.write(chunk)
     except urllib.error.HTTPError as error:
-        raise _Refused(f"tidak dapat diunduh (HTTP {error.code}); unggah ulang fotonya",
-                       f"cannot be downloaded (HTTP {error.code}); upload the photo again") from None
+        raise _Refused(
+            f"tidak dapat diunduh (HTTP {error.code}); unggah ulang fotonya",
+            f"cannot be downloaded (HTTP {error.code}); upload the photo again",
+        ) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise _Refused(f"tidak dapat diunduh ({reason})", f"cannot be downloaded ({reason})") from None

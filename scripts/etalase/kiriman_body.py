@@ -67,7 +67,7 @@ def read_answers(body: str, fields: list[FormField]) -> Answers:
     repeated = []
     for index, (number, field) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
-        value = lines[number + 1:end]
+        value = lines[number + 1 : end]
         if any(line.rstrip() == f"### {field.label}" for line in value):
             repeated.append(field)
         text = "\n".join(value).strip("\n").rstrip()

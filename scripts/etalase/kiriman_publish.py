@@ -59,8 +59,10 @@ MAX_PROBLEMS_SHOWN = 60
 TEMPLATE = Path(".github") / "PULL_REQUEST_TEMPLATE.md"
 EDITOR_SECTION = "## Daftar periksa editor"
 _PHOTO = re.compile(rf"(?:{re.escape(COVER_STEM)}|{re.escape(GALLERY_STEM)}-\d{{1,2}})\.(?:jpg|png|webp|heic)")
-_URL = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/"
-                  r"(?:pull/\d+|actions/runs/\d+(?:/artifacts/\d+)?)")
+_URL = re.compile(
+    r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/"
+    r"(?:pull/\d+|actions/runs/\d+(?:/artifacts/\d+)?)"
+)
 """The only addresses a comment links: a pull request, a run, an artifact of this repository's kind."""
 
 Text = Annotated[str, Field(max_length=2000)]
@@ -115,10 +117,14 @@ def read_result(path: Path, issue: int) -> Result:
         raise Refused(f"{path.name} tidak berbentuk hasil konversi ({error.error_count()} isian salah)") from None
     if result.issue != issue:
         raise Refused(f"{path.name} untuk issue #{result.issue}, bukan #{issue}")
-    if result.ok and (result.slug is None or result.creator is None or result.category is None
-                      or result.bundle != f"{POSTS_DIR}/{result.slug}"
-                      or (result.creator_file is not None) != result.creator_new
-                      or result.creator_file not in (None, f"{CREATORS_DIR}/{result.creator}.yml")):
+    if result.ok and (
+        result.slug is None
+        or result.creator is None
+        or result.category is None
+        or result.bundle != f"{POSTS_DIR}/{result.slug}"
+        or (result.creator_file is not None) != result.creator_new
+        or result.creator_file not in (None, f"{CREATORS_DIR}/{result.creator}.yml")
+    ):
         raise Refused(f"{path.name} tidak utuh")
     return result
 
@@ -126,6 +132,7 @@ def read_result(path: Path, issue: int) -> Result:
 # --------------------------------------------------------------------------
 # accept
 # --------------------------------------------------------------------------
+
 
 def expected_files(result: Result, files: list[str]) -> None:
     """Refuse anything a conversion of ``result`` does not write."""
@@ -176,8 +183,11 @@ def accept(artifact: Path, content_dir: Path, issue: int, settings: ImageSetting
     # The post is the issue author's: credited to the creator the report names, a new creator to the author.
     post = next(post for post in content.posts + content.unpublished if post.bundle.name == result.slug)
     creator = content.creators.get(result.creator or "")
-    if list(post.meta.creators) != [result.creator] or creator is None or \
-            (result.creator_new and (creator.data.github or "").casefold() != result.author.casefold()):
+    if (
+        list(post.meta.creators) != [result.creator]
+        or creator is None
+        or (result.creator_new and (creator.data.github or "").casefold() != result.author.casefold())
+    ):
         raise Refused("kreator pos tidak sesuai dengan pembuat issue")
     return result
 
@@ -186,12 +196,13 @@ def accept(artifact: Path, content_dir: Path, issue: int, settings: ImageSetting
 # Words for the pull request and the issue
 # --------------------------------------------------------------------------
 
+
 def editor_checklist(template: Path) -> str:
     """The PR template's editor checklist section, as it is written there."""
     text = template.read_text(encoding="utf-8")
     start = text.index(EDITOR_SECTION)
     end = text.find("\n## ", start + len(EDITOR_SECTION))
-    return text[start:end if end != -1 else len(text)].strip()
+    return text[start : end if end != -1 else len(text)].strip()
 
 
 def pr_title(result: Result) -> str:
@@ -232,64 +243,97 @@ def pr_body(result: Result, creator_name: str, template: Path) -> str:
 def commit_message(result: Result, creator_name: str, author_id: int) -> str:
     """The commit: the post's title, who sent it, and the creator as co-author (GitHub credits the account)."""
     title = " ".join((result.title or "").split())[:120]
-    return (f"Pos baru dari formulir: {title}\n\nKiriman #{result.issue} oleh {creator_name} (@{result.author}).\n\n"
-            f"Co-authored-by: {result.author} <{author_id}+{result.author}@users.noreply.github.com>\n")
+    return (
+        f"Pos baru dari formulir: {title}\n\nKiriman #{result.issue} oleh {creator_name} (@{result.author}).\n\n"
+        f"Co-authored-by: {result.author} <{author_id}+{result.author}@users.noreply.github.com>\n"
+    )
 
 
 def check_comment(summary: Path) -> str:
     """The PR check's summary as a comment on the pull request (cut to what GitHub accepts)."""
-    text = summary.read_text(encoding="utf-8", errors="replace") if summary.is_file() and not summary.is_symlink() \
+    text = (
+        summary.read_text(encoding="utf-8", errors="replace")
+        if summary.is_file() and not summary.is_symlink()
         else "Ringkasan pemeriksaan tidak tersedia; lihat log alur kerja."
+    )
     if len(text) > MAX_SUMMARY_CHARS:
         text = text[:MAX_SUMMARY_CHARS] + "\n\n… (dipotong; ringkasan lengkap ada di log alur kerja)"
     return f"{CHECK_MARKER}\n{text}\n"
 
 
-def issue_comment(state: str, result: Result | None, *, pr_url: str = "", preview_url: str = "", run_url: str = "",
-                  reason: str = "") -> str:
+def issue_comment(
+    state: str, result: Result | None, *, pr_url: str = "", preview_url: str = "", run_url: str = "", reason: str = ""
+) -> str:
     """The reply on the issue, in plain Bahasa Indonesia."""
     lines = [ISSUE_MARKER]
     if state == "problems" and result is not None:
         count = len(result.problems)
-        lines += [f"### ✏️ Ada {count} hal yang perlu diperbaiki", "",
-                  "Terima kasih sudah mengirim! Sebelum kiriman ini menjadi pos, perbaiki isian berikut:", ""]
+        lines += [
+            f"### ✏️ Ada {count} hal yang perlu diperbaiki",
+            "",
+            "Terima kasih sudah mengirim! Sebelum kiriman ini menjadi pos, perbaiki isian berikut:",
+            "",
+        ]
         for problem in result.problems[:MAX_PROBLEMS_SHOWN]:
             where = ", ".join(part for part in (problem.label, problem.item) if part)
-            lines.append(f"- **{md_text(where)}**: {md_text(problem.message)}" if where
-                         else f"- {md_text(problem.message)}")
+            lines.append(
+                f"- **{md_text(where)}**: {md_text(problem.message)}" if where else f"- {md_text(problem.message)}"
+            )
         if count > MAX_PROBLEMS_SHOWN:
             lines.append(f"- … dan {count - MAX_PROBLEMS_SHOWN} lagi (lihat log alur kerja)")
-        lines += ["", "**Cara memperbaiki:** di issue ini, klik **⋯** (pojok kanan atas isi issue) → **Edit**, ubah "
-                  "isiannya, lalu **Update comment**. Pemeriksaan berjalan lagi sendiri dan komentar ini diperbarui. "
-                  "Bila *pull request* kiriman ini sudah pernah dibuka, isinya tetap versi terakhir yang lolos "
-                  "pemeriksaan sampai semua isian beres.",
-                  "", "<details><summary>English</summary>", ""]
+        lines += [
+            "",
+            "**Cara memperbaiki:** di issue ini, klik **⋯** (pojok kanan atas isi issue) → **Edit**, ubah "
+            "isiannya, lalu **Update comment**. Pemeriksaan berjalan lagi sendiri dan komentar ini diperbarui. "
+            "Bila *pull request* kiriman ini sudah pernah dibuka, isinya tetap versi terakhir yang lolos "
+            "pemeriksaan sampai semua isian beres.",
+            "",
+            "<details><summary>English</summary>",
+            "",
+        ]
         for problem in result.problems[:MAX_PROBLEMS_SHOWN]:
             where = ", ".join(part for part in (problem.field, problem.item_en) if part)
             lines.append(f"- `{where}`: {md_text(problem.message_en)}" if where else f"- {md_text(problem.message_en)}")
         lines += ["", "</details>"]
     elif state == "ok" and result is not None:
-        lines += ["### ✅ Kiriman Anda sudah menjadi pull request", "",
-                  f"Terima kasih, @{result.author}! Pos Anda sekarang menunggu tinjauan editor: {pr_url}", "",
-                  "Pratinjau kartunya:", "",
-                  f"> **{md_text(result.title or '')}**  ",
-                  f"> {md_text(result.summary or '')}  ",
-                  f"> {REGISTRY.labels().get(result.category or '', '')} · {md_text(result.region or '')} · "
-                  f"{result.photos} foto (yang pertama menjadi sampul)", "",
-                  f"Alamatnya setelah terbit: `/artikel/{result.slug}/`."]
+        lines += [
+            "### ✅ Kiriman Anda sudah menjadi pull request",
+            "",
+            f"Terima kasih, @{result.author}! Pos Anda sekarang menunggu tinjauan editor: {pr_url}",
+            "",
+            "Pratinjau kartunya:",
+            "",
+            f"> **{md_text(result.title or '')}**  ",
+            f"> {md_text(result.summary or '')}  ",
+            f"> {REGISTRY.labels().get(result.category or '', '')} · {md_text(result.region or '')} · "
+            f"{result.photos} foto (yang pertama menjadi sampul)",
+            "",
+            f"Alamatnya setelah terbit: `/artikel/{result.slug}/`.",
+        ]
         if preview_url:
-            lines.append(f"Pratinjau seluruh situs untuk editor: {preview_url} (cara membukanya ada di panduan "
-                         "editor, bagian *Pratinjau situs*).")
-        lines += ["", "Ingin mengubah sesuatu? Sunting issue ini (**⋯** → **Edit**); PR ikut diperbarui selama editor "
-                  "belum mengubahnya. Editor bisa juga meminta perbaikan lewat komentar di PR."]
+            lines.append(
+                f"Pratinjau seluruh situs untuk editor: {preview_url} (cara membukanya ada di panduan "
+                "editor, bagian *Pratinjau situs*)."
+            )
+        lines += [
+            "",
+            "Ingin mengubah sesuatu? Sunting issue ini (**⋯** → **Edit**); PR ikut diperbarui selama editor "
+            "belum mengubahnya. Editor bisa juga meminta perbaikan lewat komentar di PR.",
+        ]
     elif state == "editor" and result is not None:
-        lines += ["### ℹ️ PR kiriman ini sudah diubah editor", "",
-                  f"Perubahan pada formulir tidak diterapkan agar pekerjaan editor tidak hilang: {pr_url}. "
-                  "Tulis perubahan yang Anda inginkan sebagai komentar di PR itu."]
+        lines += [
+            "### ℹ️ PR kiriman ini sudah diubah editor",
+            "",
+            f"Perubahan pada formulir tidak diterapkan agar pekerjaan editor tidak hilang: {pr_url}. "
+            "Tulis perubahan yang Anda inginkan sebagai komentar di PR itu.",
+        ]
     else:
-        lines += ["### ⚠️ Kiriman belum bisa diproses", "",
-                  "Terjadi masalah di sisi sistem, bukan di isian Anda. Editor sudah bisa melihatnya di log alur "
-                  f"kerja{': ' + run_url if run_url else ''}. Anda tidak perlu mengirim ulang."]
+        lines += [
+            "### ⚠️ Kiriman belum bisa diproses",
+            "",
+            "Terjadi masalah di sisi sistem, bukan di isian Anda. Editor sudah bisa melihatnya di log alur "
+            f"kerja{': ' + run_url if run_url else ''}. Anda tidak perlu mengirim ulang.",
+        ]
         if reason:
             lines += ["", f"<sub>{md_text(reason)}</sub>"]
     return "\n".join(lines) + "\n"
@@ -307,9 +351,12 @@ def creator_name(content_dir: Path, creator: str) -> str:
 # Command line
 # --------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Terima hasil konversi kiriman dan susun PR serta komentar. "
-                                                 "(Accept a converted submission; word the PR and the replies.)")
+    parser = argparse.ArgumentParser(
+        description="Terima hasil konversi kiriman dan susun PR serta komentar. "
+        "(Accept a converted submission; word the PR and the replies.)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     accept_cmd = commands.add_parser("accept", help="periksa artefak, salin ke content/, tulis teks PR")
     accept_cmd.add_argument("--artifact", type=Path, required=True)
@@ -337,8 +384,10 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as refused:
         args.state, args.reason = "failed", args.reason or str(refused)
     urls = [url if _URL.fullmatch(url) else "" for url in (args.pr_url, args.preview_url, args.run_url)]
-    args.output.write_text(issue_comment(args.state, result, pr_url=urls[0], preview_url=urls[1], run_url=urls[2],
-                                         reason=args.reason), encoding="utf-8")
+    args.output.write_text(
+        issue_comment(args.state, result, pr_url=urls[0], preview_url=urls[1], run_url=urls[2], reason=args.reason),
+        encoding="utf-8",
+    )
     return 0
 
 
@@ -354,8 +403,7 @@ def _accept(args: argparse.Namespace) -> int:
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / "pr-title.txt").write_text(pr_title(result) + "\n", encoding="utf-8")
             (args.out / "pr-body.md").write_text(pr_body(result, name, TEMPLATE), encoding="utf-8")
-            (args.out / "commit-message.txt").write_text(commit_message(result, name, args.author_id),
-                                                         encoding="utf-8")
+            (args.out / "commit-message.txt").write_text(commit_message(result, name, args.author_id), encoding="utf-8")
             (args.out / "periksa-komentar.md").write_text(check_comment(args.artifact / "periksa.md"), encoding="utf-8")
     except Refused as refused:
         print(f"Artefak kiriman ditolak: {refused} (artifact refused)", file=sys.stderr)

@@ -36,8 +36,15 @@ if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PHONE: ViewportSize = {"width": 412, "height": 915}
 OUT = Path("docs") / "panduan" / "gambar"
 PT_PER_PX = 0.75
@@ -77,14 +84,18 @@ def preview_html(form: dict[str, Any], first: str = "intro", last: str | None = 
     """
     body = [dict(element, id=element.get("id", "intro")) for element in form["body"]]
     ids = [element["id"] for element in body]
-    shown = body[ids.index(first):ids.index(last or ids[-1]) + 1]
-    parts = [f"<!doctype html><html lang='id'><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
-             "<div class='bar'>Pratinjau formulir dari berkasnya (.github/ISSUE_TEMPLATE), ditata seperti GitHub</div>",
-             "<main>"]
+    shown = body[ids.index(first) : ids.index(last or ids[-1]) + 1]
+    parts = [
+        f"<!doctype html><html lang='id'><head><meta charset='utf-8'><style>{_CSS}</style></head><body>",
+        "<div class='bar'>Pratinjau formulir dari berkasnya (.github/ISSUE_TEMPLATE), ditata seperti GitHub</div>",
+        "<main>",
+    ]
     if shown[0] is body[0]:
-        parts += [f"<h1>{html.escape(form['name'])}</h1><p class='lead'>{html.escape(form['description'])}</p>",
-                  "<div class='field'><label>Add a title<span class='req'>*</span></label>",
-                  f"<div class='box select'>{html.escape(form.get('title', ''))}</div></div>"]
+        parts += [
+            f"<h1>{html.escape(form['name'])}</h1><p class='lead'>{html.escape(form['description'])}</p>",
+            "<div class='field'><label>Add a title<span class='req'>*</span></label>",
+            f"<div class='box select'>{html.escape(form.get('title', ''))}</div></div>",
+        ]
     for element in shown:
         parts.append(_element_html(element))
     if shown[-1] is body[-1]:
@@ -107,8 +118,10 @@ def _element_html(element: dict[str, Any]) -> str:
         chosen = attributes["options"][default] if default is not None else "Selections: none"
         parts.append(f"<div class='box select'>{html.escape(chosen)}</div>")
     elif element["type"] == "checkboxes":
-        parts += [f"<div class='check'><span></span><span>{html.escape(option['label'])}</span></div>"
-                  for option in attributes["options"]]
+        parts += [
+            f"<div class='check'><span></span><span>{html.escape(option['label'])}</span></div>"
+            for option in attributes["options"]
+        ]
     else:
         area = " area" if element["type"] == "textarea" else ""
         parts.append(f"<div class='box{area}'>{html.escape(attributes.get('placeholder', ''))}</div>")
@@ -163,8 +176,10 @@ def take(site: Path, form_file: Path, out: Path) -> dict[str, tuple[int, int]]:
             button = page.locator("article a.md-button--primary").bounding_box()
             assert button is not None
             sizes["kirim-pos-baru.svg"] = _vector(page, out / "kirim-pos-baru.svg", button["y"] + button["height"] + 16)
-            for name, first, last in (("formulir-atas.svg", "intro", "tags"),
-                                      ("formulir-foto.svg", "photos", "photo_license")):
+            for name, first, last in (
+                ("formulir-atas.svg", "intro", "tags"),
+                ("formulir-foto.svg", "photos", "photo_license"),
+            ):
                 page = context.new_page()
                 page.set_content(preview_html(form, first, last))
                 sizes[name] = _vector(page, out / name, page.evaluate("document.body.getBoundingClientRect().bottom"))
@@ -175,8 +190,10 @@ def take(site: Path, form_file: Path, out: Path) -> dict[str, tuple[int, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Ambil tangkapan layar untuk panduan formulir. (Take the guide's "
-                                                 "screenshots of the submit button and the form.)")
+    parser = argparse.ArgumentParser(
+        description="Ambil tangkapan layar untuk panduan formulir. (Take the guide's "
+        "screenshots of the submit button and the form.)"
+    )
     parser.add_argument("--site", type=Path, required=True, help="situs yang sudah dibangun (mis. site/)")
     parser.add_argument("--form", type=Path, default=Path(".github/ISSUE_TEMPLATE/kirim-wisata.yml"))
     parser.add_argument("--out", type=Path, default=OUT)

@@ -22,8 +22,20 @@ from . import urls
 from .categories import REGISTRY, Category
 from .structure import Content, CreatorEntry, Place, Post
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-          "Agustus", "September", "Oktober", "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def month_label(key: str) -> str:
@@ -131,14 +143,18 @@ def creator_profiles(content: Content) -> dict[str, CreatorProfile]:
         profiles[creator_id] = CreatorProfile(
             creator=creator,
             per_category=[(category, counts[creator_id][category.id]) for category in REGISTRY],
-            first=min(own, default=None), latest=max(own, default=None), region=region,
+            first=min(own, default=None),
+            latest=max(own, default=None),
+            region=region,
             region_url=region.url if region and region.id in places_with_posts else None,
         )
     return profiles
 
 
 CATEGORY = ListingKind(
-    name="category", base="", kicker="Kategori",
+    name="category",
+    base="",
+    kicker="Kategori",
     keys=lambda post, content: [post.category],
     heading=lambda key, content: REGISTRY[key].label,
     description=lambda key, content: REGISTRY[key].listing_description,
@@ -147,13 +163,17 @@ CATEGORY = ListingKind(
     feeds=True,
 )
 TAG = ListingKind(
-    name="tag", base=urls.TAGS, kicker="Label",
+    name="tag",
+    base=urls.TAGS,
+    kicker="Label",
     keys=lambda post, content: post.meta.tags,
     heading=lambda key, content: f"#{key}",
     description=lambda key, content: f"Semua pos berlabel #{key}.",
 )
 REGION = ListingKind(
-    name="region", base=urls.REGIONS, kicker="Wilayah",
+    name="region",
+    base=urls.REGIONS,
+    kicker="Wilayah",
     keys=_place_keys,
     heading=lambda key, content: content.places[key].label,
     description=lambda key, content: f"{_all_categories()} di {content.places[key].label}.",
@@ -161,7 +181,9 @@ REGION = ListingKind(
     parents=_place_parents,
 )
 CREATOR = ListingKind(
-    name="creator", base=urls.CREATORS, kicker="Kreator",
+    name="creator",
+    base=urls.CREATORS,
+    kicker="Kreator",
     keys=lambda post, content: post.meta.creators,
     heading=lambda key, content: content.creators[key].data.name,
     description=lambda key, content: content.creators[key].data.bio,
@@ -172,12 +194,15 @@ CREATOR = ListingKind(
     figures=creator_profiles,
 )
 MONTH = ListingKind(
-    name="archive", base=urls.ARCHIVE, kicker="Arsip",
+    name="archive",
+    base=urls.ARCHIVE,
+    kicker="Arsip",
     keys=lambda post, content: [post.meta.date.strftime("%Y/%m")],
     heading=lambda key, content: month_label(key),
     description=lambda key, content: f"Pos yang terbit pada {month_label(key)}.",
     parents=lambda key, content: [("Arsip", urls.archive())],
 )
+
 
 def _accessible(post: Post, content: Content) -> list[str]:
     accessibility = getattr(post.meta, "accessibility", None)
@@ -185,11 +210,15 @@ def _accessible(post: Post, content: Content) -> list[str]:
 
 
 ACCESSIBLE = ListingKind(
-    name="accessible", base=urls.ACCESSIBLE, kicker="Aksesibilitas",
+    name="accessible",
+    base=urls.ACCESSIBLE,
+    kicker="Aksesibilitas",
     keys=_accessible,
     heading=lambda key, content: "Ramah difabel",
-    description=lambda key, content: ("Tempat yang bisa dijangkau pengguna kursi roda, atau punya toilet, parkir "
-                                      "khusus, atau menerima anjing pemandu, menurut kreator yang datang langsung."),
+    description=lambda key, content: (
+        "Tempat yang bisa dijangkau pengguna kursi roda, atau punya toilet, parkir "
+        "khusus, atau menerima anjing pemandu, menurut kreator yang datang langsung."
+    ),
     always=lambda content: [""],
 )
 

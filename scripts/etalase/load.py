@@ -53,14 +53,21 @@ def load_content(root: Path) -> Loaded:
     root = Path(os.path.abspath(root))
     loaded = Loaded(root=root)
     if not root.is_dir():
-        loaded.problems.append(Problem(display_path(root), None, None,
-                                       "folder konten tidak ditemukan", "content folder not found"))
+        loaded.problems.append(
+            Problem(display_path(root), None, None, "folder konten tidak ditemukan", "content folder not found")
+        )
         return loaded
     linked = [folder for folder in (root, root / POSTS_DIR, root / CREATORS_DIR) if folder.is_symlink()]
     for folder in linked:
-        loaded.problems.append(Problem(display_path(folder), None, None,
-                                       "folder berupa tautan simbolik (symlink) tidak diizinkan",
-                                       "a folder that is a symbolic link is not allowed"))
+        loaded.problems.append(
+            Problem(
+                display_path(folder),
+                None,
+                None,
+                "folder berupa tautan simbolik (symlink) tidak diizinkan",
+                "a folder that is a symbolic link is not allowed",
+            )
+        )
     if linked:
         return loaded
 
@@ -68,9 +75,15 @@ def load_content(root: Path) -> Loaded:
     if regions.is_file() or regions.is_symlink():
         loaded.regions = _load_yaml(regions, loaded.problems)
     else:
-        loaded.problems.append(Problem(display_path(regions), None, None,
-                                       "daftar wilayah tidak ada; buat content/regions.yml",
-                                       "region list missing; create content/regions.yml"))
+        loaded.problems.append(
+            Problem(
+                display_path(regions),
+                None,
+                None,
+                "daftar wilayah tidak ada; buat content/regions.yml",
+                "region list missing; create content/regions.yml",
+            )
+        )
 
     creators_dir = root / CREATORS_DIR
     if creators_dir.is_dir():
@@ -102,9 +115,15 @@ def _find_bundles(posts_dir: Path, problems: list[Problem]) -> list[Path]:
         here = Path(dirpath)
         for name in sorted(dirnames):
             if (here / name).is_symlink():
-                problems.append(Problem(display_path(here / name), None, None,
-                                        "folder berupa tautan simbolik (symlink) tidak diizinkan",
-                                        "a folder that is a symbolic link is not allowed"))
+                problems.append(
+                    Problem(
+                        display_path(here / name),
+                        None,
+                        None,
+                        "folder berupa tautan simbolik (symlink) tidak diizinkan",
+                        "a folder that is a symbolic link is not allowed",
+                    )
+                )
         dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
         if POST_FILE in filenames:
             found.append(here / POST_FILE)
@@ -123,7 +142,14 @@ def _load_yaml(path: Path, problems: list[Problem]) -> RawFile | None:
         problems.extend(yaml_problems)
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(display, 1, None, "isi berkas harus berupa peta 'nama: nilai'",
-                                "the file must hold a mapping of 'name: value'"))
+        problems.append(
+            Problem(
+                display,
+                1,
+                None,
+                "isi berkas harus berupa peta 'nama: nilai'",
+                "the file must hold a mapping of 'name: value'",
+            )
+        )
         return None
     return RawFile(path, display, Document(data=data, body="", body_line=0, lines=lines))

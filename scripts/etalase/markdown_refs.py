@@ -30,12 +30,14 @@ _MD_LINK = re.compile(r"\]" + _DESTINATION.format("link") + _TITLE)
 """``](target)`` or ``](<target with spaces> "title")``, the end of a link or image."""
 _MD_IMAGE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){0,300}\]" + _DESTINATION.format("img") + _TITLE)
 """``![alt](target)``: the same targets, known to be images."""
-_MD_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\[\]\n]{1,300}\]:[ \t]*(?:<(?P<def1>[^<>\n]{1,500})>|(?P<def2>[^\s<>]{1,500}))",
-                            re.MULTILINE)
+_MD_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)[^\[\]\n]{1,300}\]:[ \t]*(?:<(?P<def1>[^<>\n]{1,500})>|(?P<def2>[^\s<>]{1,500}))", re.MULTILINE
+)
 """``[id]: target``; not ``[^1]: ...``, which defines a footnote."""
 _HTML_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9-]{0,30})(?P<attrs>[^<>]{0,3000})>")
-_HTML_ATTRIBUTE = re.compile(r"""(?:^|[\s"'/])(?P<name>href|src)\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<q3>[^\s"'>`]+))""",
-                             re.IGNORECASE)
+_HTML_ATTRIBUTE = re.compile(
+    r"""(?:^|[\s"'/])(?P<name>href|src)\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<q3>[^\s"'>`]+))""", re.IGNORECASE
+)
 """The attributes that survive :mod:`etalase.sanitize` and name a file: ``a href``, ``img src``."""
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -63,8 +65,9 @@ def references(body: str) -> list[Reference]:
     found: list[Reference] = []
     for match in _MD_LINK.finditer(body):
         group = "link1" if match.group("link1") else "link2"
-        found.append(Reference(match.start(group), match.end(group), match.group(group),
-                               match.start(group) in image_starts))
+        found.append(
+            Reference(match.start(group), match.end(group), match.group(group), match.start(group) in image_starts)
+        )
     for match in _MD_DEFINITION.finditer(body):
         group = "def1" if match.group("def1") else "def2"
         found.append(Reference(match.start(group), match.end(group), match.group(group), False))
@@ -73,8 +76,14 @@ def references(body: str) -> list[Reference]:
         for attribute in _HTML_ATTRIBUTE.finditer(tag.group("attrs")):
             group = next(g for g in ("q1", "q2", "q3") if attribute.group(g) is not None)
             if attribute.group(group):
-                found.append(Reference(offset + attribute.start(group), offset + attribute.end(group),
-                                       attribute.group(group), tag.group("tag").lower() == "img"))
+                found.append(
+                    Reference(
+                        offset + attribute.start(group),
+                        offset + attribute.end(group),
+                        attribute.group(group),
+                        tag.group("tag").lower() == "img",
+                    )
+                )
     return sorted((ref for ref in found if not _inside(ref.start, code)), key=lambda ref: ref.start)
 
 
@@ -121,7 +130,7 @@ def photo_ref(name: str) -> str:
 
 def photo_name(url: str) -> str | None:
     """The photo name of an ``etalase-photo:`` URL (entities already decoded), else ``None``."""
-    return unquote(url[len(PHOTO_SCHEME):]) if url.startswith(PHOTO_SCHEME) else None
+    return unquote(url[len(PHOTO_SCHEME) :]) if url.startswith(PHOTO_SCHEME) else None
 
 
 def rewrite_local_targets(body: str, replace: Callable[[str], str]) -> str:
@@ -145,8 +154,9 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
     table, so the work is linear in the number of runs.
     """
     blocks = [0] + [m.end() for m in _BLANK_LINE.finditer(body)]
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(body)
-            if not (m.start() > 0 and body[m.start() - 1] == "\\")]
+    runs = [
+        (m.start(), m.end()) for m in _BACKTICKS.finditer(body) if not (m.start() > 0 and body[m.start() - 1] == "\\")
+    ]
     block_of = []
     block = 0
     for start, _ in runs:

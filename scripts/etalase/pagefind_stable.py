@@ -58,8 +58,12 @@ def _stabilise_filter(folder: Path, file_hash: str) -> str:
     """Sort one filter index's values; returns its new hash."""
     path = folder / f"{file_hash}.pf_filter"
     index = _read(path)
-    if not (isinstance(index, list) and len(index) == 2 and isinstance(index[1], list)
-            and all(isinstance(value, list) and value and isinstance(value[0], str) for value in index[1])):
+    if not (
+        isinstance(index, list)
+        and len(index) == 2
+        and isinstance(index[1], list)
+        and all(isinstance(value, list) and value and isinstance(value[0], str) for value in index[1])
+    ):
         raise PagefindFormatError(f"{path.name}: not a [filter, [[value, pages], ...]] index")
     index[1].sort(key=lambda value: value[0])
     new_hash = _write_named(index, folder, "{}.pf_filter", _prefix(file_hash), 7)
@@ -110,7 +114,7 @@ def _decode(data: bytes, position: int) -> tuple[Any, int]:
         argument = info
     elif 24 <= info <= 27:
         size = 1 << (info - 24)
-        argument = int.from_bytes(data[position:position + size], "big")
+        argument = int.from_bytes(data[position : position + size], "big")
         position += size
     else:
         raise PagefindFormatError(f"unsupported CBOR item 0x{head:02x}")
@@ -119,7 +123,7 @@ def _decode(data: bytes, position: int) -> tuple[Any, int]:
     if major == 1:
         return -1 - argument, position
     if major in (2, 3):
-        chunk = data[position:position + argument]
+        chunk = data[position : position + argument]
         return (chunk if major == 2 else chunk.decode("utf-8")), position + argument
     if major in (4, 5):
         items: list = _Map() if major == 5 else []

@@ -105,8 +105,12 @@ class Page:
 
     def seo(self, site: Site, card: SocialCard | None = None) -> PageSeo:
         """What the page tells search engines and link previews: a breadcrumb trail by default."""
-        page_seo = PageSeo(title=self.title, description=self.description or site.description,
-                           url=site.absolute(self.url), crumbs=self.crumbs())
+        page_seo = PageSeo(
+            title=self.title,
+            description=self.description or site.description,
+            url=site.absolute(self.url),
+            crumbs=self.crumbs(),
+        )
         page_seo.json_ld = seo.graph(seo.breadcrumb_list(site, page_seo.crumbs))
         return page_seo
 
@@ -275,7 +279,8 @@ def search_filters(post: Post, place: Place) -> dict[str, list[str]]:
     if access is not None:
         flags = (access.accessible_toilet, access.accessible_parking, access.guide_dog_welcome)
         filters["aksesibilitas"] = [WHEELCHAIR_LABELS[access.wheelchair]] * (access.wheelchair != "tidak") + [
-            label for label, flag in zip(ACCESSIBILITY_FILTERS, flags, strict=True) if flag]
+            label for label, flag in zip(ACCESSIBILITY_FILTERS, flags, strict=True) if flag
+        ]
     return filters
 
 
@@ -286,19 +291,32 @@ def offered_filters(pages: list[PostPage]) -> list[SearchFilter]:
     for page in pages:
         for name, values in page.filters.items():
             found.setdefault(name, set()).update(values)
-    orders = {"kategori": list(REGISTRY.labels().values()),
-              "aksesibilitas": [*list(WHEELCHAIR_LABELS.values()), *ACCESSIBILITY_FILTERS]}
+    orders = {
+        "kategori": list(REGISTRY.labels().values()),
+        "aksesibilitas": [*list(WHEELCHAIR_LABELS.values()), *ACCESSIBILITY_FILTERS],
+    }
     offered = []
     for name in ("kategori", "wilayah", "aksesibilitas"):
         order = orders.get(name)
-        ranked = sorted(found.get(name, set()), key=lambda value: (order.index(value) if order else 0, value.casefold()))
+        ranked = sorted(
+            found.get(name, set()), key=lambda value: (order.index(value) if order else 0, value.casefold())
+        )
         if ranked:
             offered.append(SearchFilter(name, tuple(ranked)))
     return offered
 
 
-def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_page: int, home_per_category: int,
-                home_latest: int, site_description: str, now: datetime, brand: Brand) -> list[Page]:
+def build_pages(
+    content: Content,
+    photos: dict[Path, ProcessedPhoto],
+    *,
+    per_page: int,
+    home_per_category: int,
+    home_latest: int,
+    site_description: str,
+    now: datetime,
+    brand: Brand,
+) -> list[Page]:
     """Every generated page of the site, in a stable order.
 
     ``now`` is the build's moment (the newcomers of the index of creators);
@@ -310,12 +328,19 @@ def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_pag
         return [cards[post.slug] for post in posts]
 
     by_category = content.by_category()
-    pages: list[Page] = [HomePage(
-        url="", title=seo.HOME_LABEL, description=site_description, lastmod=content.newest_change(),
-        latest=card_list(content.posts[:home_latest]),
-        sections=[Section(category, card_list(by_category.get(category.id, [])[:home_per_category]))
-                  for category in REGISTRY],
-    )]
+    pages: list[Page] = [
+        HomePage(
+            url="",
+            title=seo.HOME_LABEL,
+            description=site_description,
+            lastmod=content.newest_change(),
+            latest=card_list(content.posts[:home_latest]),
+            sections=[
+                Section(category, card_list(by_category.get(category.id, [])[:home_per_category]))
+                for category in REGISTRY
+            ],
+        )
+    ]
 
     groups = {kind.name: kind.groups(content) for kind in KINDS}
     figures = {kind.name: kind.figures(content) if kind.figures else {} for kind in KINDS}
@@ -326,15 +351,27 @@ def build_pages(content: Content, photos: dict[Path, ProcessedPhoto], *, per_pag
             pages += _listing(kind, key, posts, content, photos, card_list, per_page, figures[kind.name].get(key))
 
     months = groups[MONTH.name]
-    pages.append(ArchivePage(
-        url=urls.archive(), title="Arsip", description="Semua pos menurut bulan terbit.",
-        lastmod=content.newest_change(),
-        months=[MonthLink(key, month_label(key), urls.archive(key), len(posts))
-                for key, posts in sorted(months.items(), reverse=True)],
-    ))
-    pages.append(SearchPage(url=urls.search(), title="Cari", lastmod=None,
-                            description=f"Cari {', '.join(REGISTRY.labels().values())}.",
-                            filters=offered_filters([page for page in pages if isinstance(page, PostPage)])))
+    pages.append(
+        ArchivePage(
+            url=urls.archive(),
+            title="Arsip",
+            description="Semua pos menurut bulan terbit.",
+            lastmod=content.newest_change(),
+            months=[
+                MonthLink(key, month_label(key), urls.archive(key), len(posts))
+                for key, posts in sorted(months.items(), reverse=True)
+            ],
+        )
+    )
+    pages.append(
+        SearchPage(
+            url=urls.search(),
+            title="Cari",
+            lastmod=None,
+            description=f"Cari {', '.join(REGISTRY.labels().values())}.",
+            filters=offered_filters([page for page in pages if isinstance(page, PostPage)]),
+        )
+    )
     pages += creator_indexes(content, photos, figures[CREATOR.name], now)
     pages.append(report_page(content, photos, brand))
     return pages
@@ -347,16 +384,24 @@ def _post_page(post: Post, content: Content, photos: dict[Path, ProcessedPhoto],
         assert photo is not None, f"{post.source}: every gallery item of a valid post has its photo"
         gallery.append(GalleryItem(photos[photo], meta))
     return PostPage(
-        url=post.url, title=post.meta.title, description=post.meta.summary, lastmod=post.modified,
-        post=post, place=content.place_of(post), creators=content.creators_of(post), cover=photos[post.cover],
-        gallery=gallery, related=related,
+        url=post.url,
+        title=post.meta.title,
+        description=post.meta.summary,
+        lastmod=post.modified,
+        post=post,
+        place=content.place_of(post),
+        creators=content.creators_of(post),
+        cover=photos[post.cover],
+        gallery=gallery,
+        related=related,
         photos={ref.field: photos[ref.file] for ref in post.photos if ref.field is not None},
         filters=search_filters(post, content.place_of(post)),
     )
 
 
-def _related(post: Post, groups: dict[str, dict[str, list[Post]]], by_category: dict[str, list[Post]],
-             limit: int = 3) -> list[Post]:
+def _related(
+    post: Post, groups: dict[str, dict[str, list[Post]]], by_category: dict[str, list[Post]], limit: int = 3
+) -> list[Post]:
     """Newest other posts of the same place, then of the same category."""
     picked: list[Post] = []
     for group in (groups["region"].get(post.meta.region, []), by_category.get(post.category, [])):
@@ -368,8 +413,16 @@ def _related(post: Post, groups: dict[str, dict[str, list[Post]]], by_category: 
     return picked
 
 
-def _listing(kind: ListingKind, key: str, posts: list[Post], content: Content,
-             photos: dict[Path, ProcessedPhoto], card_list: Any, per_page: int, figures: Any) -> list[ListingPage]:
+def _listing(
+    kind: ListingKind,
+    key: str,
+    posts: list[Post],
+    content: Content,
+    photos: dict[Path, ProcessedPhoto],
+    card_list: Any,
+    per_page: int,
+    figures: Any,
+) -> list[ListingPage]:
     """The pages of one group of a listing kind, ``per_page`` cards each."""
     count = max(1, ceil(len(posts) / per_page))
     page_urls = [kind.url(key, page=n) for n in range(1, count + 1)]
@@ -380,14 +433,25 @@ def _listing(kind: ListingKind, key: str, posts: list[Post], content: Content,
     parents = [Crumb(name, url) for name, url in kind.parents(key, content)]
     pages = []
     for n in range(1, count + 1):
-        chunk = posts[(n - 1) * per_page: n * per_page]
-        pages.append(ListingPage(
-            url=page_urls[n - 1], title=heading if n == 1 else f"{heading} (halaman {n})",
-            description=description, lastmod=max((post.modified for post in chunk), default=None),
-            listing=kind, key=key, heading=heading, subject=subject,
-            photo=photos.get(own_photo) if isinstance(own_photo, Path) else None, figures=figures,
-            cards=card_list(chunk), total=len(posts), pagination=Pagination(n, count, page_urls), parents=parents,
-        ))
+        chunk = posts[(n - 1) * per_page : n * per_page]
+        pages.append(
+            ListingPage(
+                url=page_urls[n - 1],
+                title=heading if n == 1 else f"{heading} (halaman {n})",
+                description=description,
+                lastmod=max((post.modified for post in chunk), default=None),
+                listing=kind,
+                key=key,
+                heading=heading,
+                subject=subject,
+                photo=photos.get(own_photo) if isinstance(own_photo, Path) else None,
+                figures=figures,
+                cards=card_list(chunk),
+                total=len(posts),
+                pagination=Pagination(n, count, page_urls),
+                parents=parents,
+            )
+        )
     return pages
 
 
@@ -430,23 +494,42 @@ class CreatorIndexPage(Page):
         return [*trail, Crumb("Menurut nama", self.url)] if self.by_name else trail
 
 
-def creator_indexes(content: Content, photos: dict[Path, ProcessedPhoto], profiles: Mapping[str, CreatorProfile],
-                    now: datetime) -> list[CreatorIndexPage]:
+def creator_indexes(
+    content: Content, photos: dict[Path, ProcessedPhoto], profiles: Mapping[str, CreatorProfile], now: datetime
+) -> list[CreatorIndexPage]:
     """The index of creators in both orders; a creator without posts is listed with 0."""
-    cards = [CreatorCard(profile, photos.get(profile.creator.photo) if profile.creator.photo else None)
-             for profile in profiles.values()]
+    cards = [
+        CreatorCard(profile, photos.get(profile.creator.photo) if profile.creator.photo else None)
+        for profile in profiles.values()
+    ]
     by_name = sorted(cards, key=lambda card: (card.name.casefold(), card.profile.creator.id))
     by_posts = sorted(by_name, key=lambda card: -card.profile.posts)
     since = now - timedelta(days=NEWCOMER_DAYS)
-    newcomers = sorted((card for card in by_name if card.profile.first and card.profile.first >= since),
-                       key=lambda card: card.profile.first or now, reverse=True)
+    newcomers = sorted(
+        (card for card in by_name if card.profile.first and card.profile.first >= since),
+        key=lambda card: card.profile.first or now,
+        reverse=True,
+    )
     description = f"{len(cards)} kreator lokal yang menulis untuk situs ini: jumlah pos dan pos terbaru mereka."
     return [
-        CreatorIndexPage(url=urls.creators(), title=CREATORS_TITLE, description=description,
-                         lastmod=content.newest_change(), by_name=False, creators=by_posts, newcomers=newcomers),
-        CreatorIndexPage(url=urls.creators(by_name=True), title=f"{CREATORS_TITLE} menurut nama",
-                         description=description, lastmod=content.newest_change(), by_name=True, creators=by_name,
-                         newcomers=newcomers),
+        CreatorIndexPage(
+            url=urls.creators(),
+            title=CREATORS_TITLE,
+            description=description,
+            lastmod=content.newest_change(),
+            by_name=False,
+            creators=by_posts,
+            newcomers=newcomers,
+        ),
+        CreatorIndexPage(
+            url=urls.creators(by_name=True),
+            title=f"{CREATORS_TITLE} menurut nama",
+            description=description,
+            lastmod=content.newest_change(),
+            by_name=True,
+            creators=by_name,
+            newcomers=newcomers,
+        ),
     ]
 
 
@@ -460,13 +543,20 @@ class ReportPage(Page):
     charts: list[Chart] = field(kw_only=True)
 
     def attachments(self) -> dict[str, str]:
-        return {urls.report(urls.REPORT_JSON): self.report.json_text(),
-                urls.report(urls.REPORT_CSV): self.report.csv_text()}
+        return {
+            urls.report(urls.REPORT_JSON): self.report.json_text(),
+            urls.report(urls.REPORT_CSV): self.report.csv_text(),
+        }
 
 
 def report_page(content: Content, photos: dict[Path, ProcessedPhoto], brand: Brand) -> ReportPage:
     report = build_report(content, photos)
-    return ReportPage(url=urls.report(), title="Laporan",
-                      description="Apa yang dihasilkan program kreator: pos per bulan, kategori, kecamatan dan "
-                                  "kreator, foto, dan aksesibilitas, dari konten situs ini.",
-                      lastmod=content.newest_change(), report=report, charts=report.charts(brand))
+    return ReportPage(
+        url=urls.report(),
+        title="Laporan",
+        description="Apa yang dihasilkan program kreator: pos per bulan, kategori, kecamatan dan "
+        "kreator, foto, dan aksesibilitas, dari konten situs ini.",
+        lastmod=content.newest_change(),
+        report=report,
+        charts=report.charts(brand),
+    )

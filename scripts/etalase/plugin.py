@@ -109,11 +109,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.now = datetime.fromisoformat(self.config.now)
         self.guard = PostGuard(self.config.render_seconds)
         brand, problems = check_brand(config)
-        problems += missing_pieces(REGISTRY, [Path(folder) for folder in config.theme.dirs],
-                                   display_path(Path(config.config_file_path or "mkdocs.yml")))
+        problems += missing_pieces(
+            REGISTRY,
+            [Path(folder) for folder in config.theme.dirs],
+            display_path(Path(config.config_file_path or "mkdocs.yml")),
+        )
         if self.content is None:
-            content, content_problems = validate(load_content(self.content_dir), self.now,
-                                                 self.config.preview_scheduled)
+            content, content_problems = validate(
+                load_content(self.content_dir), self.now, self.config.preview_scheduled
+            )
             problems += content_problems
             self.content = content
         self.fail_on(problems)
@@ -139,10 +143,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         assert self.content is not None and self.brand is not None
         requests = [
             PhotoRequest(source=ref.file, post=post.slug, field=ref.shown, line=ref.line, index_md=post.source)
-            for post in self.content.posts for ref in post.photos
+            for post in self.content.posts
+            for ref in post.photos
         ] + [
             PhotoRequest(source=c.photo, post=f"kreator {c.id}", field="photo", line=None, index_md=c.source)
-            for c in self.content.creators.values() if c.photo
+            for c in self.content.creators.values()
+            if c.photo
         ]
         cache = self.cache_for_content(config)
         hero = self._hero_request(config)
@@ -163,12 +169,14 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
         with self._timed("pages"):
             pages = build_pages(
-                self.content, self.photos,
+                self.content,
+                self.photos,
                 per_page=self.config.posts_per_page,
                 home_per_category=self.config.home_per_category,
                 home_latest=self.config.home_latest,
                 site_description=config.site_description or self.brand.tagline,
-                now=self.now, brand=self.brand,
+                now=self.now,
+                brand=self.brand,
             )
         nav_titles = {uri: title for item in _generated_nav() for title, uri in item.items()}
         for page in pages:  # each becomes its file's page, which the navigation then uses as it is
@@ -185,8 +193,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
         if schema_docs.SCHEMA_URI in files.src_uris:
             files.remove(files.src_uris[schema_docs.SCHEMA_URI])
-        files.append(File.generated(config, schema_docs.SCHEMA_URI,
-                                    content=schema_docs.json_schema_text(config.site_url)))
+        files.append(
+            File.generated(config, schema_docs.SCHEMA_URI, content=schema_docs.json_schema_text(config.site_url))
+        )
         self._add_social_cards(files, config, cache / "social")
         self._render_bodies(config, cache)
         return files
@@ -195,22 +204,29 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Plan which pages come from the page cache, and render the bodies of the posts that do not."""
         assert self.content is not None and self.site is not None
         digests = {post.slug: _source_digest(post) for post in self.content.posts}
-        shared = render.shared_fingerprint(config, json.loads(json.dumps(config.nav, default=str)),
-                                           [self.site, self.hero.social.url if self.hero else None,
-                                            self.brand, self.content.places])
+        shared = render.shared_fingerprint(
+            config,
+            json.loads(json.dumps(config.nav, default=str)),
+            [self.site, self.hero.social.url if self.hero else None, self.brand, self.content.places],
+        )
         self.page_work = render.PageWork(cache / "pages", shared, self._workers())
         with self._timed("pages"):
-            self.page_work.plan(self.mkdocs_pages.values(), lambda post: digests[post.slug],
-                                extra=self._shown_besides)
-        posts = [page.post for uri, page in self.pages.items()
-                 if isinstance(page, PostPage) and self.page_work.needs_body(uri)]
+            self.page_work.plan(self.mkdocs_pages.values(), lambda post: digests[post.slug], extra=self._shown_besides)
+        posts = [
+            page.post
+            for uri, page in self.pages.items()
+            if isinstance(page, PostPage) and self.page_work.needs_body(uri)
+        ]
         renderer = render.BodyRenderer(config, cache / "bodies", self.config.render_seconds, self._workers())
         with self._timed("bodies"):
             bodies, problems = renderer.render(posts, self.photos, keep=self.content.posts)
         self.fail_on(problems)
-        self.counts = {"pages_cached": len(self.page_work.cached),
-                       "pages_built": len(self.page_work.keys) - len(self.page_work.cached),
-                       "bodies_cached": renderer.cached, "bodies_rendered": len(posts) - renderer.cached}
+        self.counts = {
+            "pages_cached": len(self.page_work.cached),
+            "pages_built": len(self.page_work.keys) - len(self.page_work.cached),
+            "bodies_cached": renderer.cached,
+            "bodies_rendered": len(posts) - renderer.cached,
+        }
         for uri, page in self.pages.items():
             if isinstance(page, PostPage) and page.post.slug in bodies:
                 self.mkdocs_pages[uri].body = bodies[page.post.slug]
@@ -246,8 +262,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if self.brand.hero is None:
             return None
         config_file = Path(config.config_file_path or "mkdocs.yml")
-        return PhotoRequest(source=(Path(config.docs_dir) / self.brand.hero.photo).resolve(), post="extra.brand.hero",
-                            field="extra.brand.hero.photo", line=None, index_md=display_path(config_file))
+        return PhotoRequest(
+            source=(Path(config.docs_dir) / self.brand.hero.photo).resolve(),
+            post="extra.brand.hero",
+            field="extra.brand.hero.photo",
+            line=None,
+            index_md=display_path(config_file),
+        )
 
     def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
         """Draw each post's social card and the site's (see :mod:`etalase.social`); set :attr:`site`."""
@@ -255,15 +276,24 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         site = seo.Site.from_config(config, self.brand)
         requests = {
             post.slug: social.CardRequest(
-                background=self.photos[post.cover].social.file, kicker=post.category_label,
-                title=post.meta.title, footer=f"{site.brand} · {site.address}",
-                colour=self.brand.colour_of(post.category), name=post.slug)
+                background=self.photos[post.cover].social.file,
+                kicker=post.category_label,
+                title=post.meta.title,
+                footer=f"{site.brand} · {site.address}",
+                colour=self.brand.colour_of(post.category),
+                name=post.slug,
+            )
             for post in self.content.posts
         }
         if self.hero:
             requests[SITE_CARD] = social.CardRequest(
-                background=self.hero.social.file, kicker=site.brand, title=self.brand.tagline,
-                footer=site.address, colour=self.brand.colors.primary, name="situs")
+                background=self.hero.social.file,
+                kicker=site.brand,
+                title=self.brand.tagline,
+                footer=site.address,
+                colour=self.brand.colors.primary,
+                name="situs",
+            )
         self.cards = social.render_cards(requests, cache)
         for card in self.cards.values():
             files.append(render.LinkedFile.generated(config, card.url, abs_src_path=str(card.file)))
@@ -285,9 +315,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         creator = min(self.content.creators, default=None)
         neutral = schema_docs.GuideContext()
         return schema_docs.GuideContext(
-            site_url=config.site_url, zone=self.brand.timezone, kecamatan=kecamatan or neutral.kecamatan,
-            desa=desa or neutral.desa, creator=creator or neutral.creator,
-            submit_url=urls.submit(self.brand.repository) if self.brand.repository else neutral.submit_url)
+            site_url=config.site_url,
+            zone=self.brand.timezone,
+            kecamatan=kecamatan or neutral.kecamatan,
+            desa=desa or neutral.desa,
+            creator=creator or neutral.creator,
+            submit_url=urls.submit(self.brand.repository) if self.brand.repository else neutral.submit_url,
+        )
 
     @event_priority(100)  # before any other plugin sees the HTML
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -315,16 +349,18 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return env
 
     # -- 5 -----------------------------------------------------------------
-    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def on_page_context(
+        self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.seo`)."""
         assert self.site is not None
         if self.page_work.is_elsewhere(page.file.src_uri):
             return context  # built by another process, or cached: nothing to draw here
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            page_seo = seo.hand_written_seo(self.site, page.title or config.site_name, page.url,
-                                            page.meta.get("description", ""))
+            page_seo = seo.hand_written_seo(
+                self.site, page.title or config.site_name, page.url, page.meta.get("description", "")
+            )
         else:
             card = None
             if isinstance(generated, PostPage):
@@ -371,8 +407,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:
             with self._timed("search"):
-                count = search.index_site(site_dir, [page.url for page in self.pages.values()
-                                                     if isinstance(page, PostPage)])
+                count = search.index_site(
+                    site_dir, [page.url for page in self.pages.values() if isinstance(page, PostPage)]
+                )
             log.info("Pagefind: %d halaman diindeks", count)
 
     @contextmanager
@@ -391,13 +428,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 def _generated_nav() -> list[dict[str, str]]:
     """The navigation's first tabs: home, each category (from the registry), accessible places, creators, archive,
     report, search."""
-    return [{"Beranda": urls.src_uri("")},
-            *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
-            {"Ramah Difabel": urls.src_uri(urls.accessible())},
-            {"Kreator": urls.src_uri(urls.creators())},
-            {"Arsip": urls.src_uri(urls.archive())},
-            {"Laporan": urls.src_uri(urls.report())},
-            {"Cari": urls.src_uri(urls.search())}]
+    return [
+        {"Beranda": urls.src_uri("")},
+        *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
+        {"Ramah Difabel": urls.src_uri(urls.accessible())},
+        {"Kreator": urls.src_uri(urls.creators())},
+        {"Arsip": urls.src_uri(urls.archive())},
+        {"Laporan": urls.src_uri(urls.report())},
+        {"Cari": urls.src_uri(urls.search())},
+    ]
 
 
 _EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
@@ -430,8 +469,11 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
             continue
         files.remove(file)
         if source != hero:
-            log.warning("foto asli di docs/ tidak diterbitkan: %s; pakai foto di pos (content/) "
-                        "(original photo in docs/ not published: use photos in a post bundle)", file.src_uri)
+            log.warning(
+                "foto asli di docs/ tidak diterbitkan: %s; pakai foto di pos (content/) "
+                "(original photo in docs/ not published: use photos in a post bundle)",
+                file.src_uri,
+            )
 
 
 def _source_digest(post: Post) -> str:

@@ -108,10 +108,14 @@ def _exchange(a: Path, b: Path) -> bool:
 def _remove_leftovers(site_dir: Path) -> None:
     """Put back a site a killed build left aside, then delete what killed builds left."""
     prefix = f".{site_dir.name}"
-    leftovers = sorted((path for path in site_dir.parent.iterdir()
-                        if path.name.startswith((prefix + _NEW, prefix + _OLD))
-                        and path.is_dir() and not path.is_symlink()),
-                       key=lambda path: path.stat().st_mtime_ns)
+    leftovers = sorted(
+        (
+            path
+            for path in site_dir.parent.iterdir()
+            if path.name.startswith((prefix + _NEW, prefix + _OLD)) and path.is_dir() and not path.is_symlink()
+        ),
+        key=lambda path: path.stat().st_mtime_ns,
+    )
     if not site_dir.exists() and not site_dir.is_symlink():
         olds = [path for path in leftovers if path.name.startswith(prefix + _OLD)]
         if olds:

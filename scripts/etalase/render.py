@@ -95,6 +95,7 @@ def versions() -> str:
 # The MkDocs page of a generated page
 # --------------------------------------------------------------------------
 
+
 class GeneratedPage(MkDocsPage):
     """An MkDocs page whose meta-data and HTML body the pipeline already has."""
 
@@ -108,9 +109,13 @@ class GeneratedPage(MkDocsPage):
     def read_source(self, config: MkDocsConfig) -> None:
         # Title and description are contributed text that Material's templates print unescaped.
         self.markdown = ""
-        self.meta = {"title": escape_html(self.generated.title), "template": self.generated.template,
-                     "description": escape_html(self.generated.description),
-                     "hide": ["navigation", "toc"], "etalase": self.generated}
+        self.meta = {
+            "title": escape_html(self.generated.title),
+            "template": self.generated.template,
+            "description": escape_html(self.generated.description),
+            "hide": ["navigation", "toc"],
+            "etalase": self.generated,
+        }
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.body
@@ -121,6 +126,7 @@ class GeneratedPage(MkDocsPage):
 # --------------------------------------------------------------------------
 # Bodies
 # --------------------------------------------------------------------------
+
 
 def _digest(*parts: object) -> str:
     hasher = hashlib.sha256()
@@ -141,12 +147,18 @@ class BodyRenderer:
         self.site_url = config.site_url
         self.cached = 0
         """Bodies the last :meth:`render` took from the cache."""
-        self.setup = _digest(RENDER_VERSION, versions(), json.dumps(self.extensions, default=str),
-                             json.dumps(self.extension_configs, sort_keys=True, default=str), self.site_url)
+        self.setup = _digest(
+            RENDER_VERSION,
+            versions(),
+            json.dumps(self.extensions, default=str),
+            json.dumps(self.extension_configs, sort_keys=True, default=str),
+            self.site_url,
+        )
         """What every body's HTML depends on besides the body and its photos."""
 
-    def render(self, posts: list[Post], photos: dict[Path, ProcessedPhoto],
-               keep: Iterable[Post]) -> tuple[dict[str, str], list[Problem]]:
+    def render(
+        self, posts: list[Post], photos: dict[Path, ProcessedPhoto], keep: Iterable[Post]
+    ) -> tuple[dict[str, str], list[Problem]]:
         """The final body HTML of each of ``posts``, by slug, and the posts that could not be rendered.
 
         The cache keeps the bodies of ``keep`` (every post of the site) and
@@ -200,18 +212,31 @@ class BodyRenderer:
 class _BodyJob:
     """One post body to render (picklable, for the pool)."""
 
-    def __init__(self, slug: str, source: Path, markdown_text: str, photos: dict[str, ProcessedPhoto],
-                 prefix: str, key: str):
+    def __init__(
+        self, slug: str, source: Path, markdown_text: str, photos: dict[str, ProcessedPhoto], prefix: str, key: str
+    ):
         self.slug, self.source, self.markdown, self.photos, self.prefix, self.key = (
-            slug, source, markdown_text, photos, prefix, key)
+            slug,
+            source,
+            markdown_text,
+            photos,
+            prefix,
+            key,
+        )
 
     @classmethod
     def of(cls, post: Post, photos: dict[Path, ProcessedPhoto], setup: str) -> _BodyJob:
         by_name = {ref.file.relative_to(post.bundle).as_posix(): photos[ref.file] for ref in post.photos}
         prefix = "../" * post.url.count("/")
         shown = sorted((name, photo.social.url, photo.width, photo.height) for name, photo in by_name.items())
-        return cls(post.slug, post.source, rewrite_local_targets(post.body, photo_ref), by_name, prefix,
-                   _digest(setup, post.body, shown, prefix))
+        return cls(
+            post.slug,
+            post.source,
+            rewrite_local_targets(post.body, photo_ref),
+            by_name,
+            prefix,
+            _digest(setup, post.body, shown, prefix),
+        )
 
 
 _MARKDOWN: markdown.Markdown | None = None
@@ -233,8 +258,11 @@ def _render_body(job: _BodyJob) -> tuple[str, str | Problem]:
     guard.enter(job.source, blame=True)
     try:
         rendered = _MARKDOWN.reset().convert(job.markdown)
-        body = link_photos(clean_html(rendered, site_url=site_url),
-                           lambda name, alt: _picture(job, name, alt), lambda name: _href(job, name))
+        body = link_photos(
+            clean_html(rendered, site_url=site_url),
+            lambda name, alt: _picture(job, name, alt),
+            lambda name: _href(job, name),
+        )
         return job.slug, scrollable_tables(body)
     except PostTooComplex as error:
         return job.slug, error.problem
@@ -260,6 +288,7 @@ def _href(job: _BodyJob, name: str) -> str | None:
 # Pages
 # --------------------------------------------------------------------------
 
+
 class PageWork:
     """Which generated pages come from the cache, which this process builds, which a forked worker builds."""
 
@@ -275,8 +304,9 @@ class PageWork:
         """Pages another process builds."""
         self._children: list[tuple[int, Path]] = []
 
-    def plan(self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str],
-             extra: Callable[[Page], object]) -> None:
+    def plan(
+        self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str], extra: Callable[[Page], object]
+    ) -> None:
         """Fingerprint every page; note which are cached.
 
         ``extra`` gives what a page shows that is not among its data (a post's
@@ -285,9 +315,13 @@ class PageWork:
         memo: dict[int, str] = {}
         for page in pages:
             uri = page.file.src_uri
-            self.keys[uri] = _digest(self.shared, page.generated.template, uri,
-                                     fingerprint(page.generated, post_digest, memo),
-                                     fingerprint(extra(page.generated), post_digest, memo))
+            self.keys[uri] = _digest(
+                self.shared,
+                page.generated.template,
+                uri,
+                fingerprint(page.generated, post_digest, memo),
+                fingerprint(extra(page.generated), post_digest, memo),
+            )
             if self._cached_file(self.keys[uri]).is_file():
                 self.cached.add(uri)
 
@@ -300,7 +334,7 @@ class PageWork:
         todo = [page for page in pages if page.file.src_uri not in self.cached]
         if self.workers <= 1 or len(todo) < MIN_SHARED or sys.platform != "linux":
             return
-        shares = [todo[index::self.workers] for index in range(self.workers)]
+        shares = [todo[index :: self.workers] for index in range(self.workers)]
         for share in shares[1:]:
             results = Path(tempfile.mkstemp(prefix="etalase-pages-", suffix=".pickle")[1])
             pid = os.fork()
@@ -333,11 +367,15 @@ class PageWork:
             try:
                 problems += pickle.loads(results.read_bytes())
             except (OSError, EOFError, pickle.UnpicklingError):
-                problems.append(Problem(Path("mkdocs.yml"), None, None,
-                                        f"proses pembangun halaman berhenti tanpa hasil (status {status}); "
-                                        "jalankan ulang build",
-                                        f"a page-building process stopped without a result (status {status}); "
-                                        "run the build again"))
+                problems.append(
+                    Problem(
+                        Path("mkdocs.yml"),
+                        None,
+                        None,
+                        f"proses pembangun halaman berhenti tanpa hasil (status {status}); jalankan ulang build",
+                        f"a page-building process stopped without a result (status {status}); run the build again",
+                    )
+                )
             finally:
                 results.unlink(missing_ok=True)
         self._children = []
@@ -373,10 +411,17 @@ def _build_share(share: list[GeneratedPage], build_page: Callable[[GeneratedPage
         problem = getattr(error, "problem", None)
         if not isinstance(problem, Problem):
             log.exception("halaman %s gagal dibangun (page failed to build)", page.file.src_uri)
-        problems.append(problem if isinstance(problem, Problem) else Problem(
-            page.generated.post.source if isinstance(page.generated, PostPage) else Path(page.file.src_uri), None,
-            None, f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
-            f"the page cannot be built ({type(error).__name__}: {error})"))
+        problems.append(
+            problem
+            if isinstance(problem, Problem)
+            else Problem(
+                page.generated.post.source if isinstance(page.generated, PostPage) else Path(page.file.src_uri),
+                None,
+                None,
+                f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
+                f"the page cannot be built ({type(error).__name__}: {error})",
+            )
+        )
     results.write_bytes(pickle.dumps(problems))
     return 1 if problems else 0
 
@@ -474,8 +519,9 @@ def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, 
     if isinstance(value, BaseModel):
         return _digest(type(value).__name__, value.model_dump_json())
     if is_dataclass(value) and not isinstance(value, type):
-        return _digest(type(value).__name__,
-                       *(fingerprint(getattr(value, item.name), post_digest, memo) for item in fields(value)))
+        return _digest(
+            type(value).__name__, *(fingerprint(getattr(value, item.name), post_digest, memo) for item in fields(value))
+        )
     if isinstance(value, (list, tuple)):
         return _digest("list", *(fingerprint(item, post_digest, memo) for item in value))
     if isinstance(value, dict):
@@ -483,5 +529,3 @@ def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, 
     if value is None or isinstance(value, (str, int, float, bool, date, Path)):
         return _digest(type(value).__name__, value)
     raise TypeError(f"no fingerprint for {type(value).__name__}: add it to etalase.render.fingerprint")
-
-

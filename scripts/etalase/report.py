@@ -49,9 +49,11 @@ TOP_CREATORS = 10
 PHONE_CSS_WIDTH = 360
 """Width of the phones most readers use (CSS pixels)."""
 PHONE_PIXEL_RATIO = 2
-SERVED_AS = (f"WebP terkecil yang lebarnya paling sedikit {PHONE_CSS_WIDTH * PHONE_PIXEL_RATIO} px (800 px pada "
-             f"pengaturan bawaan): yang diunduh ponsel selebar {PHONE_CSS_WIDTH} px dengan rasio piksel "
-             f"{PHONE_PIXEL_RATIO} untuk foto selebar layar; foto yang lebih kecil: rendisi terbesarnya")
+SERVED_AS = (
+    f"WebP terkecil yang lebarnya paling sedikit {PHONE_CSS_WIDTH * PHONE_PIXEL_RATIO} px (800 px pada "
+    f"pengaturan bawaan): yang diunduh ponsel selebar {PHONE_CSS_WIDTH} px dengan rasio piksel "
+    f"{PHONE_PIXEL_RATIO} untuk foto selebar layar; foto yang lebih kecil: rendisi terbesarnya"
+)
 """Which rendition the photo weight counts, as the report says it."""
 CSV_HEADER = ["bulan", "kategori", "kecamatan_id", "kecamatan", "kreator_id", "kreator", "pos"]
 
@@ -151,8 +153,10 @@ class Report:
             ("Kreator yang menerbitkan pos", number(len(self.creators))),
             ("Foto terbit", number(self.photos)),
             ("Bobot foto yang diunduh ponsel", _size(self.photo_bytes)),
-            ("Pos tentang tempat dengan info aksesibilitas",
-             f"{number(self.accessible_posts)} dari {number(self.place_posts)} ({share})"),
+            (
+                "Pos tentang tempat dengan info aksesibilitas",
+                f"{number(self.accessible_posts)} dari {number(self.place_posts)} ({share})",
+            ),
         ]
 
     def notes(self) -> list[str]:
@@ -179,47 +183,91 @@ class Report:
         busiest = max(range(len(totals)), key=lambda i: (totals[i], i))
         categories = list(REGISTRY)
         per_month = _chart(
-            "grafik-pos-bulanan", "Pos per bulan menurut kategori",
+            "grafik-pos-bulanan",
+            "Pos per bulan menurut kategori",
             f"Diagram batang bertumpuk: jumlah pos setiap bulan, {first} sampai {last}. Setiap kategori punya "
             f"warna dan pola sendiri, bertumpuk dari bawah: {', '.join(c.label for c in categories)}. Seluruhnya "
             f"{number(self.posts)} pos; terbanyak {self.months[busiest].label} ({number(totals[busiest])} pos).",
             ["Bulan", *(c.label for c in categories), "Jumlah"],
-            [[m.label, *(number(counts[c.id]) for c in categories), number(total)]
-             for m, counts, total in zip(self.months, self.per_month, totals)],
-            lambda chart_id, title, text: charts.columns(chart_id, title, text, labels, [Series(c.label, brand.colour_of(c.id)) for c in categories],
-                                          [[counts[c.id] for c in categories] for counts in self.per_month]))
+            [
+                [m.label, *(number(counts[c.id]) for c in categories), number(total)]
+                for m, counts, total in zip(self.months, self.per_month, totals)
+            ],
+            lambda chart_id, title, text: charts.columns(
+                chart_id,
+                title,
+                text,
+                labels,
+                [Series(c.label, brand.colour_of(c.id)) for c in categories],
+                [[counts[c.id] for c in categories] for counts in self.per_month],
+            ),
+        )
 
         fewest_first = sorted(self.kecamatan, key=lambda item: item[1])
         none = [place.label for place, posts in fewest_first if not posts]
-        coverage = (f"Belum ada pos dari {', '.join(none)}." if none else
-                    f"Setiap kecamatan punya pos; paling sedikit {fewest_first[0][0].label} "
-                    f"({number(fewest_first[0][1])} pos).")
+        coverage = (
+            f"Belum ada pos dari {', '.join(none)}."
+            if none
+            else f"Setiap kecamatan punya pos; paling sedikit {fewest_first[0][0].label} "
+            f"({number(fewest_first[0][1])} pos)."
+        )
         kecamatan = _chart(
-            "grafik-kecamatan", "Pos per kecamatan",
+            "grafik-kecamatan",
+            "Pos per kecamatan",
             f"Diagram batang: jumlah pos dari setiap kecamatan, {first} sampai {last}, dari yang paling sedikit. "
             f"Pos dari desa dihitung untuk kecamatannya. {coverage}",
-            ["Kecamatan", "Pos"], [[place.label, number(posts)] for place, posts in fewest_first],
-            lambda chart_id, title, text: charts.bars(chart_id, title, text, [(place.label, posts) for place, posts in fewest_first],
-                                       brand.colors.primary, "pos", "0 · belum ada pos", brand.colors.accent))
+            ["Kecamatan", "Pos"],
+            [[place.label, number(posts)] for place, posts in fewest_first],
+            lambda chart_id, title, text: charts.bars(
+                chart_id,
+                title,
+                text,
+                [(place.label, posts) for place, posts in fewest_first],
+                brand.colors.primary,
+                "pos",
+                "0 · belum ada pos",
+                brand.colors.accent,
+            ),
+        )
 
         top = self.creators[:TOP_CREATORS]
         leader = f" Teratas: {top[0][0].data.name} ({number(top[0][1])} pos)." if top else ""
         creators = _chart(
-            "grafik-kreator-teraktif", "Kreator paling aktif",
+            "grafik-kreator-teraktif",
+            "Kreator paling aktif",
             f"Diagram batang: {len(top)} kreator dengan pos terbanyak, {first} sampai {last}. Pos yang ditulis "
             f"bersama dihitung untuk setiap penulisnya.{leader}",
-            ["Kreator", "Pos"], [[creator.data.name, number(posts)] for creator, posts in top],
-            lambda chart_id, title, text: charts.bars(chart_id, title, text, [(creator.data.name, posts) for creator, posts in top],
-                                       brand.colors.primary, "pos", "0", brand.colors.accent))
+            ["Kreator", "Pos"],
+            [[creator.data.name, number(posts)] for creator, posts in top],
+            lambda chart_id, title, text: charts.bars(
+                chart_id,
+                title,
+                text,
+                [(creator.data.name, posts) for creator, posts in top],
+                brand.colors.primary,
+                "pos",
+                "0",
+                brand.colors.accent,
+            ),
+        )
 
         most = max(range(len(self.active)), key=lambda i: (self.active[i], i))
         active = _chart(
-            "grafik-kreator-aktif", "Kreator aktif per bulan",
+            "grafik-kreator-aktif",
+            "Kreator aktif per bulan",
             f"Diagram batang: jumlah kreator yang menerbitkan paling sedikit satu pos setiap bulan, {first} sampai "
             f"{last}. Tertinggi {self.months[most].label} ({number(self.active[most])} kreator).",
-            ["Bulan", "Kreator aktif"], [[m.label, number(count)] for m, count in zip(self.months, self.active)],
-            lambda chart_id, title, text: charts.columns(chart_id, title, text, labels, [Series("Kreator aktif", brand.colors.primary)],
-                                          [[count] for count in self.active]))
+            ["Bulan", "Kreator aktif"],
+            [[m.label, number(count)] for m, count in zip(self.months, self.active)],
+            lambda chart_id, title, text: charts.columns(
+                chart_id,
+                title,
+                text,
+                labels,
+                [Series("Kreator aktif", brand.colors.primary)],
+                [[count] for count in self.active],
+            ),
+        )
         return [per_month, kecamatan, creators, active]
 
     def as_data(self) -> dict[str, Any]:
@@ -229,16 +277,26 @@ class Report:
             "data_until": self.newest.isoformat() if self.newest else None,
             "posts": self.posts,
             "categories": [{"id": c.id, "label": c.label} for c in REGISTRY],
-            "posts_per_month": [{"month": m.key, "label": m.label, "posts": sum(counts.values()),
-                                 "by_category": {c.id: counts[c.id] for c in REGISTRY}}
-                                for m, counts in zip(self.months, self.per_month)],
-            "posts_per_kecamatan": [{"id": place.id, "name": place.name, "posts": posts}
-                                    for place, posts in self.kecamatan],
+            "posts_per_month": [
+                {
+                    "month": m.key,
+                    "label": m.label,
+                    "posts": sum(counts.values()),
+                    "by_category": {c.id: counts[c.id] for c in REGISTRY},
+                }
+                for m, counts in zip(self.months, self.per_month)
+            ],
+            "posts_per_kecamatan": [
+                {"id": place.id, "name": place.name, "posts": posts} for place, posts in self.kecamatan
+            ],
             "creators_with_posts": len(self.creators),
-            "most_active_creators": [{"id": creator.id, "name": creator.data.name, "posts": posts}
-                                     for creator, posts in self.creators[:TOP_CREATORS]],
-            "active_creators_per_month": [{"month": m.key, "creators": count}
-                                          for m, count in zip(self.months, self.active)],
+            "most_active_creators": [
+                {"id": creator.id, "name": creator.data.name, "posts": posts}
+                for creator, posts in self.creators[:TOP_CREATORS]
+            ],
+            "active_creators_per_month": [
+                {"month": m.key, "creators": count} for m, count in zip(self.months, self.active)
+            ],
             "photos": {"published": self.photos, "bytes_as_served": self.photo_bytes, "rendition": SERVED_AS},
             "accessibility": {"place_posts": self.place_posts, "with_accessibility": self.accessible_posts},
             "notes": self.notes(),
@@ -253,8 +311,17 @@ class Report:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
         for row in self.rows:
-            writer.writerow([row.month.key, row.category.label, row.kecamatan.id, row.kecamatan.name,
-                             row.creator.id, row.creator.data.name, row.posts])
+            writer.writerow(
+                [
+                    row.month.key,
+                    row.category.label,
+                    row.kecamatan.id,
+                    row.kecamatan.name,
+                    row.creator.id,
+                    row.creator.data.name,
+                    row.posts,
+                ]
+            )
         return "\ufeff" + out.getvalue()
 
 
@@ -293,24 +360,39 @@ def build_report(content: Content, photos: dict[Path, ProcessedPhoto]) -> Report
     def name_key(creator_id: str) -> tuple[str, str]:
         return content.creators[creator_id].data.name.casefold(), creator_id
 
-    rows = [Row(months[i], REGISTRY[category], content.places[kecamatan], content.creators[creator], posts)
-            for (i, category, kecamatan, creator), posts in sorted(
-                cells.items(), key=lambda item: (item[0][0], category_rank[item[0][1]], rank[item[0][2]],
-                                                 name_key(item[0][3])))]
+    rows = [
+        Row(months[i], REGISTRY[category], content.places[kecamatan], content.creators[creator], posts)
+        for (i, category, kecamatan, creator), posts in sorted(
+            cells.items(),
+            key=lambda item: (item[0][0], category_rank[item[0][1]], rank[item[0][2]], name_key(item[0][3])),
+        )
+    ]
     return Report(
-        newest=newest, months=months, per_month=per_month,
+        newest=newest,
+        months=months,
+        per_month=per_month,
         kecamatan=[(place, by_kecamatan[place.id]) for place in kecamatan_order],
-        creators=[(content.creators[creator_id], posts) for creator_id, posts in
-                  sorted(by_creator.items(), key=lambda item: (-item[1], *name_key(item[0])))],
+        creators=[
+            (content.creators[creator_id], posts)
+            for creator_id, posts in sorted(by_creator.items(), key=lambda item: (-item[1], *name_key(item[0])))
+        ],
         active=[len(ids) for ids in active],
         photos=len(photo_files),
         photo_bytes=sum(served_rendition(photos[file]).file.stat().st_size for file in sorted(photo_files)),
-        place_posts=place_posts, accessible_posts=accessible_posts, rows=rows,
+        place_posts=place_posts,
+        accessible_posts=accessible_posts,
+        rows=rows,
     )
 
 
-def _chart(chart_id: str, title: str, description: str, head: list[str], rows: list[list[str]],
-           draw: Callable[[str, str, str], Markup]) -> Chart:
+def _chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    head: list[str],
+    rows: list[list[str]],
+    draw: Callable[[str, str, str], Markup],
+) -> Chart:
     """A chart and its table; ``draw(chart_id, title, description)`` draws the SVG."""
     return Chart(chart_id, title, description, draw(chart_id, title, description), head, rows)
 

@@ -34,9 +34,44 @@ import nh3
 
 from .markdown_refs import PHOTO_SCHEME, browser_url, is_remote, photo_name
 
-_TEXT = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp",
-         "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr",
-         "cite", "q", "dfn", "time", "span", "div", "a", "img", "figure", "figcaption"}
+_TEXT = {
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "q",
+    "dfn",
+    "time",
+    "span",
+    "div",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+}
 _LISTS = {"ul", "ol", "li", "dl", "dt", "dd"}
 _TABLES = {"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"}
 _DISCLOSURE = {"details", "summary"}
@@ -67,14 +102,42 @@ URL_SCHEMES = {"http", "https", "mailto", "tel", PHOTO_SCHEME.rstrip(":")}
 replaces it with the processed photo, and drops it when it names no such photo."""
 
 ADMONITION_TYPES = {
-    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
-    "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
-    "danger", "error", "bug", "example", "quote", "cite",
+    "note",
+    "abstract",
+    "summary",
+    "tldr",
+    "info",
+    "todo",
+    "tip",
+    "hint",
+    "important",
+    "success",
+    "check",
+    "done",
+    "question",
+    "help",
+    "faq",
+    "warning",
+    "caution",
+    "attention",
+    "failure",
+    "fail",
+    "missing",
+    "danger",
+    "error",
+    "bug",
+    "example",
+    "quote",
+    "cite",
 }
 ALLOWED_CLASSES = ADMONITION_TYPES | {
-    "admonition", "admonition-title",  # admonition, pymdownx.details
-    "footnote", "footnote-ref", "footnote-backref",  # footnotes
-    "md-button", "md-button--primary",  # Material's button idiom: [Pesan](…){ .md-button }
+    "admonition",
+    "admonition-title",  # admonition, pymdownx.details
+    "footnote",
+    "footnote-ref",
+    "footnote-backref",  # footnotes
+    "md-button",
+    "md-button--primary",  # Material's button idiom: [Pesan](…){ .md-button }
 }
 """Classes a post may carry; any other class is dropped."""
 
@@ -121,6 +184,7 @@ def link_photos(text: str, picture: Callable[[str, str], str | None], href: Call
     bundle photo that ``picture`` knows, and is removed otherwise; each
     ``<a href="etalase-photo:name">`` gets ``href(name)``, or loses its link.
     """
+
     def replace(match: re.Match[str]) -> str:
         attributes = _attributes(match)
         if match.group("name") == "img":

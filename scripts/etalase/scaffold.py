@@ -69,8 +69,12 @@ def main(argv: list[str] | None = None) -> int:
         category = _ask(args.category, ("Kategori", "category"), choices.category, choices.category_menu())
         title = _ask(args.title, ("Judul pos", "title"), _title)
         creator = _ask(args.creator, ("Id kreator", "creator id"), choices.creator, choices.creator_menu())
-        region = _ask(args.region, ("Wilayah (kecamatan atau kecamatan/desa)", "region"),
-                      lambda answer: choices.region(answer, args.new_region), choices.region_menu())
+        region = _ask(
+            args.region,
+            ("Wilayah (kecamatan atau kecamatan/desa)", "region"),
+            lambda answer: choices.region(answer, args.new_region),
+            choices.region_menu(),
+        )
         proposal = slugify(title)
         slug = _ask(args.slug, (f"Alamat pos (Enter: {proposal})", "slug"), _slug, default=proposal)
         choices.refuse_taken(slug)
@@ -96,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
 
     console.print(f"\nPos baru dibuat: {bundle / POST_FILE}", style="bold green", markup=False)
     if choices.new_regions:
-        console.print(f"Wilayah baru ditambahkan ke {content_dir / REGIONS_FILE}: "
-                      f"{', '.join(choices.new_regions)}; editor memeriksanya di PR yang sama.", markup=False)
+        console.print(
+            f"Wilayah baru ditambahkan ke {content_dir / REGIONS_FILE}: "
+            f"{', '.join(choices.new_regions)}; editor memeriksanya di PR yang sama.",
+            markup=False,
+        )
     console.print(
         "Langkah berikutnya (next steps):\n"
         f"  1. Ganti semua contoh di index.md dengan isian Anda (lihat Panduan Kontributor → Daftar isian).\n"
@@ -114,8 +121,10 @@ def main(argv: list[str] | None = None) -> int:
 # Answers
 # --------------------------------------------------------------------------
 
-def _ask(given: str | None, label: tuple[str, str], check: Callable[[str], str], menu: str = "",
-         default: str | None = None) -> str:
+
+def _ask(
+    given: str | None, label: tuple[str, str], check: Callable[[str], str], menu: str = "", default: str | None = None
+) -> str:
     """``given`` checked, or asked on standard input until the answer is valid; ``label`` is (id, en).
 
     With a ``default``, an empty answer (or the end of input) takes it.
@@ -130,8 +139,9 @@ def _ask(given: str | None, label: tuple[str, str], check: Callable[[str], str],
         except EOFError:
             if default is not None:
                 return check(default)
-            raise Refused(f"Masukan berhenti sebelum {label[0].lower()} diisi.",
-                          f"input ended before the {label[1]} was given") from None
+            raise Refused(
+                f"Masukan berhenti sebelum {label[0].lower()} diisi.", f"input ended before the {label[1]} was given"
+            ) from None
         try:
             return check(answer.strip() or default or "")
         except Refused as refused:
@@ -147,8 +157,10 @@ def _title(text: str) -> str:
     try:
         return _TITLE.validate_python(text)
     except ValidationError:
-        raise Refused(f"Judul harus {_TITLE_MIN} sampai {TITLE_MAX} karakter.",
-                      f"the title must be {_TITLE_MIN} to {TITLE_MAX} characters") from None
+        raise Refused(
+            f"Judul harus {_TITLE_MIN} sampai {TITLE_MAX} karakter.",
+            f"the title must be {_TITLE_MIN} to {TITLE_MAX} characters",
+        ) from None
 
 
 def _check(category: str, data: dict) -> None:
@@ -157,14 +169,17 @@ def _check(category: str, data: dict) -> None:
         REGISTRY.post_model(category).model_validate(data)
     except ValidationError as error:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors())
-        raise Refused(f"Isian tidak sah: {fields}. Untuk --date tulis mis. 2026-11-20 08:00 WIB.",
-                      f"invalid field(s): {fields}") from None
+        raise Refused(
+            f"Isian tidak sah: {fields}. Untuk --date tulis mis. 2026-11-20 08:00 WIB.", f"invalid field(s): {fields}"
+        ) from None
 
 
 def _slug(text: str) -> str:
     if not re.fullmatch(SLUG, text) or len(text) > 80:
-        raise Refused(f'Alamat "{text}" tidak sah: pakai huruf kecil a–z, angka, dan tanda -, mis. pantai-indah.',
-                      "the slug must be lowercase a–z, digits and -")
+        raise Refused(
+            f'Alamat "{text}" tidak sah: pakai huruf kecil a–z, angka, dan tanda -, mis. pantai-indah.',
+            "the slug must be lowercase a–z, digits and -",
+        )
     return text
 
 
@@ -177,8 +192,10 @@ def slugify(title: str) -> str:
     """The slug proposed for ``title`` (:func:`etalase.slugs.slug_from_title`), which the creator may change."""
     slug = slug_from_title(title)
     if not slug:
-        raise Refused("Judul tidak menghasilkan alamat; beri --slug, mis. --slug pantai-indah.",
-                      "the title gives no slug; pass --slug")
+        raise Refused(
+            "Judul tidak menghasilkan alamat; beri --slug, mis. --slug pantai-indah.",
+            "the title gives no slug; pass --slug",
+        )
     return slug
 
 
@@ -188,16 +205,23 @@ def _cover_source(path: Path | None) -> Path | None:
     if not path.is_file():
         raise Refused(f"Foto sampul tidak ditemukan: {path}", f"cover photo not found: {path}")
     if path.suffix.lower() not in PHOTO_SUFFIXES:
-        raise Refused(f"{path.name} bukan foto; yang diizinkan: {', '.join(PHOTO_SUFFIXES)}",
-                      f"{path.name} is not a photo")
+        raise Refused(
+            f"{path.name} bukan foto; yang diizinkan: {', '.join(PHOTO_SUFFIXES)}", f"{path.name} is not a photo"
+        )
     return path
 
 
 class Choices:
     """What the content folder allows: categories, creators, regions, free slugs."""
 
-    def __init__(self, content_dir: Path, creators: dict[str, str], places: dict[str, str],
-                 taken: dict[str, Path], regions: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        content_dir: Path,
+        creators: dict[str, str],
+        places: dict[str, str],
+        taken: dict[str, Path],
+        regions: dict[str, Any] | None = None,
+    ):
         self.content_dir = content_dir
         self.regions: dict[str, Any] = regions or {"kecamatan": []}
         """``regions.yml`` as data, to which :meth:`add_region` adds."""
@@ -221,10 +245,18 @@ class Choices:
             try:
                 regions = Regions.model_validate(loaded.regions.document.data)
             except ValidationError:
-                raise Refused("content/regions.yml bermasalah; jalankan make check dulu.",
-                              "content/regions.yml is invalid; run make check first") from None
+                raise Refused(
+                    "content/regions.yml bermasalah; jalankan make check dulu.",
+                    "content/regions.yml is invalid; run make check first",
+                ) from None
             places = {pid: p.label for pid, p in places_of(regions).items()}
-        return cls(content_dir, creators, places, taken_slugs(content_dir, loaded), regions.model_dump(exclude_defaults=False) if regions else None)
+        return cls(
+            content_dir,
+            creators,
+            places,
+            taken_slugs(content_dir, loaded),
+            regions.model_dump(exclude_defaults=False) if regions else None,
+        )
 
     def category(self, answer: str) -> str:
         names = REGISTRY.ids()
@@ -232,24 +264,32 @@ class Choices:
             return names[int(answer) - 1]
         if answer.lower() in REGISTRY:
             return answer.lower()
-        raise Refused(f'Kategori "{answer}" tidak dikenal; pilih {", ".join(names)}.',
-                      f"unknown category; choose {', '.join(names)}")
+        raise Refused(
+            f'Kategori "{answer}" tidak dikenal; pilih {", ".join(names)}.',
+            f"unknown category; choose {', '.join(names)}",
+        )
 
     def category_menu(self) -> str:
-        return "Kategori:\n" + "\n".join(f"  {i}. {c} ({label})" for i, (c, label) in
-                                          enumerate(REGISTRY.labels().items(), 1))
+        return "Kategori:\n" + "\n".join(
+            f"  {i}. {c} ({label})" for i, (c, label) in enumerate(REGISTRY.labels().items(), 1)
+        )
 
     def creator(self, answer: str) -> str:
         ids = sorted(self.creators)
         if not ids:
-            raise Refused("Belum ada kreator; buat dulu content/creators/<id>.yml berisi name dan bio.",
-                          "no creators yet; create content/creators/<id>.yml first")
+            raise Refused(
+                "Belum ada kreator; buat dulu content/creators/<id>.yml berisi name dan bio.",
+                "no creators yet; create content/creators/<id>.yml first",
+            )
         if answer.isdigit() and 1 <= int(answer) <= len(ids):
             return ids[int(answer) - 1]
         if answer in self.creators:
             return answer
-        raise Refused(f'Kreator "{answer}" tidak ada{_hint(answer, ids)}; buat content/creators/{answer or "<id>"}.yml '
-                      "atau pilih dari daftar.", "unknown creator")
+        raise Refused(
+            f'Kreator "{answer}" tidak ada{_hint(answer, ids)}; buat content/creators/{answer or "<id>"}.yml '
+            "atau pilih dari daftar.",
+            "unknown creator",
+        )
 
     def creator_menu(self) -> str:
         ids = sorted(self.creators)
@@ -262,9 +302,16 @@ class Choices:
         unknown = f'Wilayah "{answer}" tidak ada di content/regions.yml{_hint(answer, list(self.places))}.'
         if new_region is None:
             errors.print(unknown, style="red", markup=False)
-            new_region = _ask(None, ('Bila memang belum ada, tulis namanya untuk ditambahkan: "Nama Kecamatan" atau '
-                                     '"Nama Kecamatan/Nama Desa" (Enter: pilih wilayah lain)', "new region"),
-                              str, default="")
+            new_region = _ask(
+                None,
+                (
+                    'Bila memang belum ada, tulis namanya untuk ditambahkan: "Nama Kecamatan" atau '
+                    '"Nama Kecamatan/Nama Desa" (Enter: pilih wilayah lain)',
+                    "new region",
+                ),
+                str,
+                default="",
+            )
             if not new_region:
                 raise Refused(unknown, "unknown region")
         return self.add_region(new_region)
@@ -273,8 +320,10 @@ class Choices:
         """Add ``Kecamatan`` or ``Kecamatan/Desa`` (names) to the region list; returns its id."""
         parts = [part.strip() for part in names.split("/")]
         if not 1 <= len(parts) <= 2 or not all(region_id_of(part) for part in parts):
-            raise Refused(f'"{names}" bukan nama wilayah; tulis "Nama Kecamatan" atau "Nama Kecamatan/Nama Desa".',
-                          "not a region name; write Kecamatan or Kecamatan/Desa")
+            raise Refused(
+                f'"{names}" bukan nama wilayah; tulis "Nama Kecamatan" atau "Nama Kecamatan/Nama Desa".',
+                "not a region name; write Kecamatan or Kecamatan/Desa",
+            )
         kecamatan = next((k for k in self.regions["kecamatan"] if k["id"] == region_id_of(parts[0])), None)
         if kecamatan is None:
             kecamatan = {"id": region_id_of(parts[0]), "name": parts[0], "desa": []}
@@ -294,8 +343,11 @@ class Choices:
         if not self.new_regions:
             return
         path = self.content_dir / REGIONS_FILE
-        comments = [line for line in (path.read_text(encoding="utf-8").splitlines() if path.exists() else [])
-                    if line.startswith("#")]
+        comments = [
+            line
+            for line in (path.read_text(encoding="utf-8").splitlines() if path.exists() else [])
+            if line.startswith("#")
+        ]
         body = yaml.safe_dump(self.regions, allow_unicode=True, sort_keys=False)
         path.write_text("\n".join([*comments, body.rstrip("\n")]) + "\n", encoding="utf-8")
 
@@ -311,10 +363,12 @@ class Choices:
         if slug in self.taken:
             where = self.taken[slug]
             shown = where.relative_to(self.content_dir.parent) if self.content_dir.parent in where.parents else where
-            raise Refused(f'Alamat "{slug}" sudah dipakai oleh {shown.as_posix()}. '
-                          "Pilih judul lain, atau beri alamat lain dengan --slug.",
-                          f'slug "{slug}" is already used by {shown.as_posix()}; choose another title or --slug',
-                          code=EXIT_TAKEN)
+            raise Refused(
+                f'Alamat "{slug}" sudah dipakai oleh {shown.as_posix()}. '
+                "Pilih judul lain, atau beri alamat lain dengan --slug.",
+                f'slug "{slug}" is already used by {shown.as_posix()}; choose another title or --slug',
+                code=EXIT_TAKEN,
+            )
 
 
 def _hint(found: str, options: list[str]) -> str:
@@ -326,6 +380,7 @@ def _hint(found: str, options: list[str]) -> str:
 # --------------------------------------------------------------------------
 # Placeholder photo
 # --------------------------------------------------------------------------
+
 
 def placeholder_photo(path: Path, title: str) -> None:
     """A plain 1600×900 JPEG that says it is a placeholder, to be replaced."""
@@ -344,14 +399,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--title", help="judul pos")
     parser.add_argument("--creator", help="id kreator (nama berkas di content/creators/ tanpa .yml)")
     parser.add_argument("--region", help="id wilayah: kecamatan atau kecamatan/desa")
-    parser.add_argument("--new-region", help='wilayah yang belum ada: "Nama Kecamatan/Nama Desa" (ditambahkan ke '
-                                             "content/regions.yml)")
+    parser.add_argument(
+        "--new-region", help='wilayah yang belum ada: "Nama Kecamatan/Nama Desa" (ditambahkan ke content/regions.yml)'
+    )
     parser.add_argument("--slug", help="alamat pos (bawaan: dari judul)")
     parser.add_argument("--cover", type=Path, help="foto sampul untuk disalin ke folder pos")
     parser.add_argument("--date", help="tanggal terbit, mis. '2026-11-20 08:00 WIB' (bawaan: sekarang)")
     parser.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: content/)")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
-                        help="mkdocs.yml, untuk zona waktu daerah (extra.brand.timezone)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="mkdocs.yml, untuk zona waktu daerah (extra.brand.timezone)",
+    )
     return parser
 
 

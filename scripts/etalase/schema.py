@@ -55,10 +55,10 @@ SUMMARY_MAX = 200
 TITLE_MAX = 100
 
 
-
 # --------------------------------------------------------------------------
 # Reusable field types
 # --------------------------------------------------------------------------
+
 
 def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
@@ -162,8 +162,17 @@ def _normalise_whatsapp(value: Any) -> Any:
 WhatsApp = Annotated[str, BeforeValidator(_normalise_whatsapp)]
 
 
-_SCALES = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 1_000_000_000,
-           "milyar": 1_000_000_000, "m": 1_000_000_000, "triliun": 1_000_000_000_000, "t": 1_000_000_000_000}
+_SCALES = {
+    "ribu": 1_000,
+    "rb": 1_000,
+    "juta": 1_000_000,
+    "jt": 1_000_000,
+    "miliar": 1_000_000_000,
+    "milyar": 1_000_000_000,
+    "m": 1_000_000_000,
+    "triliun": 1_000_000_000_000,
+    "t": 1_000_000_000_000,
+}
 """Words for thousands, millions, billions, as Indonesians write amounts (``312,5 juta``, ``1,2 M``)."""
 
 
@@ -211,8 +220,9 @@ RUPIAH_TEXT = r"^\s*([Rr][Pp]\.?\s*)?[0-9][0-9.]*(,[0-9]+)?\s*([A-Za-z]+|,-)?\s*
 """What :func:`_rupiah` accepts as text, roughly; only the JSON Schema uses it (editors' hints)."""
 Rupiah = Annotated[
     int,
-    BeforeValidator(_rupiah, json_schema_input_type=Annotated[int, Field(ge=0)]
-                                                         | Annotated[str, Field(pattern=RUPIAH_TEXT)]),
+    BeforeValidator(
+        _rupiah, json_schema_input_type=Annotated[int, Field(ge=0)] | Annotated[str, Field(pattern=RUPIAH_TEXT)]
+    ),
     Field(ge=0),
 ]
 
@@ -227,8 +237,10 @@ def either(plain: Any, block: Any) -> Any:
     A block is a mapping, anything else is the plain form, so a mistake is
     reported against the form the creator wrote, not against both.
     """
-    return Annotated[Union[Annotated[plain, Tag(PLAIN)], Annotated[block, Tag(BLOCK)]],  # noqa: UP007
-                     Discriminator(lambda value: BLOCK if isinstance(value, (dict, BaseModel)) else PLAIN)]
+    return Annotated[
+        Union[Annotated[plain, Tag(PLAIN)], Annotated[block, Tag(BLOCK)]],  # noqa: UP007
+        Discriminator(lambda value: BLOCK if isinstance(value, (dict, BaseModel)) else PLAIN),
+    ]
 
 
 def takes_plain_items(annotation: Any) -> bool:
@@ -238,7 +250,8 @@ def takes_plain_items(annotation: Any) -> bool:
     if typing.get_origin(annotation) is list:
         item = typing.get_args(annotation)[0]
         return typing.get_origin(item) is typing.Annotated and any(
-            isinstance(meta, Discriminator) for meta in item.__metadata__)
+            isinstance(meta, Discriminator) for meta in item.__metadata__
+        )
     return False
 
 
@@ -252,6 +265,7 @@ class Strict(BaseModel):
 # Photos
 # --------------------------------------------------------------------------
 
+
 class Cover(Strict):
     """The main photo of a post, shown on cards and when the post is shared."""
 
@@ -261,25 +275,30 @@ class Cover(Strict):
         examples=["Perahu nelayan bersandar di pantai berpasir putih saat matahari terbit"],
     )
     caption: Annotated[Text, Placeholder()] | None = Field(
-        default=None, description="Keterangan foto sampul yang tampil di bawahnya (opsional)",
-        examples=["Keterangan foto"])
-    credit: Annotated[ShortText, Placeholder()] = Field(description="Nama pemotret atau pemilik foto",
-                                                        examples=["Nama Pemotret"])
+        default=None,
+        description="Keterangan foto sampul yang tampil di bawahnya (opsional)",
+        examples=["Keterangan foto"],
+    )
+    credit: Annotated[ShortText, Placeholder()] = Field(
+        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret"]
+    )
     license: ShortText = Field(
         description="Lisensi foto, mis. CC BY 4.0, CC BY-SA 4.0, atau Hak cipta pemotret (dengan izin)",
         examples=["CC BY 4.0"],
     )
     source: Url | None = Field(default=None, description="Tautan asal foto, jika diambil dari tempat lain")
-    ai_generated: bool = Field(default=False, title="Dibuat atau diubah dengan AI",
-                               description="true jika gambar dibuat atau diubah dengan AI")
+    ai_generated: bool = Field(
+        default=False, title="Dibuat atau diubah dengan AI", description="true jika gambar dibuat atau diubah dengan AI"
+    )
 
 
 class GalleryPhoto(Strict):
     """One photo of the gallery."""
 
     file: PhotoFile = Field(description="Nama berkas foto di folder pos", examples=["foto-1.jpg"])
-    alt: Annotated[Text, Placeholder()] = Field(description="Teks alternatif: apa yang tampak di foto",
-                                                examples=["Deskripsi foto"])
+    alt: Annotated[Text, Placeholder()] = Field(
+        description="Teks alternatif: apa yang tampak di foto", examples=["Deskripsi foto"]
+    )
     caption: Text | None = Field(default=None, description="Keterangan foto yang tampil di bawahnya")
     credit: ShortText | None = Field(default=None, description="Pemotret, jika berbeda dari sampul")
     license: ShortText | None = Field(default=None, description="Lisensi, jika berbeda dari sampul")
@@ -305,7 +324,8 @@ GALLERY_STEM = Path(example(GalleryPhoto, "file")).stem.rstrip("-0123456789")
 
 _YOUTUBE_LINK = re.compile(
     r"(?:https?://)?(?:www\.|m\.)?(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:[^#\s]*&)?v=|embed/|shorts/|live/)"
-    r"|youtu\.be/)(?P<id>[A-Za-z0-9_-]{11})(?:[?&#]\S*)?")
+    r"|youtu\.be/)(?P<id>[A-Za-z0-9_-]{11})(?:[?&#]\S*)?"
+)
 
 
 def _youtube_id(value: Any) -> Any:
@@ -331,13 +351,15 @@ class Video(Strict):
         description="Id video YouTube (11 karakter) atau tautannya, mis. https://youtu.be/M7lc1UVf-VE",
         examples=["M7lc1UVf-VE"],
     )
-    title: Annotated[ShortText, Placeholder()] = Field(description="Judul video, tampil sebelum video diputar",
-                                                       examples=["Judul video"])
+    title: Annotated[ShortText, Placeholder()] = Field(
+        description="Judul video, tampil sebelum video diputar", examples=["Judul video"]
+    )
 
 
 # --------------------------------------------------------------------------
 # Per-category blocks
 # --------------------------------------------------------------------------
+
 
 class Coordinates(Strict):
     """A point on the map (WGS 84), within Indonesia."""
@@ -350,10 +372,14 @@ class Wisata(Strict):
     """A place to visit."""
 
     place: Annotated[ShortText, Placeholder()] = Field(description="Nama tempat wisata", examples=["Pantai Contoh"])
-    address: Annotated[Text, Placeholder()] = Field(description="Alamat lengkap",
-                                                    examples=["Jl. Contoh No. 1, Desa Contoh"])
+    address: Annotated[Text, Placeholder()] = Field(
+        description="Alamat lengkap", examples=["Jl. Contoh No. 1, Desa Contoh"]
+    )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
-        default=None, description="Titik lokasi untuk tautan peta (opsional)", examples=[{"lat": -2.7455, "lon": 107.6349}])
+        default=None,
+        description="Titik lokasi untuk tautan peta (opsional)",
+        examples=[{"lat": -2.7455, "lon": 107.6349}],
+    )
     opening_hours: ShortText = Field(
         description="Jam buka, mis. Setiap hari 07.00–18.00 WIB", examples=["Setiap hari 07.00–18.00 WIB"]
     )
@@ -384,18 +410,21 @@ CERTIFICATE_LABELS: dict[str, str] = {
 class Certificate(Strict):
     """Proof of a business's permits and claims (halal, P-IRT…): editors can check the number."""
 
-    type: Literal["pirt", "halal", "nib", "bpom"] = Field(description="Jenis: pirt, halal, nib atau bpom",
-                                                          examples=["pirt"])
-    number: Annotated[ShortText, Placeholder()] = Field(description="Nomor sertifikat atau izin",
-                                                        examples=["P-IRT 2063201010001-27"])
+    type: Literal["pirt", "halal", "nib", "bpom"] = Field(
+        description="Jenis: pirt, halal, nib atau bpom", examples=["pirt"]
+    )
+    number: Annotated[ShortText, Placeholder()] = Field(
+        description="Nomor sertifikat atau izin", examples=["P-IRT 2063201010001-27"]
+    )
 
 
 class ShopLink(Strict):
     """A marketplace or social link, with the name to show instead of its site's (``Toko daring Bu Sari``)."""
 
     url: Url = Field(description="Tautan", examples=["https://shopee.co.id/nama.usaha"])
-    label: ShortText | None = Field(default=None, description="Nama yang tampil; bawaan: nama situsnya, mis. Shopee",
-                                    examples=["Toko daring kami"])
+    label: ShortText | None = Field(
+        default=None, description="Nama yang tampil; bawaan: nama situsnya, mis. Shopee", examples=["Toko daring kami"]
+    )
 
 
 if typing.TYPE_CHECKING:  # what a checker needs to know; pydantic gets the tagged union below
@@ -411,12 +440,12 @@ class Umkm(Strict):
 
     business: Annotated[ShortText, Placeholder()] = Field(description="Nama usaha", examples=["Nama Usaha"])
     products: Annotated[list[ProductItem], Items("produk"), Placeholder()] = Field(
-        min_length=1, max_length=30,
+        min_length=1,
+        max_length=30,
         description="Produk yang dijual: nama saja, atau `{name, price}` dengan harga",
         examples=[["Produk satu", {"name": "Produk dua", "price": 15000}]],
     )
-    price_range: ShortText = Field(
-        description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
+    price_range: ShortText = Field(description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
     opening_hours: ShortText | None = Field(
         default=None, description="Jam buka toko atau bengkel (opsional)", examples=["Senin–Sabtu 08.00–17.00 WIB"]
     )
@@ -424,12 +453,17 @@ class Umkm(Strict):
         description="Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62…",
         examples=["0812-3456-7890"],
     )
-    address: Annotated[Text, Placeholder()] = Field(description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"])
+    address: Annotated[Text, Placeholder()] = Field(
+        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"]
+    )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
-        default=None, description="Titik lokasi usaha untuk tautan peta (opsional)",
-        examples=[{"lat": -2.7455, "lon": 107.6349}])
+        default=None,
+        description="Titik lokasi usaha untuk tautan peta (opsional)",
+        examples=[{"lat": -2.7455, "lon": 107.6349}],
+    )
     certificates: Annotated[list[Certificate], Items("sertifikat")] = Field(
-        default_factory=list, max_length=10,
+        default_factory=list,
+        max_length=10,
         description="Izin dan sertifikat yang bisa dicek (P-IRT, halal, NIB, BPOM), dengan nomornya",
         examples=[[{"type": "pirt", "number": "P-IRT 2063201010001-27"}]],
     )
@@ -444,12 +478,15 @@ class Umkm(Strict):
 class Budaya(Strict):
     """A cultural event (with dates) or a living tradition (without)."""
 
-    venue: Annotated[ShortText, Placeholder()] = Field(description="Tempat acara atau asal tradisi",
-                                                       examples=["Lapangan Desa Contoh"])
-    organiser: Annotated[ShortText, Placeholder()] = Field(description="Penyelenggara atau komunitas pelestari",
-                                                           examples=["Sanggar Contoh"])
+    venue: Annotated[ShortText, Placeholder()] = Field(
+        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh"]
+    )
+    organiser: Annotated[ShortText, Placeholder()] = Field(
+        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh"]
+    )
     tradition: bool = Field(
-        default=False, title="Tradisi tanpa tanggal acara",
+        default=False,
+        title="Tradisi tanpa tanggal acara",
         description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal",
     )
     start: DateTimeWithZone | None = Field(
@@ -500,14 +537,18 @@ class Source(Strict):
     """Where a development claim can be checked: a link, a document, or a photo of the project board."""
 
     title: ShortText = Field(description="Judul sumber", examples=["Siaran pers Dinas PUPR"])
-    url: Annotated[Url, Placeholder()] | None = Field(default=None, description="Tautan sumber",
-                                                      examples=["https://example.go.id/berita"])
+    url: Annotated[Url, Placeholder()] | None = Field(
+        default=None, description="Tautan sumber", examples=["https://example.go.id/berita"]
+    )
     document: ShortText | None = Field(
         default=None, description="Rujukan dokumen jika tanpa tautan, mis. nomor SK atau DPA"
     )
     photo: PhotoFile | None = Field(
-        default=None, title="Foto bukti", description="Foto bukti di folder pos, mis. papan informasi proyek",
-        examples=["papan.jpg"])
+        default=None,
+        title="Foto bukti",
+        description="Foto bukti di folder pos, mis. papan informasi proyek",
+        examples=["papan.jpg"],
+    )
 
     RULES: ClassVar[tuple[str, ...]] = ("Setiap sumber perlu `url`, `document` atau `photo` agar bisa dicek.",)
 
@@ -521,29 +562,39 @@ class Source(Strict):
 class Pembangunan(Strict):
     """A development project, with its progress and sources so the claim can be checked."""
 
-    project: Annotated[ShortText, Placeholder()] = Field(description="Nama proyek",
-                                                         examples=["Pembangunan Jembatan Contoh"])
-    agency: Annotated[ShortText, Placeholder()] = Field(description="Instansi penanggung jawab",
-                                                        examples=["Dinas Contoh"])
+    project: Annotated[ShortText, Placeholder()] = Field(
+        description="Nama proyek", examples=["Pembangunan Jembatan Contoh"]
+    )
+    agency: Annotated[ShortText, Placeholder()] = Field(
+        description="Instansi penanggung jawab", examples=["Dinas Contoh"]
+    )
     status: ProjectStatus = Field(description="Status proyek", examples=["berjalan"])
     progress: Annotated[int, Field(ge=0, le=100)] | None = Field(
-        default=None, description="Kemajuan pekerjaan dalam persen (0–100); wajib bersama progress_date",
-        examples=[40])
+        default=None, description="Kemajuan pekerjaan dalam persen (0–100); wajib bersama progress_date", examples=[40]
+    )
     progress_date: date | None = Field(
-        default=None, description="Tanggal angka kemajuan itu berlaku (YYYY-MM-DD)", examples=["2026-11-13"])
-    start: date | None = Field(default=None, description="Tanggal mulai pekerjaan (YYYY-MM-DD)",
-                               examples=["2026-06-01"])
-    target: date | None = Field(default=None, description="Tanggal target selesai (YYYY-MM-DD)",
-                                examples=["2026-12-31"])
-    funding: Literal["apbn", "apbd-provinsi", "apbd-kabupaten", "dana-desa", "csr", "swadaya", "lainnya"] | None = \
+        default=None, description="Tanggal angka kemajuan itu berlaku (YYYY-MM-DD)", examples=["2026-11-13"]
+    )
+    start: date | None = Field(
+        default=None, description="Tanggal mulai pekerjaan (YYYY-MM-DD)", examples=["2026-06-01"]
+    )
+    target: date | None = Field(
+        default=None, description="Tanggal target selesai (YYYY-MM-DD)", examples=["2026-12-31"]
+    )
+    funding: Literal["apbn", "apbd-provinsi", "apbd-kabupaten", "dana-desa", "csr", "swadaya", "lainnya"] | None = (
         Field(default=None, description="Sumber dana", examples=["apbd-kabupaten"])
+    )
     executor: Annotated[ShortText, Placeholder()] | None = Field(
-        default=None, description="Pelaksana: kontraktor atau tim pelaksana desa", examples=["CV Contoh Karya"])
+        default=None, description="Pelaksana: kontraktor atau tim pelaksana desa", examples=["CV Contoh Karya"]
+    )
     volume: ShortText | None = Field(
-        default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"])
+        default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"]
+    )
     budget: Rupiah | None = Field(
-        default=None, description="Anggaran dalam rupiah: 1500000000, Rp1.500.000.000, 1,5 miliar",
-        examples=[1500000000])
+        default=None,
+        description="Anggaran dalam rupiah: 1500000000, Rp1.500.000.000, 1,5 miliar",
+        examples=[1500000000],
+    )
     sources: Annotated[list[Source], Items("sumber")] = Field(
         min_length=1,
         max_length=20,
@@ -563,8 +614,9 @@ class Pembangunan(Strict):
         if (self.progress is None) != (self.progress_date is None):
             raise PydanticCustomError("etalase_progress_date", "progress tanpa progress_date atau sebaliknya")
         if self.status == ProjectStatus.selesai and self.progress is not None and self.progress < 100:
-            raise PydanticCustomError("etalase_progress_done", "selesai dengan progress {progress}",
-                                      {"progress": self.progress})
+            raise PydanticCustomError(
+                "etalase_progress_done", "selesai dengan progress {progress}", {"progress": self.progress}
+            )
         if self.start and self.target and self.target < self.start:
             raise PydanticCustomError("etalase_target_order", "target sebelum start")
         return self
@@ -581,28 +633,37 @@ class Accessibility(Strict):
     """How a place a visitor goes can be reached and used by people with disabilities."""
 
     wheelchair: Literal["ya", "sebagian", "tidak"] = Field(
-        description="Bisa dijangkau dan dipakai pengguna kursi roda: ya, sebagian, atau tidak", examples=["sebagian"])
+        description="Bisa dijangkau dan dipakai pengguna kursi roda: ya, sebagian, atau tidak", examples=["sebagian"]
+    )
     accessible_toilet: bool | None = Field(
-        default=None, description="Ada toilet untuk difabel: true atau false; kosongkan bila tidak tahu")
+        default=None, description="Ada toilet untuk difabel: true atau false; kosongkan bila tidak tahu"
+    )
     accessible_parking: bool | None = Field(
-        default=None, description="Ada parkir khusus difabel dekat pintu masuk: true atau false; kosongkan bila tidak tahu")
+        default=None,
+        description="Ada parkir khusus difabel dekat pintu masuk: true atau false; kosongkan bila tidak tahu",
+    )
     guide_dog_welcome: bool | None = Field(
-        default=None, description="Anjing pemandu boleh masuk: true atau false; kosongkan bila tidak tahu")
+        default=None, description="Anjing pemandu boleh masuk: true atau false; kosongkan bila tidak tahu"
+    )
     path: Annotated[Text, Placeholder()] | None = Field(
-        default=None, description="Jalur dari parkir ke tempat: permukaan dan kemiringan dengan kata-kata",
-        examples=["Jalan dari parkir: permukaan dan kemiringannya"])
+        default=None,
+        description="Jalur dari parkir ke tempat: permukaan dan kemiringan dengan kata-kata",
+        examples=["Jalan dari parkir: permukaan dan kemiringannya"],
+    )
     notes: Text | None = Field(default=None, description="Catatan lain, mis. tangga, pegangan, bantuan petugas")
 
     @property
     def welcoming(self) -> bool:
         """Worth listing among the accessible places: a wheelchair gets in, or another facility is there."""
         return self.wheelchair in ("ya", "sebagian") or bool(
-            self.accessible_toilet or self.accessible_parking or self.guide_dog_welcome)
+            self.accessible_toilet or self.accessible_parking or self.guide_dog_welcome
+        )
 
 
 # --------------------------------------------------------------------------
 # The post
 # --------------------------------------------------------------------------
+
 
 class PostBase(Strict):
     """Fields every post has, whatever its category."""
@@ -615,28 +676,42 @@ class PostBase(Strict):
         description="Tanggal dan jam terbit dengan zona waktu (WIB, WITA, WIT); tanggal mendatang = terjadwal",
         examples=["2026-11-20 08:00 WIB"],
     )
-    summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX), Placeholder()] = Field(
-        description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
-        examples=["Ringkasan singkat isi pos dalam satu atau dua kalimat."],
+    summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX), Placeholder()] = (
+        Field(
+            description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
+            examples=["Ringkasan singkat isi pos dalam satu atau dua kalimat."],
+        )
     )
     creators: Annotated[list[Slug], Items("kreator")] = Field(
-        min_length=1, max_length=10, description="Id kreator (nama berkas di content/creators/)", examples=[["nama-kreator"]]
+        min_length=1,
+        max_length=10,
+        description="Id kreator (nama berkas di content/creators/)",
+        examples=[["nama-kreator"]],
     )
     region: str = Field(
         title="Wilayah",
-        description="Id wilayah dari content/regions.yml: kecamatan atau kecamatan/desa", examples=["kecamatan/desa"]
+        description="Id wilayah dari content/regions.yml: kecamatan atau kecamatan/desa",
+        examples=["kecamatan/desa"],
     )
     tags: Annotated[list[Slug], Items("label"), Placeholder()] = Field(
-        default_factory=list, max_length=10, description="Label (huruf kecil, pakai tanda -)",
-        examples=[["label-satu", "label-dua"]])
+        default_factory=list,
+        max_length=10,
+        description="Label (huruf kecil, pakai tanda -)",
+        examples=[["label-satu", "label-dua"]],
+    )
     cover: Cover = Field(description="Foto sampul")
     gallery: Annotated[list[GalleryPhoto], Items("foto")] = Field(
-        default_factory=list, max_length=40, description="Galeri foto (opsional)",
-        examples=[[{"file": "foto-1.jpg", "alt": "Deskripsi foto"}]])
+        default_factory=list,
+        max_length=40,
+        description="Galeri foto (opsional)",
+        examples=[[{"file": "foto-1.jpg", "alt": "Deskripsi foto"}]],
+    )
     videos: Annotated[list[Video], Items("video")] = Field(
-        default_factory=list, max_length=5,
+        default_factory=list,
+        max_length=5,
         description="Video YouTube (opsional); dimuat hanya setelah pembaca menekan putar",
-        examples=[[{"youtube": "M7lc1UVf-VE", "title": "Judul video"}]])
+        examples=[[{"youtube": "M7lc1UVf-VE", "title": "Judul video"}]],
+    )
     draft: bool = Field(default=False, description="true = belum terbit")
     slug: Slug | None = Field(default=None, description="Alamat pos; bawaan: nama folder pos")
     updated: DateTimeWithZone | None = Field(default=None, description="Tanggal pembaruan terakhir (opsional)")
@@ -656,6 +731,7 @@ PROFILE_URLS = {
 
 def _profile(network: str) -> Any:
     """A validator that turns ``@handle`` into the profile URL on ``network``."""
+
     def expand(value: Any) -> Any:
         if isinstance(value, str) and value.strip().startswith("@"):
             handle = value.strip()[1:]
@@ -663,6 +739,7 @@ def _profile(network: str) -> Any:
                 raise PydanticCustomError("etalase_handle", "bukan nama akun yang sah")
             return PROFILE_URLS[network].format(handle)
         return value
+
     return BeforeValidator(expand, json_schema_input_type=str)
 
 
@@ -676,17 +753,24 @@ def _whatsapp_link(value: Any) -> Any:
 class CreatorLinks(Strict):
     """A creator's channels; all optional. Instagram, TikTok and X also take ``@nama_akun``."""
 
-    youtube: Url | None = Field(default=None, description="Kanal YouTube", examples=["https://www.youtube.com/@namakanal"])
+    youtube: Url | None = Field(
+        default=None, description="Kanal YouTube", examples=["https://www.youtube.com/@namakanal"]
+    )
     tiktok: Annotated[Url, _profile("tiktok")] | None = Field(
-        default=None, description="Akun TikTok: tautan atau @nama_akun", examples=["@nama.akun"])
+        default=None, description="Akun TikTok: tautan atau @nama_akun", examples=["@nama.akun"]
+    )
     instagram: Annotated[Url, _profile("instagram")] | None = Field(
-        default=None, description="Akun Instagram: tautan atau @nama_akun", examples=["@nama.akun"])
+        default=None, description="Akun Instagram: tautan atau @nama_akun", examples=["@nama.akun"]
+    )
     x: Annotated[Url, _profile("x")] | None = Field(
-        default=None, description="Akun X (Twitter): tautan atau @nama_akun", examples=["@nama_akun"])
+        default=None, description="Akun X (Twitter): tautan atau @nama_akun", examples=["@nama_akun"]
+    )
     facebook: Url | None = Field(default=None, description="Halaman atau akun Facebook")
     whatsapp: Annotated[Url, BeforeValidator(_whatsapp_link, json_schema_input_type=str)] | None = Field(
-        default=None, description="Nomor WhatsApp untuk dihubungi (08…), disimpan sebagai tautan wa.me",
-        examples=["0812-3456-7890"])
+        default=None,
+        description="Nomor WhatsApp untuk dihubungi (08…), disimpan sebagai tautan wa.me",
+        examples=["0812-3456-7890"],
+    )
     website: Url | None = Field(default=None, description="Situs web atau blog")
 
 
@@ -695,19 +779,27 @@ class Creator(Strict):
 
     name: ShortText = Field(title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator"])
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
-        description="Bio singkat: siapa Anda dan apa yang Anda liput", examples=["Kreator konten wisata dari Desa Contoh."]
+        description="Bio singkat: siapa Anda dan apa yang Anda liput",
+        examples=["Kreator konten wisata dari Desa Contoh."],
     )
-    region: str | None = Field(default=None, description="Asal kreator: id wilayah dari content/regions.yml (opsional)",
-                               examples=["kecamatan/desa"])
-    photo: PhotoFile | None = Field(default=None, description="Foto profil: berkas di content/creators/ (opsional)",
-                                    examples=["nama-kreator.jpg"])
-    photo_alt: Text | None = Field(default=None, description="Teks alternatif foto profil; wajib bila ada photo",
-                                   examples=["Potret Nama Kreator tersenyum di tepi pantai"])
+    region: str | None = Field(
+        default=None,
+        description="Asal kreator: id wilayah dari content/regions.yml (opsional)",
+        examples=["kecamatan/desa"],
+    )
+    photo: PhotoFile | None = Field(
+        default=None, description="Foto profil: berkas di content/creators/ (opsional)", examples=["nama-kreator.jpg"]
+    )
+    photo_alt: Text | None = Field(
+        default=None,
+        description="Teks alternatif foto profil; wajib bila ada photo",
+        examples=["Potret Nama Kreator tersenyum di tepi pantai"],
+    )
     links: CreatorLinks = Field(default_factory=CreatorLinks, description="Kanal media sosial dan WhatsApp")
     github: GitHubLogin | None = Field(
         default=None,
         description="Nama pengguna GitHub kreator (tanpa @): kiriman lewat formulir dari akun ini tercatat atas nama "
-                    "kreator ini",
+        "kreator ini",
         examples=["nama-akun-github"],
     )
 
@@ -745,6 +837,7 @@ class Regions(Strict):
 # Walking the models
 # --------------------------------------------------------------------------
 
+
 def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     """The model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, …]``, and whether it is a list."""
     origin = typing.get_origin(annotation)
@@ -768,8 +861,9 @@ def _marked(annotation: Any, marker: type) -> bool:
     """Whether ``annotation`` carries a ``marker`` instance (also inside ``X | None``)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return (any(isinstance(meta, marker) for meta in annotation.__metadata__)
-                or _marked(typing.get_args(annotation)[0], marker))
+        return any(isinstance(meta, marker) for meta in annotation.__metadata__) or _marked(
+            typing.get_args(annotation)[0], marker
+        )
     if origin in (typing.Union, types.UnionType):
         return any(_marked(arg, marker) for arg in typing.get_args(annotation))
     return False
@@ -784,8 +878,9 @@ def carries(info: FieldInfo, marker: type) -> bool:
     return any(isinstance(meta, marker) for meta in info.metadata) or _marked(info.annotation, marker)
 
 
-def marked_fields(model: type[BaseModel], marker: type,
-                  prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], FieldInfo]]:
+def marked_fields(
+    model: type[BaseModel], marker: type, prefix: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], FieldInfo]]:
     """``(location, field)`` of every field of ``model`` (nested blocks included) that carries ``marker``.
 
     A location is a field path with :data:`EACH` for every list item:

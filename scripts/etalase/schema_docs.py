@@ -60,6 +60,7 @@ _BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "ex
 # JSON Schema
 # --------------------------------------------------------------------------
 
+
 class _EditorSchema(GenerateJsonSchema):
     """pydantic's generator, adjusted for what editors show a creator.
 
@@ -77,7 +78,9 @@ class _EditorSchema(GenerateJsonSchema):
 
     def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
         result = super().generate(schema, mode)
-        titles = {model.__name__: f"Pos {REGISTRY[category].label}" for category, model in REGISTRY.post_models().items()}
+        titles = {
+            model.__name__: f"Pos {REGISTRY[category].label}" for category, model in REGISTRY.post_models().items()
+        }
         for name, definition in result.get("$defs", {}).items():
             definition.pop("description", None)
             definition["title"] = titles.get(name, name)
@@ -115,24 +118,28 @@ def json_schema(schema_id: str | None = None) -> dict[str, Any]:
     schema: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#"}
     if schema_id:
         schema["$id"] = schema_id
-    schema.update({
-        "title": "Front matter pos Etalase",
-        "description": "Isian di antara baris --- di awal index.md. Pilih category dulu: "
-                       + ", ".join(REGISTRY.ids()) + "; blok isian kategori itu lalu tersedia.",
-        "type": "object",
-        "required": ["category"],
-        "properties": {"category": {"description": category_field.get("description", ""),
-                                    "enum": REGISTRY.ids()}},
-        # The category picks exactly one post model. Written as if/then rather than
-        # pydantic's oneOf so that a checker reports the errors of that model only,
-        # not of all four (ajv reported 14 findings for 2 mistakes with oneOf).
-        "allOf": [
-            {"if": {"properties": {"category": {"const": category}}, "required": ["category"]},
-             "then": {"$ref": f"#/definitions/{model.__name__}"}}
-            for category, model in models.items()
-        ],
-        "definitions": definitions,
-    })
+    schema.update(
+        {
+            "title": "Front matter pos Etalase",
+            "description": "Isian di antara baris --- di awal index.md. Pilih category dulu: "
+            + ", ".join(REGISTRY.ids())
+            + "; blok isian kategori itu lalu tersedia.",
+            "type": "object",
+            "required": ["category"],
+            "properties": {"category": {"description": category_field.get("description", ""), "enum": REGISTRY.ids()}},
+            # The category picks exactly one post model. Written as if/then rather than
+            # pydantic's oneOf so that a checker reports the errors of that model only,
+            # not of all four (ajv reported 14 findings for 2 mistakes with oneOf).
+            "allOf": [
+                {
+                    "if": {"properties": {"category": {"const": category}}, "required": ["category"]},
+                    "then": {"$ref": f"#/definitions/{model.__name__}"},
+                }
+                for category, model in models.items()
+            ],
+            "definitions": definitions,
+        }
+    )
     return schema
 
 
@@ -150,6 +157,7 @@ def schema_url(site_url: str | None) -> str:
 # --------------------------------------------------------------------------
 # Field documentation
 # --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FieldDoc:
@@ -174,16 +182,18 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     for name, info in model.model_fields.items():
         path = prefix + name
         nested, is_list = nested_model(info.annotation)
-        docs.append(FieldDoc(
-            path=path,
-            required=info.is_required(),
-            description=info.description or "",
-            example=info.examples[0] if info.examples else PydanticUndefined,
-            default=_default(info),
-            choices=_choices(info.annotation),
-            block=nested is not None,
-            info=info,
-        ))
+        docs.append(
+            FieldDoc(
+                path=path,
+                required=info.is_required(),
+                description=info.description or "",
+                example=info.examples[0] if info.examples else PydanticUndefined,
+                default=_default(info),
+                choices=_choices(info.annotation),
+                block=nested is not None,
+                info=info,
+            )
+        )
         if nested is not None:
             docs.extend(field_docs(nested, path + ("[]." if is_list else ".")))
     return docs
@@ -192,8 +202,9 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
 def common_field_docs() -> list[FieldDoc]:
     """Fields of every post: ``category`` first (it decides the rest), then the common ones."""
     info = REGISTRY.post_model(REGISTRY.ids()[0]).model_fields["category"]
-    category = FieldDoc(path="category", required=True, description=info.description or "",
-                        choices=tuple(REGISTRY.ids()), info=info)
+    category = FieldDoc(
+        path="category", required=True, description=info.description or "", choices=tuple(REGISTRY.ids()), info=info
+    )
     return [category] + field_docs(PostBase)
 
 
@@ -202,8 +213,7 @@ def block_field_docs(model: type[BaseModel], name: str) -> list[FieldDoc]:
     info = model.model_fields[name]
     nested, _ = nested_model(info.annotation)
     assert nested is not None, f"block {name} must be a model"
-    block = FieldDoc(path=name, required=info.is_required(), description=info.description or "", block=True,
-                     info=info)
+    block = FieldDoc(path=name, required=info.is_required(), description=info.description or "", block=True, info=info)
     return [block, *field_docs(nested, name + ".")]
 
 
@@ -233,26 +243,49 @@ def field_tables(zone: str = DEFAULT_ZONE) -> str:
     if places:
         model = REGISTRY.post_model(places[0].id)
         names = ", ".join(f"`{category.id}`" for category in places)
-        parts += ["", "## Blok `accessibility:` (aksesibilitas tempat)", "",
-                  f"Untuk pos tentang tempat yang dikunjungi ({names}): bagaimana difabel menjangkau dan "
-                  "memakainya. Tulis apa yang Anda lihat atau tanyakan langsung; kosongkan yang tidak Anda ketahui.",
-                  "", _table(block_field_docs(model, "accessibility"), rules_of(nested_model(
-                      model.model_fields["accessibility"].annotation)[0] or PostBase), zone)]
+        parts += [
+            "",
+            "## Blok `accessibility:` (aksesibilitas tempat)",
+            "",
+            f"Untuk pos tentang tempat yang dikunjungi ({names}): bagaimana difabel menjangkau dan "
+            "memakainya. Tulis apa yang Anda lihat atau tanyakan langsung; kosongkan yang tidak Anda ketahui.",
+            "",
+            _table(
+                block_field_docs(model, "accessibility"),
+                rules_of(nested_model(model.model_fields["accessibility"].annotation)[0] or PostBase),
+                zone,
+            ),
+        ]
     for category in REGISTRY:
-        parts += ["", f"## Blok `{category.id}:` (kategori {category.label})", "",
-                  f"Hanya untuk pos dengan `category: {category.id}`.", "",
-                  _table(category_field_docs(category.id), rules_of(category.block), zone)]
-    parts += ["", "## Berkas kreator (`content/creators/<id>.yml`)", "",
-              "Satu berkas per kreator; nama berkas (tanpa `.yml`) adalah id yang ditulis di `creators:` pos.", "",
-              _table(field_docs(Creator), rules_of(Creator), zone)]
+        parts += [
+            "",
+            f"## Blok `{category.id}:` (kategori {category.label})",
+            "",
+            f"Hanya untuk pos dengan `category: {category.id}`.",
+            "",
+            _table(category_field_docs(category.id), rules_of(category.block), zone),
+        ]
+    parts += [
+        "",
+        "## Berkas kreator (`content/creators/<id>.yml`)",
+        "",
+        "Satu berkas per kreator; nama berkas (tanpa `.yml`) adalah id yang ditulis di `creators:` pos.",
+        "",
+        _table(field_docs(Creator), rules_of(Creator), zone),
+    ]
     return "\n".join(parts) + "\n"
 
 
 def _table(docs: list[FieldDoc], rules: list[str], zone: str) -> str:
     rows = ["| Isian | Wajib? | Keterangan | Contoh |", "| --- | --- | --- | --- |"]
     for doc in docs:
-        rows.append("| " + " | ".join(_cell(c) for c in (
-            f"`{doc.path}`", _required(doc), _description(doc), in_zone(_example(doc), zone))) + " |")
+        rows.append(
+            "| "
+            + " | ".join(
+                _cell(c) for c in (f"`{doc.path}`", _required(doc), _description(doc), in_zone(_example(doc), zone))
+            )
+            + " |"
+        )
     if rules:
         rows += ["", "Aturan:", "", *(f"- {rule}" for rule in rules)]
     return "\n".join(rows)
@@ -261,8 +294,12 @@ def _table(docs: list[FieldDoc], rules: list[str], zone: str) -> str:
 def _required(doc: FieldDoc) -> str:
     if doc.required:
         return "ya"
-    if doc.default is PydanticUndefined or doc.default is None or doc.default == [] or isinstance(doc.default,
-                                                                                                   BaseModel):
+    if (
+        doc.default is PydanticUndefined
+        or doc.default is None
+        or doc.default == []
+        or isinstance(doc.default, BaseModel)
+    ):
         return "tidak"
     return f"tidak (bawaan: `{_yaml_inline(doc.default)}`)"
 
@@ -321,6 +358,7 @@ def _choices(annotation: Any) -> tuple[str, ...]:
 # --------------------------------------------------------------------------
 # Placeholders for the scaffold
 # --------------------------------------------------------------------------
+
 
 def placeholders(model: type[BaseModel]) -> dict[str, Any]:
     """Front matter for ``model`` with every required field (and every field that
@@ -415,6 +453,7 @@ def _yaml_lines(data: dict[str, Any], indent: int) -> list[str]:
 # --------------------------------------------------------------------------
 # Hand-written pages
 # --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class GuideContext:

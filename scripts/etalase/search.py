@@ -31,8 +31,15 @@ OUTPUT_DIR = "pagefind"
 """Folder of the index inside the site; the search page loads its UI from here."""
 
 
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 """Pagefind's ready-made interfaces, which the site does not load."""
 PAGES_AT_ONCE = 16
 """Pages handed to Pagefind at a time.

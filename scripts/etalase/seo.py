@@ -72,11 +72,17 @@ class Site:
         """The site as ``mkdocs.yml`` describes it (without a share card: see :meth:`with_card`)."""
         url = (config.site_url or "/").rstrip("/") + "/"
         logo = config.theme.get("logo")
-        return cls(name=config.site_name, url=url, description=config.site_description or brand.tagline,
-                   brand=brand.name, logo=url + logo if logo else None,
-                   same_as=tuple(str(link) for link in brand.social.model_dump().values() if link),
-                   email=brand.contact.email, address_line=brand.contact.address,
-                   card_alt=brand.hero.alt if brand.hero else "")
+        return cls(
+            name=config.site_name,
+            url=url,
+            description=config.site_description or brand.tagline,
+            brand=brand.name,
+            logo=url + logo if logo else None,
+            same_as=tuple(str(link) for link in brand.social.model_dump().values() if link),
+            email=brand.contact.email,
+            address_line=brand.contact.address,
+            card_alt=brand.hero.alt if brand.hero else "",
+        )
 
     def with_card(self, card: Card | None) -> Site:
         return replace(self, card=card)
@@ -129,12 +135,21 @@ class PageSeo:
     @property
     def open_graph(self) -> list[tuple[str, str]]:
         """``(property, content)`` pairs, Open Graph then the X (Twitter) card."""
-        pairs = [("og:type", self.type), ("og:title", self.title), ("og:description", self.description),
-                 ("og:url", self.url), ("og:locale", "id_ID")]
+        pairs = [
+            ("og:type", self.type),
+            ("og:title", self.title),
+            ("og:description", self.description),
+            ("og:url", self.url),
+            ("og:locale", "id_ID"),
+        ]
         if self.image:
-            pairs += [("og:image", self.image), ("og:image:type", "image/jpeg"),
-                      ("og:image:width", str(self.image_width)), ("og:image:height", str(self.image_height)),
-                      ("og:image:alt", self.image_alt)]
+            pairs += [
+                ("og:image", self.image),
+                ("og:image:type", "image/jpeg"),
+                ("og:image:width", str(self.image_width)),
+                ("og:image:height", str(self.image_height)),
+                ("og:image:alt", self.image_alt),
+            ]
         if self.published:
             pairs.append(("article:published_time", self.published))
         if self.modified:
@@ -147,8 +162,11 @@ class PageSeo:
     @property
     def twitter(self) -> list[tuple[str, str]]:
         """``(name, content)`` pairs of the X card (X also reads the Open Graph ones)."""
-        pairs = [("twitter:card", "summary_large_image" if self.image else "summary"),
-                 ("twitter:title", self.title), ("twitter:description", self.description)]
+        pairs = [
+            ("twitter:card", "summary_large_image" if self.image else "summary"),
+            ("twitter:title", self.title),
+            ("twitter:description", self.description),
+        ]
         if self.image:
             pairs += [("twitter:image", self.image), ("twitter:image:alt", self.image_alt)]
         return pairs
@@ -165,8 +183,7 @@ class PageSeo:
 def hand_written_seo(site: Site, title: str, path: str, description: str) -> PageSeo:
     """A hand-written page (``docs/``): its title under the home page."""
     crumbs = [Crumb(HOME_LABEL, ""), Crumb(title, path)]
-    page_seo = PageSeo(title=title, description=description or site.description, url=site.absolute(path),
-                       crumbs=crumbs)
+    page_seo = PageSeo(title=title, description=description or site.description, url=site.absolute(path), crumbs=crumbs)
     page_seo.json_ld = graph(breadcrumb_list(site, crumbs))
     return page_seo
 
@@ -182,14 +199,29 @@ def with_site_card(page_seo: PageSeo, site: Site) -> PageSeo:
 # -- posts ---------------------------------------------------------------------
 
 
-def post_seo(site: Site, post: Post, place: Place, creators: list[CreatorEntry], cover: ProcessedPhoto | None,
-             card: Card | None, crumbs: list[Crumb]) -> PageSeo:
+def post_seo(
+    site: Site,
+    post: Post,
+    place: Place,
+    creators: list[CreatorEntry],
+    cover: ProcessedPhoto | None,
+    card: Card | None,
+    crumbs: list[Crumb],
+) -> PageSeo:
     """A post: ``BlogPosting``, the thing it is about (its category's entity) and its breadcrumbs."""
     meta = post.meta
     url = site.absolute(post.url)
-    page_seo = PageSeo(title=meta.title, description=meta.summary, url=url, type="article",
-                       published=meta.date.isoformat(), modified=post.modified.isoformat(),
-                       section=post.category_label, tags=list(meta.tags), crumbs=crumbs)
+    page_seo = PageSeo(
+        title=meta.title,
+        description=meta.summary,
+        url=url,
+        type="article",
+        published=meta.date.isoformat(),
+        modified=post.modified.isoformat(),
+        section=post.category_label,
+        tags=list(meta.tags),
+        crumbs=crumbs,
+    )
     if card is not None:
         page_seo.image, page_seo.image_alt = site.absolute(card.url), meta.cover.alt
         page_seo.image_width, page_seo.image_height = card.width, card.height
@@ -205,8 +237,15 @@ def post_seo(site: Site, post: Post, place: Place, creators: list[CreatorEntry],
     return page_seo
 
 
-def _blog_posting(site: Site, post: Post, creators: list[CreatorEntry], place: Place, url: str,
-                  images: list[str], entity: dict[str, Any] | None) -> dict[str, Any]:
+def _blog_posting(
+    site: Site,
+    post: Post,
+    creators: list[CreatorEntry],
+    place: Place,
+    url: str,
+    images: list[str],
+    entity: dict[str, Any] | None,
+) -> dict[str, Any]:
     meta = post.meta
     posting: dict[str, Any] = {
         "@type": "BlogPosting",
@@ -253,15 +292,18 @@ def _citation(source) -> dict[str, Any]:
 
 
 def _address(site: Site, place: Place, street: str | None = None) -> dict[str, Any]:
-    address: dict[str, Any] = {"@type": "PostalAddress", "addressLocality": place.label,
-                               "addressRegion": site.brand, "addressCountry": "ID"}
+    address: dict[str, Any] = {
+        "@type": "PostalAddress",
+        "addressLocality": place.label,
+        "addressRegion": site.brand,
+        "addressCountry": "ID",
+    }
     if street:
         address["streetAddress"] = street
     return address
 
 
-def _category_entity(site: Site, post: Post, place: Place, url: str,
-                     image: list[str] | None) -> dict[str, Any] | None:
+def _category_entity(site: Site, post: Post, place: Place, url: str, image: list[str] | None) -> dict[str, Any] | None:
     """The thing a post is about, as its category builds it; ``None`` when schema.org has no such type."""
     build = post.category_def.entity
     if build is None:
@@ -284,12 +326,17 @@ def _category_entity(site: Site, post: Post, place: Place, url: str,
 
 def _accessibility_features(accessibility: Any) -> list[dict[str, Any]]:
     """A place's accessibility as schema.org ``LocationFeatureSpecification`` items (what is known only)."""
-    features = [("Akses kursi roda", {"ya": True, "sebagian": "sebagian", "tidak": False}[accessibility.wheelchair]),
-                ("Toilet difabel", accessibility.accessible_toilet),
-                ("Parkir khusus difabel", accessibility.accessible_parking),
-                ("Anjing pemandu boleh masuk", accessibility.guide_dog_welcome)]
-    return [{"@type": "LocationFeatureSpecification", "name": name, "value": value}
-            for name, value in features if value is not None]
+    features = [
+        ("Akses kursi roda", {"ya": True, "sebagian": "sebagian", "tidak": False}[accessibility.wheelchair]),
+        ("Toilet difabel", accessibility.accessible_toilet),
+        ("Parkir khusus difabel", accessibility.accessible_parking),
+        ("Anjing pemandu boleh masuk", accessibility.guide_dog_welcome),
+    ]
+    return [
+        {"@type": "LocationFeatureSpecification", "name": name, "value": value}
+        for name, value in features
+        if value is not None
+    ]
 
 
 def website(site: Site) -> dict[str, Any]:
@@ -310,8 +357,12 @@ def website(site: Site) -> dict[str, Any]:
 
 
 def organisation(site: Site) -> dict[str, Any]:
-    organisation: dict[str, Any] = {"@type": "GovernmentOrganization", "@id": site.url + "#organisasi",
-                                    "name": site.brand, "url": site.url}
+    organisation: dict[str, Any] = {
+        "@type": "GovernmentOrganization",
+        "@id": site.url + "#organisasi",
+        "name": site.brand,
+        "url": site.url,
+    }
     if site.logo:
         organisation["logo"] = {"@type": "ImageObject", "url": site.logo}
     if site.same_as:
@@ -319,19 +370,19 @@ def organisation(site: Site) -> dict[str, Any]:
     if site.email:
         organisation["email"] = site.email
     if site.address_line:
-        organisation["address"] = {"@type": "PostalAddress", "streetAddress": site.address_line,
-                                   "addressCountry": "ID"}
+        organisation["address"] = {"@type": "PostalAddress", "streetAddress": site.address_line, "addressCountry": "ID"}
     return organisation
 
 
 def breadcrumb_list(site: Site, crumbs: list[Crumb]) -> dict[str, Any]:
     return {
         "@type": "BreadcrumbList",
-        "itemListElement": [{"@type": "ListItem", "position": n, "name": crumb.name, "item": site.absolute(crumb.url)}
-                            for n, crumb in enumerate(crumbs, start=1)],
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": crumb.name, "item": site.absolute(crumb.url)}
+            for n, crumb in enumerate(crumbs, start=1)
+        ],
     }
 
 
 def graph(*items: dict[str, Any]) -> dict[str, Any]:
     return {"@context": SCHEMA, "@graph": list(items)}
-

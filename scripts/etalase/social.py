@@ -89,8 +89,15 @@ def render_cards(requests: Mapping[str, CardRequest], cache_dir: Path) -> dict[s
 
 def _card(request: CardRequest, cache_dir: Path) -> Card:
     digest = hashlib.sha256()
-    for part in (CARD_VERSION, _font_digest(), _file_digest(request.background),  # content, not where it is
-                 request.kicker, request.title, request.footer, request.colour):
+    for part in (
+        CARD_VERSION,
+        _font_digest(),
+        _file_digest(request.background),  # content, not where it is
+        request.kicker,
+        request.title,
+        request.footer,
+        request.colour,
+    ):
         digest.update(part.encode() + b"\0")
     key = digest.hexdigest()
     return Card(file=cache_dir / f"{key}.jpg", url=f"{URL_DIR}/{request.name}-{key[:12]}.jpg")
@@ -140,8 +147,9 @@ def _draw(request: CardRequest, target: Path) -> None:
     kicker = request.kicker.upper()
     left, top, right, bottom = draw.textbbox((0, 0), kicker, font=tag_font)
     pad_x, pad_y = 22, 12
-    draw.rounded_rectangle((MARGIN, 56, MARGIN + right - left + 2 * pad_x, 56 + bottom - top + 2 * pad_y),
-                           radius=10, fill=request.colour)
+    draw.rounded_rectangle(
+        (MARGIN, 56, MARGIN + right - left + 2 * pad_x, 56 + bottom - top + 2 * pad_y), radius=10, fill=request.colour
+    )
     draw.text((MARGIN + pad_x - left, 56 + pad_y - top), kicker, font=tag_font, fill="white")
 
     # Footer line and bottom bar.

@@ -44,7 +44,9 @@ def normalise(text: str) -> str:
 def closest(found: str, options: list[str]) -> str | None:
     """The option ``found`` was most likely meant to be (a typo, another spelling), if any is close."""
     by_norm = {normalise(option): option for option in options}
-    starts = [option for norm, option in by_norm.items() if norm and normalise(found) and norm.startswith(normalise(found))]
+    starts = [
+        option for norm, option in by_norm.items() if norm and normalise(found) and norm.startswith(normalise(found))
+    ]
     if len(starts) == 1 and len(normalise(found)) >= 3:
         return starts[0]
     close = difflib.get_close_matches(normalise(found), list(by_norm), n=1, cutoff=0.6)

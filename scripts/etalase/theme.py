@@ -60,8 +60,7 @@ NETWORKS = {
 the footer and a creator's channels; templates fall back to ``material/link`` for any other."""
 
 
-def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None,
-            lastmod: Callable[[Any], str]) -> None:
+def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None, lastmod: Callable[[Any], str]) -> None:
     """Add the filters and globals the templates use, and escape in our own templates."""
     env.filters["rupiah"] = rupiah
     env.filters["tanggal"] = tanggal
@@ -98,9 +97,14 @@ def scrollable_tables(html: str) -> str:
     this theme does not load it.
     """
     tables = iter(range(1, html.count("<table>") + 1))
-    html = re.sub("<table>", lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" '
-                  'tabindex="0"><table>', html)
-    return re.sub(r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', html.replace("</table>", "</table></div>"))
+    html = re.sub(
+        "<table>",
+        lambda _: f'<div class="etalase-table" role="region" aria-label="Tabel {next(tables)}" tabindex="0"><table>',
+        html,
+    )
+    return re.sub(
+        r"(<pre[^>]*>\s*<code)(?![^>]*tabindex)", r'\1 tabindex="0"', html.replace("</table>", "</table></div>")
+    )
 
 
 _INVALID_IN_MATERIAL = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"|(<label [^>]*?) tabindex=""')
@@ -149,10 +153,24 @@ def event_time(start: datetime, end: datetime | None = None) -> str:
 
 
 SITE_NAMES = {
-    "shopee": "Shopee", "tokopedia": "Tokopedia", "lazada": "Lazada", "bukalapak": "Bukalapak", "blibli": "Blibli",
-    "tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook", "fb": "Facebook", "youtube": "YouTube",
-    "youtu": "YouTube", "wa": "WhatsApp", "whatsapp": "WhatsApp", "x": "X", "twitter": "X", "gofood": "GoFood",
-    "grab": "Grab", "linktr": "Linktree",
+    "shopee": "Shopee",
+    "tokopedia": "Tokopedia",
+    "lazada": "Lazada",
+    "bukalapak": "Bukalapak",
+    "blibli": "Blibli",
+    "tiktok": "TikTok",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "fb": "Facebook",
+    "youtube": "YouTube",
+    "youtu": "YouTube",
+    "wa": "WhatsApp",
+    "whatsapp": "WhatsApp",
+    "x": "X",
+    "twitter": "X",
+    "gofood": "GoFood",
+    "grab": "Grab",
+    "linktr": "Linktree",
 }
 """Well-known sites by the first word of their host (without ``www.``/``m.``), as people call them."""
 

@@ -74,8 +74,14 @@ def validate(loaded: Loaded, now: datetime, preview_scheduled: bool = False) -> 
 # Posts
 # --------------------------------------------------------------------------
 
-def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict[str, Path],
-                   places: dict[str, Place], problems: list[Problem]) -> Post | None:
+
+def _validate_post(
+    raw: RawFile,
+    creators: dict[str, CreatorEntry],
+    broken: dict[str, Path],
+    places: dict[str, Place],
+    problems: list[Problem],
+) -> Post | None:
     """Check one post; fields first, then what it refers to, so one run reports both."""
     data = raw.document.data
     category = data.get("category")
@@ -95,9 +101,19 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict
     if isinstance(region, str) and region not in places:
         names = {normalise(p.name): pid for pid, p in places.items()}
         guess = names.get(normalise(region.split("/")[-1])) or names.get(normalise(region))
-        problems.append(_unknown(raw, ("region",), "region", region, sorted(places), "wilayah", "region",
-                                 "lihat content/regions.yml; wilayah yang belum ada ditambahkan ke berkas itu "
-                                 "dalam PR yang sama", guess))
+        problems.append(
+            _unknown(
+                raw,
+                ("region",),
+                "region",
+                region,
+                sorted(places),
+                "wilayah",
+                "region",
+                "lihat content/regions.yml; wilayah yang belum ada ditambahkan ke berkas itu dalam PR yang sama",
+                guess,
+            )
+        )
 
     bundle = raw.path.parent
     photos: list[PhotoRef] = []
@@ -114,16 +130,29 @@ def _validate_post(raw: RawFile, creators: dict[str, CreatorEntry], broken: dict
     if data.get("draft") is not True:
         problems.extend(_placeholders(raw, model, photos))
     if not data.get("slug") and not _is_slug(bundle.name):
-        problems.append(Problem(raw.display, None, "slug",
-                                f"nama folder {show(bundle.name)} tidak bisa menjadi alamat pos: pakai huruf kecil "
-                                "a–z, angka dan tanda -, mis. pantai-indah, atau isi slug",
-                                f"folder name {show(bundle.name)} cannot be the post's URL: use lowercase a–z, "
-                                "digits and -, e.g. pantai-indah, or set slug"))
+        problems.append(
+            Problem(
+                raw.display,
+                None,
+                "slug",
+                f"nama folder {show(bundle.name)} tidak bisa menjadi alamat pos: pakai huruf kecil "
+                "a–z, angka dan tanda -, mis. pantai-indah, atau isi slug",
+                f"folder name {show(bundle.name)} cannot be the post's URL: use lowercase a–z, "
+                "digits and -, e.g. pantai-indah, or set slug",
+            )
+        )
     if len(problems) > before or meta is None:
         return None
     assert isinstance(meta, PostBase)
-    return Post(slug=meta.slug or bundle.name, bundle=bundle, source=raw.display, meta=meta,
-                body=raw.document.body, body_line=raw.document.body_line, photos=photos)
+    return Post(
+        slug=meta.slug or bundle.name,
+        bundle=bundle,
+        source=raw.display,
+        meta=meta,
+        body=raw.document.body,
+        body_line=raw.document.body_line,
+        photos=photos,
+    )
 
 
 _SLUG = TypeAdapter(Slug)
@@ -145,32 +174,53 @@ def _placeholders(raw: RawFile, model: type[BaseModel], photos: list[PhotoRef]) 
     """
     found = []
     data = raw.document.data
-    advice = ("ganti dengan isian Anda, atau tulis draft: true bila pos belum siap terbit",
-              "replace it with your own, or write draft: true while the post is not ready")
+    advice = (
+        "ganti dengan isian Anda, atau tulis draft: true bila pos belum siap terbit",
+        "replace it with your own, or write draft: true while the post is not ready",
+    )
     for location, example in placeholder_locations(model):
         for loc, value in values_at(data, [location]):
             examples = example if isinstance(example, list) else [example]
             values = value if isinstance(value, list) else [value]
             if any(item in examples for item in values if isinstance(item, (str, int, float, dict))):
-                found.append(Problem(raw.display, raw.document.line_of(loc), field_name(model, loc),
-                                     f"masih berisi contoh dari templat: {show(value)}; {advice[0]}",
-                                     f"still holds the template's example: {show(value)}; {advice[1]}", loc=loc))
+                found.append(
+                    Problem(
+                        raw.display,
+                        raw.document.line_of(loc),
+                        field_name(model, loc),
+                        f"masih berisi contoh dari templat: {show(value)}; {advice[0]}",
+                        f"still holds the template's example: {show(value)}; {advice[1]}",
+                        loc=loc,
+                    )
+                )
     body = raw.document.body
     for template_line in (line for line in TEMPLATE_BODY.splitlines() if line.strip()):
         start = body.find(template_line)
         if start >= 0:
             line = raw.document.body_line + body[:start].count("\n")
-            found.append(Problem(raw.display, line, None,
-                                 f"isi pos masih berisi baris contoh dari templat; {advice[0]}",
-                                 f"the body still holds a line of the template; {advice[1]}"))
+            found.append(
+                Problem(
+                    raw.display,
+                    line,
+                    None,
+                    f"isi pos masih berisi baris contoh dari templat; {advice[0]}",
+                    f"the body still holds a line of the template; {advice[1]}",
+                )
+            )
     for ref in photos:
         if ref.field and _is_placeholder_photo(ref.file):
-            found.append(Problem(raw.display, ref.line, ref.shown,
-                                 "masih foto sementara dari templat; ganti berkasnya dengan foto Anda "
-                                 "(nama berkas boleh tetap), atau tulis draft: true bila pos belum siap terbit",
-                                 "still the template's placeholder photo; replace the file with your photo "
-                                 "(the file name may stay), or write draft: true while the post is not ready",
-                                 loc=tuple(int(part) if part.isdigit() else part for part in ref.field.split("."))))
+            found.append(
+                Problem(
+                    raw.display,
+                    ref.line,
+                    ref.shown,
+                    "masih foto sementara dari templat; ganti berkasnya dengan foto Anda "
+                    "(nama berkas boleh tetap), atau tulis draft: true bila pos belum siap terbit",
+                    "still the template's placeholder photo; replace the file with your photo "
+                    "(the file name may stay), or write draft: true while the post is not ready",
+                    loc=tuple(int(part) if part.isdigit() else part for part in ref.field.split(".")),
+                )
+            )
     return found
 
 
@@ -186,12 +236,16 @@ def _is_placeholder_photo(path: Path) -> bool:
 def _foreign_block(loc: tuple[Any, ...]) -> tuple[str, str] | None:
     """The message for a block this post's category has not (``umkm:`` in a wisata post)."""
     if len(loc) == 1 and loc[0] in REGISTRY:
-        return (f"blok {show(loc[0])} hanya untuk kategori {loc[0]}; pos ini berkategori lain",
-                f"block {show(loc[0])} is only for category {loc[0]}; this post has another category")
+        return (
+            f"blok {show(loc[0])} hanya untuk kategori {loc[0]}; pos ini berkategori lain",
+            f"block {show(loc[0])} is only for category {loc[0]}; this post has another category",
+        )
     if loc == ("accessibility",):
         places = ", ".join(category.id for category in REGISTRY.places())
-        return (f"blok accessibility hanya untuk pos tentang tempat yang dikunjungi ({places})",
-                f"the accessibility block is only for posts about a place visitors go ({places})")
+        return (
+            f"blok accessibility hanya untuk pos tentang tempat yang dikunjungi ({places})",
+            f"the accessibility block is only for posts about a place visitors go ({places})",
+        )
     return None
 
 
@@ -199,36 +253,79 @@ def _bad_category(raw: RawFile, found: Any) -> Problem:
     allowed = ", ".join(REGISTRY.ids())
     line = raw.document.line_of(("category",))
     if found is None:
-        return Problem(raw.display, line, "category", f"wajib diisi; pilih salah satu: {allowed}",
-                       f"required; choose one of: {allowed}")
+        return Problem(
+            raw.display,
+            line,
+            "category",
+            f"wajib diisi; pilih salah satu: {allowed}",
+            f"required; choose one of: {allowed}",
+        )
     hint = did_you_mean(str(found), REGISTRY.ids())
-    return Problem(raw.display, line, "category",
-                   f"ditemukan {show(found)}; yang diizinkan: {allowed}{hint[0]}",
-                   f"found {show(found)}; allowed: {allowed}{hint[1]}")
+    return Problem(
+        raw.display,
+        line,
+        "category",
+        f"ditemukan {show(found)}; yang diizinkan: {allowed}{hint[0]}",
+        f"found {show(found)}; allowed: {allowed}{hint[1]}",
+    )
 
 
-def _unknown_creator(raw: RawFile, model: type[BaseModel], index: int, creator: str,
-                     creators: dict[str, CreatorEntry], broken: dict[str, Path]) -> Problem:
+def _unknown_creator(
+    raw: RawFile,
+    model: type[BaseModel],
+    index: int,
+    creator: str,
+    creators: dict[str, CreatorEntry],
+    broken: dict[str, Path],
+) -> Problem:
     """A creator id that names no valid creator: a file with problems of its own, or no file at all."""
     loc = ("creators", index)
     if creator in broken:
         where = broken[creator].as_posix()
-        return Problem(raw.display, raw.document.line_of(loc), field_name(model, loc),
-                       f"berkas kreator {where} ada tetapi bermasalah; perbaiki dulu masalah di berkas itu "
-                       "(lihat pesan untuk berkas itu)",
-                       f"creator file {where} exists but has problems; fix them first (see the messages for that file)",
-                       loc=loc)
-    return _unknown(raw, loc, field_name(model, loc), creator, sorted(creators), "kreator", "creator",
-                    f"buat berkas content/creators/{creator}.yml (lihat Panduan Kontributor → Daftar isian)")
+        return Problem(
+            raw.display,
+            raw.document.line_of(loc),
+            field_name(model, loc),
+            f"berkas kreator {where} ada tetapi bermasalah; perbaiki dulu masalah di berkas itu "
+            "(lihat pesan untuk berkas itu)",
+            f"creator file {where} exists but has problems; fix them first (see the messages for that file)",
+            loc=loc,
+        )
+    return _unknown(
+        raw,
+        loc,
+        field_name(model, loc),
+        creator,
+        sorted(creators),
+        "kreator",
+        "creator",
+        f"buat berkas content/creators/{creator}.yml (lihat Panduan Kontributor → Daftar isian)",
+    )
 
 
-def _unknown(raw: RawFile, loc: tuple[Any, ...], field: str, found: str, known: list[str], kind_id: str,
-             kind_en: str, advice: str, guess: str | None = None) -> Problem:
-    hint = (f" (maksud Anda {show(guess)}?)", f" (did you mean {show(guess)}?)") if guess else did_you_mean(found, known)
+def _unknown(
+    raw: RawFile,
+    loc: tuple[Any, ...],
+    field: str,
+    found: str,
+    known: list[str],
+    kind_id: str,
+    kind_en: str,
+    advice: str,
+    guess: str | None = None,
+) -> Problem:
+    hint = (
+        (f" (maksud Anda {show(guess)}?)", f" (did you mean {show(guess)}?)") if guess else did_you_mean(found, known)
+    )
     shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
-    return Problem(raw.display, raw.document.line_of(loc), field,
-                   f"{kind_id} {show(found)} tidak dikenal{hint[0]}; yang ada: {shown or '(belum ada)'}; {advice}",
-                   f"unknown {kind_en} {show(found)}{hint[1]}; known: {shown or '(none yet)'}", loc=loc)
+    return Problem(
+        raw.display,
+        raw.document.line_of(loc),
+        field,
+        f"{kind_id} {show(found)} tidak dikenal{hint[0]}; yang ada: {shown or '(belum ada)'}; {advice}",
+        f"unknown {kind_en} {show(found)}{hint[1]}; known: {shown or '(none yet)'}",
+        loc=loc,
+    )
 
 
 def _body_photos(raw: RawFile, bundle: Path, problems: list[Problem]) -> list[PhotoRef]:
@@ -242,16 +339,29 @@ def _body_photos(raw: RawFile, bundle: Path, problems: list[Problem]) -> list[Ph
             photos.append(PhotoRef(found, None, line))
     for start, target in remote_images(body):
         line = raw.document.body_line + body[:start].count("\n")
-        problems.append(Problem(raw.display, line, None,
-                                f"foto dari situs lain ({show(target)}) tidak dimuat; simpan fotonya di folder pos "
-                                "dan tulis nama berkasnya, mis. ![teks alternatif](foto.jpg)",
-                                f"photos from other sites ({show(target)}) are not loaded; put the photo in the post "
-                                "folder and write its file name, e.g. ![alt text](photo.jpg)"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                None,
+                f"foto dari situs lain ({show(target)}) tidak dimuat; simpan fotonya di folder pos "
+                "dan tulis nama berkasnya, mis. ![teks alternatif](foto.jpg)",
+                f"photos from other sites ({show(target)}) are not loaded; put the photo in the post "
+                "folder and write its file name, e.g. ![alt text](photo.jpg)",
+            )
+        )
     return photos
 
 
-def _bundle_file(raw: RawFile, bundle: Path, name: str, field: str | None, line: int | None,
-                 problems: list[Problem], loc: tuple[Any, ...] | None = None) -> Path | None:
+def _bundle_file(
+    raw: RawFile,
+    bundle: Path,
+    name: str,
+    field: str | None,
+    line: int | None,
+    problems: list[Problem],
+    loc: tuple[Any, ...] | None = None,
+) -> Path | None:
     """Resolve ``name`` inside ``bundle``; report anything that leaves it (``loc``: the field's path, if any)."""
     problems_before = len(problems)
     found = _resolve_in_bundle(raw, bundle, name, field, line, problems)
@@ -260,17 +370,30 @@ def _bundle_file(raw: RawFile, bundle: Path, name: str, field: str | None, line:
     return found
 
 
-def _resolve_in_bundle(raw: RawFile, bundle: Path, name: str, field: str | None, line: int | None,
-                       problems: list[Problem]) -> Path | None:
+def _resolve_in_bundle(
+    raw: RawFile, bundle: Path, name: str, field: str | None, line: int | None, problems: list[Problem]
+) -> Path | None:
     if re.search(r"[\x00-\x1f\x7f]", name):
-        problems.append(Problem(raw.display, line, field,
-                                f"nama berkas {show(name)} berisi karakter kendali; ketik ulang nama berkasnya",
-                                f"file name {show(name)} contains control characters; retype it"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field,
+                f"nama berkas {show(name)} berisi karakter kendali; ketik ulang nama berkasnya",
+                f"file name {show(name)} contains control characters; retype it",
+            )
+        )
         return None
     if not name or name.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:", name) or ".." in re.split(r"[/\\]", name):
-        problems.append(Problem(raw.display, line, field,
-                                f"jalur {show(name)} keluar dari folder pos; sebut nama berkas di folder ini saja",
-                                f"path {show(name)} leaves the post folder; name a file in this folder only"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field,
+                f"jalur {show(name)} keluar dari folder pos; sebut nama berkas di folder ini saja",
+                f"path {show(name)} leaves the post folder; name a file in this folder only",
+            )
+        )
         return None
     target = bundle / name
     step = bundle
@@ -279,27 +402,51 @@ def _resolve_in_bundle(raw: RawFile, bundle: Path, name: str, field: str | None,
         step = step / part
         symlink = symlink or step.is_symlink()
     if symlink:
-        problems.append(Problem(raw.display, line, field,
-                                f"{show(name)} adalah tautan simbolik (symlink); kirim berkas aslinya",
-                                f"{show(name)} is a symbolic link; submit the real file"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field,
+                f"{show(name)} adalah tautan simbolik (symlink); kirim berkas aslinya",
+                f"{show(name)} is a symbolic link; submit the real file",
+            )
+        )
         return None
     if Path(os.path.realpath(bundle)) not in Path(os.path.realpath(target)).parents:
-        problems.append(Problem(raw.display, line, field,
-                                f"jalur {show(name)} keluar dari folder pos",
-                                f"path {show(name)} leaves the post folder"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field,
+                f"jalur {show(name)} keluar dari folder pos",
+                f"path {show(name)} leaves the post folder",
+            )
+        )
         return None
     if not target.is_file():
         present = sorted(p.name for p in bundle.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
         hint = did_you_mean(name, present)
-        problems.append(Problem(raw.display, line, field,
-                                f"berkas {show(name)} tidak ada di folder pos{hint[0]}",
-                                f"file {show(name)} is not in the post folder{hint[1]}"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field,
+                f"berkas {show(name)} tidak ada di folder pos{hint[0]}",
+                f"file {show(name)} is not in the post folder{hint[1]}",
+            )
+        )
         return None
     if target.suffix.lower() not in PHOTO_SUFFIXES:
         allowed = ", ".join(PHOTO_SUFFIXES)
-        problems.append(Problem(raw.display, line, field,
-                                f"{show(name)} bukan foto; yang diizinkan: {allowed}",
-                                f"{show(name)} is not a photo; allowed: {allowed}"))
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field,
+                f"{show(name)} bukan foto; yang diizinkan: {allowed}",
+                f"{show(name)} is not a photo; allowed: {allowed}",
+            )
+        )
         return None
     return target
 
@@ -312,9 +459,15 @@ def _duplicate_slugs(posts: list[Post]) -> list[Problem]:
         other = seen.setdefault(post.slug, post)
         if other is not post:
             for a, b in ((post, other), (other, post)):
-                problems.append(Problem(a.source, None, "slug",
-                                        f"alamat /{a.url} sama dengan pos {b.source.as_posix()}; ganti nama folder atau isi slug",
-                                        f"URL /{a.url} is the same as post {b.source.as_posix()}; rename the folder or set slug"))
+                problems.append(
+                    Problem(
+                        a.source,
+                        None,
+                        "slug",
+                        f"alamat /{a.url} sama dengan pos {b.source.as_posix()}; ganti nama folder atau isi slug",
+                        f"URL /{a.url} is the same as post {b.source.as_posix()}; rename the folder or set slug",
+                    )
+                )
     return problems
 
 
@@ -322,19 +475,36 @@ def _duplicate_slugs(posts: list[Post]) -> list[Problem]:
 # Creators
 # --------------------------------------------------------------------------
 
+
 def _validate_creator(raw: RawFile, places: dict[str, Place], problems: list[Problem]) -> CreatorEntry | None:
     creator_id = raw.path.stem
     if not re.fullmatch(SLUG, creator_id):
-        problems.append(Problem(raw.display, None, None,
-                                f"nama berkas kreator {show(creator_id)} harus huruf kecil, angka dan tanda -",
-                                f"creator file name {show(creator_id)} must be lowercase letters, digits and -"))
+        problems.append(
+            Problem(
+                raw.display,
+                None,
+                None,
+                f"nama berkas kreator {show(creator_id)} harus huruf kecil, angka dan tanda -",
+                f"creator file name {show(creator_id)} must be lowercase letters, digits and -",
+            )
+        )
         return None
     data = _validate_model(Creator, raw, problems)
     if not isinstance(data, Creator):
         return None
     if data.region is not None and data.region not in places:
-        problems.append(_unknown(raw, ("region",), "region", data.region, sorted(places), "wilayah", "region",
-                                 "lihat content/regions.yml"))
+        problems.append(
+            _unknown(
+                raw,
+                ("region",),
+                "region",
+                data.region,
+                sorted(places),
+                "wilayah",
+                "region",
+                "lihat content/regions.yml",
+            )
+        )
         return None
     photo = None
     if data.photo:
@@ -344,9 +514,12 @@ def _validate_creator(raw: RawFile, places: dict[str, Place], problems: list[Pro
     return CreatorEntry(creator_id, raw.display, data, photo)
 
 
-def _validate_model(model: type[BaseModel], raw: RawFile, problems: list[Problem],
-                    unknown_field: Callable[[tuple[Any, ...]], tuple[str, str] | None] | None = None
-                    ) -> BaseModel | None:
+def _validate_model(
+    model: type[BaseModel],
+    raw: RawFile,
+    problems: list[Problem],
+    unknown_field: Callable[[tuple[Any, ...]], tuple[str, str] | None] | None = None,
+) -> BaseModel | None:
     try:
         return model.model_validate(raw.document.data)
     except ValidationError as error:
