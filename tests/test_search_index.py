@@ -66,6 +66,16 @@ def test_every_file_of_the_index_is_whole_and_only_the_given_pages_are_in_it(tmp
     assert not [name for name in search.UNUSED if (output / name).exists()]
 
 
+def test_pages_are_named_in_globs_of_a_few_hundred_with_their_special_characters_escaped(monkeypatch) -> None:
+    monkeypatch.setattr(search, "PAGES_AT_ONCE", 2)
+    pages = ["artikel/a/", "artikel/b-2/", "artikel/c{d},e/", "tentang/"]
+    assert list(search.page_globs(pages)) == [
+        "artikel/{a,b-2}/index.html",
+        "artikel/{c\\{d\\}\\,e}/index.html",
+        "{tentang}/index.html",
+    ]
+
+
 def holder(path: Path) -> subprocess.Popen[str]:
     """A process that keeps ``path`` open for writing until its standard input closes."""
     code = "import sys; f = open(sys.argv[1], 'w'); print('open', flush=True); sys.stdin.read(); f.close()"

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pagefind.index import IndexConfig
@@ -41,14 +42,19 @@ UNUSED = (
     "pagefind-highlight.js",
 )
 """Pagefind's ready-made interfaces, which the site does not load."""
-PAGES_AT_ONCE = 16
-"""Pages handed to Pagefind at a time.
+PAGES_AT_ONCE = 400
+"""Post pages handed to Pagefind in one request.
 
-Pagefind's ``add_directory`` reads and parses every HTML file of the site at
-once (one future per file, joined): at 10,000 posts (17,000 pages) its
-process peaked at 2.9 GiB (bench/bench_scale.py). Fed the post pages a few
-at a time through ``add_html_file``, only what the index keeps stays in memory.
+Pagefind's ``add_directory`` reads and parses every HTML file it matches at
+once (one future per file, joined): given the whole site at 10,000 posts
+(17,000 pages) its process peaked at 2.9 GiB (bench/bench_scale.py). Given
+the post pages a few hundred at a time (a glob naming them), only what the
+index keeps stays in memory. Not one page per request: the Python service
+reads one response per tenth of a second (its poll loop sleeps 0.1 s), so
+2,000 ``add_html_file`` calls cost 200 s of waiting.
 """
+GLOB_SPECIAL = re.compile(r"([?*$:<>()\[\]{},\\!#])")
+"""Characters with a meaning in a Wax glob (Pagefind's), escaped in page names."""
 
 
 def index_site(site_dir: Path, pages: Iterable[str], language: str = "id") -> int:
@@ -68,22 +74,33 @@ def index_site(site_dir: Path, pages: Iterable[str], language: str = "id") -> in
 
 async def _index(site_dir: Path, pages: list[str], language: str) -> int:
     output = site_dir / OUTPUT_DIR
-    gate = asyncio.Semaphore(PAGES_AT_ONCE)
     service = await PagefindService().launch()
     try:
         index = await service.create_index(IndexConfig(force_language=language))
-
-        async def add(url: str) -> None:
-            async with gate:
-                html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-                await index.add_html_file(content=html, url="/" + url)
-
-        await asyncio.gather(*(add(url) for url in pages))
+        count = 0
+        for glob in page_globs(pages):
+            count += (await index.add_directory(str(site_dir), glob=glob))["page_count"]
         await index.write_files(output_path=str(output))
         await _written(service._backend.pid, output)
     finally:
         await service.close()
-    return len(pages)
+    return count
+
+
+def page_globs(pages: list[str]) -> Iterator[str]:
+    """Wax globs, relative to the site, that match the ``index.html`` of ``pages`` (``artikel/slug/``).
+
+    Each names at most :data:`PAGES_AT_ONCE` pages of one folder:
+    ``artikel/{slug-a,slug-b}/index.html``.
+    """
+    by_folder: dict[str, list[str]] = {}
+    for url in pages:
+        folder, _, name = url.strip("/").rpartition("/")
+        by_folder.setdefault(folder, []).append(GLOB_SPECIAL.sub(r"\\\1", name))
+    for folder, names in by_folder.items():
+        base = GLOB_SPECIAL.sub(r"\\\1", folder) + "/" if folder else ""
+        for start in range(0, len(names), PAGES_AT_ONCE):
+            yield base + "{" + ",".join(names[start : start + PAGES_AT_ONCE]) + "}/index.html"
 
 
 async def _written(pid: int, folder: Path, timeout: float = 120) -> None:
