@@ -131,6 +131,11 @@ def read_text(path: Path, display: Path) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+def _refused(display: Path, line: int | None, indonesian: str, english: str) -> tuple[None, dict, list[Problem]]:
+    """What :func:`parse_yaml` returns for a document it refuses: no data, the one problem."""
+    return None, {}, [Problem(display, line, None, indonesian, english)]
+
+
 def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict, list[Problem]]:
     """Parse YAML with limits; returns (data, lines by field path, problems).
 
@@ -141,18 +146,11 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
     if hidden:
         line = first_line + text[: hidden.start()].count("\n")
         code = f"U+{ord(hidden.group()):04X}"
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    display,
-                    line,
-                    None,
-                    f"ada karakter tersembunyi {code}; hapus karakter itu (ketik ulang barisnya)",
-                    f"hidden character {code}; delete it (retype the line)",
-                )
-            ],
+        return _refused(
+            display,
+            line,
+            f"ada karakter tersembunyi {code}; hapus karakter itu (ketik ulang barisnya)",
+            f"hidden character {code}; delete it (retype the line)",
         )
     try:
         problem = _check_events(text, display, first_line)
@@ -164,21 +162,14 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
         what = error.problem or "YAML tidak sah"
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    display,
-                    line,
-                    None,
-                    f"YAML tidak sah: {what}; periksa titik dua, tanda kutip dan indentasi",
-                    f"invalid YAML: {what}; check colons, quotes and indentation",
-                )
-            ],
+        return _refused(
+            display,
+            line,
+            f"YAML tidak sah: {what}; periksa titik dua, tanda kutip dan indentasi",
+            f"invalid YAML: {what}; check colons, quotes and indentation",
         )
     except yaml.YAMLError as error:
-        return None, {}, [Problem(display, None, None, f"YAML tidak sah: {error}", f"invalid YAML: {error}")]
+        return _refused(display, None, f"YAML tidak sah: {error}", f"invalid YAML: {error}")
     if node is None:
         return {}, {}, []
     lines: dict[tuple[str | int, ...], int] = {}
@@ -193,31 +184,17 @@ def parse_yaml(text: str, display: Path, first_line: int = 1) -> tuple[Any, dict
         tag = re.search(r"for the tag '([^']*)'", error.problem or "")
         if tag:
             shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
-            return (
-                None,
-                {},
-                [
-                    Problem(
-                        display,
-                        line,
-                        None,
-                        f"tag YAML {shown} tidak diizinkan; pakai teks, angka, daftar atau peta biasa",
-                        f"YAML tag {shown} not allowed; use plain text, numbers, lists or maps",
-                    )
-                ],
+            return _refused(
+                display,
+                line,
+                f"tag YAML {shown} tidak diizinkan; pakai teks, angka, daftar atau peta biasa",
+                f"YAML tag {shown} not allowed; use plain text, numbers, lists or maps",
             )
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    display,
-                    line,
-                    None,
-                    f"YAML tidak sah: {error.problem}; nama isian harus berupa teks",
-                    f"invalid YAML: {error.problem}; field names must be text",
-                )
-            ],
+        return _refused(
+            display,
+            line,
+            f"YAML tidak sah: {error.problem}; nama isian harus berupa teks",
+            f"invalid YAML: {error.problem}; field names must be text",
         )
     except (ValueError, TypeError, OverflowError) as error:
         return (
