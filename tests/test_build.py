@@ -3,6 +3,8 @@ originals never ship, ``mkdocs serve`` reloads, and search finds Indonesian stem
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import socket
 import subprocess
@@ -201,9 +203,38 @@ SEARCHES: dict[str, dict[str, str]] = {
 
 
 def indexed_words(site: Path, slug: str) -> set[str]:
-    """The words of what Pagefind indexes on a post's page (its ``data-pagefind-body``), lower-cased."""
+    """The words of what Pagefind indexes on a post's page (its ``data-pagefind-body`` but what it ignores),
+    lower-cased."""
     [body] = html(site, f"artikel/{slug}").select("[data-pagefind-body]")
+    for ignored in body.select("[data-pagefind-ignore]"):
+        ignored.decompose()
     return set(re.findall(r"\w+", body.get_text(" ").lower()))
+
+
+def search_records(site: Path) -> list[dict]:
+    """What the search index holds for each page: Pagefind's fragments (gzip, a signature, then JSON)."""
+    signature = b"pagefind_dcd"
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(signature), path
+        records.append(json.loads(data[len(signature) :]))
+    return records
+
+
+def test_search_indexes_what_a_post_says_not_the_page_furniture(demo_site: Path) -> None:
+    """Excerpts and word counts come from the story: no thumbnail path, facet labels, photo licences,
+    reading time or button labels among the indexed words; facets and thumbnails are still there."""
+    records = search_records(demo_site)
+    assert len(records) == len(list((demo_site / "artikel").iterdir()))
+    furniture = ("/media/", ".webp", "menit baca", "CC BY", "Pesan lewat WhatsApp", "Lihat lokasi di peta", "Label:")
+    for record in records:
+        found = [text for text in furniture if text in record["content"]]
+        assert not found, (record["url"], found, record["content"][:300])
+        assert record["meta"]["title"] and record["meta"]["image"].endswith(".webp"), record["url"]
+        assert record["filters"]["kategori"] and record["filters"]["wilayah"], record["url"]
+        assert record["meta"]["title"] in record["content"], record["url"]
+    assert any("aksesibilitas" in record["filters"] for record in records)
 
 
 @pytest.mark.parametrize("query", list(SEARCHES))
