@@ -124,3 +124,23 @@ def test_prune_keeps_only_what_is_named(tmp_path: Path) -> None:
 
     assert render.prune(tmp_path, ["aa11"]) == 3
     assert [path.name for path in tmp_path.rglob("*")] == ["aa", "aa11.html"]
+
+
+def test_body_store_keeps_what_it_is_told_and_starts_afresh_from_a_broken_file(tmp_path: Path) -> None:
+    (tmp_path / "ab").mkdir()
+    (tmp_path / "ab" / "ab12.html").write_text("one file per body, as earlier versions kept them")
+    store = render.BodyStore(tmp_path)
+    assert not (tmp_path / "ab").exists()
+
+    store.update({"k1": "<p>satu</p>", "k2": "<p>dua</p>"}, keep={"k1", "k2"})
+    assert store.read(["k1", "k2", "k3"]) == {"k1": "<p>satu</p>", "k2": "<p>dua</p>"}
+    store.update({"k3": "<p>tiga</p>"}, keep={"k2", "k3"})
+    assert render.BodyStore(tmp_path).read(["k1", "k2", "k3"]) == {"k2": "<p>dua</p>", "k3": "<p>tiga</p>"}
+    many = {f"key{index}": str(index) for index in range(render.BodyStore.BATCH * 2 + 7)}
+    store.update(many, keep=set(many))
+    assert store.read(many) == many
+
+    store.path.write_bytes(b"half a database, cut short" * 50)
+    assert store.read(["key1"]) == {}
+    store.update({"k4": "<p>empat</p>"}, keep={"k4"})
+    assert store.read(["k4"]) == {"k4": "<p>empat</p>"}
