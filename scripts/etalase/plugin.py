@@ -341,11 +341,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         doc_files = files.documentation_pages()
         nav = self.nav
         pages = list(self.mkdocs_pages.values())
+        MKDOCS_BUILD_LOG.addFilter(self.page_work.keep_log_record)  # before the workers fork: theirs too
         self.page_work.share_out(pages, lambda page: build_page(page, config, doc_files, nav, env))
         for page in pages:  # rendered elsewhere: MkDocs writes nothing for them (render.ELSEWHERE)
             if self.page_work.is_elsewhere(page.file.src_uri):
                 page.meta["template"] = render.ELSEWHERE
-        MKDOCS_BUILD_LOG.addFilter(self.page_work.keep_log_record)
         return env
 
     # -- 5 -----------------------------------------------------------------
@@ -381,8 +381,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if not output:
             return output  # rendered elsewhere
         output = theme.finish_html(output)
-        if page.file.src_uri in self.pages:
-            self.page_work.store(page.file.src_uri, output)
+        if self.page_work.store(page.file.src_uri, output, Path(page.file.abs_dest_path)):
+            return ""  # in the site already, linked from the page cache: MkDocs writes nothing
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
