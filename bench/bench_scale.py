@@ -185,10 +185,17 @@ def _run(
     repeat: int = 1,
     before: Callable[[], None] | None = None,
 ) -> Run:
-    """Build ``repeat`` times (calling ``before`` first each time); the fastest time, the largest peaks."""
+    """Build ``repeat`` times (calling ``before`` first each time); the fastest time, the largest peaks.
+
+    Every build starts without ``site``, as on a CI runner (whose caches hold
+    no built site) and as every tool's first build: deleting a previous site
+    (for Etalase, after the switch to the new one, :mod:`etalase.publish`)
+    is not part of any tool's figure.
+    """
     log = folder / f"{peer.name}-{label.strip('-').replace(' ', '-')}.log"
     measured: list[Measurement] = []
     for _ in range(repeat):
+        shutil.rmtree(site, ignore_errors=True)
         if before:
             before()
         measured.append(measure(peer.command(site, *options), cwd=peer.project, log=log, env=ENV))
