@@ -7,8 +7,13 @@ Indonesian when pages say ``<html lang="id">`` ("bangun" finds
 only as a query needs them.
 
 Only post pages are indexed, and of them only the article the post template
-marks with ``data-pagefind-body`` (not the theme's chrome). Category, region
-and accessibility are ``data-pagefind-filter`` facets (:func:`etalase.pages.search_filters`).
+marks with ``data-pagefind-body`` (not the theme's chrome); inside it, what
+every post repeats (photo licences, reading time, credits, button labels)
+is ``data-pagefind-ignore``, so excerpts and word counts are the story's.
+Category, region and accessibility are ``data-pagefind-filter`` facets
+(:func:`etalase.pages.search_filters`), and the result thumbnail a
+``data-pagefind-meta``, in an ignored element: Pagefind reads them there
+but does not index their text.
 The search page is the site's own (``assets/etalase-search.js`` over
 ``pagefind.js``), so Pagefind's ready-made interfaces are not published.
 """
