@@ -191,20 +191,17 @@ class BodyRenderer:
             _start_worker(*setup)
             return dict(_render_body(job) for job in jobs)
         chunk = max(1, len(jobs) // (self.workers * 8))
-        if sys.platform != "linux":  # spawned workers are sent their jobs
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_start_worker, initargs=setup
-            ) as pool:
-                return dict(pool.map(_render_body, jobs, chunksize=chunk))
+        forked = sys.platform == "linux"
+        context = multiprocessing.get_context("fork" if forked else "spawn")
         global _JOBS
-        _JOBS = jobs  # forked workers inherit them: only indices go through the pool's pipes
+        _JOBS = jobs if forked else []  # forked workers inherit them: only indices go through the pool's pipes
         try:
-            context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_start_worker, initargs=setup
             ) as pool:
-                return dict(pool.map(_render_body_at, range(len(jobs)), chunksize=chunk))
+                if forked:
+                    return dict(pool.map(_render_body_at, range(len(jobs)), chunksize=chunk))
+                return dict(pool.map(_render_body, jobs, chunksize=chunk))  # spawned workers are sent their jobs
         finally:
             _JOBS = []
 
