@@ -10,8 +10,10 @@ folder, the others wait for that lock and read what it built.
 from __future__ import annotations
 
 import fcntl
+import gzip
 import importlib.util
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -154,6 +156,18 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     folder = base / name
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def search_records(site: Path) -> list[dict]:
+    """What the search index holds for each page: Pagefind's fragments (gzip, its signature, then JSON)."""
+    from etalase.pagefind_stable import SIGNATURE
+
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(SIGNATURE), path
+        records.append(json.loads(data[len(SIGNATURE) :]))
+    return records
 
 
 @pytest.fixture(scope="session")

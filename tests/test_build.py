@@ -3,8 +3,6 @@ originals never ship, ``mkdocs serve`` reloads, and search finds Indonesian stem
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import socket
 import subprocess
@@ -23,7 +21,7 @@ from playwright.sync_api import expect
 
 from test_validation import BASE, make_content, with_category
 
-from conftest import NOW, ROOT, run_build, write_config
+from conftest import NOW, ROOT, run_build, search_records, write_config
 
 
 def html(site: Path, url: str) -> BeautifulSoup:
@@ -209,17 +207,6 @@ def indexed_words(site: Path, slug: str) -> set[str]:
     for ignored in body.select("[data-pagefind-ignore]"):
         ignored.decompose()
     return set(re.findall(r"\w+", body.get_text(" ").lower()))
-
-
-def search_records(site: Path) -> list[dict]:
-    """What the search index holds for each page: Pagefind's fragments (gzip, a signature, then JSON)."""
-    signature = b"pagefind_dcd"
-    records = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(signature), path
-        records.append(json.loads(data[len(signature) :]))
-    return records
 
 
 def test_search_indexes_what_a_post_says_not_the_page_furniture(demo_site: Path) -> None:

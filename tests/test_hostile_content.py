@@ -31,7 +31,7 @@ from etalase.load import load_content
 from etalase.sanitize import ALLOWED_TAGS
 from etalase.validate import validate
 
-from conftest import run_build, serve, write_config
+from conftest import run_build, search_records, serve, write_config
 from untrusted_content import add_post, base_content, cover_jpeg, front_matter
 
 PWN = "window.__pwned=1"
@@ -94,6 +94,11 @@ INJECTIONS: dict[str, str] = {
     ),
     "remote-image-reference": "![x][r]\n\n[r]: https://evil.example/piksel.gif\n",
     "class-and-id-spoof": '<div class="md-dialog md-dialog--active" id="__search">Dialog palsu</div>\n',
+    "pagefind-spoof": (
+        '<p data-pagefind-filter="kategori:Palsu" data-pagefind-meta="image:https://pelacak.example/x.png">'
+        "Isi biasa</p>\n\n"
+        '<div data-pagefind-ignore="all" data-pagefind-sort="date:2099">Teks yang ingin disembunyikan</div>\n'
+    ),
     "title-attributes": (
         f'<a href="#x" title="&lt;img src=cover.jpg onerror={PWN}&gt;">arahkan</a> dan HTML '
         f'[b](https://contoh.id "&lt;svg onload={PWN}&gt;")\n\n'
@@ -433,6 +438,17 @@ def test_external_links_get_rel_and_own_site_links_do_not(hostile_site: Path) ->
 def test_spoofed_classes_and_theme_ids_are_dropped(hostile_site: Path) -> None:
     div = post_body(hostile_site, "class-and-id-spoof").find("div")
     assert div.get("class") is None and div.get("id") is None and div.get_text() == "Dialog palsu"
+
+
+def test_a_body_cannot_steer_the_search_index(hostile_site: Path) -> None:
+    """Pagefind's attributes in a contributed body are dropped: no facet, thumbnail, sort or hidden text of its own."""
+    body = post_body(hostile_site, "pagefind-spoof")
+    assert not [name for element in body.find_all(True) for name in element.attrs if name.startswith("data-")]
+    [record] = [record for record in search_records(hostile_site) if record["url"].endswith("/pagefind-spoof/")]
+    assert "Palsu" not in str(record["filters"]) and record["filters"]["kategori"] != ["Palsu"]
+    assert record["meta"]["image"].startswith("../../media/"), record["meta"]
+    assert "Isi biasa" in record["content"] and "Teks yang ingin disembunyikan" in record["content"]
+    assert all("pelacak.example" not in json.dumps(other) for other in search_records(hostile_site))
 
 
 def test_photo_scheme_cannot_reach_other_files(hostile_site: Path) -> None:
