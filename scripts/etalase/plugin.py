@@ -9,13 +9,15 @@ Steps, in the order MkDocs calls them:
    listed.
 2. ``on_files``: process photos (:mod:`~etalase.images`), decide the pages
    (:mod:`~etalase.pages`), draw share cards (:mod:`~etalase.social`) and add
-   all of them as virtual files (nothing is written into ``docs/``); then
-   fingerprint every generated page and render the post bodies of those the
-   page cache does not hold (:mod:`~etalase.render`).
+   all of them as virtual files (nothing is written into ``docs/``).
 3. ``on_page_markdown``, ``on_page_content``: the guide's markers on
    hand-written pages; generated pages already have their body.
-4. ``on_env``: template globals (:mod:`~etalase.theme`); fork the workers
-   that build a share of the generated pages (:class:`~etalase.render.PageWork`).
+4. ``on_env``: once MkDocs has read the hand-written pages (so the
+   navigation's titles are resolved), fingerprint every generated page and
+   render the post bodies of those the page cache does not hold
+   (:mod:`~etalase.render`); template globals (:mod:`~etalase.theme`); fork
+   the workers that build a share of the generated pages
+   (:class:`~etalase.render.PageWork`).
 5. ``on_page_context``: what the page tells search engines (:mod:`~etalase.seo`).
 6. ``on_post_build``: cached pages into place, feeds (:mod:`~etalase.feeds`)
    and the search index (:mod:`~etalase.search`).
@@ -27,7 +29,6 @@ checking without building, the atomic switch to the new site, a result to read.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import threading
@@ -100,6 +101,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.counts: dict[str, int] = {}
         """Generated pages and post bodies taken from the cache or made anew, read by :mod:`etalase.api`."""
         self.nav: Navigation | None = None
+        self.cache = Path()
+        """This content folder's cache (:meth:`cache_for_content`), set by ``on_files``."""
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -197,17 +200,26 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             File.generated(config, schema_docs.SCHEMA_URI, content=schema_docs.json_schema_text(config.site_url))
         )
         self._add_social_cards(files, config, cache / "social")
-        self._render_bodies(config, cache)
+        self.cache = cache
         return files
 
-    def _render_bodies(self, config: MkDocsConfig, cache: Path) -> None:
-        """Plan which pages come from the page cache, and render the bodies of the posts that do not."""
+    def _render_bodies(self, config: MkDocsConfig, cache: Path, nav: Navigation) -> None:
+        """Plan which pages come from the page cache, and render the bodies of the posts that do not.
+
+        Runs once MkDocs has read every hand-written page (``on_env``): the
+        navigation's titles, which every page's menus show, are resolved only then.
+        """
         assert self.content is not None and self.site is not None
         digests = {post.slug: _source_digest(post) for post in self.content.posts}
         shared = render.shared_fingerprint(
             config,
-            json.loads(json.dumps(config.nav, default=str)),
-            [self.site, self.hero.social.url if self.hero else None, self.brand, self.content.places],
+            render.nav_outline(nav.items),
+            [
+                self.site,
+                render.photo_shape(self.hero) if self.hero else None,
+                self.brand,
+                self.content.places,
+            ],
         )
         self.page_work = render.PageWork(cache / "pages", shared, self._workers())
         with self._timed("pages"):
@@ -229,7 +241,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         }
         for uri, page in self.pages.items():
             if isinstance(page, PostPage) and page.post.slug in bodies:
-                self.mkdocs_pages[uri].body = bodies[page.post.slug]
+                mkdocs_page = self.mkdocs_pages[uri]
+                mkdocs_page.body = mkdocs_page.content = bodies[page.post.slug]
 
     def _shown_besides(self, page: Page) -> object:
         """What a page shows that its data does not hold: a post's share card and every photo of its body."""
@@ -254,7 +267,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         benchmark) never prunes the processed photos of another.
         """
         base = Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir
-        return base / hashlib.sha256(str(self.content_dir).encode()).hexdigest()[:12]
+        return base / content_cache_name(self.content_dir)
 
     def _hero_request(self, config: MkDocsConfig) -> PhotoRequest | None:
         """The brand's hero photo, a file under ``docs/``, if the brand names one."""
@@ -337,6 +350,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give templates their globals, then share the generated pages out among processes."""
         assert self.brand is not None and self.nav is not None
+        self._render_bodies(config, self.cache, self.nav)
         theme.install(env, brand=self.brand, hero=self.hero, lastmod=self._lastmod)
         doc_files = files.documentation_pages()
         nav = self.nav
@@ -423,6 +437,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))
         return server
+
+
+def content_cache_name(content_dir: Path) -> str:
+    """The name of a content folder's own cache folder under ``cache_dir``: from its absolute path."""
+    return hashlib.sha256(str(content_dir).encode()).hexdigest()[:12]
 
 
 def _generated_nav() -> list[dict[str, str]]:

@@ -7,12 +7,14 @@ request changes one post. This module takes two jobs off that path:
   HTML (rendered, cleaned by :mod:`etalase.sanitize`, body photos turned into
   ``<picture>``) in a pool of processes, one Markdown instance each, under
   each post's time budget (:mod:`etalase.guard`). Results are cached by a
-  digest of the body, the photos it shows, the Markdown configuration and
-  the versions of everything that shapes the HTML.
+  digest of the body, every rendition of the photos it shows, the Markdown
+  configuration and the pipeline's own code with the versions it runs on
+  (:func:`code_digest`): no version number to bump by hand.
 * **Pages** (:class:`PageWork`): every generated page has a fingerprint: a
   digest of everything its template reads (the page's own data, the posts,
   creators, places and photos it shows) and of everything every page shares
-  (the theme, ``mkdocs.yml``, the navigation, the pipeline's code). A page
+  (the theme, ``mkdocs.yml``, the navigation with its resolved titles, the
+  pipeline's code). A page
   whose fingerprint is cached is copied from the cache; the others are
   shared out between this process and forked workers, each of which builds
   its pages through MkDocs' own page build and caches what it wrote.
@@ -37,6 +39,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import signal
 import sqlite3
@@ -47,7 +50,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from datetime import date
-from importlib.metadata import version
+from functools import cache
+from importlib.metadata import PackageNotFoundError, requires, version
 from pathlib import Path
 from typing import Any
 
@@ -67,30 +71,71 @@ from .markdown_refs import photo_ref, rewrite_local_targets
 from .pages import Page, PostPage
 from .problems import Problem
 from .sanitize import clean_html, link_photos
+from .social import Card
 from .structure import CreatorEntry, Place, Post
 from .theme import scrollable_tables
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
-RENDER_VERSION = "1"
-"""Bump when a change here changes rendered output: it is part of every cache key."""
 ELSEWHERE = "etalase/elsewhere.html"
 """A template that writes nothing: for pages whose file another process (or the cache) provides."""
 MIN_SHARED = 50
 """Fewer pages to build than this are built by this process alone: a fork costs more than it saves."""
 SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "nh3", "Jinja2", "MarkupSafe")
-"""Packages whose version shapes the HTML; each is part of every cache key."""
+"""Packages whose version shapes the HTML; each is part of every cache key, with every requirement of etalase."""
+PACKAGE_ROOT = Path(__file__).resolve().parent
+"""The ``etalase`` package: every file in it is part of every cache key (:func:`code_digest`)."""
 
 
 def versions() -> str:
-    """The versions of :data:`SHAPING_PACKAGES` (ProperDocs stands in for MkDocs where it is used)."""
+    """The installed versions of :data:`SHAPING_PACKAGES` and of every requirement of the ``etalase`` distribution.
+
+    ProperDocs stands in for MkDocs where it is used: a package not installed
+    under its name is written ``name=?``.
+    """
+    names = set(SHAPING_PACKAGES)
+    try:
+        names |= {_requirement_name(line) for line in requires("etalase") or ()}
+    except PackageNotFoundError:  # run from a checkout without `pip install`
+        pass
     found = []
-    for package in SHAPING_PACKAGES:
+    for package in sorted(names, key=str.lower):
         try:
             found.append(f"{package}={version(package)}")
-        except Exception:  # noqa: BLE001 - not installed under this name (ProperDocs)
+        except PackageNotFoundError:
             found.append(f"{package}=?")
     return ",".join(found)
+
+
+def _requirement_name(line: str) -> str:
+    """``"pillow>=12.0; extra == 'x'"`` -> ``"pillow"``."""
+    return re.split(r"[\s<>=!~;\[(]", line.strip(), maxsplit=1)[0]
+
+
+@cache
+def code_digest() -> str:
+    """A digest of everything the pipeline's own code is: every file of the package and the versions it runs on.
+
+    Part of every body and page key, so that any change to the code that
+    shapes a page (the sanitiser's rules, the ``<picture>`` markup, a
+    template helper) renders every page again: a security fix reaches every
+    published page without anyone remembering to bump a version. Computed
+    once per process (about 1 ms: the package is some hundred kilobytes).
+    """
+    hasher = hashlib.sha256(versions().encode())
+    for path in sorted(PACKAGE_ROOT.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            hasher.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0")
+            hasher.update(hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()
+
+
+def photo_shape(photo: ProcessedPhoto) -> tuple[object, ...]:
+    """Everything of a processed photo that markup can show: every rendition's URL, size and format."""
+    return tuple(
+        (rendition.url, rendition.width, rendition.height, rendition.format)
+        for rendition in (*photo.renditions, photo.social, photo.thumb)
+    ) + ((photo.width, photo.height),)
 
 
 # --------------------------------------------------------------------------
@@ -150,8 +195,7 @@ class BodyRenderer:
         self.cached = 0
         """Bodies the last :meth:`render` took from the cache."""
         self.setup = _digest(
-            RENDER_VERSION,
-            versions(),
+            code_digest(),
             json.dumps(self.extensions, default=str),
             json.dumps(self.extension_configs, sort_keys=True, default=str),
             self.site_url,
@@ -284,7 +328,7 @@ class _BodyJob:
     def of(cls, post: Post, photos: dict[Path, ProcessedPhoto], setup: str) -> _BodyJob:
         by_name = {ref.file.relative_to(post.bundle).as_posix(): photos[ref.file] for ref in post.photos}
         prefix = "../" * post.url.count("/")
-        shown = sorted((name, photo.social.url, photo.width, photo.height) for name, photo in by_name.items())
+        shown = sorted((name, photo_shape(photo)) for name, photo in by_name.items())
         return cls(
             post.slug,
             post.source,
@@ -567,25 +611,87 @@ def prune(cache_dir: Path, keep: Iterable[str]) -> int:
     return removed
 
 
-def shared_fingerprint(config: MkDocsConfig, nav_titles: list[tuple[str, str]], extra: Iterable[object]) -> str:
+def shared_fingerprint(config: MkDocsConfig, nav: list[Any], extra: Iterable[object]) -> str:
     """What every generated page shows or is shaped by, besides its own data.
 
-    ``mkdocs.yml`` (the brand, the plugins' options), every template and
-    stylesheet under the theme's custom folder, the pipeline's own code, the
-    versions of the packages that shape HTML, the navigation (titles and
-    URLs of every page in it) and ``extra`` (the hero photo, the site's card).
+    ``mkdocs.yml`` (every key: the brand, the plugins' options, the
+    extensions), the configuration as MkDocs resolved it (defaults, an
+    ``INHERIT``-ed file), every template and stylesheet under the theme's
+    custom folder, the pipeline's own code and the versions it runs on
+    (:func:`code_digest`), the navigation as pages show it (``nav``: every
+    title as resolved from the pages themselves, and every URL; see
+    :func:`nav_outline`) and ``extra`` (the hero photo, the site's card).
     """
     hasher = hashlib.sha256()
     hasher.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
-    hasher.update(versions().encode())
-    own_code = sorted(Path(__file__).parent.rglob("*.py"))
+    hasher.update(_config_text(config).encode("utf-8", "surrogatepass"))
+    hasher.update(code_digest().encode())
     custom = [Path(folder) for folder in config.theme.dirs[:1]] if config.theme.custom_dir else []
-    theme_files = sorted(path for folder in custom for path in folder.rglob("*") if path.is_file())
-    for path in [*own_code, *theme_files]:
-        hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    hasher.update(json.dumps([nav_titles, [str(item) for item in extra]], default=str).encode())
-    hasher.update(RENDER_VERSION.encode())
+    for folder in custom:
+        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    hasher.update(json.dumps(nav, default=str).encode())
+    hasher.update(fingerprint(list(extra), _no_post, {}).encode())
     return hasher.hexdigest()
+
+
+def _no_post(post: Post) -> str:
+    raise TypeError(f"a post in what every page shares: {post.slug}")
+
+
+_VOLATILE_KEYS = {"site_dir", "config_file_path", "plugins", "nav"}
+"""Keys of the resolved configuration that are not in the fingerprint as they are: the site folder (each build
+writes to a staging folder of its own), the file's own path, the plugin objects (their options are in the file's
+bytes) and the navigation (in the fingerprint as pages show it, :func:`nav_outline`)."""
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    """The resolved configuration as text, every key but :data:`_VOLATILE_KEYS`, in a stable order.
+
+    Paths under the configuration's own folder are written relative to it, so
+    that a checkout moved elsewhere (a cache restored on another runner) keeps
+    its pages.
+    """
+    items = sorted((key, value) for key, value in config.items() if key not in _VOLATILE_KEYS)
+    text = json.dumps(items, default=_plain, sort_keys=True)
+    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return text.replace(json.dumps(str(base))[1:-1], "<config>")
+
+
+def _plain(value: object) -> object:
+    """A configuration value JSON cannot write as it is: its plain form.
+
+    A theme is its name and options; its folders are not (the custom folder's
+    files are fingerprinted by :func:`shared_fingerprint`, the theme package's by
+    its version).
+    """
+    if hasattr(value, "dirs") and hasattr(value, "name"):  # mkdocs.theme.Theme
+        return {"name": getattr(value, "name"), **dict(value)}  # type: ignore[call-overload]
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    return str(value)
+
+
+def nav_outline(items: Iterable[Any]) -> list[Any]:
+    """The navigation as every page's menus show it: each item's resolved title, its URL and its children.
+
+    Read after MkDocs has read every hand-written page (``on_env``): a page
+    named in ``mkdocs.yml`` without a title takes it from its front matter or
+    its first heading, so changing a guide page's ``title:`` changes every
+    page's menu.
+    """
+    outline: list[Any] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        outline.append(
+            [
+                type(item).__name__,
+                item.title,
+                getattr(item, "url", None),
+                nav_outline(children) if children else None,
+            ]
+        )
+    return outline
 
 
 def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, str]) -> str:
@@ -595,10 +701,12 @@ def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, 
         if key not in memo:
             memo[key] = _digest("post", post_digest(value), value.slug, value.scheduled)
         return memo[key]
-    if isinstance(value, CreatorEntry):
-        return _digest("creator", value.id, value.data.model_dump_json(), value.photo)
+    if isinstance(value, CreatorEntry):  # its photo is shown through its processed renditions (in the page's data)
+        return _digest("creator", value.id, value.data.model_dump_json(), value.photo.name if value.photo else None)
+    if isinstance(value, Card):  # the file in the cache is not shown: its URL and size are
+        return _digest("card", value.url, value.width, value.height)
     if isinstance(value, ProcessedPhoto):
-        return _digest("photo", value.social.url, value.width, value.height)
+        return _digest("photo", photo_shape(value))
     if isinstance(value, (Category, ListingKind)):
         return _digest(type(value).__name__, getattr(value, "id", None) or getattr(value, "name", ""))
     if isinstance(value, Place):
