@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.commands.build import _build_page as build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
@@ -352,11 +351,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         assert self.brand is not None and self.nav is not None
         self._render_bodies(config, self.cache, self.nav)
         theme.install(env, brand=self.brand, hero=self.hero, lastmod=self._lastmod)
-        doc_files = files.documentation_pages()
+        doc_files = list(files.documentation_pages())
         nav = self.nav
         pages = list(self.mkdocs_pages.values())
         MKDOCS_BUILD_LOG.addFilter(self.page_work.keep_log_record)  # before the workers fork: theirs too
-        self.page_work.share_out(pages, lambda page: build_page(page, config, doc_files, nav, env))
+        self.page_work.share_out(pages, lambda page: render.render_page(page, config, doc_files, nav, env))
         for page in pages:  # rendered elsewhere: MkDocs writes nothing for them (render.ELSEWHERE)
             if self.page_work.is_elsewhere(page.file.src_uri):
                 page.meta["template"] = render.ELSEWHERE

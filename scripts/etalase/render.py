@@ -56,9 +56,12 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from jinja2 import Environment
 from markupsafe import escape as escape_html
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from pydantic import BaseModel
@@ -530,6 +533,27 @@ class PageWork:
 
     def _cached_file(self, key: str) -> Path:
         return self.cache_dir / key[:2] / f"{key}.html"
+
+
+def render_page(
+    page: GeneratedPage, config: MkDocsConfig, doc_files: list[File], nav: Navigation, env: Environment
+) -> None:
+    """Render a generated page through its template and the plugins' page events, and write it (a worker's job).
+
+    What MkDocs does for each page of its own, through its public interface:
+    the template context, ``on_page_context``, the template, ``on_post_page``.
+    An empty result (a page the plugin put in place itself) writes nothing.
+    """
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        if output.strip():
+            _write_atomic(Path(page.file.abs_dest_path), output.encode("utf-8", errors="xmlcharrefreplace"))
+    finally:
+        page.active = False
 
 
 def _build_share(share: list[GeneratedPage], build_page: Callable[[GeneratedPage], None], results: Path) -> int:
