@@ -27,15 +27,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .brand import check_brand
-from .categories import REGISTRY, missing_pieces
 from .guard import PostTooComplex
-from .load import load_content
 from .pause import pause_point
+from .prepare import prepare
 from .problems import Problem, display_path
 from .publish import discard, publish, staging_dir
 from .structure import Content
-from .validate import validate
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -90,15 +87,7 @@ class Result:
 def check(options: Options) -> Result:
     """Validate the brand, the registry's theme pieces and the content; build nothing."""
     result = Result()
-    config = _config(options, result)
-    if config is None:
-        return result
-    plugin = _plugin(config, result)
-    if plugin is None:
-        return result
-    brand_problems = _theme_problems(config)
-    _validate(options, config, plugin, result)
-    result.problems = sorted(set(brand_problems + result.problems))
+    _prepare(options, result)
     return result
 
 
@@ -108,24 +97,14 @@ def build(options: Options) -> Result:
     from mkdocs.exceptions import Abort
 
     result = Result()
-    site_dir = options.site_dir
-    config = _config(options, result)
-    if config is None:
+    prepared = _prepare(options, result)
+    if prepared is None or not result.ok:
         return result
-    site_dir = Path(site_dir or config.site_dir).absolute()
-    plugin = _plugin(config, result)
-    if plugin is None:
-        return result
-    result.problems = _theme_problems(config)
-    _validate(options, config, plugin, result)
-    if result.problems:
-        result.problems = sorted(set(result.problems))
-        return result
-
+    config, plugin = prepared
+    site_dir = Path(options.site_dir or config.site_dir).absolute()
     new = staging_dir(site_dir)
     pause_point("build:staged")
     config.site_dir = str(new)
-    plugin.content = result.content
     plugin.config.search = options.search
     plugin.timings = result.timings
     started = time.perf_counter()
@@ -161,6 +140,30 @@ def build(options: Options) -> Result:
     return result
 
 
+def _prepare(options: Options, result: Result) -> tuple[MkDocsConfig, EtalasePlugin] | None:
+    """Read ``mkdocs.yml``, then the one prepare step (:mod:`etalase.prepare`), handed to the plugin as it is.
+
+    ``None`` with :attr:`Result.usage` set when the command cannot run at all;
+    the problems found are in ``result``.
+    """
+    config = _config(options, result)
+    if config is None:
+        return None
+    plugin = _plugin(config, result)
+    if plugin is None:
+        return None
+    base = Path(config.config_file_path or ".").resolve().parent
+    content_dir = (options.content_dir or base / plugin.config.content_dir).resolve()
+    if not content_dir.is_dir():
+        result.usage = f"folder konten tidak ada: {content_dir} (content folder not found)"
+        return None
+    prepared = prepare(config, content_dir, options.now or datetime.now(UTC), options.preview_scheduled)
+    plugin.prepared = prepared
+    result.content, result.problems = prepared.content, prepared.problems
+    result.timings.update(prepared.timings)
+    return config, plugin
+
+
 @contextmanager
 def _timed(result: Result, step: str) -> Iterator[None]:
     started = time.perf_counter()
@@ -193,36 +196,6 @@ def _plugin(config: MkDocsConfig, result: Result) -> EtalasePlugin | None:
         )
         return None
     return plugin
-
-
-def _theme_problems(config: MkDocsConfig) -> list[Problem]:
-    """The brand block and the category partials, checked before any content."""
-    _, problems = check_brand(config)
-    problems += missing_pieces(
-        REGISTRY,
-        [Path(folder) for folder in config.theme.dirs],
-        display_path(Path(config.config_file_path or "mkdocs.yml")),
-    )
-    return problems
-
-
-def _validate(options: Options, config: MkDocsConfig, plugin: EtalasePlugin, result: Result) -> None:
-    """Load and validate the content folder into ``result``; point the plugin at it."""
-    base = Path(config.config_file_path or ".").resolve().parent
-    content_dir = (options.content_dir or base / plugin.config.content_dir).resolve()
-    if not content_dir.is_dir():
-        result.usage = f"folder konten tidak ada: {content_dir} (content folder not found)"
-        return
-    now = options.now or datetime.now(UTC)
-    plugin.config.content_dir = str(content_dir)
-    plugin.config.now = now.isoformat()
-    plugin.config.preview_scheduled = options.preview_scheduled
-    with _timed(result, "load"):
-        loaded = load_content(content_dir)
-    with _timed(result, "validate"):
-        content, problems = validate(loaded, now, options.preview_scheduled)
-    result.content = content
-    result.problems += problems
 
 
 def _build_failure(options: Options, error: str) -> Problem:

@@ -50,18 +50,17 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from . import feeds, render, schema_docs, search, seo, social, theme, urls
-from .brand import Brand, check_brand
-from .categories import REGISTRY, missing_pieces
+from .brand import Brand
+from .categories import REGISTRY
 from .config import EtalaseConfig
 from .guard import PostGuard
 from .images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, process_photos, prune_cache
-from .load import load_content
 from .pages import Page, PostPage, build_pages
 from .pause import pause_point
+from .prepare import Prepared, prepare
 from .problems import Problem, display_path
 from .render import GeneratedPage
 from .structure import Content, Post
-from .validate import validate
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
@@ -74,8 +73,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     """Builds a content hub from ``content/`` with the Material theme."""
 
     def __init__(self) -> None:
+        self.prepared: Prepared | None = None
+        """The brand and the valid content (:mod:`etalase.prepare`): given by :mod:`etalase.api`, or made by
+        ``on_config`` when MkDocs runs by itself."""
         self.content: Content | None = None
-        """Valid content; set by ``on_config``, or beforehand by :mod:`etalase.api`."""
+        """Valid content, from :attr:`prepared`."""
         self.brand: Brand | None = None
         self.photos: dict[Path, ProcessedPhoto] = {}
         self.pages: dict[str, Page] = {}
@@ -105,31 +107,23 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path or ".").resolve().parent
-        self.content_dir = (base / self.config.content_dir).resolve()
-        if self.config.now:
-            self.now = datetime.fromisoformat(self.config.now)
         self.guard = PostGuard(self.config.render_seconds)
-        brand, problems = check_brand(config)
-        problems += missing_pieces(
-            REGISTRY,
-            [Path(folder) for folder in config.theme.dirs],
-            display_path(Path(config.config_file_path or "mkdocs.yml")),
-        )
-        if self.content is None:
-            content, content_problems = validate(
-                load_content(self.content_dir), self.now, self.config.preview_scheduled
+        if self.prepared is None:  # MkDocs runs by itself (mkdocs serve): prepare here, from the plugin's options
+            base = Path(config.config_file_path or ".").resolve().parent
+            now = datetime.fromisoformat(self.config.now) if self.config.now else datetime.now(UTC)
+            self.prepared = prepare(
+                config, (base / self.config.content_dir).resolve(), now, self.config.preview_scheduled
             )
-            problems += content_problems
-            self.content = content
-        self.fail_on(problems)
-        assert self.content is not None and brand is not None
-        self.brand = brand
+        self.fail_on(self.prepared.problems)
+        content, brand = self.prepared.content, self.prepared.brand
+        assert content is not None and brand is not None
+        self.content, self.brand = content, brand
+        self.now, self.content_dir = self.prepared.now, self.prepared.content_dir
         # What names the office on every page comes from the brand block.
         config.site_author = brand.author
         config.copyright = brand.copyright_line
         config.nav = _generated_nav() + list(config.nav or [])
-        _date_build_by_content(self.content)
+        _date_build_by_content(content)
         return config
 
     def fail_on(self, problems: list[Problem]) -> None:

@@ -1,0 +1,64 @@
+"""One orchestrator: the brand and the content are checked once per build, whichever way the build starts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from etalase import api, prepare
+
+from conftest import NOW, write_config
+from small_site import one_post_content
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often the brand check and the validation run."""
+    counted: Counter[str] = Counter()
+
+    def counting(name: str, function):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            counted[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(prepare, "check_brand", counting("brand", prepare.check_brand))
+    monkeypatch.setattr(prepare, "validate", counting("validate", prepare.validate))
+    return counted
+
+
+def test_a_build_checks_the_brand_and_the_content_once(tmp_path: Path, calls: Counter[str]) -> None:
+    content = one_post_content(tmp_path)
+    config = write_config(tmp_path / "config", content_dir=content, workers=1)
+    result = api.build(
+        api.Options(config_file=config, site_dir=tmp_path / "site", now=datetime.fromisoformat(NOW), search=False)
+    )
+
+    assert result.ok, [problem.format() for problem in result.problems]
+    assert calls == {"brand": 1, "validate": 1}
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert {"load", "validate", "photos", "pages", "publish"} <= set(result.timings)
+
+
+def test_a_check_builds_nothing_and_checks_once(tmp_path: Path, calls: Counter[str]) -> None:
+    content = one_post_content(tmp_path)
+    config = write_config(tmp_path / "config", content_dir=content)
+    result = api.check(api.Options(config_file=config, now=datetime.fromisoformat(NOW)))
+
+    assert result.ok and result.content is not None and len(result.content.posts) == 1
+    assert calls == {"brand": 1, "validate": 1}
+    assert not (tmp_path / "config" / "cache").exists()
+
+
+def test_problems_stop_the_build_before_a_site_is_staged(tmp_path: Path, calls: Counter[str]) -> None:
+    content = one_post_content(tmp_path, "summary_extra: tidak dikenal")
+    config = write_config(tmp_path / "config", content_dir=content)
+    result = api.build(api.Options(config_file=config, site_dir=tmp_path / "site", now=datetime.fromisoformat(NOW)))
+
+    assert not result.ok and any("summary_extra" in problem.format() for problem in result.problems)
+    assert calls == {"brand": 1, "validate": 1}
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site*"))
