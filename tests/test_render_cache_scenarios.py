@@ -17,6 +17,7 @@ anyone bumping a version by hand.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -39,8 +40,8 @@ SCHEDULED_POST = "pameran-foto-warga"
 SHOP_POST = "pondok-kayu-pantai"
 PACKAGE = Path(sanitize.__file__).resolve().parent
 """The ``etalase`` package of this checkout (copied for the code scenarios)."""
-SCRIPTS = PACKAGE.parent
-"""The folder that holds the package and ``build.py``."""
+SOURCES = PACKAGE.parent
+"""The folder that holds the package (copied, the copy changed, and put first on ``PYTHONPATH``)."""
 
 
 def _photo(path: Path, colour: tuple[int, int, int]) -> None:
@@ -201,15 +202,16 @@ def build(folder: Path, site: Path, *, now: str = NOW, preview: bool = False) ->
     return result.counts
 
 
-def build_with_code(folder: Path, scripts: Path, site: Path, *, now: str = NOW) -> None:
-    """Build ``folder``'s sources with the pipeline in ``scripts`` (a changed copy), in a new process."""
+def build_with_code(folder: Path, package_parent: Path, site: Path, *, now: str = NOW) -> None:
+    """Build ``folder``'s sources with the ``etalase`` package found in ``package_parent`` (a changed copy)."""
     result = subprocess.run(
-        [sys.executable, str(scripts / "build.py"), "--config", str(folder / "mkdocs.yml")]
+        [sys.executable, "-m", "etalase.cli", "build", "--config", str(folder / "mkdocs.yml")]
         + ["--site-dir", str(site), "--now", now, "--no-search"],
         capture_output=True,
         text=True,
         timeout=300,
         cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(package_parent)},
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -411,13 +413,13 @@ CODE_CHANGES = {
 @pytest.mark.parametrize("name", list(CODE_CHANGES))
 def test_a_change_to_the_pipelines_code_renders_every_body_again(name: str, first: Path, tmp_path: Path) -> None:
     module, old, new, gone = CODE_CHANGES[name]
-    scripts = shutil.copytree(SCRIPTS, tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    edit(scripts / Path(module.__file__).resolve().relative_to(SCRIPTS), old, new)
-    assert (scripts / "build.py").is_file()
+    sources = tmp_path / "sources"
+    shutil.copytree(PACKAGE, sources / PACKAGE.name, ignore=shutil.ignore_patterns("__pycache__"))
+    edit(sources / Path(module.__file__).resolve().relative_to(SOURCES), old, new)
     warm = copy_sources(first, tmp_path / "warm", render_cache=True)
-    build_with_code(warm, scripts, tmp_path / "warm-site")
+    build_with_code(warm, sources, tmp_path / "warm-site")
     fresh = copy_sources(first, tmp_path / "fresh", render_cache=False)
-    build_with_code(fresh, scripts, tmp_path / "fresh-site")
+    build_with_code(fresh, sources, tmp_path / "fresh-site")
 
     post = f"{SHOP_POST}/index.html"
     before = next((first.parent / "site").rglob(post)).read_text(encoding="utf-8")
