@@ -194,7 +194,7 @@
     var body = element("div");
     var heading = element("h2", "etalase-result__title");
     var link = element("a", null, record[0]);
-    link.href = new URL(record[1], base).href;
+    link.href = new URL(record[1], base).pathname;
     heading.appendChild(link);
     var category = element("p", "etalase-result__category");
     category.appendChild(element("span", "etalase-tag", record[3]));
