@@ -4,8 +4,8 @@
 For each size N (``--sizes``), one corpus is generated (:mod:`corpus`) and
 converted for the peers (:mod:`peers`); each tool builds it into a temporary
 folder and is measured (:mod:`procs`): wall seconds, and the peak memory of
-the build process and of the largest process it starts (for Etalase:
-Pagefind's binary). Etalase runs four times: once to fill its photo cache
+the build process and of the largest process it starts (for Etalase: a
+worker that renders pages). Etalase runs four times: once to fill its photo cache
 (reported as "cold photo cache"), then timed with the photo cache warm: the
 full build and ``--no-search`` (each with its render cache emptied first:
 every post body and page rendered), and a rebuild after one post's body
@@ -315,7 +315,7 @@ def _report(runs: list[Run], costs: list[SearchCost], args: argparse.Namespace) 
         "repeat": args.repeat,
         "quick": args.quick,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "versions": {name: version(name) for name in ("mkdocs", "mkdocs-material", "pelican", "pagefind")},
+        "versions": {name: version(name) for name in ("mkdocs", "mkdocs-material", "pelican", "PyStemmer")},
         "runs": [asdict(run) for run in runs],
         "ratios": target_ratios(runs, sorted(set(args.sizes))),
         "search": [

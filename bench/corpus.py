@@ -9,8 +9,8 @@ hours, ticket and facilities; a UMKM business with products, prices and
 WhatsApp; a budaya event with start and end, or a tradition; a pembangunan
 project with status, agency, budget and sources), about 650 words of
 Indonesian-like text (real words, many of them derived forms such as
-*pembangunan*, *kebudayaan*, *pengunjung*, *keindahan*, so Pagefind's
-Indonesian stemmer has work), headings, a list and external links; their
+*pembangunan*, *kebudayaan*, *pengunjung*, *keindahan*, so the search
+index's Indonesian stemmer has work), headings, a list and external links; their
 dates spread over the three years before :data:`NOW`.
 
 Photos are hard links to a small pool (:func:`make_photo_pool`: the demo's

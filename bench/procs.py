@@ -2,7 +2,7 @@
 
 The command's process tree is walked with psutil every :data:`INTERVAL`
 seconds; for every process seen (the build itself, and what it starts:
-Pagefind's binary, photo workers) the kernel's own high-water mark of its
+render and photo workers) the kernel's own high-water mark of its
 resident memory (``VmHWM`` in ``/proc/<pid>/status``) is read. The mark only
 grows, so a peak between two polls is not missed; only growth in the last
 interval before a process exits is. Linux only, as the project's machines.

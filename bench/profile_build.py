@@ -3,7 +3,7 @@
 
 Generates the benchmark's corpus (:mod:`corpus`), builds it once to fill the
 photo cache, then builds it again under cProfile (``--no-search`` unless
-``--search``: Pagefind runs in its own process, which cProfile does not see)
+``--search``: the search index step is then profiled too)
 and prints the top entries by cumulative and by own time. cProfile slows
 Python code down, evenly enough to rank it; take seconds from
 ``bench/bench_scale.py``, not from here.

@@ -2,17 +2,16 @@
 
 The built site is served on 127.0.0.1 by :class:`GzipServer`, which
 compresses as GitHub Pages does: text, JavaScript, JSON, SVG and WebAssembly
-responses are gzipped when the request accepts gzip; everything else,
-including Pagefind's index chunks (``.pf_*``, already gzipped by Pagefind)
-and its ``wasm.*.pagefind`` files (likewise), is sent as stored. The server
-counts the body bytes it sends for every request.
+responses are gzipped when the request accepts gzip; everything else is
+sent as stored. The server counts the body bytes it sends for every request.
 
 :func:`measure_searches` opens ``/cari/?q=<query>`` in Debian's Chromium
 (fresh context, so nothing is cached between queries), waits for the results
-and for the network to settle, and sorts the bytes by file kind: Pagefind's
-UI script and styles, ``pagefind.js`` and its worker, the WebAssembly, the
-entry, meta, word index, filter and fragment chunks. Those make the search's
-cost; the page itself and the result thumbnails are reported beside it.
+and for the network to settle, and sorts the bytes by file kind: the search
+script, and the files of the index (:mod:`etalase.search_index`): its meta
+file, vocabulary, stem and record shards, and the filter values. Those make
+the search's cost; the page itself (its HTML, styles) and the result
+thumbnails are reported beside it.
 """
 
 from __future__ import annotations
@@ -45,29 +44,19 @@ COMPRESSED_TYPES = (
 )
 """Content types gzipped on the way out (prefixes), as GitHub Pages does."""
 GZIP_LEVEL = 6
-SEARCH_KINDS = (
-    "ui js",
-    "pagefind.js",
-    "worker",
-    "wasm",
-    "entry",
-    "meta",
-    "index",
-    "filter",
-    "fragment",
-    "pagefind other",
-)
+SEARCH_KINDS = ("ui js", "meta", "vocabulary", "stems", "records", "filters", "index other")
 """Kinds of file a search loads, in the order they are printed."""
 OTHER_KINDS = ("page", "image")
 """What the search page loads besides the search: its HTML, styles and logo; the result thumbnails."""
-_PF_SUFFIXES = {".pf_meta": "meta", ".pf_index": "index", ".pf_filter": "filter", ".pf_fragment": "fragment"}
-_PAGEFIND_FILES = {"pagefind.js": "pagefind.js", "pagefind-worker.js": "worker", "pagefind-entry.json": "entry"}
+_INDEX = "/indeks-cari/"
+"""Where the index is in the site (etalase.search_index.OUTPUT_DIR)."""
+_INDEX_KINDS = {"meta.json": "meta", "v": "vocabulary", "s": "stems", "r": "records", "f.json": "filters"}
 _SETTLED = r"/\d+ hasil|Tidak ada hasil/"
 """The search page's message once a query has been answered (see overrides/etalase/search.html)."""
 _STATUS = "[data-etalase-search-status]"
 """The search page's live region, where the count is written (docs/assets/etalase-search.js)."""
 _UI_SCRIPT = "/assets/etalase-search.js"
-"""The search page's own script over Pagefind's API: the "ui js" of the table."""
+"""The search page's own script: the "ui js" of the table."""
 _RESULTS_SHOWN = """() => {
   const shown = document.querySelectorAll('.etalase-result');
   const filled = document.querySelectorAll('.etalase-result__title a');
@@ -97,12 +86,9 @@ def kind(path: str) -> str:
         return "image"
     if path == _UI_SCRIPT:
         return "ui js"
-    if not path.startswith("/pagefind/"):
+    if not path.startswith(_INDEX):
         return "page"
-    name = path.rsplit("/", 1)[-1]
-    if name.startswith("wasm."):
-        return "wasm"
-    return _PAGEFIND_FILES.get(name) or _PF_SUFFIXES.get(Path(name).suffix, "pagefind other")
+    return _INDEX_KINDS.get(path[len(_INDEX) :].split("/")[0], "index other")
 
 
 class GzipServer(http.server.ThreadingHTTPServer):
@@ -199,7 +185,7 @@ class SearchCost:
 
     @property
     def search_bytes(self) -> int:
-        """Everything the search itself needed (Pagefind's files)."""
+        """Everything the search itself needed (its script and the index's files)."""
         totals = self.by_kind
         return sum(totals[name] for name in SEARCH_KINDS)
 

@@ -10,7 +10,6 @@ folder, the others wait for that lock and read what it built.
 from __future__ import annotations
 
 import fcntl
-import gzip
 import importlib.util
 import io
 import json
@@ -159,14 +158,23 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
 
 
 def search_records(site: Path) -> list[dict]:
-    """What the search index holds for each page: Pagefind's fragments (gzip, its signature, then JSON)."""
-    from etalase.pagefind_stable import SIGNATURE
-
+    """What the search index (etalase.search_index) holds for each post: its record and its filter values."""
+    folder = site / "indeks-cari"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    facets = json.loads((folder / "f.json").read_text(encoding="utf-8"))
+    rows = []
+    for number in range(len(list((folder / "r").glob("*.json")))):
+        rows += json.loads((folder / "r" / f"{number}.json").read_text(encoding="utf-8"))
+    fields = ("title", "url", "category", "category_label", "place", "date", "when", "image", "side", "summary")
     records = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(SIGNATURE), path
-        records.append(json.loads(data[len(SIGNATURE) :]))
+    for row, values in zip(rows, facets, strict=True):
+        record = dict(zip(fields, row, strict=True))
+        record["filters"] = {
+            item["name"]: [item["values"][index] for index in chosen]
+            for item, chosen in zip(meta["filters"], values, strict=True)
+            if chosen
+        }
+        records.append(record)
     return records
 
 

@@ -74,13 +74,13 @@ def test_measure_reports_a_failed_command_with_its_output(tmp_path: Path) -> Non
         measure([sys.executable, "-c", "import sys; print('kaput'); sys.exit(3)"], cwd=tmp_path, log=tmp_path / "log")
 
 
-def test_server_gzips_text_and_sends_pagefind_chunks_as_stored(tmp_path: Path) -> None:
-    script = b"var pagefind = 1;\n" * 200
-    chunk = gzip.compress(b"pagefind_dcd" + bytes(range(256)) * 8)
+def test_server_gzips_text_and_sends_other_files_as_stored(tmp_path: Path) -> None:
+    script = b"var etalase = 1;\n" * 200
+    photo = bytes(range(256)) * 8
     site = tmp_path / "site"
-    (site / "pagefind").mkdir(parents=True)
-    (site / "pagefind" / "pagefind.js").write_bytes(script)
-    (site / "pagefind" / "id_1.pf_index").write_bytes(chunk)
+    (site / "media").mkdir(parents=True)
+    (site / "media" / "x.js").write_bytes(script)
+    (site / "media" / "x.webp").write_bytes(photo)
     (tmp_path / "secret.txt").write_text("outside the site", encoding="utf-8")
     with serving(site) as server:
         connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1])
@@ -90,18 +90,18 @@ def test_server_gzips_text_and_sends_pagefind_chunks_as_stored(tmp_path: Path) -
             response = connection.getresponse()
             return response, response.read()
 
-        response, body = get("/pagefind/pagefind.js", "gzip, deflate")
+        response, body = get("/media/x.js", "gzip, deflate")
         assert response.getheader("Content-Encoding") == "gzip" and gzip.decompress(body) == script
-        response, plain = get("/pagefind/pagefind.js", "identity")
+        response, plain = get("/media/x.js", "identity")
         assert response.getheader("Content-Encoding") is None and plain == script
-        response, stored = get("/pagefind/id_1.pf_index", "gzip")
-        assert response.getheader("Content-Encoding") is None and stored == chunk
+        response, stored = get("/media/x.webp", "gzip")
+        assert response.getheader("Content-Encoding") is None and stored == photo
         assert get("/../secret.txt", "gzip")[0].status == 404
         transfers = server.take_transfers()
     assert [(t.path, t.bytes, t.gzipped) for t in transfers] == [
-        ("/pagefind/pagefind.js", len(body), True),
-        ("/pagefind/pagefind.js", len(script), False),
-        ("/pagefind/id_1.pf_index", len(chunk), False),
+        ("/media/x.js", len(body), True),
+        ("/media/x.js", len(script), False),
+        ("/media/x.webp", len(photo), False),
     ]
 
 
@@ -109,14 +109,12 @@ def test_server_gzips_text_and_sends_pagefind_chunks_as_stored(tmp_path: Path) -
     ("path", "expected"),
     [
         ("/assets/etalase-search.js", "ui js"),
-        ("/pagefind/pagefind.js", "pagefind.js"),
-        ("/pagefind/pagefind-worker.js", "worker"),
-        ("/pagefind/wasm.id.pagefind", "wasm"),
-        ("/pagefind/pagefind-entry.json", "entry"),
-        ("/pagefind/pagefind.id_85fd9fadaa.pf_meta", "meta"),
-        ("/pagefind/index/id_a282f55.pf_index", "index"),
-        ("/pagefind/filter/id_b5885bb.pf_filter", "filter"),
-        ("/pagefind/fragment/id_f92e581.pf_fragment", "fragment"),
+        ("/indeks-cari/meta.json", "meta"),
+        ("/indeks-cari/v/jem.json", "vocabulary"),
+        ("/indeks-cari/s/17.json", "stems"),
+        ("/indeks-cari/r/0.json", "records"),
+        ("/indeks-cari/f.json", "filters"),
+        ("/indeks-cari/lain.txt", "index other"),
         ("/media/a06e39ea67ef0add/sampul-thumb.webp", "image"),
         ("/cari/", "page"),
         ("/assets/stylesheets/main.min.css", "page"),
@@ -204,8 +202,8 @@ def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path
         columns = row[33:].split()  # after tool and run: posts, seconds, build MiB, child MiB, child, post pages
         assert int(columns[0]) == SIZE and float(columns[1]) == pytest.approx(run["seconds"], abs=0.01)
         assert float(columns[2]) == pytest.approx(run["build_mib"], abs=0.1) and int(columns[-1]) == SIZE
-    # The largest process the build started: Pagefind, or a render worker (etalase.render) at this tiny size.
-    assert runs[("etalase", "full")]["child"].startswith(("pagefind", "python"))
+    # The largest process the build started: a render worker (etalase.render).
+    assert (runs[("etalase", "full")]["child"] or "python").startswith("python")  # none, at this tiny size
 
     assert set(report["ratios"]) == {
         f"Etalase / Pelican at {SIZE} posts",
@@ -218,8 +216,6 @@ def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path
     (search,) = report["search"]
     assert search["query"] == "jembatan" and search["results"] > 0 and not search["blocked"]
     assert search["search_bytes"] == sum(search["by_kind"][name] for name in SEARCH_KINDS)
-    assert all(
-        search["by_kind"][name] > 0 for name in ("ui js", "pagefind.js", "wasm", "entry", "meta", "index", "fragment")
-    )
+    assert all(search["by_kind"][name] > 0 for name in ("ui js", "meta", "vocabulary", "stems", "records"))
     total = re.search(r"^search total +(\d+\.\d)$", result.stdout, re.M)
     assert total and float(total.group(1)) == pytest.approx(search["search_bytes"] / 1024, abs=0.1)

@@ -1,118 +1,381 @@
-"""The search index step (:mod:`etalase.search`): whole files, only the pages asked for, none of Pagefind's UIs.
+"""The site's own search index (:mod:`etalase.search_index`) and the search page over it (assets/etalase-search.js).
 
-Pagefind reports its files written before its I/O threads have finished
-them, and its Python service is then terminated; the step waits until the
-process has closed every file under the output folder. These tests feed it
-pages written here and read every file it leaves back in full.
+A site of six posts with text written here is built once for the module and
+served under ``/etalase/`` (a GitHub project site); queries are typed into
+the real page in Chromium at 360 × 800 and the results read back as a reader
+sees them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
-import subprocess
-import sys
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
-from etalase import search
-from etalase.pagefind_stable import ENTRY, SIGNATURE
+import pytest
 
-T = TypeVar("T")
+from etalase import search_index
+from etalase.search_index import fnv1a, markdown_text, terms_of, words
+
+from conftest import DEMO_CONTENT, ROOT, run_build, serve, write_config
+
+SCRIPT = ROOT / "docs" / "assets" / "etalase-search.js"
+PHONE = {"width": 360, "height": 800}
+
+# slug: (demo bundle it is made from, date, title, summary, tags, body)
+POSTS = {
+    "jembatan-judul": (
+        "penghijauan-bantaran-sungai-jernih",
+        "2026-11-01 08:00 WIB",
+        "Pembangunan Jembatan Desa Hulu",
+        "Kabar pekerjaan umum dari desa hulu minggu ini.",
+        "[pekerjaan-umum]",
+        "Warga bergotong royong setiap sore.",
+    ),
+    "jembatan-isi": (
+        "penghijauan-bantaran-sungai-jernih",
+        "2026-11-20 08:00 WIB",
+        "Kabar Desa Hilir Pekan Ini",
+        "Catatan warga desa hilir tentang pekerjaan minggu ini.",
+        "[]",
+        "Warga membangun ulang bangunan balai dan jembatan kayu.",
+    ),
+    "menara-pantau": (
+        "penghijauan-bantaran-sungai-jernih",
+        "2026-11-10 08:00 WIB",
+        "Menara Pengawas Sungai",
+        "Alat pemantauan banjir dipasang di tepi sungai.",
+        "[]",
+        "Pemantauan dilakukan setiap jam oleh petugas.",
+    ),
+    "malam-kebudayaan": (
+        "lomba-tabuh-gendang-pasar-lama",
+        "2026-10-05 08:00 WIB",
+        "Malam Kebudayaan Sanggar Rentak",
+        "Pentas tari dan musik semalam suntuk di halaman sanggar.",
+        "[]",
+        "Keindahan gerak penari memukau penonton.",
+    ),
+    "olahan-muara": (
+        "olahan-buah-tin-kebun-kopi",
+        "2026-10-10 08:00 WIB",
+        "Olahan Hasil Perikanan Muara",
+        "Kerupuk dan abon dari hasil tangkapan nelayan muara.",
+        "[]",
+        "Usaha keluarga ini mengolah hasil perikanan sejak lama. Ada juga penginapan sederhana untuk tamu.",
+    ),
+    "pantai-senja": (
+        "curug-bertingkat-air-terjun",
+        "2026-10-15 08:00 WIB",
+        "Pantai Senja yang Tenang",
+        "Pasir putih dan ombak kecil cocok untuk keluarga.",
+        "[]",
+        "Kuliner laut dijual di warung tepi pantai.",
+    ),
+}
+TITLES = {slug: post[2] for slug, post in POSTS.items()}
 
 
-def in_thread(function: Callable[[], T]) -> T:
-    """Run ``function`` on a thread of its own: a browser test on this worker may hold this thread's event loop."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(function).result()
+def write_post(content: Path, slug: str, source: str, date: str, title: str, summary: str, tags: str, body: str):
+    bundle = shutil.copytree(DEMO_CONTENT / "posts" / source, content / "posts" / slug)
+    text = (bundle / "index.md").read_text(encoding="utf-8")
+    front = text[: text.index("\n---", 3)]
+    front = re.sub(r"(?m)^updated:.*\n", "", front)
+    for field, value in (("title", title), ("summary", summary), ("tags", tags), ("date", date)):
+        front = re.sub(rf"(?m)^{field}:.*$", f"{field}: {value}", front)
+    (bundle / "index.md").write_text(front + "\n---\n\n" + body + "\n", encoding="utf-8")
 
 
-PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>
-<body><nav>Menu situs</nav><article data-pagefind-body><h1>{title}</h1><p>{text}</p>
-<span data-pagefind-filter="kategori">{category}</span></article></body></html>"""
+def make_content(folder: Path) -> Path:
+    content = folder / "content"
+    (content / "posts").mkdir(parents=True)
+    shutil.copytree(DEMO_CONTENT / "creators", content / "creators")
+    shutil.copy(DEMO_CONTENT / "regions.yml", content / "regions.yml")
+    for slug, post in POSTS.items():
+        write_post(content, slug, *post)
+    return content
 
 
-def write_site(site: Path) -> list[str]:
-    pages = {
-        "artikel/jembatan-baru/": ("Jembatan Baru Lubuk", "Pembangunan jembatan gantung selesai.", "pembangunan"),
-        "artikel/tari-piring/": ("Tari Piring di Balai Desa", "Kebudayaan desa dipentaskan malam ini.", "budaya"),
-        "tentang/": ("Tentang", "Halaman ini tidak diindeks.", "lain"),
-    }
-    for url, (title, text, category) in pages.items():
-        (site / url).mkdir(parents=True)
-        (site / url / "index.html").write_text(PAGE.format(title=title, text=text, category=category), encoding="utf-8")
-    return ["artikel/jembatan-baru/", "artikel/tari-piring/"]
+def build(folder: Path, content: Path, site: Path, cache: str = "cache") -> None:
+    config = write_config(folder / cache, content_dir=content)
+    result = run_build("--config", config, "--site-dir", site)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_every_file_of_the_index_is_whole_and_only_the_given_pages_are_in_it(tmp_path: Path) -> None:
-    posts = write_site(tmp_path)
-    assert in_thread(lambda: search.index_site(tmp_path, posts)) == 2
-    output = tmp_path / search.OUTPUT_DIR
-    entry = json.loads((output / ENTRY).read_text(encoding="utf-8"))
-    assert [language["page_count"] for language in entry["languages"].values()] == [2]
-    packed = [
-        path for path in output.rglob("*") if path.suffix in {".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter"}
-    ]
-    assert {path.suffix for path in packed} == {".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter"}
-    for path in packed:  # a file cut short fails to decompress
-        assert gzip.decompress(path.read_bytes()).startswith(SIGNATURE), path
-    fragments = [gzip.decompress(path.read_bytes())[len(SIGNATURE) :].decode() for path in output.glob("fragment/*")]
-    urls = sorted(json.loads(fragment)["url"] for fragment in fragments)
-    assert urls == ["/artikel/jembatan-baru/", "/artikel/tari-piring/"]
-    assert (output / "pagefind.js").stat().st_size > 0
-    assert not [name for name in search.UNUSED if (output / name).exists()]
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("search")
+    content = make_content(folder)
+    build(folder, content, folder / "site")
+    return folder, content
 
 
-def test_pages_are_named_in_globs_of_a_few_hundred_with_their_special_characters_escaped(monkeypatch) -> None:
-    monkeypatch.setattr(search, "PAGES_AT_ONCE", 2)
-    pages = ["artikel/a/", "artikel/b-2/", "artikel/c{d},e/", "tentang/"]
-    assert list(search.page_globs(pages)) == [
-        "artikel/{a,b-2}/index.html",
-        "artikel/{c\\{d\\}\\,e}/index.html",
-        "{tentang}/index.html",
-    ]
+@pytest.fixture(scope="module")
+def site(built: tuple[Path, Path]) -> Path:
+    return built[0] / "site"
 
 
-def holder(path: Path) -> subprocess.Popen[str]:
-    """A process that keeps ``path`` open for writing until its standard input closes."""
-    code = "import sys; f = open(sys.argv[1], 'w'); print('open', flush=True); sys.stdin.read(); f.close()"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    url, server = serve(site, "/etalase/")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def phone(browser) -> Iterator:
+    context = browser.new_context(viewport=PHONE, locale="id-ID")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Type ``query`` into the search page and return the titles of the results in their order."""
+    page.goto(base + "cari/")
+    page.wait_for_function("() => document.querySelector('[data-etalase-search-toggle]').hidden === false")
+    if not query:
+        return []
+    page.get_by_role("searchbox").fill(query)
+    page.wait_for_function("() => /^(Ditemukan|Tidak ada)/.test(document.querySelector('[role=status]').textContent)")
+    return page.locator(".etalase-result__title").all_inner_texts()
+
+
+# -- the index, from Python ------------------------------------------------------------------
+
+
+def test_words_are_lower_case_without_accents_and_stems_come_from_snowball() -> None:
+    assert words("Kafé di Pantai-Senja, 2026! a") == ["kafe", "di", "pantai", "senja", "2026"]
+    shown = markdown_text(
+        "Lihat [peta](https://x.example/p) ![Foto jembatan](a.jpg){: .kiri } <b>tebal</b> &amp; www.x.id/a"
     )
-    assert process.stdout is not None and process.stdout.readline() == "open\n"
-    return process
+    assert words(shown) == ["lihat", "peta", "foto", "jembatan", "tebal"]
+    terms = terms_of(("Pembangunan Jembatan", "membangun desa", "bangunan kebudayaan"))
+    assert terms.vocabulary == {
+        "pembangunan": "bangun",
+        "jembatan": "jembat",
+        "membangun": "bangun",
+        "desa": "desa",
+        "bangunan": "bangun",
+        "kebudayaan": "budaya",
+    }
+    assert terms.weights == {"bangun": 4 | 2 | 1, "jembat": 4, "desa": 2, "budaya": 1}
 
 
-def test_a_file_open_in_the_folder_is_seen_until_it_is_closed(tmp_path: Path) -> None:
-    (tmp_path / "index").mkdir()
-    process = holder(tmp_path / "index" / "a.pf_index")
+def test_fnv1a_matches_the_published_test_vectors() -> None:
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C
+    assert fnv1a("foobar") == 0xBF9CF968
+
+
+def read_index(site: Path) -> dict[str, bytes]:
+    folder = site / search_index.OUTPUT_DIR
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.json"))}
+
+
+def test_the_index_holds_stems_by_weight_and_records_newest_first(site: Path) -> None:
+    index = read_index(site)
+    meta = json.loads(index["meta.json"])
+    assert meta["posts"] == 6 and meta["prefix"] == 3
+    vocabulary = json.loads(index["v/pem.json"])
+    assert vocabulary["pembangunan"] == "bangun" and vocabulary["pemantauan"] == "pantau"
+    shard = json.loads(index[f"s/{fnv1a('bangun') % meta['stemShards']}.json"])
+    # ids newest first: jembatan-isi 0, menara-pantau 1, jembatan-judul 2; title (4) + summary, tags or category
+    # (2, "Pembangunan" for all three) + body (1)
+    assert shard["bangun"] == {"3": [0], "2": [1], "6": [2]}
+    records = json.loads(index["r/0.json"])
+    assert [record[0] for record in records] == [
+        TITLES[slug]
+        for slug in (
+            "jembatan-isi",
+            "menara-pantau",
+            "jembatan-judul",
+            "pantai-senja",
+            "olahan-muara",
+            "malam-kebudayaan",
+        )
+    ]
+    event = records[5]
+    assert event[2:4] == ["budaya", "Budaya"] and event[5] == "2026-10-24"  # the event's date, not the post's
+    assert event[6].startswith("24 Oktober 2026")
+    assert records[0][7].startswith("media/") and records[0][7].endswith(".webp")
+
+
+def test_one_changed_post_gives_the_bytes_of_a_clean_build(built: tuple[Path, Path]) -> None:
+    folder, content = built
+    index = content / "posts" / "pantai-senja" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("Kuliner laut", "Sate cumi"), encoding="utf-8")
     try:
-        assert search.open_under(process.pid, tmp_path)
-        assert not search.open_under(process.pid, tmp_path / "index" / "other")
+        build(folder, content, folder / "again")
+        build(folder, content, folder / "clean", cache="fresh")
+        again, clean = read_index(folder / "again"), read_index(folder / "clean")
+        assert again == clean
+        assert again != read_index(folder / "site")
+        assert b"sate" in again["v/sat.json"] and "v/kul.json" not in again
+        [store] = (folder / "cache" / "cache").rglob(search_index.TermStore.FILE)
+        with sqlite3.connect(store) as db:  # the old text's terms are forgotten
+            assert db.execute("SELECT count(*) FROM terms").fetchone() == (6,)
     finally:
-        process.communicate("")
-    assert not search.open_under(process.pid, tmp_path)
+        index.write_text(index.read_text(encoding="utf-8").replace("Sate cumi", "Kuliner laut"), encoding="utf-8")
 
 
-def test_the_step_waits_for_the_writer_to_close_its_files(tmp_path: Path) -> None:
-    process = holder(tmp_path / "pagefind-entry.json")
+def test_the_search_script_stays_small() -> None:
+    assert len(gzip.compress(SCRIPT.read_bytes(), 9)) <= 15_000
 
-    async def scenario() -> bool:
-        waiting = asyncio.create_task(search._written(process.pid, tmp_path))
-        for _ in range(20):  # the writer is still at it: the wait goes on
-            await asyncio.sleep(0.01)
-        still_waiting = not waiting.done()
-        assert process.stdin is not None
-        process.stdin.close()
-        await asyncio.wait_for(waiting, timeout=30)
-        return still_waiting
 
+# -- the search page, in Chromium --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["bangun ", "pembangunan ", "membangun ", "bangunan"])
+def test_derived_forms_find_the_spine_stem_and_title_matches_come_first(phone, site_url: str, query: str) -> None:
+    # jembatan-isi is newer but has "membangun" and "bangunan" in its body only. A form no post has is not in
+    # the vocabulary: the browser has no stemmer.
+    # menara-pantau is in the category Pembangunan, and says nothing else of building
+    assert search(phone, site_url, query) == [
+        TITLES[slug] for slug in ("jembatan-judul", "jembatan-isi", "menara-pantau")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("budaya ", "malam-kebudayaan"),
+        ("indah ", "malam-kebudayaan"),
+        ("ikan ", "olahan-muara"),
+        ("inap ", "olahan-muara"),
+    ],
+)
+def test_roots_are_found_through_derived_forms_only(phone, site_url: str, query: str, slug: str) -> None:
+    assert search(phone, site_url, query) == [TITLES[slug]]
+
+
+def test_only_the_last_word_matches_as_a_prefix(phone, site_url: str) -> None:
+    both = [TITLES["jembatan-judul"], TITLES["jembatan-isi"]]
+    assert search(phone, site_url, "jemba") == both
+    assert search(phone, site_url, "desa jemba") == both
+    assert search(phone, site_url, "jemba desa") == []
+    assert search(phone, site_url, "jemba ") == []  # a space: the word is complete
+    assert search(phone, site_url, "je") == []  # fewer than three letters: whole words only
+    assert search(phone, site_url, "pantai") == [TITLES["pantai-senja"]]  # never "pemantauan"
+    assert search(phone, site_url, "pantai kuliner") == [TITLES["pantai-senja"]]
+    assert phone.get_by_role("status").inner_text() == "Ditemukan 1 hasil untuk “pantai kuliner”."
+
+
+def test_a_result_shows_category_place_date_or_price_and_a_sized_thumbnail(phone, site_url: str) -> None:
+    search(phone, site_url, "pantai")
+    result = phone.locator(".etalase-result").first
+    assert result.locator(".etalase-result__category").text_content() == "Wisata"
+    assert result.locator(".etalase-result__place").inner_text() == "Air Terjun, Kec. Bukit Jati"
+    when = result.locator("time")
+    assert when.inner_text().startswith("Rp") or when.inner_text() == "Gratis"  # a place to visit: its ticket
+    image = result.locator("img")
+    assert image.get_attribute("width") == image.get_attribute("height") == "80"
+    assert image.evaluate("i => i.complete && i.naturalWidth > 0")  # under the project path too
+    link = result.get_by_role("link")
+    assert link.get_attribute("href").endswith("/etalase/artikel/pantai-senja/")
+    assert result.bounding_box()["y"] + 40 < PHONE["height"]  # the first result starts within the first screen
+
+
+def test_filters_behind_saring_by_keyboard_with_counts_and_the_live_region(phone, site_url: str) -> None:
+    search(phone, site_url, "kabar ")
+    status = phone.get_by_role("status")
+    assert status.inner_text() == "Ditemukan 2 hasil untuk “kabar”."
+    toggle = phone.get_by_role("button", name="Saring")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert phone.get_by_role("checkbox").count() == 0  # closed: no Tab stop among the filters
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    pembangunan = phone.get_by_role("checkbox", name="Pembangunan (2)")
+    pembangunan.wait_for()
+    assert phone.get_by_role("checkbox", name="Wisata (0)").count() == 1
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.value") == "Wisata"  # the panel follows its button
+    phone.keyboard.press("Space")
+    phone.wait_for_function("() => document.querySelector('[role=status]').textContent.startsWith('Tidak ada')")
+    assert status.inner_text() == "Tidak ada hasil untuk “kabar” (saringan: Wisata)."
+    assert toggle.inner_text() == "Saring (1 aktif)"
+    assert phone.get_by_role("checkbox", name="Pembangunan (2)").count() == 1  # counts under the other filters
+    phone.keyboard.press("Space")
+    phone.wait_for_function("() => document.querySelector('[role=status]').textContent.startsWith('Ditemukan')")
+    assert toggle.inner_text() == "Saring"
+
+
+def test_filters_alone_list_every_post_of_a_category(phone, site_url: str) -> None:
+    search(phone, site_url, "")
+    phone.get_by_role("button", name="Saring").click()
+    phone.get_by_role("checkbox", name=re.compile(r"^Pembangunan")).check()
+    phone.wait_for_function("() => document.querySelector('[role=status]').textContent.startsWith('Ditemukan')")
+    assert phone.locator(".etalase-result__title").all_inner_texts() == [
+        TITLES[slug] for slug in ("jembatan-isi", "menara-pantau", "jembatan-judul")
+    ]
+
+
+def test_without_javascript_the_page_offers_the_categories(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
     try:
-        assert in_thread(lambda: asyncio.run(scenario()))
+        page.goto(site_url + "cari/")
+        assert not page.get_by_role("searchbox").is_visible()
+        browse = page.locator("[data-etalase-search-browse]")
+        assert browse.get_by_role("link", name="Budaya").is_visible()
+        assert browse.get_by_role("link", name="Arsip").is_visible()
     finally:
-        if process.stdin is not None and not process.stdin.closed:
-            process.stdin.close()
-        process.wait(timeout=30)
+        context.close()
+
+
+def test_more_results_on_request_with_focus_on_the_first_new_one(phone, demo_url: str) -> None:
+    phone.goto(demo_url + "cari/")
+    phone.get_by_role("button", name="Saring").click()
+    for category in ("Wisata", "UMKM", "Budaya", "Pembangunan"):
+        phone.get_by_role("checkbox", name=re.compile(f"^{category}")).check()
+    phone.wait_for_function(
+        "() => /hasil \\(saringan: Wisata, UMKM, Budaya, Pembangunan\\)/.test(document.querySelector('[role=status]').textContent)"
+    )
+    total = int(re.match(r"Ditemukan (\d+)", phone.get_by_role("status").inner_text()).group(1))
+    assert total > 10 and phone.locator(".etalase-result").count() == 10
+    more = phone.get_by_role("button", name="Tampilkan hasil berikutnya")
+    more.focus()
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(f"() => document.querySelectorAll('.etalase-result').length === {total}")
+    assert phone.evaluate(
+        "document.activeElement.closest('li') === document.querySelectorAll('.etalase-results li')[10]"
+    )
+    assert more.count() == 0
+
+
+def script_function(name: str) -> str:
+    """The source of ``function name(...) {...}`` in the search script (its body ends at the first ``\\n  }``)."""
+    text = SCRIPT.read_text(encoding="utf-8")
+    start = text.index(f"function {name}(")
+    return text[start : text.index("\n  }", start) + 4]
+
+
+def test_the_script_splits_words_and_finds_their_files_as_python_does(phone, demo_site: Path, site_url: str) -> None:
+    """Every word of the demo's titles, summaries and bodies, and every word and stem of its index."""
+    from bs4 import BeautifulSoup
+
+    phone.goto(site_url + "cari/")
+    index = read_index(demo_site)
+    meta = json.loads(index["meta.json"])
+    texts = [
+        BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+        for path in sorted((DEMO_CONTENT / "posts").glob("*/index.md"))
+    ] + ["Kafé ÀÉÎÕÜ naïve Jum'at anak-anak 2026 ß İstanbul"]
+    in_js = phone.evaluate(f"texts => {{ {script_function('words')}; return texts.map(words); }}", texts)
+    assert in_js == [words(text) for text in texts]
+    vocabulary: dict[str, str] = {}
+    for name, data in index.items():
+        if name.startswith("v/"):
+            for word, stemmed in json.loads(data).items():
+                assert name == f"v/{word[: meta['prefix']]}.json"  # where the script looks it up
+                vocabulary[word] = stemmed
+    stems = sorted(set(vocabulary.values()))
+    hashes = phone.evaluate(f"stems => {{ {script_function('fnv1a')}; return stems.map(fnv1a); }}", stems)
+    assert hashes == [fnv1a(item) for item in stems]
+    for stemmed in stems:
+        assert stemmed in json.loads(index[f"s/{fnv1a(stemmed) % meta['stemShards']}.json"])

@@ -54,7 +54,7 @@ class Options:
     now: datetime | None = None
     """The moment that decides which posts are published; default: the real time."""
     search: bool = True
-    """Index the site with Pagefind."""
+    """Write the site's search index (:mod:`etalase.search_index`)."""
     strict: bool = True
     """MkDocs warnings stop the build."""
     preview_scheduled: bool = False

@@ -59,7 +59,7 @@ class EtalaseConfig(Config):
     render_seconds = opt.Type(int, default=20)
     """Longest a post page may take to render (Markdown, sanitising, template); 0: no limit."""
     search = opt.Type(bool, default=True)
-    """Index the built site with Pagefind."""
+    """Write the site's search index (:mod:`etalase.search_index`)."""
     now = opt.Optional(opt.Type(str))
     """Treat this ISO moment as now (previewing scheduled posts); default: the real time."""
     preview_scheduled = opt.Type(bool, default=False)

@@ -243,7 +243,7 @@ class ArchivePage(Page):
 
 @dataclass
 class SearchPage(Page):
-    """Pagefind's search box and results."""
+    """The search page: its form, filters and results (etalase.search_index, assets/etalase-search.js)."""
 
     template: ClassVar[str] = "etalase/search.html"
     kind: ClassVar[str] = "search"
@@ -253,7 +253,7 @@ class SearchPage(Page):
 
 @dataclass(frozen=True)
 class SearchFilter:
-    """A Pagefind filter (``data-pagefind-filter``) and its values, as the search page offers them."""
+    """A search filter and its values, as the search page offers them."""
 
     name: str
     """The filter's name in the index, lower case (``kategori``)."""
@@ -271,8 +271,8 @@ ACCESSIBILITY_FILTERS = ("Toilet difabel", "Parkir khusus difabel", "Anjing pema
 def search_filters(post: Post, place: Place) -> dict[str, list[str]]:
     """The filters a post's page carries in the search index (name → values): category, kecamatan, accessibility.
 
-    The post template writes them as ``data-pagefind-filter`` and the search
-    page offers the values found across all posts (:func:`offered_filters`).
+    The search index keeps them for each post (:mod:`etalase.search_index`) and the
+    search page offers the values found across all posts (:func:`offered_filters`).
     """
     filters = {"kategori": [post.category_label], "wilayah": [place.kecamatan_name]}
     access = getattr(post.meta, "accessibility", None)  # only categories about a place have it

@@ -24,7 +24,7 @@ POINTS: dict[str, str] = {
     "build:staged": "the staging folder beside the site exists and is locked; nothing is built yet",
     "photos:done": "every photo is processed into the cache; no page is written",
     "pages:written": "MkDocs has written every page into the staging folder; no feed or search index yet",
-    "search:indexed": "Pagefind has written its index; the index is not yet made stable",
+    "search:indexed": "the search index is written into the staging folder; nothing is published yet",
     "publish:staged": "the new site is complete in the staging folder; the old site is untouched",
     "publish:exchanged": "the new site is in place, the old one in the staging folder, not yet deleted",
     "publish:set-aside": "where the system cannot exchange: the old site renamed aside, the new one not yet in place",

@@ -20,7 +20,7 @@ Steps, in the order MkDocs calls them:
    (:class:`~etalase.render.PageWork`).
 5. ``on_page_context``: what the page tells search engines (:mod:`~etalase.seo`).
 6. ``on_post_build``: cached pages into place, feeds (:mod:`~etalase.feeds`)
-   and the search index (:mod:`~etalase.search`).
+   and the search index (:mod:`~etalase.search_index`).
 
 :mod:`etalase.api` drives the same plugin and adds what MkDocs does not do:
 checking without building, the atomic switch to the new site, a result to read.
@@ -49,7 +49,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import feeds, render, schema_docs, search, seo, social, theme, urls
+from . import feeds, render, schema_docs, search_index, seo, social, theme, urls
 from .brand import Brand
 from .categories import REGISTRY
 from .config import EtalaseConfig
@@ -414,10 +414,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:
             with self._timed("search"):
-                count = search.index_site(
-                    site_dir, [page.url for page in self.pages.values() if isinstance(page, PostPage)]
+                index = search_index.build_index(
+                    site_dir,
+                    [page for page in self.pages.values() if isinstance(page, PostPage)],
+                    self.cache_for_content(config) / "search",
                 )
-            log.info("Pagefind: %d halaman diindeks", count)
+            log.info("Indeks pencarian: %d pos (%d distem ulang)", index.posts, index.stemmed)
 
     @contextmanager
     def _timed(self, step: str) -> Iterator[None]:
