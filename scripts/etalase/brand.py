@@ -30,6 +30,7 @@ from .explain import problems_of
 from .images import PHOTO_SUFFIXES
 from .problems import Problem, display_path
 from .schema import ShortText, Strict, Text, Url, WhatsApp
+from .settings import read_settings
 from .text import show
 from .zones import DEFAULT_ZONE, ZONES, Zone
 
@@ -239,18 +240,9 @@ def _theme_file(config: MkDocsConfig, name: str) -> bool:
 def configured_zone(config_file: Path) -> str:
     """The regency's time zone, ``extra.brand.timezone`` of ``config_file``; the default when it names none.
 
-    For tools that need only this (the scaffold, the form route) without loading MkDocs.
+    For tools that need only this (the scaffold, the form route) without loading MkDocs (:mod:`etalase.settings`).
     """
-    try:
-        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
-        return DEFAULT_ZONE
-    for key in ("extra", "brand", "timezone"):
-        if not isinstance(node, yaml.MappingNode):
-            return DEFAULT_ZONE
-        node = next((value for name, value in node.value if getattr(name, "value", None) == key), None)
-    value = node.value if isinstance(node, yaml.ScalarNode) else None
-    return value if value in ZONES else DEFAULT_ZONE
+    return read_settings(config_file).zone
 
 
 def config_lines(config_file: Path) -> dict[tuple[Any, ...], int]:

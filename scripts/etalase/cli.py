@@ -22,12 +22,12 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from . import api
 from .github import write_problems
 from .problems import Problem
+from .settings import parse_now
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -84,12 +84,10 @@ def build_options(parser: argparse.ArgumentParser, config: Path = Path("mkdocs.y
 def run(args: argparse.Namespace) -> int:
     """Check or build as ``args`` say; print the outcome; return the exit status."""
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
-    except ValueError:
-        print(f"--now bukan waktu ISO yang sah: {args.now!r} (not an ISO date-time)", file=sys.stderr)
+        now = parse_now(args.now)
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return EXIT_USAGE
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=UTC)
     if args.content is not None and not args.content.is_dir():
         print(f"folder konten tidak ada: {args.content} (content folder not found)", file=sys.stderr)
         return EXIT_USAGE

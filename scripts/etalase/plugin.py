@@ -60,6 +60,7 @@ from .pause import pause_point
 from .prepare import Prepared, prepare
 from .problems import Problem, display_path
 from .render import GeneratedPage
+from .settings import parse_now
 from .structure import Content, Post
 
 log = logging.getLogger("mkdocs.plugins.etalase")
@@ -110,9 +111,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.guard = PostGuard(self.config.render_seconds)
         if self.prepared is None:  # MkDocs runs by itself (mkdocs serve): prepare here, from the plugin's options
             base = Path(config.config_file_path or ".").resolve().parent
-            now = datetime.fromisoformat(self.config.now) if self.config.now else datetime.now(UTC)
             self.prepared = prepare(
-                config, (base / self.config.content_dir).resolve(), now, self.config.preview_scheduled
+                config,
+                (base / self.config.content_dir).resolve(),
+                parse_now(self.config.now),
+                self.config.preview_scheduled,
             )
         self.fail_on(self.prepared.problems)
         content, brand = self.prepared.content, self.prepared.brand
