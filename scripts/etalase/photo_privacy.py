@@ -64,9 +64,10 @@ def _register_heif() -> None:
 
 def _open(path: Path) -> Image.Image:
     with open(path, "rb") as file:
-        if file.read(12)[4:8] == b"ftyp":  # HEIC (an upload's temporary file has no suffix)
-            _register_heif()
-    return Image.open(path, formats=_OPEN_FORMATS)
+        heif = file.read(12)[4:8] == b"ftyp"  # HEIC (an upload's temporary file has no suffix)
+    if heif:
+        _register_heif()
+    return Image.open(path, formats=_OPEN_FORMATS if heif else _OPEN_FORMATS[:-1])
 
 
 def has_gps(path: Path) -> bool:
