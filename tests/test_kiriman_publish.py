@@ -46,7 +46,7 @@ def copy(artifact: Path, tmp_path: Path) -> Path:
 
 
 def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_path: Path) -> None:
-    out, outputs = tmp_path / "keluar", tmp_path / "github-output"
+    out, outputs, registry = tmp_path / "keluar", tmp_path / "github-output", tmp_path / "kiriman-akun"
     assert (
         kiriman_publish.main(
             [
@@ -59,6 +59,10 @@ def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_pat
                 "7",
                 "--author-id",
                 "583231",
+                "--repo",
+                "kab-sekar/etalase",
+                "--registry",
+                str(registry),
                 "--out",
                 str(out),
                 "--github-output",
@@ -70,21 +74,84 @@ def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_pat
     assert outputs.read_text(encoding="utf-8") == "ok=true\nstate=ok\nbranch=kiriman/7\n"
     assert (content / "posts" / SLUG / "index.md").is_file()
     assert (content / "creators" / "sari-rahayu.yml").is_file()
+    # The account is registered by its id when an editor merges this first post.
+    assert json.loads((registry / "583231.json").read_text(encoding="utf-8")) == {
+        "id": 583231,
+        "login": "bu-sari",
+        "kreator": "sari-rahayu",
+    }
     assert (out / "pr-title.txt").read_text(
         encoding="utf-8"
     ) == "Pos baru: Keripik Tempe Bu Sari, Renyah dari Pasar Lama\n"
     body = (out / "pr-body.md").read_text(encoding="utf-8")
     assert body.startswith("Kiriman lewat formulir dari @bu-sari, issue #7. Terima kasih!\n\nCloses #7\n")
-    assert "- Kreator: Sari Rahayu (`sari-rahayu`) (kreator baru: berkas kreatornya ikut di PR ini)" in body
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     checklist = template[template.index("## Daftar periksa editor") :].strip()
     assert body.rstrip().endswith(checklist)
+    assert body.count("- [ ]") == checklist.count("- [ ]") and "- [x]" not in body  # one checklist
     assert (
         (out / "commit-message.txt")
         .read_text(encoding="utf-8")
         .endswith("Co-authored-by: bu-sari <583231+bu-sari@users.noreply.github.com>\n")
     )
     assert (out / "periksa-komentar.md").read_text(encoding="utf-8").startswith(f"{CHECK_MARKER}\n## Pemeriksaan pos")
+
+
+def test_the_pr_description_shows_the_post_as_it_will_read(copy: Path, content: Path, tmp_path: Path) -> None:
+    """Title, summary, the category's facts, every photo from the branch with its alt text, creator, time."""
+    out = tmp_path / "keluar"
+    arguments = ["--content", str(content), "--issue", "7", "--author-id", "583231", "--repo", "kab-sekar/etalase"]
+    assert kiriman_publish.main(["accept", "--artifact", str(copy), *arguments, "--out", str(out)]) == 0
+    body = (out / "pr-body.md").read_text(encoding="utf-8")
+    lines = body.splitlines()
+    for expected in [
+        "## Keripik Tempe Bu Sari, Renyah dari Pasar Lama",
+        "> Keripik tempe tipis buatan rumahan di Pasar Lama, digoreng setiap pagi dengan minyak baru\\. "
+        "Tersedia rasa original dan pedas\\.",
+        "- **Kategori:** UMKM · Pasar Lama, Kec\\. Sekar Kota",
+        "- **Kreator:** Sari Rahayu (`sari-rahayu`, @bu-sari) (kreator baru: berkas kreatornya ikut di PR ini)",
+        "- **Waktu terbit:** terbit 5 Desember 2026, 09.00 WIB (tidak sebelum PR ini digabung)",
+        "- **Nama usaha:** Keripik Tempe Bu Sari",
+        "  - Keripik tempe original",
+        "  - Peyek kacang",
+        "- **Kisaran harga:** Rp10\\.000–Rp25\\.000",
+        "- **Jam buka toko atau bengkel:** Senin–Sabtu 07\\.00–16\\.00 WIB",
+        "- **Nomor WhatsApp untuk pesan:** \\+6281355502711",
+        "- **Tautan marketplace atau media sosial usaha**",
+        "- **Alamat usaha:** Jl\\. Pasar Lama No\\. 3, Kel\\. Pasar Lama",
+        '<img src="https://github.com/kab-sekar/etalase/raw/kiriman/7/content/posts/'
+        f'{SLUG}/sampul.jpg" alt="Toples-toples keripik tempe berjajar di meja kayu kios pasar" width="320">',
+        "**sampul** (`sampul\\.jpg`) · *teks alternatif:* Toples\\-toples keripik tempe berjajar di meja kayu "
+        "kios pasar",
+    ]:
+        assert expected in lines, expected
+    assert lines.index("### Foto") < lines.index("### Pernyataan kreator (dari formulir)")
+
+
+def test_the_facts_of_every_category_are_shown(tmp_path: Path) -> None:
+    """Prices in rupiah, progress with its date, event dates and accessibility, from the demo posts."""
+    from datetime import UTC, datetime
+
+    from etalase.load import load_content
+    from etalase.validate import validate
+
+    content, problems = validate(load_content(DEMO_CONTENT), datetime(2026, 12, 1, tzinfo=UTC))
+    assert content is not None and not problems
+    posts = {post.slug: post for post in content.posts + content.unpublished}
+    umkm = kiriman_publish.post_facts(posts["olahan-buah-tin-kebun-kopi"].meta, "umkm")
+    assert "  - Nama produk: Selai buah tin \\(botol 200 gram\\); Harga dalam rupiah: Rp45.000" in umkm
+    assert "- **Aksesibilitas**" in umkm and "  - **Bisa dijangkau dan dipakai pengguna kursi roda:** sebagian" in umkm
+    assert any(line.startswith("- **Nomor WhatsApp") and "2718" in line for line in umkm), umkm
+    build = next(
+        post for post in posts.values() if post.meta.category == "pembangunan" and post.meta.pembangunan.progress
+    )
+    facts = "\n".join(kiriman_publish.post_facts(build.meta, "pembangunan"))
+    assert f"{build.meta.pembangunan.progress}%" in facts
+    day = build.meta.pembangunan.progress_date
+    assert f"{day.day} " in facts and str(day.year) in facts
+    event = next(post for post in posts.values() if post.meta.category == "budaya" and post.meta.budaya.start)
+    facts = "\n".join(kiriman_publish.post_facts(event.meta, "budaya"))
+    assert f"{event.meta.budaya.start:%H.%M}" in facts and "WIB" in facts
 
 
 @pytest.mark.parametrize(
