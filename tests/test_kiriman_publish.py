@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import ExifTags, Image
 
 from etalase import kiriman_publish
 from etalase.github import md_text
@@ -173,6 +174,7 @@ def test_the_facts_of_every_category_are_shown(tmp_path: Path) -> None:
             lambda a: (a / "konten" / "posts" / SLUG / "index.md").write_text("---\ntitle: x\n---\n"),
             id="bundle no longer valid",
         ),
+        pytest.param(lambda a: _with_gps(a / "konten" / "posts" / SLUG / "sampul.jpg"), id="photo with GPS"),
     ],
 )
 def test_an_artifact_that_is_not_what_a_conversion_makes_is_refused(spoil, copy: Path, content: Path) -> None:
@@ -186,6 +188,15 @@ def test_a_slug_taken_since_the_conversion_is_refused(copy: Path, content: Path)
     (content / "posts" / SLUG / "index.md").write_text("---\n---\n", encoding="utf-8")
     with pytest.raises(Refused, match="sudah ada di repositori"):
         accept(copy, content, 7, ImageSettings())
+
+
+def _with_gps(photo: Path) -> None:
+    """The photo as a phone wrote it: its location still in the EXIF."""
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "S", ExifTags.GPS.GPSLatitude: (7.0, 14.0, 28.0)}
+    with Image.open(photo) as image:
+        image.load()
+        image.save(photo, "JPEG", exif=exif.tobytes())
 
 
 def _edit_result(artifact: Path, **changes: object) -> None:

@@ -49,6 +49,7 @@ from .images import ImageSettings
 from .issue_form import CONSENT, MAX_PHOTOS
 from .kiriman_gate import MAX_OPEN, as_dict, is_registered, registry_entry
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, load_content
+from .photo_privacy import not_clean
 from .schema import COVER_STEM, GALLERY_STEM, GitHubLogin, PostBase, Slug
 from .structure import Post
 from .theme import rupiah, tanggal
@@ -188,6 +189,9 @@ def accept_post(artifact: Path, content_dir: Path, issue: int, settings: ImageSe
         raise Refused("folder konten kiriman tidak ada")
     files = list_files(source, settings)
     expected_files(result, files)
+    for name in files:  # the conversion strips every photo: one that is not stripped was not made by it
+        if _PHOTO.fullmatch(name.rsplit("/", 1)[-1]) and (reason := not_clean(source / name)):
+            raise Refused(f"foto {name} {reason}")
     for name in files:
         if (content_dir / name).exists() or (content_dir / name).is_symlink():
             raise Refused(f"{name} sudah ada di repositori")

@@ -85,6 +85,23 @@ def has_gps(path: Path) -> bool:
         return False  # not a photo this module can read; the photo pipeline reports it
 
 
+def not_clean(path: Path) -> str | None:
+    """Why ``path`` is not a stripped photo (metadata, size, orientation), or None when it is one."""
+    if path.stat().st_size > MAX_BYTES:
+        return f"lebih besar dari {MAX_BYTES // 1024 // 1024} MB"
+    try:
+        with _open(path) as image:
+            if max(image.size) > MAX_SIDE:
+                return f"lebih dari {MAX_SIDE} piksel"
+            if image.getexif():
+                return "masih menyimpan data EXIF"
+            if {"xmp", "XML:com.adobe.xmp", "comment"} & image.info.keys():
+                return "masih menyimpan metadata"
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError, RuntimeError, Image.DecompressionBombError):
+        return "bukan foto yang bisa dibaca"
+    return None
+
+
 def gps_problems(raw: RawFile, photos: list[PhotoRef]) -> list[Problem]:
     """A problem for each photo of a post (``raw``) that carries a location, naming the command that strips it."""
     bundle = raw.path.parent
