@@ -123,3 +123,33 @@ def test_the_deploy_verifies_before_and_seals_after_the_build_in_the_one_step_ho
     for name in os.listdir(workflows):  # the key reaches no other workflow
         if name != "deploy.yml":
             assert "ETALASE_CACHE_KEY" not in (workflows / name).read_text(encoding="utf-8"), name
+
+
+def test_a_forged_page_in_the_cache_is_not_published(tmp_path: Path) -> None:
+    """The threat and its cure, with real builds: a cached page is reused byte for byte unless unsealed."""
+    from conftest import run_build, write_config
+    from small_site import one_post_content
+
+    content = one_post_content(tmp_path)
+    config = write_config(tmp_path / "konfigurasi", content_dir=content)
+    folder = tmp_path / "konfigurasi" / "cache"
+
+    def build(name: str) -> str:
+        site = tmp_path / name
+        result = run_build("--config", config, "--content", content, "--site-dir", site, "--no-search")
+        assert result.returncode == 0, result.stdout + result.stderr
+        return (site / "artikel" / "lomba-tabuh-gendang-pasar-lama" / "index.html").read_text(encoding="utf-8")
+
+    assert "DISUSUPKAN" not in build("pertama")
+    seal(folder, KEY)
+    pages = [page for page in folder.rglob("*.html") if "<" in page.read_text(encoding="utf-8")]
+    assert pages, sorted(_files(folder))
+    for page in pages:
+        page.write_text(page.read_text(encoding="utf-8") + '<p id="DISUSUPKAN">palsu</p>', encoding="utf-8")
+    forged = {page: page.read_text(encoding="utf-8") for page in pages}
+    assert "DISUSUPKAN" in build("tanpa-segel")  # what a poisoned cache would do to the official site
+    for page, text in forged.items():  # the same forged entries again, under the seal of the first build
+        page.write_text(text, encoding="utf-8")
+    result = verify(folder, KEY)
+    assert result.trusted and result.removed >= len(pages)
+    assert "DISUSUPKAN" not in build("terperiksa")
