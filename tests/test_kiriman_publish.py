@@ -150,6 +150,12 @@ def test_the_facts_of_every_category_are_shown(tmp_path: Path) -> None:
     assert f"{build.meta.pembangunan.progress}%" in facts
     day = build.meta.pembangunan.progress_date
     assert f"{day.day} " in facts and str(day.year) in facts
+    evidence = kiriman_publish.post_photos(posts["pembangunan-jembatan-lubuk-tenang"])
+    assert evidence[-1] == (
+        "papan-proyek.jpg",
+        "(tanpa teks alternatif: foto bukti di pembangunan.sources (sumber ke-1).photo)",
+    )
+    assert evidence[0][0] == posts["pembangunan-jembatan-lubuk-tenang"].meta.cover.file
     event = next(post for post in posts.values() if post.meta.category == "budaya" and post.meta.budaya.start)
     facts = "\n".join(kiriman_publish.post_facts(event.meta, "budaya"))
     assert f"{event.meta.budaya.start:%H.%M}" in facts and "WIB" in facts

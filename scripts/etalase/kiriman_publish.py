@@ -316,7 +316,7 @@ def pr_body(result: Result, post: Post, creator_name: str, template: Path, repo:
         "",
     ]
     base = f"https://github.com/{repo}/raw/{BRANCH_PREFIX}{result.issue}/{folder}/"
-    for number, (file, alt) in enumerate(post_photos(meta), 1):
+    for number, (file, alt) in enumerate(post_photos(post), 1):
         role = "sampul" if number == 1 else f"foto {number - 1}"
         lines += [
             f'<img src="{html.escape(base + quote(file))}" alt="{html.escape(alt)}" width="320">',
@@ -338,10 +338,17 @@ def pr_body(result: Result, post: Post, creator_name: str, template: Path, repo:
     return "\n".join(lines)
 
 
-def post_photos(meta: PostBase) -> list[tuple[str, str]]:
-    """``(file, alt)`` of the cover and every gallery photo, in order."""
+def post_photos(post: Post) -> list[tuple[str, str]]:
+    """``(file, alt)`` of the cover, every gallery photo, then any other photo of the post (evidence), in order."""
+    meta = post.meta
     photos = [(meta.cover.file, meta.cover.alt)]
     photos += [(photo.file, photo.alt) for photo in meta.gallery]
+    named = {file for file, _ in photos}
+    for ref in post.photos:
+        name = ref.file.relative_to(post.bundle).as_posix()
+        if name not in named:
+            named.add(name)
+            photos.append((name, f"(tanpa teks alternatif: foto bukti di {ref.shown or ref.field or 'isi pos'})"))
     return photos
 
 
