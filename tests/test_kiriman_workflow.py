@@ -591,3 +591,18 @@ def test_the_lease_refuses_a_branch_that_moved_since_it_was_read(step_env: dict[
     assert second.returncode != 0 and "state" not in outputs
     assert re.search(r"stale info|rejected", second.stderr), second.stderr
     assert _remote_head(step_env) == head
+
+
+def test_the_status_reports_the_conversions_own_check() -> None:
+    jobs = _workflow()["jobs"]
+    assert jobs["convert"]["outputs"]["check"] == "${{ steps.check.outputs.check }}"
+    check = _step(jobs["convert"], "check")
+    assert "if python scripts/pr_check.py" in check["run"]
+    assert 'echo "check=success"' in check["run"] and 'echo "check=failure"' in check["run"]
+    publish = _step(jobs["publish"], "publish")
+    assert publish["env"]["CHECK"] == "${{ needs.convert.outputs.check }}"
+    assert publish["env"]["APP"] == "${{ steps.app-token.outputs.token != '' }}"  # an App's push runs the check
+    # The name the branch rule requires is the name of the PR check's job.
+    pr_check = yaml.safe_load((ROOT / ".github" / "workflows" / "pr-check.yml").read_text(encoding="utf-8"))
+    assert [job["name"] for job in pr_check["jobs"].values()] == [CHECK_NAME]
+    assert f'context="{CHECK_NAME}"' in publish["run"]
