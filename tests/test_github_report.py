@@ -313,25 +313,29 @@ def test_bad_pr_summary_lists_posts_and_checklist(bad_run) -> None:
     _, out = bad_run
     summary = (out / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("## Pemeriksaan pos\n\n❌ **2 masalah di 1 berkas.**")
-    rows = [line for line in summary.splitlines() if line.startswith("| **")]
+    # A list of short lines, no table: the summary is also the form PR's comment, read on a 360 px phone.
+    assert "| --- |" not in summary and "\n| " not in summary
+    rows = [line for line in summary.splitlines() if line.startswith(("- ✅", "- ❌"))]
     assert rows == [
         (
-            "| **Festival Layang\\-Layang Pantai**<br>content/posts/festival\\-layang\\-layang/index\\.md | baru | Budaya "
-            "| Rina Wulandari | Pasir Putih, Kec\\. Tanjung Sari | 2 | ✅ ok |"
+            "- ✅ ok **Festival Layang\\-Layang Pantai**<br>baru · Budaya · 2 foto · Rina Wulandari · "
+            "Pasir Putih, Kec\\. Tanjung Sari<br>content/posts/festival\\-layang\\-layang/index\\.md"
         ),
         (
-            "| **Pos Bermasalah**<br>content/posts/pos\\-bermasalah/index\\.md | baru | Wisata | Rina Wulandari "
-            "| Kec\\. Bukit Jati | 1 | ❌ 2 masalah |"
+            "- ❌ 2 masalah **Pos Bermasalah**<br>baru · Wisata · 1 foto · Rina Wulandari · Kec\\. Bukit Jati"
+            "<br>content/posts/pos\\-bermasalah/index\\.md"
         ),
         (
-            "| **Warung Kopi Bukit Jati**<br>content/posts/warung\\-kopi\\-bukit/index\\.md | diubah | UMKM "
-            "| Rina Wulandari | Kec\\. Bukit Jati | 1 | ✅ ok |"
+            "- ✅ ok **Warung Kopi Bukit Jati**<br>diubah · UMKM · 1 foto · Rina Wulandari · Kec\\. Bukit Jati"
+            "<br>content/posts/warung\\-kopi\\-bukit/index\\.md"
         ),
     ]
+    longest = max(len(part) for row in rows for part in row.split("<br>"))
+    assert longest <= 100  # each line wraps on a phone instead of scrolling sideways
     assert "### Berkas di luar `content/`" in summary and "- README\\.md" in summary
     assert "- content/posts/pos\\-bermasalah/index\\.md\\:8: cover\\.alt: wajib diisi tetapi tidak ada" in summary
-    assert "### Daftar periksa editor" in summary
-    assert summary.count("- [ ] ") == 5
+    assert "Daftar periksa editor: di deskripsi PR ini." in summary  # one checklist per PR: the description's
+    assert summary.count("- [ ] ") == 0
     assert not (out / "site").exists()
 
 
@@ -363,7 +367,7 @@ def test_good_pr_builds_the_site(good_run) -> None:
     assert (out / "site" / "artikel" / "festival-layang-layang" / "index.html").is_file()
     summary = (out / "summary.md").read_text(encoding="utf-8")
     assert "✅ **Konten beres dan situs berhasil dibangun.**" in summary
-    assert "| baru | Budaya |" in summary and "| diubah | UMKM |" in summary
+    assert "<br>baru · Budaya · " in summary and "<br>diubah · UMKM · " in summary
     assert "Berkas di luar" not in summary
     assert json.loads((out / "data" / "pr.json").read_text(encoding="utf-8"))["ok"] is True
 
@@ -402,8 +406,8 @@ def test_scheduled_post_with_a_broken_photo_fails_the_check(origin: dict, tmp_pa
     assert len(annotations) == 1, result.stdout
     assert annotations[0].startswith("::error file=content/posts/pantai-nanti/index.md,line=9,title=cover.file::")
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "| **Pantai Pasir Putih Nanti**<br>content/posts/pantai\\-nanti/index\\.md | baru |" in summary
-    assert "| 1 | ❌ 1 masalah |" in summary
+    assert "- ❌ 1 masalah **Pantai Pasir Putih Nanti**<br>baru · " in summary
+    assert "<br>content/posts/pantai\\-nanti/index\\.md" in summary
     assert json.loads((tmp_path / "data" / "pr.json").read_text(encoding="utf-8"))["posts"] == [
         {"slug": "pantai-nanti", "change": "baru", "status": "masalah"}
     ]
@@ -427,8 +431,8 @@ def test_scheduled_post_is_in_the_preview_marked_and_a_draft_is_not(origin: dict
 
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "✅ **Konten beres dan situs berhasil dibangun.**" in summary
-    assert "| ✅ ok (draf) |" in summary
-    assert "| ✅ ok (terjadwal 2026-12-24 07:30 WITA) |" in summary
+    assert "- ✅ ok (draf) **" in summary
+    assert "- ✅ ok (terjadwal 2026-12-24 07:30 WITA) **" in summary
     assert json.loads((tmp_path / "data" / "pr.json").read_text(encoding="utf-8"))["posts"] == [
         {"slug": "pantai-draf", "change": "baru", "status": "draf"},
         {"slug": "pantai-nanti", "change": "baru", "status": "terjadwal"},
@@ -460,7 +464,7 @@ def test_without_a_site_the_check_still_marks_scheduled_and_draft_posts(origin: 
     result = _pr_check(clone, str(origin["good"]), tmp_path, site=False)
     assert result.returncode == 0, result.stdout + result.stderr
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "✅ **Konten beres.**" in summary and "| ✅ ok (terjadwal 2026-12-24 07:30 WITA) |" in summary
+    assert "✅ **Konten beres.**" in summary and "- ✅ ok (terjadwal 2026-12-24 07:30 WITA) **" in summary
 
 
 # --------------------------------------------------------------------------
@@ -694,10 +698,10 @@ def test_summary_stays_under_githubs_limit_with_2000_posts() -> None:
     outside = [f"scripts/berkas-{i:05}-{'y' * 200}.py" for i in range(5 * MANY)]
     summary = summary_markdown(rows, problems, outside, outside[:MANY], build_code=1)
     assert len(summary.encode("utf-8")) <= SUMMARY_MAX_BYTES < 1024 * 1024
-    assert f"| … dan {MANY - SUMMARY_ROWS_MAX} pos lain (ringkasan dibatasi agar tetap tampil) |" in summary
+    assert f"- … dan {MANY - SUMMARY_ROWS_MAX} pos lain (ringkasan dibatasi agar tetap tampil)" in summary
     assert f"- … dan {5 * MANY - SUMMARY_FILES_MAX} berkas lain (lihat tab *Files changed*)." in summary
     assert f"- … dan {MANY - SUMMARY_PROBLEMS_MAX} masalah lain (lihat log)." in summary
-    assert summary.endswith("### Daftar periksa editor\n\n" + "".join(f"- [ ] {item}\n" for item in EDITOR_CHECKLIST))
+    assert summary.endswith("Daftar periksa editor: di deskripsi PR ini.\n")
 
 
 def test_summary_budget_cuts_long_lists_and_says_so() -> None:
@@ -716,7 +720,7 @@ def test_summary_budget_cuts_long_lists_and_says_so() -> None:
     ]
     summary = summary_markdown(huge + rows, [], [], [], build_code=0)
     assert len(summary.encode("utf-8")) <= SUMMARY_MAX_BYTES
-    assert "pos lain (ringkasan dibatasi agar tetap tampil)" in summary and "### Daftar periksa editor" in summary
+    assert "pos lain (ringkasan dibatasi agar tetap tampil)" in summary and "Daftar periksa editor" in summary
 
 
 # --------------------------------------------------------------------------
@@ -769,3 +773,10 @@ def test_a_new_post_dated_long_ago_is_warned_about_not_refused(origin: dict, tmp
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "### Peringatan" in summary and "panen\\-lalu" in summary.split("### Peringatan")[1]
     assert "panen\\-baru" not in summary.split("### Peringatan")[1]
+
+
+def test_the_pr_templates_editor_checklist_is_the_one_checklist() -> None:
+    """One wording: the PR template (so every PR's description, form PRs included) holds EDITOR_CHECKLIST."""
+    template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    editor = template[template.index("## Daftar periksa editor") :]
+    assert editor == "## Daftar periksa editor\n\n" + "".join(f"- [ ] {item}\n" for item in EDITOR_CHECKLIST)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import http.server
 import threading
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from etalase.kiriman_assets import GITHUB, find, loopback_host
 
@@ -122,7 +124,9 @@ def test_an_attachment_is_downloaded_through_an_allowed_redirect(
         _body(base, "foto"), content, tmp_path, "--test-attachment-host", base, "--config", str(config)
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (Path(result.stdout.strip()) / "sampul.jpg").read_bytes() == PHOTO
+    with Image.open(Path(result.stdout.strip()) / "sampul.jpg") as stripped, Image.open(BytesIO(PHOTO)) as original:
+        assert stripped.size == original.size and stripped.format == "JPEG"  # the downloaded photo, stripped
+        assert not stripped.getexif()
     assert server.hits == ["/user-attachments/assets/foto", "/penyimpanan/foto"]
 
 

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import ExifTags, Image
 
 from etalase import kiriman_publish
 from etalase.github import md_text
@@ -46,7 +47,7 @@ def copy(artifact: Path, tmp_path: Path) -> Path:
 
 
 def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_path: Path) -> None:
-    out, outputs = tmp_path / "keluar", tmp_path / "github-output"
+    out, outputs, registry = tmp_path / "keluar", tmp_path / "github-output", tmp_path / "kiriman-akun"
     assert (
         kiriman_publish.main(
             [
@@ -59,6 +60,10 @@ def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_pat
                 "7",
                 "--author-id",
                 "583231",
+                "--repo",
+                "kab-sekar/etalase",
+                "--registry",
+                str(registry),
                 "--out",
                 str(out),
                 "--github-output",
@@ -70,21 +75,90 @@ def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_pat
     assert outputs.read_text(encoding="utf-8") == "ok=true\nstate=ok\nbranch=kiriman/7\n"
     assert (content / "posts" / SLUG / "index.md").is_file()
     assert (content / "creators" / "sari-rahayu.yml").is_file()
+    # The account is registered by its id when an editor merges this first post.
+    assert json.loads((registry / "583231.json").read_text(encoding="utf-8")) == {
+        "id": 583231,
+        "login": "bu-sari",
+        "kreator": "sari-rahayu",
+    }
     assert (out / "pr-title.txt").read_text(
         encoding="utf-8"
     ) == "Pos baru: Keripik Tempe Bu Sari, Renyah dari Pasar Lama\n"
     body = (out / "pr-body.md").read_text(encoding="utf-8")
     assert body.startswith("Kiriman lewat formulir dari @bu-sari, issue #7. Terima kasih!\n\nCloses #7\n")
-    assert "- Kreator: Sari Rahayu (`sari-rahayu`) (kreator baru: berkas kreatornya ikut di PR ini)" in body
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     checklist = template[template.index("## Daftar periksa editor") :].strip()
     assert body.rstrip().endswith(checklist)
+    assert body.count("- [ ]") == checklist.count("- [ ]") and "- [x]" not in body  # one checklist
     assert (
         (out / "commit-message.txt")
         .read_text(encoding="utf-8")
         .endswith("Co-authored-by: bu-sari <583231+bu-sari@users.noreply.github.com>\n")
     )
     assert (out / "periksa-komentar.md").read_text(encoding="utf-8").startswith(f"{CHECK_MARKER}\n## Pemeriksaan pos")
+
+
+def test_the_pr_description_shows_the_post_as_it_will_read(copy: Path, content: Path, tmp_path: Path) -> None:
+    """Title, summary, the category's facts, every photo from the branch with its alt text, creator, time."""
+    out = tmp_path / "keluar"
+    arguments = ["--content", str(content), "--issue", "7", "--author-id", "583231", "--repo", "kab-sekar/etalase"]
+    assert kiriman_publish.main(["accept", "--artifact", str(copy), *arguments, "--out", str(out)]) == 0
+    body = (out / "pr-body.md").read_text(encoding="utf-8")
+    lines = body.splitlines()
+    for expected in [
+        "## Keripik Tempe Bu Sari, Renyah dari Pasar Lama",
+        "> Keripik tempe tipis buatan rumahan di Pasar Lama, digoreng setiap pagi dengan minyak baru\\. "
+        "Tersedia rasa original dan pedas\\.",
+        "- **Kategori:** UMKM · Pasar Lama, Kec\\. Sekar Kota",
+        "- **Kreator:** Sari Rahayu (`sari-rahayu`, @bu-sari) (kreator baru: berkas kreatornya ikut di PR ini)",
+        "- **Waktu terbit:** terbit 5 Desember 2026, 09.00 WIB (tidak sebelum PR ini digabung)",
+        "- **Nama usaha:** Keripik Tempe Bu Sari",
+        "  - Keripik tempe original",
+        "  - Peyek kacang",
+        "- **Kisaran harga:** Rp10\\.000–Rp25\\.000",
+        "- **Jam buka toko atau bengkel:** Senin–Sabtu 07\\.00–16\\.00 WIB",
+        "- **Nomor WhatsApp untuk pesan:** \\+6281355502711",
+        "- **Tautan marketplace atau media sosial usaha**",
+        "- **Alamat usaha:** Jl\\. Pasar Lama No\\. 3, Kel\\. Pasar Lama",
+        '<img src="https://github.com/kab-sekar/etalase/raw/kiriman/7/content/posts/'
+        f'{SLUG}/sampul.jpg" alt="Toples-toples keripik tempe berjajar di meja kayu kios pasar" width="320">',
+        "**sampul** (`sampul\\.jpg`) · *teks alternatif:* Toples\\-toples keripik tempe berjajar di meja kayu "
+        "kios pasar",
+    ]:
+        assert expected in lines, expected
+    assert lines.index("### Foto") < lines.index("### Pernyataan kreator (dari formulir)")
+
+
+def test_the_facts_of_every_category_are_shown(tmp_path: Path) -> None:
+    """Prices in rupiah, progress with its date, event dates and accessibility, from the demo posts."""
+    from datetime import UTC, datetime
+
+    from etalase.load import load_content
+    from etalase.validate import validate
+
+    content, problems = validate(load_content(DEMO_CONTENT), datetime(2026, 12, 1, tzinfo=UTC))
+    assert content is not None and not problems
+    posts = {post.slug: post for post in content.posts + content.unpublished}
+    umkm = kiriman_publish.post_facts(posts["olahan-buah-tin-kebun-kopi"].meta, "umkm")
+    assert "  - Nama produk: Selai buah tin \\(botol 200 gram\\); Harga dalam rupiah: Rp45.000" in umkm
+    assert "- **Aksesibilitas**" in umkm and "  - **Bisa dijangkau dan dipakai pengguna kursi roda:** sebagian" in umkm
+    assert any(line.startswith("- **Nomor WhatsApp") and "2718" in line for line in umkm), umkm
+    build = next(
+        post for post in posts.values() if post.meta.category == "pembangunan" and post.meta.pembangunan.progress
+    )
+    facts = "\n".join(kiriman_publish.post_facts(build.meta, "pembangunan"))
+    assert f"{build.meta.pembangunan.progress}%" in facts
+    day = build.meta.pembangunan.progress_date
+    assert f"{day.day} " in facts and str(day.year) in facts
+    evidence = kiriman_publish.post_photos(posts["pembangunan-jembatan-lubuk-tenang"])
+    assert evidence[-1] == (
+        "papan-proyek.jpg",
+        "(tanpa teks alternatif: foto bukti di pembangunan.sources (sumber ke-1).photo)",
+    )
+    assert evidence[0][0] == posts["pembangunan-jembatan-lubuk-tenang"].meta.cover.file
+    event = next(post for post in posts.values() if post.meta.category == "budaya" and post.meta.budaya.start)
+    facts = "\n".join(kiriman_publish.post_facts(event.meta, "budaya"))
+    assert f"{event.meta.budaya.start:%H.%M}" in facts and "WIB" in facts
 
 
 @pytest.mark.parametrize(
@@ -106,6 +180,7 @@ def test_a_good_artifact_is_copied_and_worded(copy: Path, content: Path, tmp_pat
             lambda a: (a / "konten" / "posts" / SLUG / "index.md").write_text("---\ntitle: x\n---\n"),
             id="bundle no longer valid",
         ),
+        pytest.param(lambda a: _with_gps(a / "konten" / "posts" / SLUG / "sampul.jpg"), id="photo with GPS"),
     ],
 )
 def test_an_artifact_that_is_not_what_a_conversion_makes_is_refused(spoil, copy: Path, content: Path) -> None:
@@ -119,6 +194,15 @@ def test_a_slug_taken_since_the_conversion_is_refused(copy: Path, content: Path)
     (content / "posts" / SLUG / "index.md").write_text("---\n---\n", encoding="utf-8")
     with pytest.raises(Refused, match="sudah ada di repositori"):
         accept(copy, content, 7, ImageSettings())
+
+
+def _with_gps(photo: Path) -> None:
+    """The photo as a phone wrote it: its location still in the EXIF."""
+    exif = Image.Exif()
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "S", ExifTags.GPS.GPSLatitude: (7.0, 14.0, 28.0)}
+    with Image.open(photo) as image:
+        image.load()
+        image.save(photo, "JPEG", exif=exif.tobytes())
 
 
 def _edit_result(artifact: Path, **changes: object) -> None:

@@ -6,6 +6,7 @@
     etalase build --preview-scheduled          # scheduled posts too, marked "Terjadwal" (the PR check)
     etalase post                    # a new post bundle, asking for what it needs
     etalase schema FILE             # the front-matter JSON Schema, for editors
+    etalase foto bersihkan PATH     # strip photos in place: GPS, camera data, orientation, size
 
 Every problem in the content is reported in one run, one per line,
 ``path:line: field: message`` in Bahasa Indonesia with an English second
@@ -46,7 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema", help="tulis JSON Schema front matter (write the JSON Schema)", add_help=False
     )
     schema.add_argument("args", nargs=argparse.REMAINDER)
+    photo = commands.add_parser("foto", help="bersihkan foto: hapus GPS dan data kamera (strip photos)", add_help=False)
+    photo.add_argument("args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
+    if args.command == "foto":
+        from . import photo_privacy
+
+        return photo_privacy.main(args.args)
     if args.command == "post":
         from . import scaffold
 

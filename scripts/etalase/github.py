@@ -229,15 +229,12 @@ def summary_markdown(
         out.add("✅ **Konten beres.**")
     out.add("")
 
+    # A list, not a table: the summary is also the form PR's comment, read on a 360 px phone screen.
     out.add("### Pos yang ditambah atau diubah", "")
     if rows:
-        out.add(
-            "| Pos | Perubahan | Kategori | Kreator | Wilayah | Foto | Status |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
-        )
         left_out = out.offer(map(_row_line, rows), len(rows), SUMMARY_ROWS_MAX)
         if left_out:
-            out.add(f"| … dan {left_out} pos lain (ringkasan dibatasi agar tetap tampil) | | | | | | |")
+            out.add(f"- … dan {left_out} pos lain (ringkasan dibatasi agar tetap tampil)")
     else:
         out.add("PR ini tidak menambah atau mengubah pos.")
     out.add("")
@@ -268,24 +265,19 @@ def summary_markdown(
             out.add(f"- … dan {left_out} {heading.lower()} lain (lihat log).")
         out.add("")
 
-    out.add("### Daftar periksa editor", "")
-    out.add(*(f"- [ ] {item}" for item in EDITOR_CHECKLIST))
-    out.add("")
+    # One checklist per PR: the description's (the PR template, or the form PR's body) holds it.
+    out.add("Daftar periksa editor: di deskripsi PR ini.", "")
     return out.text()
 
 
 def _row_line(row: PostRow) -> str:
-    title = f"**{md_text(row.title)}**<br>" if row.title else ""
-    cells = [
-        f"{title}{md_text(row.path)}",
-        row.change,
-        md_text(row.category),
-        md_text(row.creators),
-        md_text(row.region),
-        str(row.photos) if row.change != DELETED else "",
-        row.status,
-    ]
-    return "| " + " | ".join(cells) + " |"
+    """One post as a list item of three short lines: status and title; change and facts; the file."""
+    title = f" **{md_text(row.title)}**" if row.title else ""
+    facts = [row.change, md_text(row.category)]
+    if row.change != DELETED:
+        facts.append(f"{row.photos} foto")
+    facts += [md_text(row.creators), md_text(row.region)]
+    return f"- {row.status}{title}<br>{' · '.join(fact for fact in facts if fact)}<br>{md_text(row.path)}"
 
 
 def _file_list(out: _Summary, paths: list[str]) -> None:

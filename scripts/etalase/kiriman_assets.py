@@ -14,7 +14,10 @@ Each download is limited in size (:attr:`etalase.images.ImageSettings.max_bytes`
 refused from ``Content-Length`` before reading when announced), in time, and in
 number and total size; its first bytes must be an accepted photo format by the
 same sniffing the photo pipeline uses (:func:`etalase.images.identify`), and
-that format names the file, never the attachment's own name.
+that format names the file, never the attachment's own name. Every photo is
+then stripped (:func:`etalase.photo_privacy.strip`): no EXIF (location,
+phone, time), upright, at most 4000 px on its long side and 8 MB, HEIC
+written as JPEG.
 
 For tests and offline review, ``assets_dir`` replaces the download with the
 file ``assets_dir/<id>``; :func:`loopback_host` lets a test server on
@@ -36,6 +39,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .images import ACCEPTED, identify
+from .photo_privacy import StripError, strip
 
 ID = r"[0-9A-Za-z][0-9A-Za-z-]{0,63}"
 """An attachment id (GitHub's are UUIDs); nothing that could leave a folder."""
@@ -154,7 +158,7 @@ def fetch_all(
             else:
                 _download(host.prefix + attachment_id, host, target, budget)
             total += target.stat().st_size
-            results.append(_identified(attachment_id, target))
+            results.append(_stripped(_identified(attachment_id, target)))
         except _Refused as refused:
             target.unlink(missing_ok=True)
             results.append(refused.refusal)
@@ -187,6 +191,21 @@ def _identified(attachment_id: str, file: Path) -> Photo:
             f"not a photo (detected {what_en}); accepted formats: {ACCEPTED}",
         )
     return Photo(attachment_id, file, suffix)
+
+
+def _stripped(photo: Photo) -> Photo:
+    """``photo`` without metadata, upright and within :mod:`etalase.photo_privacy`'s limits; the upload removed.
+
+    The repository is public: nothing of the phone's EXIF (location, make,
+    model, time) may reach the bundle. HEIC becomes JPEG.
+    """
+    try:
+        clean = strip(photo.file, photo.file.with_name(photo.file.name + photo.suffix), keep_format=False)
+    except StripError as error:
+        raise _Refused(error.message, error.message_en) from None
+    finally:
+        photo.file.unlink(missing_ok=True)
+    return Photo(photo.id, clean, clean.suffix)
 
 
 def _copy_local(assets_dir: Path, attachment_id: str, target: Path, limit: int) -> None:

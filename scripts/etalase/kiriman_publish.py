@@ -28,22 +28,31 @@ instead of adding one per edit.
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import re
 import shutil
 import stat
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.fields import FieldInfo
 
 from .categories import REGISTRY
 from .github import md_text
 from .images import ImageSettings
 from .issue_form import CONSENT, MAX_PHOTOS
+from .kiriman_gate import MAX_OPEN, as_dict, is_registered, registry_entry
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, load_content
-from .schema import COVER_STEM, GALLERY_STEM, GitHubLogin, Slug
+from .photo_privacy import not_clean
+from .schema import COVER_STEM, GALLERY_STEM, GitHubLogin, PostBase, Slug
+from .structure import Post
+from .theme import rupiah, tanggal
 from .validate import validate
 
 ISSUE_MARKER = "<!-- etalase-kiriman -->"
@@ -51,11 +60,15 @@ ISSUE_MARKER = "<!-- etalase-kiriman -->"
 CHECK_MARKER = "<!-- etalase-kiriman-periksa -->"
 """First line of the PR-check comment on the pull request."""
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
-"""Author of the workflow's commits: a branch whose last commit has another author was changed by an editor."""
+"""Committer of the workflow's commits: a branch whose last commit has another committer was changed by an editor."""
+BOT_NAME = "github-actions[bot]"
+CHECK_NAME = "Periksa pos"
+"""Name of the required check (``pr-check.yml``); the form workflow sets a commit status of this name."""
 MAX_RESULT_BYTES = 256 * 1024
 MAX_SUMMARY_CHARS = 60_000
 """GitHub refuses comments over 65,536 characters."""
 MAX_PROBLEMS_SHOWN = 60
+BRANCH_PREFIX = "kiriman/"
 TEMPLATE = Path(".github") / "PULL_REQUEST_TEMPLATE.md"
 EDITOR_SECTION = "## Daftar periksa editor"
 _PHOTO = re.compile(rf"(?:{re.escape(COVER_STEM)}|{re.escape(GALLERY_STEM)}-\d{{1,2}})\.(?:jpg|png|webp|heic)")
@@ -163,14 +176,22 @@ def list_files(root: Path, settings: ImageSettings) -> list[str]:
 
 def accept(artifact: Path, content_dir: Path, issue: int, settings: ImageSettings) -> Result:
     """Check the artifact of ``issue`` and copy its files into ``content_dir``; the content must stay valid."""
+    return accept_post(artifact, content_dir, issue, settings)[0]
+
+
+def accept_post(artifact: Path, content_dir: Path, issue: int, settings: ImageSettings) -> tuple[Result, Post | None]:
+    """:func:`accept`, with the post as validation read it (None when the form had problems)."""
     result = read_result(artifact / "hasil.json", issue)
     if not result.ok:
-        return result
+        return result, None
     source = artifact / "konten"
     if not source.is_dir() or source.is_symlink():
         raise Refused("folder konten kiriman tidak ada")
     files = list_files(source, settings)
     expected_files(result, files)
+    for name in files:  # the conversion strips every photo: one that is not stripped was not made by it
+        if _PHOTO.fullmatch(name.rsplit("/", 1)[-1]) and (reason := not_clean(source / name)):
+            raise Refused(f"foto {name} {reason}")
     for name in files:
         if (content_dir / name).exists() or (content_dir / name).is_symlink():
             raise Refused(f"{name} sudah ada di repositori")
@@ -189,7 +210,59 @@ def accept(artifact: Path, content_dir: Path, issue: int, settings: ImageSetting
         or (result.creator_new and (creator.data.github or "").casefold() != result.author.casefold())
     ):
         raise Refused("kreator pos tidak sesuai dengan pembuat issue")
-    return result
+    return result, post
+
+
+# --------------------------------------------------------------------------
+# This repository's pull request and branch
+# --------------------------------------------------------------------------
+
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+
+def open_pr_url(pulls: object, repo: str, branch: str) -> str:
+    """The open pull request from ``repo``'s own ``branch`` into ``repo``, from GitHub's list of pulls.
+
+    ``gh pr list --head BRANCH`` (and the API's ``head`` filter without an
+    owner) also match a fork's branch of that name: a stranger could open
+    ``kiriman/12`` from a fork and have the bot comment on and link it. Only a
+    pull request whose head and base repositories are both ``repo`` counts.
+    """
+    if not isinstance(pulls, list):
+        return ""
+    for pull in pulls:
+        if not isinstance(pull, dict) or pull.get("state") != "open":
+            continue
+        head, base = as_dict(pull.get("head")), as_dict(pull.get("base"))
+        head_repo, base_repo = as_dict(head.get("repo")), as_dict(base.get("repo"))
+        if (
+            head.get("ref") == branch
+            and head_repo.get("full_name") == repo
+            and base_repo.get("full_name") == repo
+            and not head_repo.get("fork", False)
+        ):
+            url = pull.get("html_url")
+            if isinstance(url, str) and _URL.fullmatch(url) and url.startswith(f"https://github.com/{repo}/pull/"):
+                return url
+    return ""
+
+
+def branch_state(branch: object) -> tuple[str, bool]:
+    """``(lease, edited)`` of the branch ``kiriman/<issue>`` as GitHub's branch API gives it (``{}`` when absent).
+
+    ``lease`` is the commit the push may replace (empty: the branch must not
+    exist); ``edited`` tells that its last commit was committed by someone
+    other than the workflow. The committer, not the author: an editor who
+    commits on the web or amends keeps the bot as author, never as committer.
+    """
+    if not isinstance(branch, dict) or not branch:
+        return "", False
+    commit = as_dict(branch.get("commit"))
+    sha = commit.get("sha")
+    if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{40}", sha):
+        raise Refused("cabang kiriman ada tetapi commit terakhirnya tidak terbaca")
+    committer = as_dict(as_dict(commit.get("commit")).get("committer"))
+    return sha, committer.get("email") != BOT_EMAIL or committer.get("name") != BOT_NAME
 
 
 # --------------------------------------------------------------------------
@@ -210,34 +283,147 @@ def pr_title(result: Result) -> str:
     return f"Pos baru: {title[:120]}" if title else f"Pos baru dari kiriman #{result.issue}"
 
 
-def pr_body(result: Result, creator_name: str, template: Path) -> str:
-    """The pull request: who sent it, the post, the creator's statements, the editor's checklist."""
+def pr_body(result: Result, post: Post, creator_name: str, template: Path, repo: str) -> str:
+    """The pull request as an editor reviews it on a phone: the post as it will read, then one checklist.
+
+    Title, summary, the category's facts, each photo (an image from the
+    branch, its alt text under it), the creator and the publication time;
+    the creator's statements from the form; the PR template's editor checklist.
+    """
     assert result.category is not None
+    meta = post.meta
     new = " (kreator baru: berkas kreatornya ikut di PR ini)" if result.creator_new else ""
+    folder = f"content/{result.bundle}"
     lines = [
         f"Kiriman lewat formulir dari @{result.author}, issue #{result.issue}. Terima kasih!",
         "",
         f"Closes #{result.issue}",
         "",
-        "## Pos ini",
+        f"## {md_text(meta.title, 300)}",
         "",
-        f"- Judul: {md_text(result.title or '')}",
-        f"- Kategori: {REGISTRY[result.category].label}",
-        f"- Kreator: {md_text(creator_name)} (`{result.creator}`){new}",
-        f"- Folder: `content/{result.bundle}/` ({result.photos} foto)",
-        "- Siap terbit: `draft: false` (terbit setelah PR ini digabung)",
+        f"> {md_text(meta.summary, 1000)}",
         "",
-        f"Perubahan pada formulir (sunting issue #{result.issue}) memperbarui PR ini selama belum ada commit dari editor. "
-        "Hasil pemeriksaan ada di komentar PR ini.",
+        f"- **Kategori:** {REGISTRY[result.category].label} · {md_text(result.region or '')}",
+        f"- **Kreator:** {md_text(creator_name)} (`{result.creator}`, @{result.author}){new}",
+        f"- **Waktu terbit:** terbit {tanggal(meta.date, with_time=True)} (tidak sebelum PR ini digabung)",
+        f"- **Folder:** `{folder}/` ({result.photos} foto)",
         "",
-        "## Pernyataan kreator (dari formulir)",
+        f"### {REGISTRY[result.category].label}: data pos",
         "",
-        *[f"- [x] {statement}" for statement in CONSENT],
+        *post_facts(meta, result.category),
+        "",
+        "### Foto",
+        "",
+    ]
+    base = f"https://github.com/{repo}/raw/{BRANCH_PREFIX}{result.issue}/{folder}/"
+    for number, (file, alt) in enumerate(post_photos(post), 1):
+        role = "sampul" if number == 1 else f"foto {number - 1}"
+        lines += [
+            f'<img src="{html.escape(base + quote(file))}" alt="{html.escape(alt)}" width="320">',
+            "",
+            f"**{role}** (`{md_text(file)}`) · *teks alternatif:* {md_text(alt, 500)}",
+            "",
+        ]
+    lines += [
+        f"Perubahan pada formulir (sunting issue #{result.issue}) memperbarui PR ini selama belum ada commit dari "
+        "editor. Hasil pemeriksaan ada di komentar PR ini.",
+        "",
+        "### Pernyataan kreator (dari formulir)",
+        "",
+        *[f"- ✔ {statement}" for statement in CONSENT],
         "",
         editor_checklist(template),
         "",
     ]
     return "\n".join(lines)
+
+
+def post_photos(post: Post) -> list[tuple[str, str]]:
+    """``(file, alt)`` of the cover, every gallery photo, then any other photo of the post (evidence), in order."""
+    meta = post.meta
+    photos = [(meta.cover.file, meta.cover.alt)]
+    photos += [(photo.file, photo.alt) for photo in meta.gallery]
+    named = {file for file, _ in photos}
+    for ref in post.photos:
+        name = ref.file.relative_to(post.bundle).as_posix()
+        if name not in named:
+            named.add(name)
+            photos.append((name, f"(tanpa teks alternatif: foto bukti di {ref.shown or ref.field or 'isi pos'})"))
+    return photos
+
+
+def post_facts(meta: PostBase, category: str) -> list[str]:
+    """The category block and accessibility as a Markdown list, labelled as the schema describes each field."""
+    lines: list[str] = []
+    for model, heading in (
+        (getattr(meta, category, None), None),
+        (getattr(meta, "accessibility", None), "Aksesibilitas"),
+    ):
+        if not isinstance(model, BaseModel):
+            continue
+        indent = ""
+        if heading:
+            lines.append(f"- **{heading}**")
+            indent = "  "
+        lines += _fact_lines(model, indent)
+    return lines or ["- (tidak ada data kategori)"]
+
+
+def _fact_lines(model: BaseModel, indent: str) -> list[str]:
+    lines = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None or value == [] or value == "":
+            continue
+        label = _label(info, name)
+        if isinstance(value, BaseModel) and not _is_coordinates(value):
+            lines += [f"{indent}- **{label}**", *_fact_lines(value, indent + "  ")]
+        elif isinstance(value, list):
+            lines.append(f"{indent}- **{label}**")
+            lines += [f"{indent}  - {_inline(item)}" for item in value]
+        else:
+            lines.append(f"{indent}- **{label}:** {_value(name, value)}")
+    return lines
+
+
+def _label(info: FieldInfo, name: str) -> str:
+    """A field's short label: its title, or its description up to the first example or comma."""
+    text = info.title or info.description or name
+    return md_text(re.split(r",|:|;| \(| mis\.", text, maxsplit=1)[0].strip() or name)
+
+
+def _is_coordinates(value: BaseModel) -> bool:
+    return set(type(value).model_fields) == {"lat", "lon"}
+
+
+def _inline(item: object) -> str:
+    if isinstance(item, BaseModel):
+        parts = [
+            f"{_label(info, name)}: {_value(name, getattr(item, name))}"
+            for name, info in type(item).model_fields.items()
+            if getattr(item, name) not in (None, "", [], False)
+        ]
+        return "; ".join(parts)
+    return md_text(str(item), 500)
+
+
+def _value(name: str, value: object) -> str:
+    """One fact as people read it: dates in Indonesian, rupiah, per cent, ya/tidak."""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, datetime):
+        return tanggal(value, with_time=True)
+    if isinstance(value, date):
+        return tanggal(datetime(value.year, value.month, value.day))
+    if isinstance(value, Enum):
+        return md_text(str(value.value))
+    if isinstance(value, int) and name in ("price", "budget"):
+        return rupiah(value)
+    if isinstance(value, int) and name == "progress":
+        return f"{value}%"
+    if isinstance(value, BaseModel) and _is_coordinates(value):
+        return f"{getattr(value, 'lat')}, {getattr(value, 'lon')}"
+    return md_text(str(value), 500)
 
 
 def commit_message(result: Result, creator_name: str, author_id: int) -> str:
@@ -320,6 +506,35 @@ def issue_comment(
             "Ingin mengubah sesuatu? Sunting issue ini (**⋯** → **Edit**); PR ikut diperbarui selama editor "
             "belum mengubahnya. Editor bisa juga meminta perbaikan lewat komentar di PR.",
         ]
+    elif state == "waiting" and result is not None:
+        lines += [
+            "### 👀 Kiriman Anda lolos pemeriksaan dan menunggu editor",
+            "",
+            f"Terima kasih, @{result.author}! Isiannya sudah beres. Karena ini kiriman pertama dari akun Anda, "
+            "editor meninjaunya dulu; bila disetujui, *pull request* dibuka otomatis dan Anda diberi tahu di sini. "
+            "Setelah pos pertama Anda terbit, kiriman berikutnya langsung menjadi *pull request*.",
+            "",
+            f"> **{md_text(result.title or '')}**  ",
+            f"> {md_text(result.summary or '')}",
+            "",
+            "Ingat: repositori ini publik. Isi formulir dan foto Anda bisa dibaca siapa pun.",
+        ]
+    elif state == "limit":
+        lines += [
+            f"### ⏳ Sudah ada {MAX_OPEN} kiriman Anda yang menunggu",
+            "",
+            f"Terima kasih atas semangatnya! Setiap akun boleh punya paling banyak {MAX_OPEN} kiriman terbuka "
+            "sekaligus, agar editor bisa meninjau semuanya dengan baik. Kiriman ini belum diproses. Setelah salah "
+            "satu kiriman Anda terbit atau ditutup, sunting issue ini (**⋯** → **Edit** → **Update comment**) "
+            "dan pemeriksaan berjalan lagi.",
+            "",
+            "<details><summary>English</summary>",
+            "",
+            f"Each account may have at most {MAX_OPEN} open submissions. This one was not processed; edit it once "
+            "one of the others is published or closed.",
+            "",
+            "</details>",
+        ]
     elif state == "editor" and result is not None:
         lines += [
             "### ℹ️ PR kiriman ini sudah diubah editor",
@@ -363,26 +578,54 @@ def main(argv: list[str] | None = None) -> int:
     accept_cmd.add_argument("--content", type=Path, default=Path("content"))
     accept_cmd.add_argument("--issue", type=int, required=True)
     accept_cmd.add_argument("--author-id", type=int, required=True, help="id akun GitHub pembuat issue (co-author)")
+    accept_cmd.add_argument("--repo", default="owner/repo", help="OWNER/REPO: alamat foto di deskripsi PR")
+    accept_cmd.add_argument(
+        "--registry",
+        type=Path,
+        help="folder akun terdaftar: akun yang belum ada ditambahkan ke PR (.github/kiriman-akun)",
+    )
     accept_cmd.add_argument("--out", type=Path, required=True, help="folder untuk judul, isi PR, pesan commit")
     accept_cmd.add_argument("--github-output", type=Path, help="$GITHUB_OUTPUT: ok, state, branch")
     comment_cmd = commands.add_parser("comment", help="tulis komentar issue")
     comment_cmd.add_argument("--artifact", type=Path, required=True)
     comment_cmd.add_argument("--issue", type=int, required=True)
     comment_cmd.add_argument("--state", choices=("ok", "problems", "editor", "failed"), required=True)
+    comment_cmd.add_argument(
+        "--gate", default="member", help="keputusan kiriman_gate: member, registered, approved, waiting, limit"
+    )
     comment_cmd.add_argument("--pr-url", default="")
     comment_cmd.add_argument("--preview-url", default="")
     comment_cmd.add_argument("--run-url", default="")
     comment_cmd.add_argument("--reason", default="")
     comment_cmd.add_argument("--output", type=Path, required=True)
+    pr_cmd = commands.add_parser("pr-url", help="PR terbuka dari cabang repositori ini (bukan fork)")
+    pr_cmd.add_argument("--pulls", type=Path, required=True, help="daftar PR dari API (JSON)")
+    pr_cmd.add_argument("--repo", required=True)
+    pr_cmd.add_argument("--branch", required=True)
+    branch_cmd = commands.add_parser("branch-state", help="commit yang boleh ditimpa, dan apakah editor mengubahnya")
+    branch_cmd.add_argument("--branch-json", type=Path, required=True, help="jawaban API cabang (kosong: tidak ada)")
+    branch_cmd.add_argument("--github-output", type=Path, required=True)
     args = parser.parse_args(argv)
 
     if args.command == "accept":
         return _accept(args)
+    if args.command == "pr-url":
+        print(open_pr_url(_json_file(args.pulls, []), args.repo, args.branch))
+        return 0
+    if args.command == "branch-state":
+        lease, edited = branch_state(_json_file(args.branch_json, {}))
+        _write_outputs(args.github_output, {"lease": lease, "editor": str(edited).lower()})
+        return 0
     result = None
     try:
         result = read_result(args.artifact / "hasil.json", args.issue)
     except Refused as refused:
-        args.state, args.reason = "failed", args.reason or str(refused)
+        if args.gate != "limit":
+            args.state, args.reason = "failed", args.reason or str(refused)
+    if args.gate == "limit":
+        args.state = "limit"  # nothing was converted: the reply says why
+    elif args.gate == "waiting" and args.state == "ok":
+        args.state = "waiting"  # converted and valid, not pushed
     urls = [url if _URL.fullmatch(url) else "" for url in (args.pr_url, args.preview_url, args.run_url)]
     args.output.write_text(
         issue_comment(args.state, result, pr_url=urls[0], preview_url=urls[1], run_url=urls[2], reason=args.reason),
@@ -391,27 +634,49 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _accept(args: argparse.Namespace) -> int:
-    outputs = {"ok": "false", "state": "failed", "branch": f"kiriman/{args.issue}"}
+def _json_file(path: Path, default: object) -> object:
+    """JSON from an API answer saved by the workflow; ``default`` when empty or not JSON."""
+    if not path.is_file() or path.stat().st_size > MAX_RESULT_BYTES * 40:
+        return default
     try:
-        result = accept(args.artifact, args.content, args.issue, ImageSettings())
+        return json.loads(path.read_text(encoding="utf-8") or "null") or default
+    except (ValueError, UnicodeDecodeError):
+        return default
+
+
+def _write_outputs(path: Path | None, outputs: dict[str, str]) -> None:
+    if path:
+        with path.open("a", encoding="utf-8") as out:
+            for key, value in outputs.items():
+                out.write(f"{key}={' '.join(value.split())}\n")
+
+
+def _accept(args: argparse.Namespace) -> int:
+    outputs = {"ok": "false", "state": "failed", "branch": f"{BRANCH_PREFIX}{args.issue}"}
+    try:
+        if not _REPO.fullmatch(args.repo):
+            raise Refused(f"nama repositori tidak sah: {args.repo!r}")
+        result, post = accept_post(args.artifact, args.content, args.issue, ImageSettings())
         outputs["state"] = "ok" if result.ok else "problems"
         outputs["ok"] = str(result.ok).lower()
         if result.ok:
-            assert result.creator is not None
+            assert result.creator is not None and post is not None
             name = creator_name(args.content, result.creator)
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / "pr-title.txt").write_text(pr_title(result) + "\n", encoding="utf-8")
-            (args.out / "pr-body.md").write_text(pr_body(result, name, TEMPLATE), encoding="utf-8")
+            (args.out / "pr-body.md").write_text(pr_body(result, post, name, TEMPLATE, args.repo), encoding="utf-8")
             (args.out / "commit-message.txt").write_text(commit_message(result, name, args.author_id), encoding="utf-8")
             (args.out / "periksa-komentar.md").write_text(check_comment(args.artifact / "periksa.md"), encoding="utf-8")
+            if args.registry is not None and not is_registered(args.registry, args.author_id):
+                # Registered when an editor merges this first post: the id, never the login, is what counts.
+                args.registry.mkdir(parents=True, exist_ok=True)
+                (args.registry / f"{args.author_id}.json").write_text(
+                    registry_entry(args.author_id, result.author, result.creator), encoding="utf-8"
+                )
     except Refused as refused:
         print(f"Artefak kiriman ditolak: {refused} (artifact refused)", file=sys.stderr)
         outputs["reason"] = str(refused)
-    if args.github_output:
-        with args.github_output.open("a", encoding="utf-8") as out:
-            for key, value in outputs.items():
-                out.write(f"{key}={' '.join(value.split())}\n")
+    _write_outputs(args.github_output, outputs)
     return 0
 
 

@@ -25,6 +25,7 @@ from .explain import field_name, problems_of
 from .images import PHOTO_SUFFIXES
 from .load import Loaded, RawFile
 from .markdown_refs import file_part, local_targets, remote_images
+from .photo_privacy import gps_problems
 from .problems import Problem
 from .schema import Creator, PostBase, Regions, Slug, photo_locations, placeholder_locations, values_at
 from .schema_docs import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
@@ -127,6 +128,7 @@ def _validate_post(
         if target:
             photos.append(PhotoRef(target, field, line, shown))
     photos.extend(_body_photos(raw, bundle, problems))
+    problems.extend(gps_problems(raw, photos))  # the repository is public: no committed photo with a location
     if data.get("draft") is not True:
         problems.extend(_placeholders(raw, model, photos))
     if not data.get("slug") and not _is_slug(bundle.name):
