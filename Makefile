@@ -5,6 +5,7 @@
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make form (issue forms for creators without git, from the schema and regions),
 #         make form-screenshots (the guide's pictures of the form),
+#         make vendor-stemmer (copy the search page's Indonesian stemmer from the pinned npm package),
 #         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
 #         at 500, 2,000 and 10,000 posts; about two hours), make lighthouse (Lighthouse scores of the demo).
 
@@ -13,7 +14,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form form-screenshots test test-dates lint bench bench-scale lighthouse clean
+.PHONY: site serve preview check post schema form form-screenshots test test-dates lint bench bench-scale lighthouse vendor-stemmer clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -79,6 +80,29 @@ bench-scale: $(VENV)/.test-deps /usr/bin/chromium
 
 lighthouse: $(VENV)/.site-deps /usr/bin/chromium node_modules/.package-lock.json
 	$(BIN)/python bench/lighthouse.py
+
+# The search page's Indonesian stemmer (Snowball's algorithm, compiled to JavaScript by @orama/stemmers,
+# pinned in package.json) is kept in docs/assets/ so that `make site` needs no npm: a licence header, then
+# the package's dist/id.js byte for byte (tests/test_search_index.py checks both). Run after changing the pin.
+STEMMER_PACKAGE := @orama/stemmers
+STEMMER_JS ?= docs/assets/etalase-stem-id.js
+vendor-stemmer: node_modules/.package-lock.json
+	version=$$(node -p 'require("./node_modules/$(STEMMER_PACKAGE)/package.json").version') && { \
+	  printf '%s\n' '/*' \
+	    " * Snowball's Indonesian stemmer (https://snowballstem.org/algorithms/indonesian/stemmer.html)," \
+	    " * as compiled to JavaScript by the npm package $(STEMMER_PACKAGE) $$version (its dist/id.js, below" \
+	    " * this comment byte for byte; \`make vendor-stemmer\` copies it again). Loaded by assets/etalase-search.js." \
+	    ' *' \
+	    ' * Copyright 2023 OramaSearch Inc.' \
+	    ' * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except' \
+	    ' * in compliance with the License. You may obtain a copy of the License at' \
+	    ' * http://www.apache.org/licenses/LICENSE-2.0' \
+	    ' * Unless required by applicable law or agreed to in writing, software distributed under the License' \
+	    ' * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express' \
+	    ' * or implied. See the License for the specific language governing permissions and limitations.' \
+	    " * The algorithm is the Snowball project's (https://snowballstem.org/, BSD 3-Clause licence)." \
+	    ' */' && \
+	  cat node_modules/$(STEMMER_PACKAGE)/dist/id.js; } > $(STEMMER_JS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

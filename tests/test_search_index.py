@@ -3,7 +3,9 @@
 A site of six posts with text written here is built once for the module and
 served under ``/etalase/`` (a GitHub project site); queries are typed into
 the real page in Chromium at 360 × 800 and the results read back as a reader
-sees them.
+sees them. The page's Indonesian stemmer (assets/etalase-stem-id.js, vendored
+from the npm package pinned in package.json) is held to PyStemmer's on every
+word of the demo content and of the benchmark corpus, run by Node.
 """
 
 from __future__ import annotations
@@ -13,17 +15,23 @@ import json
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from etalase import search_index
-from etalase.search_index import fnv1a, markdown_text, terms_of, words
+from etalase.search_index import fnv1a, markdown_text, stem, terms_of, words
 
 from conftest import DEMO_CONTENT, ROOT, run_build, serve, write_config
 
 SCRIPT = ROOT / "docs" / "assets" / "etalase-search.js"
+STEMMER = ROOT / "docs" / "assets" / "etalase-stem-id.js"
+STEMMER_PACKAGE = "@orama/stemmers"
+STEMMER_SOURCE = ROOT / "node_modules" / STEMMER_PACKAGE / "dist" / "id.js"
+NODE = shutil.which("node") or "/usr/bin/node"
 PHONE = {"width": 360, "height": 800}
 
 # slug: (demo bundle it is made from, date, title, summary, tags, body)
@@ -42,7 +50,7 @@ POSTS = {
         "Kabar Desa Hilir Pekan Ini",
         "Catatan warga desa hilir tentang pekerjaan minggu ini.",
         "[]",
-        "Warga membangun ulang bangunan balai dan jembatan kayu.",
+        "Warga memperbaiki bangunan balai dan jembatan kayu.",
     ),
     "menara-pantau": (
         "penghijauan-bantaran-sungai-jernih",
@@ -52,10 +60,10 @@ POSTS = {
         "[]",
         "Pemantauan dilakukan setiap jam oleh petugas.",
     ),
-    "malam-kebudayaan": (
+    "malam-budaya": (
         "lomba-tabuh-gendang-pasar-lama",
         "2026-10-05 08:00 WIB",
-        "Malam Kebudayaan Sanggar Rentak",
+        "Malam Budaya Sanggar Rentak",
         "Pentas tari dan musik semalam suntuk di halaman sanggar.",
         "[]",
         "Keindahan gerak penari memukau penonton.",
@@ -196,7 +204,7 @@ def test_the_index_holds_stems_by_weight_and_records_newest_first(site: Path) ->
             "jembatan-judul",
             "pantai-senja",
             "olahan-muara",
-            "malam-kebudayaan",
+            "malam-budaya",
         )
     ]
     event = records[5]
@@ -223,8 +231,122 @@ def test_one_changed_post_gives_the_bytes_of_a_clean_build(built: tuple[Path, Pa
         index.write_text(index.read_text(encoding="utf-8").replace("Sate cumi", "Kuliner laut"), encoding="utf-8")
 
 
-def test_the_search_script_stays_small() -> None:
-    assert len(gzip.compress(SCRIPT.read_bytes(), 9)) <= 15_000
+def test_the_search_script_and_its_stemmer_stay_small() -> None:
+    assert len(gzip.compress(SCRIPT.read_bytes(), 9)) + len(gzip.compress(STEMMER.read_bytes(), 9)) <= 15_000
+
+
+# -- the page's stemmer: the pinned npm package's, and Snowball's as PyStemmer runs it -----------------
+
+
+def test_the_vendored_stemmer_is_the_pinned_package_file_byte_for_byte(tmp_path: Path) -> None:
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"][STEMMER_PACKAGE]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", pinned)  # an exact version, not a range
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert locked["packages"][f"node_modules/{STEMMER_PACKAGE}"]["version"] == pinned
+    installed = json.loads((STEMMER_SOURCE.parents[1] / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == pinned  # node_modules as `npm ci` installs it
+    vendored = STEMMER.read_bytes()
+    end = vendored.index(b"\n */\n") + len(b"\n */\n")
+    header, body = vendored[:end].decode("utf-8"), vendored[end:]
+    assert header.startswith("/*\n")
+    assert f"npm package {STEMMER_PACKAGE} {pinned} " in " ".join(header.split())
+    assert "Licensed under the Apache License, Version 2.0" in header
+    assert body == STEMMER_SOURCE.read_bytes()
+    # `make vendor-stemmer` writes exactly the committed file (node_modules taken as it is)
+    again = tmp_path / "stem.js"
+    made = subprocess.run(
+        ["make", "-s", "-o", "node_modules/.package-lock.json", "vendor-stemmer", f"STEMMER_JS={again}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert again.read_bytes() == vendored
+
+
+NODE_STEMS = """
+import { readFileSync } from "node:fs";
+const source = readFileSync(process.argv[1], "utf8");
+const { stemmer } = await import("data:text/javascript," + encodeURIComponent(source));
+const words = JSON.parse(readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(words.map(stemmer)));
+"""
+"""Stems of the JSON list of words on stdin by the vendored module (a file named on the command line), as JSON."""
+
+
+def node_stems(words_: list[str]) -> list[str]:
+    result = subprocess.run(
+        [NODE, "--input-type=module", "-e", NODE_STEMS, str(STEMMER)],
+        input=json.dumps(words_),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def text_words(folder: Path) -> set[str]:
+    return {
+        word
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in {".md", ".yml", ".yaml"}
+        for word in words(path.read_text(encoding="utf-8"))
+    }
+
+
+def corpus_words(folder: Path) -> set[str]:
+    """Every word of bench/corpus.py's text: 150 posts it writes, and every word and place name it draws from."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    photos = []
+    for name in corpus.PHOTO_NAMES:  # hard-linked, never read: any bytes do
+        photos.append(folder / name)
+        photos[-1].write_bytes(b"foto")
+    corpus.make_corpus(folder / "konten", 150, seed=1, photos=photos)
+    found = text_words(folder / "konten")
+
+    def strings(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from strings(key)
+                yield from strings(item)
+        elif isinstance(value, list | tuple | set):
+            for item in value:
+                yield from strings(item)
+
+    lists = [value for name, value in vars(corpus).items() if name.isupper()]
+    lists.append([prefix + suffix for prefix in corpus.PLACE_PREFIXES for suffix in corpus.PLACE_SUFFIXES])
+    for text in strings(lists):
+        found.update(words(text))
+    return found
+
+
+def test_the_page_stems_as_pystemmer_on_every_word_of_the_demo_and_the_benchmark_corpus(tmp_path: Path) -> None:
+    demo = text_words(DEMO_CONTENT)
+    bench = corpus_words(tmp_path)
+    everything = sorted(demo | bench)
+    assert len(demo) > 1000 and len(bench) > 1000  # the texts were read
+    for word in ("pembangunan", "membangun", "bangunan", "kebudayaan", "pengunjung", "keindahan", "penginapan"):
+        assert word in everything
+    in_js = dict(zip(everything, node_stems(everything), strict=True))
+    disagreements = {word: (stem(word), in_js[word]) for word in everything if in_js[word] != stem(word)}
+    assert disagreements == {}
+    # the spine, written out
+    assert [in_js[word] for word in ("pembangunan", "membangun", "bangunan", "kebudayaan", "keindahan")] == [
+        "bangun",
+        "bangun",
+        "bangun",
+        "budaya",
+        "indah",
+    ]
 
 
 # -- the search page, in Chromium --------------------------------------------------------------
@@ -232,8 +354,7 @@ def test_the_search_script_stays_small() -> None:
 
 @pytest.mark.parametrize("query", ["bangun ", "pembangunan ", "membangun ", "bangunan"])
 def test_derived_forms_find_the_spine_stem_and_title_matches_come_first(phone, site_url: str, query: str) -> None:
-    # jembatan-isi is newer but has "membangun" and "bangunan" in its body only. A form no post has is not in
-    # the vocabulary: the browser has no stemmer.
+    # jembatan-isi is newer but has "bangunan" in its body only. No post says "membangun": the page stems it.
     # menara-pantau is in the category Pembangunan, and says nothing else of building
     assert search(phone, site_url, query) == [
         TITLES[slug] for slug in ("jembatan-judul", "jembatan-isi", "menara-pantau")
@@ -243,14 +364,34 @@ def test_derived_forms_find_the_spine_stem_and_title_matches_come_first(phone, s
 @pytest.mark.parametrize(
     ("query", "slug"),
     [
-        ("budaya ", "malam-kebudayaan"),
-        ("indah ", "malam-kebudayaan"),
+        ("budaya ", "malam-budaya"),
+        ("indah ", "malam-budaya"),
         ("ikan ", "olahan-muara"),
         ("inap ", "olahan-muara"),
     ],
 )
 def test_roots_are_found_through_derived_forms_only(phone, site_url: str, query: str, slug: str) -> None:
     assert search(phone, site_url, query) == [TITLES[slug]]
+
+
+@pytest.mark.parametrize(
+    ("query", "slugs"),
+    [
+        ("membangun", ("jembatan-judul", "jembatan-isi", "menara-pantau")),
+        ("membangun ", ("jembatan-judul", "jembatan-isi", "menara-pantau")),
+        ("kebudayaan", ("malam-budaya",)),
+        ("kebudayaan pantai ", ()),
+        ("kebudayaan sanggar", ("malam-budaya",)),
+    ],
+)
+def test_a_word_no_post_has_is_stemmed_by_the_page(phone, site: Path, site_url: str, query: str, slugs) -> None:
+    index = read_index(site)
+    vocabulary = json.loads(index["v/mem.json"]) | json.loads(index["v/keb.json"])
+    assert "membangun" not in vocabulary and "kebudayaan" not in vocabulary  # no post has either word
+    assert not any(b"membangun" in data or b"kebudayaan" in data for data in index.values())
+    assert vocabulary["memperbaiki"] == "baik"  # jembatan-isi's verb
+    # menara-pantau says only "Pembangunan" (its category); the event says only "Budaya" (title, category)
+    assert search(phone, site_url, query) == [TITLES[slug] for slug in slugs]
 
 
 def test_only_the_last_word_matches_as_a_prefix(phone, site_url: str) -> None:

@@ -5,10 +5,14 @@
  * A query is split into words as the index was (lower case, no accents, [a-z0-9]);
  * each word is looked up in the vocabulary file of its first three letters
  * (word -> stem), and each stem in its stem file (FNV-1a of the stem, modulo the
- * shard count): a handful of small files per query, each fetched once. Every word
- * must match. The last word, while it is being typed (no space after it), matches
- * every word it begins from three letters ("jemba" -> jembatan); the others match
- * their whole stem only ("pantai" never finds "pemantauan").
+ * shard count): a handful of small files per query, each fetched once. A word no
+ * post has is stemmed here, by the same Snowball Indonesian stemmer as the index
+ * (etalase-stem-id.js, from @orama/stemmers; a test holds it to PyStemmer on every
+ * word of the demo and the benchmark corpus), so "membangun" finds posts that say
+ * only "pembangunan" (both bangun). Every word must match. The last word, while it
+ * is being typed (no space after it), also matches every word it begins from three
+ * letters ("jemba" -> jembatan); the others match their whole stem only ("pantai"
+ * never finds "pemantauan").
  *
  * Ranking: the sum of each word's weight in the post (title 4, summary or tags 2,
  * body 1), then the newest first (post ids follow the date).
@@ -20,6 +24,8 @@
  * request with focus on the first of them. Everything from the index is set as
  * text, never as HTML.
  */
+import { stemmer } from "./etalase-stem-id.js";
+
 (function () {
   "use strict";
   var root = document.querySelector("[data-etalase-search]");
@@ -79,13 +85,24 @@
     return fnv1a(stem) % meta.stemShards;
   }
 
-  /* The stems a query word stands for: its own, or (a prefix) those of every word it begins. */
+  /* A word's stem as the index makes it (etalase.search_index.terms_of): Snowball's, or the word itself if
+     the stem would be shorter than two letters. */
+  function stemOf(word) {
+    var stem = stemmer(word);
+    return stem.length >= 2 ? stem : word;
+  }
+
+  /* The stems a query word stands for: the vocabulary's stem of a word some post has, else the stemmer's;
+     a prefix also stands for the stems of every word it begins. The stem file of the stemmer's stem is
+     fetched alongside the vocabulary: for a known word it is the same file. */
   function stemsOf(word, prefix) {
+    var own = stemOf(word);
+    get("s/" + shardOf(own) + ".json");
     return get("v/" + word.slice(0, meta.prefix) + ".json").then(function (vocabulary) {
-      if (!prefix) { return Object.prototype.hasOwnProperty.call(vocabulary, word) ? [vocabulary[word]] : []; }
+      var stems = [Object.prototype.hasOwnProperty.call(vocabulary, word) ? vocabulary[word] : own];
+      if (!prefix) { return stems; }
       var matching = Object.keys(vocabulary).filter(function (known) { return known.indexOf(word) === 0; });
       matching.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
-      var stems = [];
       matching.forEach(function (known) {
         var stem = vocabulary[known];
         if (stems.indexOf(stem) < 0 && stems.length < MAX_EXPANSION) { stems.push(stem); }
