@@ -55,7 +55,8 @@ _SETTLED = r"/\d+ hasil|Tidak ada hasil/"
 """The search page's message once a query has been answered (see overrides/etalase/search.html)."""
 _STATUS = "[data-etalase-search-status]"
 """The search page's live region, where the count is written (docs/assets/etalase-search.js)."""
-_UI_SCRIPT = "/assets/etalase-search.js"
+_UI_SCRIPTS = ("/assets/etalase-search.js", "/assets/etalase-stem-id.js")
+"""The search page's own scripts: the query logic and the Snowball stemmer it imports."""
 """The search page's own script: the "ui js" of the table."""
 _RESULTS_SHOWN = """() => {
   const shown = document.querySelectorAll('.etalase-result');
@@ -84,7 +85,7 @@ def kind(path: str) -> str:
     """The kind of file at site path ``path`` (one of :data:`SEARCH_KINDS` or :data:`OTHER_KINDS`)."""
     if path.startswith("/media/"):
         return "image"
-    if path == _UI_SCRIPT:
+    if path in _UI_SCRIPTS:
         return "ui js"
     if not path.startswith(_INDEX):
         return "page"

@@ -109,6 +109,7 @@ def test_server_gzips_text_and_sends_other_files_as_stored(tmp_path: Path) -> No
     ("path", "expected"),
     [
         ("/assets/etalase-search.js", "ui js"),
+        ("/assets/etalase-stem-id.js", "ui js"),
         ("/indeks-cari/meta.json", "meta"),
         ("/indeks-cari/v/jem.json", "vocabulary"),
         ("/indeks-cari/s/17.json", "stems"),
