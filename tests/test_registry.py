@@ -232,3 +232,32 @@ def test_a_listing_kind_added_as_data_gets_its_pages(tmp_path: Path) -> None:
 @pytest.mark.parametrize("category", REGISTRY.ids())
 def test_every_registered_category_has_its_partial(category: str) -> None:
     assert (ROOT / "overrides" / REGISTRY[category].partial).is_file()
+
+
+def test_the_form_routes_accept_step_takes_any_registered_category_and_no_other() -> None:
+    from pydantic import ValidationError
+
+    from etalase.kiriman_publish import Result
+
+    report = {
+        "ok": True,
+        "issue": 12,
+        "author": "rina-w",
+        "category": "kuliner",
+        "title": "Nasi Kuning Warung Bu Tini",
+        "summary": "Sarapan nasi kuning sejak 1998.",
+        "region": "sekar-kota",
+        "slug": "nasi-kuning-warung-bu-tini",
+        "creator": "rina-wulandari",
+        "creator_new": False,
+        "photos": 1,
+        "bundle": "posts/nasi-kuning-warung-bu-tini",
+        "creator_file": None,
+        "problems": [],
+    }
+    with pytest.raises(ValidationError, match="kategori tidak dikenal: 'kuliner'"):
+        Result.model_validate(report)
+    with REGISTRY.extended(KULINER):
+        assert Result.model_validate(report).category == "kuliner"
+    for category in REGISTRY.ids():
+        assert Result.model_validate({**report, "category": category}).category == category

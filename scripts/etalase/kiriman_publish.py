@@ -37,10 +37,10 @@ import sys
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
 from .categories import REGISTRY
@@ -81,6 +81,13 @@ _URL = re.compile(
 Text = Annotated[str, Field(max_length=2000)]
 
 
+def _registered_category(category: str) -> str:
+    """A category of the registry (whichever categories this site has), or the report is refused."""
+    if category not in REGISTRY:
+        raise ValueError(f"kategori tidak dikenal: {category!r} (unknown category)")
+    return category
+
+
 class Reported(BaseModel):
     """One problem of ``hasil.json``."""
 
@@ -100,7 +107,7 @@ class Result(BaseModel):
     ok: bool
     issue: Annotated[int, Field(gt=0, lt=10**9)]
     author: GitHubLogin
-    category: Literal["wisata", "umkm", "budaya", "pembangunan"] | None
+    category: Annotated[str, AfterValidator(_registered_category)] | None
     title: Annotated[str, Field(max_length=300)] | None
     summary: Annotated[str, Field(max_length=1000)] | None
     region: Annotated[str, Field(max_length=300)] | None
