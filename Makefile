@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make site   create .venv, install, build the demo site into site/
 #   make test   install what tests need (Chromium included), lint, type-check and run every test
-# Others: make test-dates (the day-dependent tests on a later day), make lint (ruff, mypy), make serve (live preview), make preview (serve the built site), make check (validate content only),
+# Others: make test-quick (no browser, no install: minutes), make test-explore (property tests, random seeds),
+#         make test-dates (the day-dependent tests on a later day), make lint (ruff, mypy), make serve (live preview), make preview (serve the built site), make check (validate content only),
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make form (issue forms for creators without git, from the schema and regions),
 #         make form-screenshots (the guide's pictures of the form),
@@ -14,7 +15,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form form-screenshots test test-dates lint bench bench-scale lighthouse vendor-stemmer clean
+.PHONY: site serve preview check post schema form form-screenshots test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -46,9 +47,23 @@ form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
 	$(BIN)/python -m etalase.kiriman_screenshots --site site
 
 # Lint and types first (seconds), then the tests on every core (pytest-xdist); the tests of one
-# module share its built site on one worker.
+# module share its built site on one worker. Property tests run hypothesis's "ci" profile (tests/conftest.py):
+# the same examples every run.
 test: lint $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --dist loadscope
+
+# The quick lane while working: no browser (Chromium), no `pip install` of the package, no benchmarks
+# (markers browser and slow, see pyproject.toml), no lint; under 2 minutes on 2 cores. `make test` runs everything.
+test-quick: $(VENV)/.test-deps /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
+	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --dist loadscope -q -m "not slow and not browser"
+
+# The property tests (hypothesis) with new random examples each run (CI repeats the same ones):
+# EXPLORE_ARGS="--hypothesis-seed=N" replays a run. A failure prints a @reproduce_failure blob and the
+# example: keep it as an @example above the test, fix the code, and CI then checks it on every run.
+EXPLORE_ARGS ?=
+test-explore: $(VENV)/.test-deps
+	ETALASE_HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -n auto -q -p no:cacheprovider -m hypothesis \
+	  --hypothesis-show-statistics $(EXPLORE_ARGS)
 
 # The modules whose code reads the clock or whose expectations hold dates (the demo's scheduled post,
 # scheduling boundaries, the PR check and the deploy's due check, the form route, the new-post scaffold)

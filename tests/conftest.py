@@ -10,6 +10,7 @@ folder, the others wait for that lock and read what it built.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import importlib.util
 import io
 import json
@@ -19,6 +20,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import redirect_stderr, redirect_stdout
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -26,6 +28,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -33,6 +36,25 @@ sys.path.insert(0, str(ROOT / "scripts"))
 pytest_plugins = ["programme_content"]
 """Fixtures shared by modules: ``programme_site`` (a year of a regency's posts, built once per module)."""
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=timedelta(seconds=5), print_blob=True)
+"""Property tests as CI and ``make test`` run them: the same examples on every run, so a landing is never stopped
+by a seed. A failure found is kept as an explicit ``@example`` next to the test."""
+settings.register_profile("explore", derandomize=False, database=None, deadline=None, print_blob=True)
+"""``make test-explore``: new random examples on each run (``--hypothesis-seed=N`` replays one run); a failure
+prints the ``@reproduce_failure`` blob to paste next to the test, then the example becomes an ``@example``."""
+settings.load_profile(os.environ.get("ETALASE_HYPOTHESIS_PROFILE", "ci"))
+
+BROWSER_FIXTURES = {"browser", "page"}
+"""Fixtures that start Chromium: a test that uses one (even through another fixture) is marked ``browser``."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that drive Chromium ``browser``, so that ``make test-quick`` can leave them out."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
 
 BUILD = ROOT / "scripts" / "build.py"
 DEMO_CONTENT = ROOT / "content"
@@ -104,6 +126,7 @@ def run_build(
     if "--config" not in given:
         assert _suite_config is not None, "run_build runs inside a test session"
         given = ["--config", str(_suite_config), *given]
+    _seed_demo_copy(Path(given[given.index("--config") + 1]), given, cwd)
     return subprocess.run(
         [*via, sys.executable, str(BUILD), *given, *clock],
         cwd=cwd,
@@ -192,7 +215,53 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
             )
             assert result.returncode == 0, result.stdout + result.stderr
             done.touch()
+    global _demo_build
+    _demo_build = folder
     return folder
+
+
+def content_cache(config: Path, content: Path) -> Path:
+    """The cache folder a build with ``config`` keeps for ``content`` (``EtalasePlugin.cache_for_content``)."""
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    options = next(p["etalase"] for p in data["plugins"] if isinstance(p, dict) and "etalase" in p) or {}
+    base = config.resolve().parent / options.get("cache_dir", ".cache/etalase")
+    return base / hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:12]
+
+
+CONTENT_ADDRESSED = ("images", "social")
+"""Caches whose entries are named by a digest of everything that shapes them (a photo's bytes and the image
+settings; a share card's background, texts and font): an entry made for the demo is the right one for any copy."""
+
+
+def seed_caches(demo_build: Path, target: Path) -> None:
+    """Give ``target`` (a content folder's cache) the demo build's photos and share cards, hard-linked.
+
+    A copy of the demo then builds without processing its 15 photos again and writes the same bytes: the
+    entries are found by the same keys a cold build computes (its photos' digests), and whatever the copy
+    changed gets keys of its own and is made anew. Rendered bodies and pages are not seeded.
+    """
+    (source,) = (folder for folder in (demo_build / "cache").iterdir() if folder.is_dir())
+    for name in CONTENT_ADDRESSED:
+        if (source / name).is_dir() and not (target / name).exists():
+            # Not the photo index: it maps the demo's own file paths to digests.
+            top = str(source / name)
+            skip = lambda folder, names: [n for n in names if folder == top and n in ("index.json", ".tmp")]  # noqa: E731
+            shutil.copytree(source / name, target / name, copy_function=os.link, ignore=skip)
+
+
+_demo_build: Path | None = None
+"""Folder of the session's demo build once :func:`demo_build` made it (for :func:`run_build`'s seeding)."""
+_demo_copies: set[Path] = set()
+"""Content folders that :func:`content_copy` copied from the demo: their builds start with seeded caches."""
+
+
+def _seed_demo_copy(config: Path, args: list[str], cwd: Path) -> None:
+    """Before a build of a copy of the demo (:func:`content_copy`), seed its caches (:func:`seed_caches`)."""
+    if _demo_build is None or "--content" not in args:
+        return
+    content = (cwd / args[args.index("--content") + 1]).resolve()
+    if content in _demo_copies:
+        seed_caches(_demo_build, content_cache(cwd / config, content))
 
 
 @pytest.fixture(scope="session")
@@ -202,10 +271,15 @@ def demo_site(demo_build: Path) -> Path:
 
 
 @pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    """A writable copy of the demo content, for tests that change it."""
+def content_copy(tmp_path: Path, demo_build: Path) -> Path:
+    """A writable copy of the demo content, for tests that change it.
+
+    A build of it (:func:`run_build`) starts with the demo build's photos and share cards in its cache
+    (:func:`seed_caches`): the bytes a cold build would write, without processing the same photos again.
+    """
     target = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, target, symlinks=True)
+    _demo_copies.add(target.resolve())
     return target
 
 

@@ -24,6 +24,9 @@ from corpus import CATEGORIES, PHOTO_NAMES, make_corpus, make_photo_pool  # noqa
 from procs import CommandFailed, measure  # noqa: E402
 from search_bytes import SEARCH_KINDS, kind, result_count, serving  # noqa: E402
 
+pytestmark = pytest.mark.slow
+"""The benchmark's own tools: `make test` runs them, `make test-quick` leaves them out."""
+
 SIZE = 8
 
 

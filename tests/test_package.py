@@ -5,15 +5,17 @@ also runs on ProperDocs, the maintained MkDocs 1.x line.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEMO_CONTENT, NOW, ROOT
+from conftest import DEMO_CONTENT, NOW, ROOT, content_cache, seed_caches
 
 BIN = Path(sys.executable).parent
 
@@ -33,7 +35,12 @@ def article_pages(site: Path) -> set[str]:
     return {page.parent.name for page in site.glob("artikel/*/index.html")}
 
 
-def test_pip_install_gives_a_working_etalase_command(tmp_path: Path) -> None:
+OUTSIDE = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+"""The environment of a maintainer's shell: no ``PYTHONPATH`` pointing at a checkout's ``scripts/``."""
+
+
+@pytest.mark.slow  # a new virtual environment and every dependency installed into it: minutes
+def test_pip_install_gives_a_working_etalase_command(tmp_path: Path, demo_build: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     # The pinned versions of requirements.txt as constraints (which may not name extras).
@@ -52,6 +59,7 @@ def test_pip_install_gives_a_working_etalase_command(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=900,
+        env=OUTSIDE,
     )
     assert install.returncode == 0, install.stdout + install.stderr
     where = subprocess.run(
@@ -60,9 +68,11 @@ def test_pip_install_gives_a_working_etalase_command(tmp_path: Path) -> None:
         text=True,
         cwd=tmp_path,
         check=True,
+        env=OUTSIDE,
     ).stdout
     assert str(venv) in where  # the installed package, not the checkout's scripts/
     config = config_copy(tmp_path)
+    seed_caches(demo_build, content_cache(config, DEMO_CONTENT))  # what is tested is the command, not the photos
     site = tmp_path / "site"
     built = subprocess.run(
         [
@@ -82,6 +92,7 @@ def test_pip_install_gives_a_working_etalase_command(tmp_path: Path) -> None:
         text=True,
         timeout=600,
         cwd=tmp_path,
+        env=OUTSIDE,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Situs selesai" in built.stdout
@@ -91,13 +102,15 @@ def test_pip_install_gives_a_working_etalase_command(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=OUTSIDE,
     )
     assert checked.returncode == 0 and "Konten beres" in checked.stdout
 
 
-def test_the_site_builds_on_properdocs(tmp_path: Path) -> None:
+def test_the_site_builds_on_properdocs(tmp_path: Path, demo_build: Path) -> None:
     site = tmp_path / "site"
     config = config_copy(tmp_path, content_dir=str(DEMO_CONTENT), now=NOW, search=False)
+    seed_caches(demo_build, content_cache(config, DEMO_CONTENT))  # the demo's photos, processed once per run
     result = subprocess.run(
         [str(BIN / "properdocs"), "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,

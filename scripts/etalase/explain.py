@@ -48,6 +48,21 @@ def problems_of(
     ]
 
 
+def data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``loc`` of a pydantic error without the tags of :func:`~etalase.schema.either`'s two forms.
+
+    pydantic puts the tag of the form it tried right after the list position
+    (``("products", 0, "__blok__", "price")``); only there is it a tag. The
+    same word anywhere else is a key someone wrote (``__blok__: 1`` at the top
+    of the front matter) and stays, so the message names it.
+    """
+    return tuple(
+        part
+        for index, part in enumerate(loc)
+        if not (part in (PLAIN, BLOCK) and index > 0 and isinstance(loc[index - 1], int))
+    )
+
+
 def field_name(model: type[BaseModel] | None, loc: tuple[Any, ...], prefix: tuple[str, ...] = ()) -> str:
     """``pembangunan.sources (sumber ke-1).url`` for ``("pembangunan", "sources", 0, "url")``.
 
@@ -91,7 +106,7 @@ def _problem(
     detail: Any,
     unknown_field: UnknownField | None,
 ) -> Problem:
-    loc = tuple(part for part in detail["loc"] if part not in (PLAIN, BLOCK))
+    loc = data_path(detail["loc"])
     field = field_name(model, loc, prefix) or None
     line = line_of(prefix + loc)
     kind = detail["type"]

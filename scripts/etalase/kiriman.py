@@ -625,15 +625,15 @@ class _Reader:
             f.path[-1]: self.value(f) for f in self.fields if f.id in PHOTO_FIELDS.values() and f.id != "photo_alts"
         }
         evidence = self.evidence(front_matter, entries)
+        if extra.get("ai_generated") is True:  # before the cover is made from the first entry
+            for entry in entries:
+                entry["ai_generated"] = True
         if entries:
             cover = entries[0] | {key: extra[key] for key in ("credit", "license") if extra.get(key) is not None}
             front_matter["cover"] = cover
             gallery = [entry for number, entry in enumerate(entries[1:], 2) if number not in evidence]
             if gallery:
                 front_matter["gallery"] = gallery
-            if extra.get("ai_generated") is True:
-                for entry in entries:
-                    entry["ai_generated"] = True
         return usable
 
     def evidence(self, front_matter: dict[str, Any], entries: list[dict[str, Any]]) -> set[int]:
