@@ -176,7 +176,10 @@ def test_fields_show_the_schema_hint_example_and_options(forms: dict[str, dict])
         "description": "Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62… Contoh: 0812-3456-7890",
     }
     assert elements["umkm_products"]["type"] == "textarea"
-    assert elements["umkm_products"]["attributes"]["placeholder"] == "Produk satu\nProduk dua | 15000"
+    # A real answer as the example (the schema's second one), not the scaffold's placeholder.
+    assert (
+        elements["umkm_products"]["attributes"]["placeholder"] == "Sambal bawang 150 gr\nSambal ijo 150 gr | Rp25.000"
+    )
     assert elements["tags"]["attributes"]["description"].startswith("Label (huruf kecil, pakai tanda -). Pisahkan")
     assert elements["region"]["attributes"]["options"] == [place.label for place in PLACES.values()]
     assert elements["category"]["attributes"]["options"] == ["UMKM"]

@@ -375,3 +375,52 @@ def test_a_shouting_title_passes_with_notes(content: Path, tmp_path: Path) -> No
         "Judul pos: berisi tanda seru berulang (!!!); satu tanda cukup atau tanpa tanda",
         "Judul pos: berisi ungkapan bahasa Inggris (“must visit”); pembaca situs ini berbahasa Indonesia",
     ]
+
+
+# --------------------------------------------------------------------------
+# Plain words on the form route
+# --------------------------------------------------------------------------
+
+FILE_FORMAT_WORDS = ("templat", "template", "draft", "{", "}", "YAML", "true", "false")
+
+
+def test_replies_speak_of_the_form_not_of_the_file(content: Path, tmp_path: Path) -> None:
+    submission = convert(
+        body(
+            "umkm",
+            ("### Nama usaha\n\nKeripik Tempe Bu Sari", "### Nama usaha\n\nNama Usaha"),
+            ("### Nomor WhatsApp untuk pesan\n\n0813-5550-2711", "### Nomor WhatsApp untuk pesan\n\n0812-3456-7890"),
+        ),
+        content,
+        tmp_path,
+        author="bu-sari",
+    )
+    assert problems(submission) == [
+        'Nama usaha: masih berisi contoh dari formulir: "Nama Usaha"; tulis isian Anda sendiri; '
+        "contoh: Sambal Bawang Bu Ratmi",
+        'Nomor WhatsApp untuk pesan: masih berisi contoh dari formulir: "+6281234567890"; tulis isian Anda sendiri',
+    ]
+    for problem in submission.problems:
+        assert not any(word in problem.message for word in FILE_FORMAT_WORDS), problem.message
+
+
+def test_the_notes_file_holds_what_the_reply_tells(content: Path, tmp_path: Path) -> None:
+    import json
+
+    from conftest import ROOT
+
+    issue = tmp_path / "issue.md"
+    issue.write_text(body("budaya", ("2026-12-20 19:00 WIB", "20/12/2026 jam 7 malam")), encoding="utf-8")
+    notes_file = tmp_path / "catatan.json"
+    args = ["--body", str(issue), "--author", LOGIN, "--issue", "7", "--content", str(content), "--now", NOW]
+    args += ["--config", str(ROOT / "mkdocs.yml"), "--assets", str(make_assets(tmp_path / "lampiran"))]
+    assert kiriman.main([*args, "--notes", str(notes_file)]) == 0
+    notes_written = json.loads(notes_file.read_text(encoding="utf-8"))
+    assert {
+        "label": "Mulai acara",
+        "field": "budaya_start",
+        "message": "dibaca: Minggu, 20 Desember 2026 pukul 19.00 WIB (zona waktu daerah)",
+        "message_en": "read as: Minggu, 20 Desember 2026 pukul 19.00 WIB (the regency's time zone)",
+        "item": "",
+        "item_en": "",
+    } in notes_written

@@ -309,7 +309,7 @@ def value_type(form_field: FormField) -> Any:
 
 
 def _example(doc: FieldDoc) -> Any:
-    value = doc.example
+    value = doc.real_example
     return value.value if isinstance(value, Enum) else value
 
 

@@ -1023,6 +1023,8 @@ class _Reader:
         options, options_en = form_field.hint() if hint else ("", "")
         if options and (form_field.example and form_field.example.split("\n")[0] in message or "mis." in message):
             options = options_en = ""
+        if message.startswith("masih berisi contoh") and form_field.doc and not _has_real_example(form_field.doc):
+            options = options_en = ""  # the only example is the one to replace
         if form_field.shape in ("text", "choice"):  # one value: no "item 1"
             number = None
         return FormProblem(
@@ -1093,6 +1095,11 @@ _PLAIN_EN = (
     ),
     (r"the body still holds a line of the template; .*", "still holds an example sentence; write your own story"),
 )
+
+
+def _has_real_example(doc: Any) -> bool:
+    """Whether the schema gives an example besides the placeholder (``FieldDoc.real_example``)."""
+    return bool(doc.info is not None and doc.info.examples and len(doc.info.examples) > 1)
 
 
 def _plain(message: str, rules: tuple[tuple[str, str], ...]) -> str:

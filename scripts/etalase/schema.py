@@ -325,7 +325,7 @@ class Cover(Strict):
         examples=["Keterangan foto"],
     )
     credit: Annotated[ShortText, Placeholder()] = Field(
-        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret"]
+        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret", "Rina Wulandari"]
     )
     license: ShortText = Field(
         description="Lisensi foto, mis. CC BY 4.0, CC BY-SA 4.0, atau Hak cipta pemotret (dengan izin)",
@@ -342,7 +342,8 @@ class GalleryPhoto(Strict):
 
     file: PhotoFile = Field(description="Nama berkas foto di folder pos", examples=["foto-1.jpg"])
     alt: Annotated[Text, Placeholder()] = Field(
-        description="Teks alternatif: apa yang tampak di foto", examples=["Deskripsi foto"]
+        description="Teks alternatif: apa yang tampak di foto",
+        examples=["Deskripsi foto", "Jalan setapak berbatu menuju air terjun"],
     )
     caption: Text | None = Field(default=None, description="Keterangan foto yang tampil di bawahnya")
     credit: ShortText | None = Field(default=None, description="Pemotret, jika berbeda dari sampul")
@@ -397,7 +398,7 @@ class Video(Strict):
         examples=["M7lc1UVf-VE"],
     )
     title: Annotated[ShortText, Placeholder()] = Field(
-        description="Judul video, tampil sebelum video diputar", examples=["Judul video"]
+        description="Judul video, tampil sebelum video diputar", examples=["Judul video", "Cara membuat sambal bawang"]
     )
 
 
@@ -450,9 +451,12 @@ class Coordinates(Strict):
 class Wisata(Strict):
     """A place to visit."""
 
-    place: Annotated[ShortText, Placeholder()] = Field(description="Nama tempat wisata", examples=["Pantai Contoh"])
+    place: Annotated[ShortText, Placeholder()] = Field(
+        description="Nama tempat wisata", examples=["Pantai Contoh", "Curug Tujuh Tingkat"]
+    )
     address: Annotated[Text, Placeholder()] = Field(
-        description="Alamat lengkap", examples=["Jl. Contoh No. 1, Desa Contoh"]
+        description="Alamat lengkap",
+        examples=["Jl. Contoh No. 1, Desa Contoh", "Dusun Sumber, Desa Air Terjun, Kec. Bukit Jati"],
     )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None,
@@ -484,6 +488,11 @@ CERTIFICATE_LABELS: dict[str, str] = {
     "bpom": "Izin edar BPOM",
 }
 """What each kind of certificate is called on the site."""
+
+
+def _as_text(value: Any) -> Any:
+    """A number written without quotes (``nomor: 2063201010001``) is the text of its digits."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def loose_choice(choices: dict[str, str]) -> Any:
@@ -544,11 +553,6 @@ def _link_text(value: Any) -> Any:
     return value
 
 
-def _as_text(value: Any) -> Any:
-    """A number written without quotes (``nomor: 2063201010001``) is the text of its digits."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
 class ShopLink(Strict):
     """A marketplace or social link, with the name to show instead of its site's (``Toko daring Bu Sari``)."""
 
@@ -569,12 +573,17 @@ else:
 class Umkm(Strict):
     """A small business and what it sells."""
 
-    business: Annotated[ShortText, Placeholder()] = Field(description="Nama usaha", examples=["Nama Usaha"])
+    business: Annotated[ShortText, Placeholder()] = Field(
+        description="Nama usaha", examples=["Nama Usaha", "Sambal Bawang Bu Ratmi"]
+    )
     products: Annotated[list[ProductItem], Items("produk"), Placeholder()] = Field(
         min_length=1,
         max_length=30,
         description="Produk yang dijual: nama saja, atau nama dengan harganya",
-        examples=[["Produk satu", {"name": "Produk dua", "price": 15000}]],
+        examples=[
+            ["Produk satu", {"name": "Produk dua", "price": 15000}],
+            ["Sambal bawang 150 gr", {"name": "Sambal ijo 150 gr", "price": "Rp25.000"}],
+        ],
     )
     price_range: ShortText = Field(description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
     opening_hours: ShortText | None = Field(
@@ -585,7 +594,7 @@ class Umkm(Strict):
         examples=["0812-3456-7890"],
     )
     address: Annotated[Text, Placeholder()] = Field(
-        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"]
+        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh", "Jl. Pasar Lama No. 12, Desa Pasar Lama"]
     )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None,
@@ -602,7 +611,10 @@ class Umkm(Strict):
         default_factory=list,
         max_length=10,
         description="Tautan marketplace atau media sosial usaha: tautan saja, atau nama dan tautannya (Shopee: https://…), atau akun (IG @nama_akun)",
-        examples=[["https://www.instagram.com/nama.usaha"]],
+        examples=[
+            ["https://www.instagram.com/nama.usaha"],
+            ["Shopee: https://shopee.co.id/sambalburatmi", "IG @sambalburatmi"],
+        ],
     )
 
 
@@ -610,10 +622,10 @@ class Budaya(Strict):
     """A cultural event (with dates) or a living tradition (without)."""
 
     venue: Annotated[ShortText, Placeholder()] = Field(
-        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh"]
+        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh", "Dermaga Teluk Biru"]
     )
     organiser: Annotated[ShortText, Placeholder()] = Field(
-        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh"]
+        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh", "Sanggar Ombak Pasir Putih"]
     )
     tradition: YesNo = Field(
         default=False,
@@ -698,10 +710,10 @@ class Pembangunan(Strict):
     """A development project, with its progress and sources so the claim can be checked."""
 
     project: Annotated[ShortText, Placeholder()] = Field(
-        description="Nama proyek", examples=["Pembangunan Jembatan Contoh"]
+        description="Nama proyek", examples=["Pembangunan Jembatan Contoh", "Jembatan Gantung Pulau Rindu"]
     )
     agency: Annotated[ShortText, Placeholder()] = Field(
-        description="Instansi penanggung jawab", examples=["Dinas Contoh"]
+        description="Instansi penanggung jawab", examples=["Dinas Contoh", "Dinas PUPR Kabupaten Sekar Laut"]
     )
     status: ProjectStatus = Field(description="Status proyek", examples=["berjalan"])
     progress: Annotated[int, BeforeValidator(_percent), Field(ge=0, le=100)] | None = Field(
@@ -728,7 +740,9 @@ class Pembangunan(Strict):
         Field(default=None, description="Sumber dana", examples=["apbd-kabupaten"])
     )
     executor: Annotated[ShortText, Placeholder()] | None = Field(
-        default=None, description="Pelaksana: kontraktor atau tim pelaksana desa", examples=["CV Contoh Karya"]
+        default=None,
+        description="Pelaksana: kontraktor atau tim pelaksana desa",
+        examples=["CV Contoh Karya", "CV Muara Jaya"],
     )
     volume: ShortText | None = Field(
         default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"]
@@ -791,7 +805,10 @@ class Accessibility(Strict):
     path: Annotated[Text, Placeholder()] | None = Field(
         default=None,
         description="Jalur dari parkir ke tempat: permukaan dan kemiringan dengan kata-kata",
-        examples=["Jalan dari parkir: permukaan dan kemiringannya"],
+        examples=[
+            "Jalan dari parkir: permukaan dan kemiringannya",
+            "Jalan paving datar 50 m dari parkir, lalu tiga anak tangga tanpa pegangan",
+        ],
     )
     notes: Text | None = Field(default=None, description="Catatan lain, mis. tangga, pegangan, bantuan petugas")
 
@@ -812,7 +829,8 @@ class PostBase(Strict):
     """Fields every post has, whatever its category."""
 
     title: Annotated[str, BeforeValidator(_strip), Field(min_length=5, max_length=TITLE_MAX), Placeholder()] = Field(
-        description=f"Judul pos, paling banyak {TITLE_MAX} karakter", examples=["Judul Pos"]
+        description=f"Judul pos, paling banyak {TITLE_MAX} karakter",
+        examples=["Judul Pos", "Curug Tujuh Tingkat di Bukit Jati, Segar Setelah Hujan"],
     )
     date: DateTimeWithZone = Field(
         title="Tanggal terbit",
@@ -822,7 +840,10 @@ class PostBase(Strict):
     summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX), Placeholder()] = (
         Field(
             description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
-            examples=["Ringkasan singkat isi pos dalam satu atau dua kalimat."],
+            examples=[
+                "Ringkasan singkat isi pos dalam satu atau dua kalimat.",
+                "Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran Desa Air Terjun; tiket Rp5.000.",
+            ],
         )
     )
     creators: Annotated[list[Slug], Items("kreator")] = Field(
@@ -920,10 +941,12 @@ class CreatorLinks(Strict):
 class Creator(Strict):
     """A content creator, declared once in ``content/creators/<id>.yml`` (the file name is the id)."""
 
-    name: ShortText = Field(title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator"])
+    name: ShortText = Field(
+        title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator", "Sari Rahayu"]
+    )
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
         description="Bio singkat: siapa Anda dan apa yang Anda liput",
-        examples=["Kreator konten wisata dari Desa Contoh."],
+        examples=["Kreator konten wisata dari Desa Contoh.", "Pemilik usaha keripik tempe di Pasar Lama sejak 2009."],
     )
     region: str | None = Field(
         default=None,

@@ -175,6 +175,17 @@ class FieldDoc:
     info: FieldInfo | None = field(default=None, compare=False)
     """The pydantic field itself, for tools that need its type and constraints (the issue form)."""
 
+    @property
+    def real_example(self) -> Any:
+        """A real answer for help text (the form): the schema's last example when it gives a second one.
+
+        The first example of a :class:`~etalase.schema.Placeholder` field stands in
+        for the creator's own (``Nama Usaha``) and is what the scaffold writes; a
+        second one is an answer a creator could give (``Sambal Bawang Bu Ratmi``).
+        """
+        examples = self.info.examples if self.info is not None else None
+        return examples[-1] if examples and len(examples) > 1 else self.example
+
 
 def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     """Every field of ``model`` and of the blocks nested in it, in declaration order."""
@@ -513,7 +524,9 @@ def expand_markers(markdown: str, guide: GuideContext) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Tulis JSON Schema front matter pos. (Write the JSON Schema.)")
+    parser = argparse.ArgumentParser(
+        prog="etalase schema", description="Tulis JSON Schema front matter pos. (Write the JSON Schema.)"
+    )
     parser.add_argument("output", type=Path, help="berkas tujuan, mis. docs/schema/post.schema.json")
     parser.add_argument("--site-url", help="site_url untuk $id skema")
     args = parser.parse_args(argv)
