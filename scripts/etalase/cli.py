@@ -46,15 +46,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema", help="tulis JSON Schema front matter (write the JSON Schema)", add_help=False
     )
     schema.add_argument("args", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)  # `etalase post --help`: the option is the command's own
     if args.command == "post":
         from . import scaffold
 
-        return scaffold.main(args.args)
+        return scaffold.main([*rest, *args.args])
     if args.command == "schema":
         from . import schema_docs
 
-        return schema_docs.main(args.args)
+        return schema_docs.main([*rest, *args.args])
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "check":
         args.check = True
     return run(args)
