@@ -6,11 +6,14 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from etalase.categories import REGISTRY
 from etalase.datetext import DateTextError, read_day, read_moment, spoken, written
 from etalase.explain import problems_of
+from etalase.numtext import NumberTextError, read_degrees, read_percent, read_point
 from etalase.zones import WIB, WITA
 
 
@@ -161,3 +164,59 @@ def test_an_unreadable_date_is_told_in_indonesian_then_english() -> None:
         'found "17/13/2026"; there is no month 13; write the day first, then the month: 20 Desember 2026 or 20/12/2026'
     )
     assert "Input should" not in date_problem.message
+
+
+# --------------------------------------------------------------------------
+# Bad input never crashes
+# --------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "17",
+        "/",
+        "-",
+        ".",
+        " ",
+        "Agustus",
+        "Agu",
+        "2026",
+        "0000",
+        "99",
+        "pukul",
+        "jam",
+        "19.00",
+        "25:61",
+        "malam",
+        "WIB",
+        "wita",
+        "+07:00",
+        "T",
+        ",",
+        "Sabtu",
+        "@",
+        "-7,24",
+        "110.40",
+        "%",
+        "persen",
+        "°",
+        "LS",
+        "?q=",
+        "!3d",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join) | st.text(max_size=40))
+def test_readers_refuse_nonsense_with_a_message_and_never_crash(text: str) -> None:
+    for read in (lambda t: read_moment(t, WIB), read_day, lambda t: read_day(t, month_only="end")):
+        try:
+            read(text)
+        except DateTextError as error:
+            assert error.message and error.message_en
+    try:
+        read_point(text)
+        read_degrees(text)
+    except NumberTextError as error:
+        assert error.message and error.message_en
+    read_percent(text)
