@@ -294,8 +294,8 @@ def test_a_bundle_from_a_form_builds_like_any_post(content: Path, assets: Path, 
 UMKM_MISTAKES = """\
 Tanggal terbit: ditemukan "besok pagi"; bukan tanggal yang bisa dibaca; tulis mis. 20 Desember 2026 pukul 19.00
     (en) date: found "besok pagi"; not a date that can be read; write e.g. 20 Desember 2026 pukul 19.00
-Ringkasan untuk kartu dan mesin pencari: ditemukan "Enak sekali."; terlalu pendek; paling sedikit 20 karakter; contoh: Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran Desa Air Terjun; tiket Rp5.000.
-    (en) summary: found "Enak sekali."; too short; at least 20 characters; e.g. Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran Desa Air Terjun; tiket Rp5.000.
+Ringkasan untuk kartu dan mesin pencari: ditemukan "Enak sekali."; terlalu pendek; paling sedikit 20 karakter; contoh: Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran desa; tiket Rp5.000 per orang.
+    (en) summary: found "Enak sekali."; too short; at least 20 characters; e.g. Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran desa; tiket Rp5.000 per orang.
 Wilayah: pilihan "Kec. Sekar Kulon" tidak ada (maksud Anda “Kec. Sekar Kota”?); pilihan: “Kec. Sekar Kota”, “Pasar Lama, Kec. Sekar Kota”, “Kampung Baru, Kec. Sekar Kota”, “Sungai Jernih, Kec. Sekar Kota”, “Kec. Tanjung Sari”, “Pasir Putih, Kec. Tanjung Sari”, “Teluk Biru, Kec. Tanjung Sari”, “Kec. Bukit Jati”, “Air Terjun, Kec. Bukit Jati”, “Kebun Kopi, Kec. Bukit Jati”, “Kec. Muara Dua”, “Lubuk Tenang, Kec. Muara Dua”, “Pulau Rindu, Kec. Muara Dua”
     (en) region: option "Kec. Sekar Kulon" does not exist (did you mean “Kec. Sekar Kota”?); options: “Kec. Sekar Kota”, “Pasar Lama, Kec. Sekar Kota”, “Kampung Baru, Kec. Sekar Kota”, “Sungai Jernih, Kec. Sekar Kota”, “Kec. Tanjung Sari”, “Pasir Putih, Kec. Tanjung Sari”, “Teluk Biru, Kec. Tanjung Sari”, “Kec. Bukit Jati”, “Air Terjun, Kec. Bukit Jati”, “Kebun Kopi, Kec. Bukit Jati”, “Kec. Muara Dua”, “Lubuk Tenang, Kec. Muara Dua”, “Pulau Rindu, Kec. Muara Dua”
 Label, butir ke-2: "!!!" tidak bisa menjadi label; pakai huruf atau angka
@@ -314,14 +314,14 @@ Foto: "https://example.com/foto.jpg" bukan foto yang diunggah ke formulir; seret
     (en) photos: "https://example.com/foto.jpg" is not a photo uploaded to the form; drag or pick the photo in this field itself
 Teks alternatif, foto ke-2: belum punya baris teks alternatif; tulis satu baris per foto, urut seperti fotonya
     (en) photo_alts, photo 2: has no alt text line; write one line per photo, in the photos' order
-Nama pemotret atau pemilik foto: wajib diisi; contoh: Rina Wulandari
-    (en) photo_credit: required; e.g. Rina Wulandari
+Nama pemotret atau pemilik foto: wajib diisi; contoh: Bambang Sutrisno
+    (en) photo_credit: required; e.g. Bambang Sutrisno
 Dibuat atau diubah dengan AI: pilihan "mungkin" tidak ada; pilihan: “ya”, “tidak”
     (en) photo_ai_generated: option "mungkin" does not exist; options: “ya”, “tidak”
 Nama kreator: wajib diisi pada kiriman pertama: akun GitHub @siti-a belum terdaftar sebagai kreator; contoh: Sari Rahayu
     (en) creator_name: required on a first submission: GitHub account @siti-a is not a creator yet; e.g. Sari Rahayu
-Bio singkat: wajib diisi pada kiriman pertama: akun GitHub @siti-a belum terdaftar sebagai kreator; contoh: Pemilik usaha keripik tempe di Pasar Lama sejak 2009.
-    (en) creator_bio: required on a first submission: GitHub account @siti-a is not a creator yet; e.g. Pemilik usaha keripik tempe di Pasar Lama sejak 2009.
+Bio singkat: wajib diisi pada kiriman pertama: akun GitHub @siti-a belum terdaftar sebagai kreator; contoh: Pemilik usaha keripik tempe sejak 2009.
+    (en) creator_bio: required on a first submission: GitHub account @siti-a is not a creator yet; e.g. Pemilik usaha keripik tempe sejak 2009.
 Pernyataan kreator, butir ke-2: belum dicentang: “Foto ini milik saya, atau saya punya izin pemotretnya untuk kredit dan lisensi di atas.”
     (en) consent, item 2: not ticked: “Foto ini milik saya, atau saya punya izin pemotretnya untuk kredit dan lisensi di atas.”
 """

@@ -398,7 +398,7 @@ def test_replies_speak_of_the_form_not_of_the_file(content: Path, tmp_path: Path
     assert problems(submission) == [
         'Nama usaha: masih berisi contoh dari formulir: "Nama Usaha"; tulis isian Anda sendiri; '
         "contoh: Sambal Bawang Bu Ratmi",
-        'Nomor WhatsApp untuk pesan: masih berisi contoh dari formulir: "+6281234567890"; tulis isian Anda sendiri',
+        'Nomor WhatsApp untuk pesan: masih berisi contoh dari formulir: "0812-3456-7890"; tulis isian Anda sendiri',
     ]
     for problem in submission.problems:
         assert not any(word in problem.message for word in FILE_FORMAT_WORDS), problem.message

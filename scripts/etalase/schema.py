@@ -325,7 +325,7 @@ class Cover(Strict):
         examples=["Keterangan foto"],
     )
     credit: Annotated[ShortText, Placeholder()] = Field(
-        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret", "Rina Wulandari"]
+        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret", "Bambang Sutrisno"]
     )
     license: ShortText = Field(
         description="Lisensi foto, mis. CC BY 4.0, CC BY-SA 4.0, atau Hak cipta pemotret (dengan izin)",
@@ -456,7 +456,7 @@ class Wisata(Strict):
     )
     address: Annotated[Text, Placeholder()] = Field(
         description="Alamat lengkap",
-        examples=["Jl. Contoh No. 1, Desa Contoh", "Dusun Sumber, Desa Air Terjun, Kec. Bukit Jati"],
+        examples=["Jl. Contoh No. 1, Desa Contoh", "Dusun Sumber, RT 02/RW 05, di belakang balai desa"],
     )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None,
@@ -594,7 +594,7 @@ class Umkm(Strict):
         examples=["0812-3456-7890"],
     )
     address: Annotated[Text, Placeholder()] = Field(
-        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh", "Jl. Pasar Lama No. 12, Desa Pasar Lama"]
+        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh", "Jl. Merdeka No. 12, RT 03/RW 01"]
     )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None,
@@ -622,10 +622,10 @@ class Budaya(Strict):
     """A cultural event (with dates) or a living tradition (without)."""
 
     venue: Annotated[ShortText, Placeholder()] = Field(
-        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh", "Dermaga Teluk Biru"]
+        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh", "Lapangan balai desa"]
     )
     organiser: Annotated[ShortText, Placeholder()] = Field(
-        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh", "Sanggar Ombak Pasir Putih"]
+        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh", "Sanggar Tari Ombak"]
     )
     tradition: YesNo = Field(
         default=False,
@@ -710,10 +710,10 @@ class Pembangunan(Strict):
     """A development project, with its progress and sources so the claim can be checked."""
 
     project: Annotated[ShortText, Placeholder()] = Field(
-        description="Nama proyek", examples=["Pembangunan Jembatan Contoh", "Jembatan Gantung Pulau Rindu"]
+        description="Nama proyek", examples=["Pembangunan Jembatan Contoh", "Jembatan Gantung Dusun Hilir"]
     )
     agency: Annotated[ShortText, Placeholder()] = Field(
-        description="Instansi penanggung jawab", examples=["Dinas Contoh", "Dinas PUPR Kabupaten Sekar Laut"]
+        description="Instansi penanggung jawab", examples=["Dinas Contoh", "Dinas Pekerjaan Umum dan Penataan Ruang"]
     )
     status: ProjectStatus = Field(description="Status proyek", examples=["berjalan"])
     progress: Annotated[int, BeforeValidator(_percent), Field(ge=0, le=100)] | None = Field(
@@ -742,7 +742,7 @@ class Pembangunan(Strict):
     executor: Annotated[ShortText, Placeholder()] | None = Field(
         default=None,
         description="Pelaksana: kontraktor atau tim pelaksana desa",
-        examples=["CV Contoh Karya", "CV Muara Jaya"],
+        examples=["CV Contoh Karya", "CV Karya Mandiri"],
     )
     volume: ShortText | None = Field(
         default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"]
@@ -830,7 +830,7 @@ class PostBase(Strict):
 
     title: Annotated[str, BeforeValidator(_strip), Field(min_length=5, max_length=TITLE_MAX), Placeholder()] = Field(
         description=f"Judul pos, paling banyak {TITLE_MAX} karakter",
-        examples=["Judul Pos", "Curug Tujuh Tingkat di Bukit Jati, Segar Setelah Hujan"],
+        examples=["Judul Pos", "Curug Tujuh Tingkat, Segar Setelah Hujan"],
     )
     date: DateTimeWithZone = Field(
         title="Tanggal terbit",
@@ -842,7 +842,7 @@ class PostBase(Strict):
             description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
             examples=[
                 "Ringkasan singkat isi pos dalam satu atau dua kalimat.",
-                "Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran Desa Air Terjun; tiket Rp5.000.",
+                "Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran desa; tiket Rp5.000 per orang.",
             ],
         )
     )
@@ -946,7 +946,7 @@ class Creator(Strict):
     )
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
         description="Bio singkat: siapa Anda dan apa yang Anda liput",
-        examples=["Kreator konten wisata dari Desa Contoh.", "Pemilik usaha keripik tempe di Pasar Lama sejak 2009."],
+        examples=["Kreator konten wisata dari Desa Contoh.", "Pemilik usaha keripik tempe sejak 2009."],
     )
     region: str | None = Field(
         default=None,
