@@ -32,7 +32,9 @@ ATTRIBUTES = {
 """What GitHub's form schema allows in each element's ``attributes``."""
 
 
-def _forms() -> dict[str, dict]:
+@pytest.fixture(scope="module")
+def forms() -> dict[str, dict]:
+    """The committed forms, parsed once for the module (each test only reads them)."""
     return {
         category: yaml.safe_load((FORMS / f"kirim-{category}.yml").read_text(encoding="utf-8"))
         for category in REGISTRY.ids()
@@ -62,8 +64,8 @@ def test_the_committed_forms_are_what_the_schema_and_regions_make(tmp_path: Path
 
 
 @pytest.mark.parametrize("category", REGISTRY.ids())
-def test_each_form_is_valid_for_github(category: str) -> None:
-    form = _forms()[category]
+def test_each_form_is_valid_for_github(category: str, forms: dict[str, dict]) -> None:
+    form = forms[category]
     assert set(form) <= TOP_LEVEL and {"name", "description", "body"} <= set(form)
     assert form["labels"] == ["kiriman", f"kiriman:{category}"]
     inputs = [element for element in form["body"] if element["type"] != "markdown"]
@@ -90,8 +92,8 @@ def test_each_form_is_valid_for_github(category: str) -> None:
 
 
 @pytest.mark.parametrize("category", REGISTRY.ids())
-def test_ids_are_the_front_matter_keys_they_fill(category: str) -> None:
-    form = _forms()[category]
+def test_ids_are_the_front_matter_keys_they_fill(category: str, forms: dict[str, dict]) -> None:
+    form = forms[category]
     elements = {element["id"]: element for element in form["body"] if element["type"] != "markdown"}
     model = REGISTRY.post_model(category)
     for form_field in form_fields(category, PLACES):
@@ -103,7 +105,7 @@ def test_ids_are_the_front_matter_keys_they_fill(category: str) -> None:
         assert form_field.path[0] not in FILLED_BY_CONVERTER
         _resolve(model, form_field.path)  # the path names real fields of the model
     assert elements == {}
-    ids = list(_forms()[category]["body"][i].get("id") for i in range(1, len(_forms()[category]["body"])))
+    ids = [element.get("id") for element in form["body"][1:]]
     assert ids[:2] == ["category", "title"]
     assert {
         "summary",
@@ -142,8 +144,8 @@ def _block(annotation: typing.Any) -> typing.Any:
     )
 
 
-def test_required_in_the_form_is_required_in_the_schema() -> None:
-    form = _forms()["budaya"]
+def test_required_in_the_form_is_required_in_the_schema(forms: dict[str, dict]) -> None:
+    form = forms["budaya"]
     required = {e["id"] for e in form["body"] if e.get("validations", {}).get("required")}
     assert required == {
         "category",
@@ -160,13 +162,13 @@ def test_required_in_the_form_is_required_in_the_schema() -> None:
         "photo_license",
         "photo_ai_generated",
     }
-    wisata = {e["id"] for e in _forms()["wisata"]["body"] if e.get("validations", {}).get("required")}
+    wisata = {e["id"] for e in forms["wisata"]["body"] if e.get("validations", {}).get("required")}
     assert {"wisata_place", "wisata_address", "wisata_opening_hours", "wisata_ticket"} <= wisata
     assert not {"wisata_coordinates_lat", "wisata_coordinates_lon", "wisata_facilities", "date"} & wisata
 
 
-def test_fields_show_the_schema_hint_example_and_options() -> None:
-    elements = {e.get("id"): e for e in _forms()["umkm"]["body"]}
+def test_fields_show_the_schema_hint_example_and_options(forms: dict[str, dict]) -> None:
+    elements = {e.get("id"): e for e in forms["umkm"]["body"]}
     whatsapp = elements["umkm_whatsapp"]["attributes"]
     assert whatsapp == {
         "label": "Nomor WhatsApp untuk pesan",
@@ -174,16 +176,27 @@ def test_fields_show_the_schema_hint_example_and_options() -> None:
         "description": "Nomor WhatsApp untuk pesan (08…, 62… atau +62…), disimpan sebagai +62… Contoh: 0812-3456-7890",
     }
     assert elements["umkm_products"]["type"] == "textarea"
-    assert elements["umkm_products"]["attributes"]["placeholder"] == "Produk satu\nProduk dua | 15000"
+    # A real answer as the example (the schema's second one), not the scaffold's placeholder.
+    assert (
+        elements["umkm_products"]["attributes"]["placeholder"] == "Sambal bawang 150 gr\nSambal ijo 150 gr | Rp25.000"
+    )
     assert elements["tags"]["attributes"]["description"].startswith("Label (huruf kecil, pakai tanda -). Pisahkan")
     assert elements["region"]["attributes"]["options"] == [place.label for place in PLACES.values()]
     assert elements["category"]["attributes"]["options"] == ["UMKM"]
     assert elements["category"]["attributes"]["default"] == 0
     assert elements["photo_ai_generated"]["attributes"]["options"] == ["ya", "tidak"]
     assert elements["photo_ai_generated"]["attributes"]["default"] == 1
-    status = {e.get("id"): e for e in _forms()["pembangunan"]["body"]}["pembangunan_status"]["attributes"]
-    assert status["options"] == ["direncanakan", "berjalan", "selesai"]
-    sources = {e.get("id"): e for e in _forms()["pembangunan"]["body"]}["pembangunan_sources"]["attributes"]
+    pembangunan = {e.get("id"): e for e in forms["pembangunan"]["body"]}
+    # Dropdowns show the site's names; the ids stay behind them (what the converter writes).
+    assert pembangunan["pembangunan_status"]["attributes"]["options"] == ["Direncanakan", "Sedang berjalan", "Selesai"]
+    assert pembangunan["pembangunan_funding"]["attributes"]["options"][:3] == [
+        "APBN",
+        "APBD provinsi",
+        "APBD kabupaten/kota",
+    ]
+    funding = next(f for f in form_fields("pembangunan", PLACES) if f.id == "pembangunan_funding")
+    assert funding.values[:3] == ("apbn", "apbd-provinsi", "apbd-kabupaten")
+    sources = pembangunan["pembangunan_sources"]["attributes"]
     assert "Judul sumber | Tautan sumber | Rujukan dokumen jika tanpa tautan" in sources["description"]
     assert sources["placeholder"] == "Siaran pers Dinas PUPR | https://example.go.id/berita"
 
@@ -201,6 +214,18 @@ def test_a_new_schema_field_appears_in_the_form() -> None:
         True,
         "Parkir motor di depan gerbang",
     )
+
+
+def test_the_umkm_form_asks_the_owner_s_consent_to_show_the_number(forms: dict[str, dict]) -> None:
+    ids = [element.get("id") for element in forms["umkm"]["body"]]
+    consent = forms["umkm"]["body"][ids.index("umkm_whatsapp") + 1]
+    assert consent["id"] == "umkm_whatsapp_consent"
+    assert consent["attributes"]["options"] == [
+        {"label": "Pemilik usaha setuju nomor WhatsApp ini tampil di situs", "required": True}
+    ]
+    assert "tampil di halaman pos" in consent["attributes"]["description"]
+    for category in ("wisata", "budaya", "pembangunan"):  # no number shown, no tick asked
+        assert not [e for e in forms[category]["body"] if str(e.get("id", "")).endswith("_consent")]
 
 
 def test_the_chooser_links_the_guide() -> None:

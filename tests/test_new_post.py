@@ -133,8 +133,9 @@ def test_interactive_answers_on_stdin(content_copy: Path) -> None:
                 "Ab",  # too short
                 "Tari Piring di Balai Desa",
                 "rina",  # not an id, but the start of one
-                CREATOR,
+                "",  # Enter takes the suggestion
                 "tanjung",  # not a region id
+                "tidak",  # not the suggested one
                 "",  # not a new region either: choose again
                 "tanjung-sari/teluk-biru",
             ]
@@ -146,7 +147,7 @@ def test_interactive_answers_on_stdin(content_copy: Path) -> None:
     assert "1. wisata (Wisata)" in result.stdout and "tanjung-sari: pasir-putih, teluk-biru" in result.stdout
     assert 'Kategori "7" tidak dikenal' in result.stderr
     assert "Judul harus 5 sampai 100 karakter. Coba lagi." in result.stderr
-    assert 'Kreator "rina" tidak ada (maksud Anda "rina-wulandari"?)' in result.stderr
+    assert 'Kreator "rina" tidak ada. Maksud Anda "rina-wulandari"? (Enter: ya)' in result.stdout
     assert 'Wilayah "tanjung" tidak ada di content/regions.yml (maksud Anda "tanjung-sari"?)' in result.stderr
 
     data = front_matter(content_copy / "posts" / "tari-piring-di-balai-desa" / "index.md")
@@ -158,6 +159,39 @@ def test_interactive_answers_on_stdin(content_copy: Path) -> None:
     )
     check = run_check("--content", content_copy)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_suggested_region_is_taken_with_enter(content_copy: Path) -> None:
+    answers = "\n".join(["1", "Pantai di Tanjung Sari", CREATOR, "tanjung", "", ""]) + "\n"
+    result = new_post(content_copy, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'Pakai "tanjung-sari"? (Enter: ya; atau tulis "tidak")' in result.stdout
+    assert front_matter(content_copy / "posts" / "pantai-di-tanjung-sari" / "index.md")["region"] == "tanjung-sari"
+
+
+def test_a_first_time_creator_gets_a_creator_file(content_copy: Path) -> None:
+    answers = "\n".join(
+        ["1", "Curug Kecil di Kebun Kopi", "Wayan Sudarma", "Pemandu wisata desa Kebun Kopi.", "bukit-jati", ""]
+    )
+    result = new_post(content_copy, stdin=answers + "\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    creator = content_copy / "creators" / "wayan-sudarma.yml"
+    assert creator.read_text(encoding="utf-8") == "name: Wayan Sudarma\nbio: Pemandu wisata desa Kebun Kopi.\n"
+    assert f"Berkas kreator baru: {creator}" in result.stdout
+    data = front_matter(content_copy / "posts" / "curug-kecil-di-kebun-kopi" / "index.md")
+    assert data["creators"] == ["wayan-sudarma"]
+    # Nothing is claimed about accessibility unless asked for (--accessibility writes the example to edit).
+    assert "accessibility" not in data
+    assert run_check("--content", content_copy).returncode == 0
+
+
+def test_every_command_answers_help() -> None:
+    for command in (["post"], ["schema"], ["check"], ["build"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "etalase.cli", *command, "--help"], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, (command, result.stderr)
+        assert result.stdout.startswith("usage: etalase"), (command, result.stdout[:80])
 
 
 def test_input_that_ends_early_is_refused_without_traceback(content_copy: Path) -> None:

@@ -122,13 +122,37 @@ def _schema_paths(schema: dict) -> set[str]:
     return paths
 
 
-def test_guide_page_has_a_row_for_every_schema_field(demo_site: Path) -> None:
+def test_guide_page_has_a_card_for_every_schema_field(demo_site: Path) -> None:
     expected = _schema_paths(json_schema())
     assert {"cover.alt", "gallery[].file", "wisata.coordinates.lat", "pembangunan.sources[].url"} <= expected
     page = BeautifulSoup((demo_site / "panduan" / "isian" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    rows = {row.find("td").get_text(strip=True) for row in page.select("table tr") if row.find("td")}
-    assert expected <= rows, sorted(expected - rows)
+    cards = {term.find("code").get_text(strip=True): term for term in page.select("dl dt") if term.find("code")}
+    assert expected <= set(cards), sorted(expected - set(cards))
     assert "<!-- etalase" not in str(page)
+    assert not page.select("article table")  # no wide table left to scroll sideways
+    title = cards["title"]
+    assert title.get_text(" ", strip=True) == "title · wajib"
+    details = title.find_next_sibling("dd").get_text(" ", strip=True)
+    assert details == "Judul pos, paling banyak 100 karakter Contoh: Curug Tujuh Tingkat, Segar Setelah Hujan"
+    assert cards["tags"].get_text(" ", strip=True) == "tags · tidak wajib"
+
+
+def test_the_field_list_reads_on_a_360_px_phone(demo_url: str, page) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(demo_url + "panduan/isian/")
+    widths = page.evaluate(
+        """() => ({
+            page: document.documentElement.scrollWidth,
+            view: window.innerWidth,
+            cards: document.querySelectorAll('article dl dt').length,
+            overflowing: [...document.querySelectorAll('article dt, article dd, article dd code, article dt code')]
+                .filter(el => [...el.getClientRects()].some(rect => rect.right > window.innerWidth - 8))
+                .map(el => [el.textContent.slice(0, 40), ...[...el.getClientRects()].map(r => Math.round(r.right))]),
+        })"""
+    )
+    assert widths["cards"] > 60
+    assert widths["page"] <= widths["view"], widths
+    assert widths["overflowing"] == [], widths["overflowing"]
 
 
 CATEGORY_FIELDS = {

@@ -151,10 +151,14 @@ CASES = {
         BASE.replace("summary: Pantai", "summary: " + "x" * 200 + " Pantai"),
         f'{P}:5: summary: ditemukan "{"x" * 57}…"; terlalu panjang; paling banyak 200 karakter',
     ),
-    "date without time zone": (
-        BASE.replace("2026-10-12 08:00 WIB", "2026-10-12"),
-        f'{P}:3: date: ditemukan "2026-10-12"; zona waktu wajib; tulis mis. 2026-11-20 08:00 WIB '
-        "(atau WITA, WIT, +07:00)",
+    "date that does not exist": (
+        BASE.replace("2026-10-12 08:00 WIB", "31/02/2026 pukul 08.00"),
+        f'{P}:3: date: ditemukan "31/02/2026 pukul 08.00"; tanggal 31 Februari 2026 tidak ada',
+    ),
+    "weekday that does not fit the date": (
+        BASE.replace("2026-10-12 08:00 WIB", '"Sabtu, 12 Oktober 2026"'),
+        f'{P}:3: date: ditemukan "Sabtu, 12 Oktober 2026"; 12 Oktober 2026 jatuh pada hari Senin, bukan Sabtu; '
+        "periksa tanggalnya",
     ),
     "date with a zone outside Indonesia": (
         BASE.replace("2026-10-12 08:00 WIB", "2026-10-12T08:00:00+05:00"),

@@ -49,19 +49,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema.add_argument("args", nargs=argparse.REMAINDER)
     photo = commands.add_parser("foto", help="bersihkan foto: hapus GPS dan data kamera (strip photos)", add_help=False)
     photo.add_argument("args", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)  # `etalase post --help`: the option is the command's own
     if args.command == "foto":
         from . import photo_privacy
 
-        return photo_privacy.main(args.args)
+        return photo_privacy.main([*rest, *args.args])
     if args.command == "post":
         from . import scaffold
 
-        return scaffold.main(args.args)
+        return scaffold.main([*rest, *args.args])
     if args.command == "schema":
         from . import schema_docs
 
-        return schema_docs.main(args.args)
+        return schema_docs.main([*rest, *args.args])
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "check":
         args.check = True
     return run(args)

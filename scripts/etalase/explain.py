@@ -132,7 +132,7 @@ def _problem(
 
     if kind in ("too_long", "too_short") and isinstance(found, str):
         kind += "_text"
-    message_id, message_en = MESSAGES.get(kind, (detail["msg"], detail["msg"]))
+    message_id, message_en = MESSAGES.get(kind, ("isiannya tidak sah", detail["msg"]))
     try:
         message_id = message_id.format(**ctx)
         message_en = message_en.format(**ctx)
@@ -183,8 +183,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model_type": ("harus berupa blok isian (nama: nilai)", "must be a block of fields (name: value)"),
     "model_attributes_type": ("harus berupa blok isian (nama: nilai)", "must be a block of fields (name: value)"),
     "dict_type": ("harus berupa blok isian (nama: nilai)", "must be a block of fields (name: value)"),
-    "bool_type": ("harus true atau false", "must be true or false"),
-    "bool_parsing": ("harus true atau false", "must be true or false"),
+    "bool_type": ("harus ya atau tidak (true atau false)", "must be yes or no (ya/tidak, true/false)"),
+    "bool_parsing": ("harus ya atau tidak (true atau false)", "must be yes or no (ya/tidak, true/false)"),
     "int_type": ("harus berupa bilangan bulat", "must be a whole number"),
     "int_parsing": ("harus berupa bilangan bulat", "must be a whole number"),
     "int_from_float": ("harus berupa bilangan bulat", "must be a whole number"),
@@ -212,6 +212,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "datetime_from_date_parsing": (
         "tulis tanggal, jam dan zona waktu, mis. 2026-11-20 08:00 WIB",
         "write date, time and time zone, e.g. 2026-11-20 08:00 WIB",
+    ),
+    "etalase_date_text": ("{id}", "{en}"),
+    "etalase_number_text": ("{id}", "{en}"),
+    "etalase_latitude": ("harus berupa angka lintang, mis. -2.7455", "must be a latitude number, e.g. -2.7455"),
+    "etalase_longitude": ("harus berupa angka bujur, mis. 107.6349", "must be a longitude number, e.g. 107.6349"),
+    "etalase_point": (
+        "tulis lintang dan bujur, mis. -7.2412, 110.4021, atau tempel tautan Google Maps",
+        "write latitude and longitude, e.g. -7.2412, 110.4021, or paste a Google Maps link",
+    ),
+    "date_type": ("tulis tanggal, mis. 20 Desember 2026 atau 20/12/2026", "write a date, e.g. 20 Desember 2026"),
+    "date_parsing": ("tulis tanggal, mis. 20 Desember 2026 atau 20/12/2026", "write a date, e.g. 20 Desember 2026"),
+    "date_from_datetime_parsing": (
+        "tulis tanggal, mis. 20 Desember 2026 atau 20/12/2026",
+        "write a date, e.g. 20 Desember 2026",
     ),
     "etalase_datetime": (
         "bukan tanggal dan jam yang sah; tulis mis. 2026-11-20 08:00 WIB",

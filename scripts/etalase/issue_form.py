@@ -54,7 +54,18 @@ from pydantic_core import PydanticUndefined
 from . import urls
 from .categories import REGISTRY
 from .load import load_content
-from .schema import Cover, Creator, IsPhoto, PostBase, Regions, Slug, carries
+from .schema import (
+    FUNDING_LABELS,
+    PROJECT_STATUS_LABELS,
+    WHEELCHAIR_LABELS,
+    Cover,
+    Creator,
+    IsPhoto,
+    PostBase,
+    Regions,
+    Slug,
+    carries,
+)
 from .schema_docs import TEMPLATE_BODY, FieldDoc, block_field_docs, category_field_docs, common_field_docs, field_docs
 from .structure import Place, places_of
 
@@ -88,6 +99,16 @@ LONG_TEXT = 200
 """Text fields that allow more characters than this are a text area, not a one-line input."""
 MAX_PHOTOS = 1 + next(m.max_length for m in PostBase.model_fields["gallery"].metadata if hasattr(m, "max_length"))
 """The cover and the longest gallery."""
+
+WHATSAPP_CONSENT = "Pemilik usaha setuju nomor WhatsApp ini tampil di situs"
+"""The tick a form asks next to a WhatsApp number that the site will show (a button, and in the page's data)."""
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "pembangunan.status": PROJECT_STATUS_LABELS,
+    "pembangunan.funding": FUNDING_LABELS,
+    "accessibility.wheelchair": WHEELCHAIR_LABELS,
+}
+"""Dropdowns that show the site's names for their values (``APBD kabupaten/kota`` for ``apbd-kabupaten``),
+by the end of the field's path."""
 
 CONSENT = (
     "Fakta dan angka dalam kiriman ini sudah saya cek, dan sumbernya saya sebut.",
@@ -152,8 +173,8 @@ class FormField:
 
     def hint(self) -> tuple[str, str]:
         """What a problem message adds: the allowed options or an example (Indonesian, English)."""
-        if self.options and self.type == "dropdown":
-            shown = ", ".join(f"“{option}”" for option in self.options[:12]) + (" …" if len(self.options) > 12 else "")
+        if self.options and self.type == "dropdown":  # every option: a cut list hides the one that was meant
+            shown = ", ".join(f"“{option}”" for option in self.options)
             return f"pilihan: {shown}", f"options: {shown}"
         if self.example:
             example = self.example.replace("\n", " / ")
@@ -196,9 +217,33 @@ def form_fields(category: str, places: dict[str, Place]) -> list[FormField]:
     model = REGISTRY.post_model(category)
     if "accessibility" in model.model_fields:  # a place a visitor goes: how people with disabilities get in
         fields += _schema_fields(block_field_docs(model, "accessibility"), places)
+    fields = _with_whatsapp_consent(fields)
     fields += _own_fields()
     _check(category, fields)
     return fields
+
+
+def _with_whatsapp_consent(fields: list[FormField]) -> list[FormField]:
+    """A required tick after every WhatsApp number the site shows: the owner agrees to it being public."""
+    ticked: list[FormField] = []
+    for form_field in fields:
+        ticked.append(form_field)
+        if form_field.path[-1:] == ("whatsapp",):
+            ticked.append(
+                FormField(
+                    id=f"{form_field.id}_consent",
+                    type="checkboxes",
+                    label="Izin menampilkan nomor WhatsApp",
+                    description="Nomor di atas tampil di halaman pos sebagai tombol WhatsApp dan bisa dibaca "
+                    "siapa saja, juga di issue ini. Centang hanya bila pemilik usaha sudah setuju; tanpa "
+                    "centang ini kiriman tidak diproses.",
+                    required=True,
+                    shape="confirm",
+                    target="form",
+                    options=(WHATSAPP_CONSENT,),
+                )
+            )
+    return ticked
 
 
 def form_label(doc: FieldDoc) -> str:
@@ -264,7 +309,7 @@ def value_type(form_field: FormField) -> Any:
 
 
 def _example(doc: FieldDoc) -> Any:
-    value = doc.example
+    value = doc.real_example
     return value.value if isinstance(value, Enum) else value
 
 
@@ -288,15 +333,18 @@ def _leaf_field(doc: FieldDoc, required: bool) -> FormField:
             else None
         )
         example = _example(doc)
+        labels = next((names for end, names in CHOICE_LABELS.items() if doc.path.endswith(end)), {})
+        options = tuple(labels.get(str(choice), str(choice)) for choice in doc.choices)
+        shown = "" if example is PydanticUndefined else labels.get(str(example), str(example))
         return FormField(
             type="dropdown",
             description=description,
             required=required,
             shape="choice",
-            options=doc.choices,
+            options=options,
             values=doc.choices,
             default=default,
-            example="" if example is PydanticUndefined else str(example),
+            example=shown,
             **common,
         )
     if annotation is bool:  # the description speaks of true/false: the dropdown says ya/tidak

@@ -46,9 +46,10 @@ import re
 import shutil
 import sys
 import tempfile
+import typing
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,14 @@ import yaml
 
 from . import kiriman_assets
 from .categories import REGISTRY
+from .datetext import DateTextError, is_month_alone, read_day, read_moment, spoken, written
 from .images import ImageSettings, PhotoRequest, process_photos
 from .issue_form import (
     CONSENT,
     MAX_PHOTOS,
     NO,
     PHOTO_FIELDS,
+    WHATSAPP_CONSENT,
     YES,
     FormField,
     brand,
@@ -72,8 +75,19 @@ from .issue_form import (
 from .kiriman_assets import AttachmentHost, Photo, Refusal
 from .kiriman_body import Answers, normalise, read_answers, ticked
 from .load import CREATORS_DIR, POST_FILE, POSTS_DIR, Loaded, load_content
+from .numtext import HOW_TO_COPY, NumberTextError, read_degrees, read_percent, read_point
 from .problems import Problem, printable
-from .schema import COVER_STEM, GALLERY_STEM, Creator, Regions, photo_locations, takes_plain_items, values_at
+from .schema import (
+    COVER_STEM,
+    GALLERY_STEM,
+    Creator,
+    EndMonth,
+    Regions,
+    StartMonth,
+    photo_locations,
+    takes_plain_items,
+    values_at,
+)
 from .schema_docs import FIRST_KEYS, post_markdown
 from .slugs import slug_from_title, taken_slugs
 from .structure import Place, places_of
@@ -145,6 +159,9 @@ class Submission:
     creator_file: Path | None = None
     """The written creator file, when the author was not a creator yet."""
     problems: list[FormProblem] = field(default_factory=list)
+    notes: list[FormProblem] = field(default_factory=list)
+    """What the reply tells besides problems: how a date, a point or a near miss was read, a scheduled
+    post's day, photos with their alt texts, remarks on the title; never a reason to refuse."""
 
     @property
     def ok(self) -> bool:
@@ -259,6 +276,7 @@ def convert(body: str, author: str, issue: int, content_dir: Path, now: datetime
                 out.write(_creator_yaml(new_creator, issue))
         reader.check(copy, bundle, creator_file, now)
         submission.problems += reader.problems
+        submission.notes += reader.notes + reader.remarks(front_matter, now)
         if submission.problems:
             return submission
         submission.bundle = _install(bundle, content_dir / POSTS_DIR / submission.slug)
@@ -316,15 +334,36 @@ def _category(body: str, places: dict[str, Place], submission: Submission) -> st
     return category if isinstance(category, str) else None
 
 
-def _choice(form_field: FormField, text: str | None, problems: list[FormProblem]) -> Any:
-    """The value of the dropdown option ``text`` (an option, or its value, in any case)."""
+def _choice(
+    form_field: FormField, text: str | None, problems: list[FormProblem], notes: list[FormProblem] | None = None
+) -> Any:
+    """The value of the dropdown option ``text``: an option or its value, or a near miss that fits only one.
+
+    Case, spaces and punctuation do not count (``p irt``, ``APBD Kabupaten``);
+    a desa or kecamatan may be named alone (``Air Terjun``, ``Kec. Bukit Jati``,
+    ``Desa Air Terjun``). A near miss is echoed in ``notes``.
+    """
     if text is None:
         return None
-    wanted = " ".join(text.split()).casefold()
-    for option, value in zip(form_field.options, form_field.values, strict=True):
-        if wanted in (option.casefold(), str(value).casefold()):
+    wanted = " ".join(text.split())
+    options = list(zip(form_field.options, form_field.values, strict=True))
+    for option, value in options:
+        if wanted.casefold() in (option.casefold(), str(value).casefold()):
             return value
-    close = difflib.get_close_matches(" ".join(text.split()), form_field.options, n=1, cutoff=0.6)
+    found = _near_choice(wanted, options)
+    if found is not None:
+        option, value = found
+        if notes is not None:
+            notes.append(
+                FormProblem(
+                    form_field.label,
+                    form_field.id,
+                    f"“{printable(wanted)}” dibaca sebagai “{option}”",
+                    f"“{printable(wanted)}” read as “{option}”",
+                )
+            )
+        return value
+    close = difflib.get_close_matches(wanted, form_field.options, n=1, cutoff=0.6)
     guess = (f" (maksud Anda “{close[0]}”?)", f" (did you mean “{close[0]}”?)") if close else ("", "")
     hint = form_field.hint()
     problems.append(
@@ -335,6 +374,34 @@ def _choice(form_field: FormField, text: str | None, problems: list[FormProblem]
             f"option {_show(text)} does not exist{guess[1]}; {hint[1]}",
         )
     )
+    return None
+
+
+_PLACE_WORD = re.compile(r"^(?:kecamatan|kec|desa|kelurahan|kel)(?=.)")
+
+
+def _key(text: str) -> str:
+    """``text`` without case, spaces and punctuation: ``P-IRT`` → ``pirt``."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _near_choice(text: str, options: list[tuple[str, Any]]) -> tuple[str, Any] | None:
+    """The one option ``text`` is a near miss of (see :func:`_choice`), or None when none or several fit."""
+    wanted = _key(text)
+    if not wanted:
+        return None
+    bare = _PLACE_WORD.sub("", wanted)
+    rules = (
+        lambda option, value: wanted in (_key(option), _key(str(value))),
+        lambda option, value: bare == _PLACE_WORD.sub("", _key(option.split(",")[0])),
+        lambda option, value: len(wanted) >= 3 and _key(option).startswith(wanted),
+    )
+    for rule in rules:
+        fitting = [(option, value) for option, value in options if rule(option, value)]
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting:
+            return None
     return None
 
 
@@ -410,6 +477,8 @@ class _Reader:
         self.answers = answers
         self.settings = settings
         self.problems: list[FormProblem] = []
+        self.notes: list[FormProblem] = []
+        """What the reply tells besides problems (see :attr:`Submission.notes`)."""
         self.photo_names: list[str] = []
         """File name of every attached photo, in order (``sampul.jpg``, ``foto-1.png`` …)."""
         for repeated in answers.repeated:
@@ -454,10 +523,11 @@ class _Reader:
         """Every post field of the form (photos aside), nested as front matter."""
         data: dict[str, Any] = {}
         photo_ids = set(PHOTO_FIELDS.values())
+        points = self.points()
         for form_field in self.fields:
             if form_field.target != "post" or form_field.shape == "story" or form_field.id in photo_ids:
                 continue
-            value = self.value(form_field)
+            value = points[form_field.id] if form_field.id in points else self.value(form_field)
             at_default = isinstance(value, bool) and form_field.doc is not None and value == form_field.doc.default
             if value is not None and not at_default:  # a true/false left at the schema's default is not written
                 _put(data, form_field.path, value)
@@ -471,11 +541,18 @@ class _Reader:
         if text is None:
             return None
         if form_field.shape == "choice":
-            return _choice(form_field, text, self.problems)
+            return _choice(form_field, text, self.problems, self.notes)
         if form_field.shape == "text":
             value = self.clean(form_field, " ".join(text.split()))
-            if value and value_type(form_field) is float:
+            kind = value_type(form_field)
+            if value and kind is float:
                 return _number(value)
+            if value and kind is datetime:
+                return self.moment(form_field, value)
+            if value and kind is date:
+                return self.day(form_field, value)
+            if value and kind is int and re.search(r"(?i)%|persen", value):
+                return read_percent(value)
             return value
         if form_field.shape == "slugs":
             return self.slugs(form_field, text)
@@ -484,6 +561,158 @@ class _Reader:
         if form_field.shape == "blocks":
             return [self.block(form_field, item, number) for number, item in enumerate(items, 1)] or None
         return items or None
+
+    def moment(self, form_field: FormField, text: str) -> str | None:
+        """A date and time as written in front matter (``2026-12-20 19:00 WIB``); how it was read is noted."""
+        try:
+            moment = read_moment(text, self.settings.zone)
+        except DateTextError as error:
+            self.problems.append(
+                self.labelled(
+                    form_field,
+                    f"ditemukan {_show(text)}; {error.message}",
+                    f"found {_show(text)}; {error.message_en}",
+                    hint=False,
+                )
+            )
+            return None
+        said = spoken(moment.value)
+        zone_note = ("", "") if moment.zone_written else (" (zona waktu daerah)", " (the regency's time zone)")
+        self.notes.append(
+            FormProblem(
+                form_field.label,
+                form_field.id,
+                f"dibaca: {said}{zone_note[0]}",
+                f"read as: {said}{zone_note[1]}",
+            )
+        )
+        return written(moment.value)
+
+    def day(self, form_field: FormField, text: str) -> str | None:
+        """A day as written in front matter (``2026-11-13``); a month alone where the field takes one."""
+        month_only = _month_only(form_field)
+        try:
+            day = read_day(text, month_only=month_only)
+        except DateTextError as error:
+            self.problems.append(
+                self.labelled(
+                    form_field,
+                    f"ditemukan {_show(text)}; {error.message}",
+                    f"found {_show(text)}; {error.message_en}",
+                    hint=False,
+                )
+            )
+            return None
+        alone = bool(month_only) and is_month_alone(text)
+        self.notes.append(
+            FormProblem(
+                form_field.label,
+                form_field.id,
+                f"dibaca: {spoken(day, month_only=alone)}",
+                f"read as: {spoken(day, month_only=alone)}",
+            )
+        )
+        return day.isoformat()
+
+    def points(self) -> dict[str, Any]:
+        """Latitude and longitude fields, read together: a map link or a pair in either, or one number each.
+
+        Returns the value of each coordinate field (``None`` when left empty or reported).
+        """
+        values: dict[str, Any] = {}
+        pairs = [
+            (lat, lon)
+            for lat in self.fields
+            for lon in self.fields
+            if lat.path[-2:] == ("coordinates", "lat") and lon.path == (*lat.path[:-1], "lon")
+        ]
+        for lat, lon in pairs:
+            texts = {f.id: " ".join((self.answers.text(f.id) or "").split()) for f in (lat, lon)}
+            values[lat.id] = values[lon.id] = None
+            point = None
+            for form_field in (lat, lon):
+                try:
+                    point = point or (read_point(texts[form_field.id]) if texts[form_field.id] else None)
+                except NumberTextError as error:
+                    self.problems.append(self.labelled(form_field, error.message, error.message_en, hint=False))
+                    return values
+            if point is not None:
+                values[lat.id], values[lon.id] = point
+                self.notes.append(
+                    FormProblem(
+                        lat.label,
+                        lat.id,
+                        f"titik peta dibaca: {lat.label} {point[0]}, {lon.label} {point[1]}",
+                        f"map point read as: latitude {point[0]}, longitude {point[1]}",
+                    )
+                )
+                continue
+            for form_field in (lat, lon):
+                if texts[form_field.id]:
+                    try:
+                        values[form_field.id] = read_degrees(texts[form_field.id])
+                    except NumberTextError:
+                        values[form_field.id] = texts[form_field.id]  # the schema says what is wrong
+            filled = [f for f in (lat, lon) if texts[f.id]]
+            if len(filled) == 1:
+                empty = lon if filled[0] is lat else lat
+                self.problem(
+                    empty,
+                    f"{lat.label} dan {lon.label} diisi berdua; {empty.label} masih kosong; "
+                    f"contoh {empty.label}: {empty.example}. Cara mendapatkan angkanya: {HOW_TO_COPY[0]}",
+                    f"latitude and longitude go together; {empty.id} is empty; e.g. {empty.example}. "
+                    f"To get the numbers: {HOW_TO_COPY[1]}",
+                )
+        return values
+
+    def remarks(self, front_matter: dict[str, Any], now: datetime) -> list[FormProblem]:
+        """Notes on a post that is fine to send: when it appears, a title that shouts, dates out of order."""
+        notes: list[FormProblem] = []
+        date_field = self.by_id["date"]
+        if self.answers.text("date") is None:
+            notes.append(
+                FormProblem(
+                    date_field.label,
+                    "date",
+                    "kosong: pos tampil di situs begitu editor menyetujuinya",
+                    "empty: the post appears on the site as soon as an editor approves it",
+                )
+            )
+        try:
+            published = read_moment(str(front_matter.get("date")), self.settings.zone).value
+        except DateTextError:
+            published = None
+        if published is not None and published > now:
+            notes.append(
+                FormProblem(
+                    date_field.label,
+                    "date",
+                    f"pos terjadwal: tampil di situs {spoken(published)}, bila editor sudah menyetujuinya",
+                    f"a scheduled post: it appears on the site {spoken(published)}, once an editor has approved it",
+                )
+            )
+        block = front_matter.get(str(front_matter.get("category")))
+        start = block.get("start") if isinstance(block, dict) and isinstance(block.get("start"), str) else None
+        try:
+            event = read_moment(start, self.settings.zone).value if start and ":" in start else None
+        except DateTextError:
+            event = None
+        if published is not None and event is not None and published > event:
+            start_field = next(f for f in self.fields if f.path[-1:] == ("start",))
+            notes.append(
+                FormProblem(
+                    date_field.label,
+                    "date",
+                    f"pos terbit sesudah acaranya dimulai ({start_field.label}: {spoken(event)}); bila pos ini "
+                    "undangan, majukan tanggal terbitnya atau kosongkan",
+                    f"the post is published after its event starts ({spoken(event)}); for an invitation, "
+                    "publish it earlier or leave the date empty",
+                )
+            )
+        title = front_matter.get("title")
+        if isinstance(title, str):
+            notes += [FormProblem(self.by_id["title"].label, "title", *remark) for remark in title_remarks(title)]
+        return notes
 
     def clean(self, form_field: FormField, text: str, number: int | None = None) -> str:
         """``text``, reported if it holds invisible characters (controls, bidirectional overrides)."""
@@ -593,14 +822,23 @@ class _Reader:
                 field_, f"{len(ids)} foto; paling banyak {MAX_PHOTOS}", f"{len(ids)} photos; at most {MAX_PHOTOS}"
             )
             ids = ids[:MAX_PHOTOS]
-        if self.answers.text("photos") is not None and not ids and not others:
+        uploading = _UPLOADING.findall(self.answers.text("photos") or "")
+        for name in uploading:
+            self.problem(
+                field_,
+                f"foto “{printable(name)}” belum selesai diunggah (tertulis “Uploading”); hapus baris itu, "
+                "seret fotonya lagi dan tunggu sampai tautannya muncul, lalu simpan issue",
+                f"photo “{printable(name)}” had not finished uploading (it says “Uploading”); remove that line, "
+                "drag the photo in again and wait for its link, then save the issue",
+            )
+        if self.answers.text("photos") is not None and not ids and not others and not uploading:
             self.problem(
                 field_,
                 "tidak ada foto; seret atau pilih foto di kotak ini (unggahan harus selesai sebelum issue dikirim)",
                 "no photo; drag or pick photos in this field (the upload must finish before the issue is submitted)",
             )
         alts = self.value(self.by_id["photo_alts"]) or []
-        if ids and self.answers.text("photo_alts") is not None and not self.covered("photo_alts"):
+        if ids and self.answers.text("photo_alts") is not None and not self.covered("photo_alts") and not uploading:
             self.pair_alts(ids, alts)  # without photos, or without alt lines, that is already reported
         fetched = kiriman_assets.fetch_all(
             ids,
@@ -624,22 +862,46 @@ class _Reader:
         extra = {
             f.path[-1]: self.value(f) for f in self.fields if f.id in PHOTO_FIELDS.values() and f.id != "photo_alts"
         }
-        evidence = self.evidence(front_matter, entries)
+        self.evidence(front_matter, entries)
+        self.photo_notes(entries)
         if extra.get("ai_generated") is True:  # before the cover is made from the first entry
             for entry in entries:
                 entry["ai_generated"] = True
         if entries:
             cover = entries[0] | {key: extra[key] for key in ("credit", "license") if extra.get(key) is not None}
             front_matter["cover"] = cover
-            gallery = [entry for number, entry in enumerate(entries[1:], 2) if number not in evidence]
+            gallery = entries[1:]  # evidence photos too: the gallery shows each with its own alt text
             if gallery:
                 front_matter["gallery"] = gallery
         return usable
 
+    def photo_notes(self, entries: list[dict[str, Any]]) -> None:
+        """Each photo with the alt text it got, and a note on an alt text that does not describe the photo."""
+        alt_field = self.by_id["photo_alts"]
+        for number, entry in enumerate(entries, 1):
+            alt = entry.get("alt")
+            if not isinstance(alt, str):
+                continue
+            role = " (sampul)" if number == 1 else ""
+            self.notes.append(
+                FormProblem(
+                    self.by_id["photos"].label,
+                    "photos",
+                    f"{entry['file']}{role}: teks alternatif “{alt}”",
+                    f"{entry['file']}: alt text “{alt}”",
+                    *_item(self.by_id["photos"], number),
+                )
+            )
+            advice = alt_advice(alt)
+            if advice:
+                self.notes.append(
+                    FormProblem(alt_field.label, alt_field.id, advice[0], advice[1], *_item(alt_field, number))
+                )
+
     def evidence(self, front_matter: dict[str, Any], entries: list[dict[str, Any]]) -> set[int]:
         """Photos named as proof by number (a source's ``Foto bukti: 3``) become those fields' file names.
 
-        Returns their numbers: such a photo is evidence, not part of the gallery.
+        Returns their numbers (such a photo stays in the gallery too, with its alt text).
         """
         numbers: set[int] = set()
         locations = [
@@ -695,7 +957,19 @@ class _Reader:
                     self.problem(
                         self.by_id["consent"], f"belum dicentang: “{statement}”", f"not ticked: “{statement}”", number
                     )
-        _, problems = validate(load_content(content_copy), now)
+        for form_field in self.fields:
+            text = self.answers.text(form_field.id)
+            if form_field.shape == "confirm" and form_field.id != "consent" and text is not None:
+                if not ticked(text).get(WHATSAPP_CONSENT):
+                    self.problem(
+                        form_field,
+                        f"belum dicentang: “{WHATSAPP_CONSENT}”. Nomor WhatsApp tampil di situs hanya dengan "
+                        "persetujuan pemiliknya, jadi kiriman ini belum ditulis. Tanyakan dulu kepada pemilik "
+                        "usaha, lalu centang kotaknya",
+                        f"not ticked: “{WHATSAPP_CONSENT}” (the business owner agrees the WhatsApp number is shown "
+                        "on the site). A number is shown only with its owner's consent, so nothing was written",
+                    )
+        _, problems = validate(load_content(content_copy), now, zone=self.settings.zone)
         index_md = bundle / POST_FILE
         requests = [
             PhotoRequest(
@@ -745,9 +1019,14 @@ class _Reader:
         self, form_field: FormField, message: str, message_en: str, number: int | None = None, hint: bool = True
     ) -> FormProblem:
         """The problem under ``form_field``'s label, with its options or example unless the message has them."""
+        message, message_en = _plain(message, _PLAIN), _plain(message_en, _PLAIN_EN)
         options, options_en = form_field.hint() if hint else ("", "")
         if options and (form_field.example and form_field.example.split("\n")[0] in message or "mis." in message):
             options = options_en = ""
+        if message.startswith("masih berisi contoh") and form_field.doc and not _has_real_example(form_field.doc):
+            options = options_en = ""  # the only example is the one to replace
+        if form_field.shape in ("text", "choice"):  # one value: no "item 1"
+            number = None
         return FormProblem(
             form_field.label,
             form_field.id,
@@ -799,6 +1078,36 @@ class _Reader:
         return message
 
 
+_PLAIN = (
+    (
+        r"masih berisi contoh dari templat: (.*); ganti dengan isian Anda, atau tulis draft: true bila pos belum "
+        r"siap terbit",
+        r"masih berisi contoh dari formulir: \1; tulis isian Anda sendiri",
+    ),
+    (r"isi pos masih berisi baris contoh dari templat; .*", "masih berisi kalimat contoh; tulis cerita Anda sendiri"),
+)
+"""Words of the file format (template, draft) in a message, said as a form user sees it."""
+_PLAIN_EN = (
+    (
+        r"still holds the template's example: (.*); replace it with your own, or write draft: true while the post "
+        r"is not ready",
+        r"still holds the form's example: \1; write your own",
+    ),
+    (r"the body still holds a line of the template; .*", "still holds an example sentence; write your own story"),
+)
+
+
+def _has_real_example(doc: Any) -> bool:
+    """Whether the schema gives an example besides the placeholder (``FieldDoc.real_example``)."""
+    return bool(doc.info is not None and doc.info.examples and len(doc.info.examples) > 1)
+
+
+def _plain(message: str, rules: tuple[tuple[str, str], ...]) -> str:
+    for pattern, replacement in rules:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
 def _item(form_field: FormField, number: int | None) -> tuple[str, str]:
     """``foto ke-2`` / ``photo 2``: the n-th item of ``form_field`` in messages; empty for the whole field."""
     if number is None:
@@ -810,6 +1119,98 @@ def _item(form_field: FormField, number: int | None) -> tuple[str, str]:
 def _position(name: str, message: str) -> int:
     found = re.search(rf"\b{re.escape(name)}\b", message)
     return found.start() if found else len(message)
+
+
+_UPLOADING = re.compile(r"!\[Uploading ([^\]]*?)(?:…|\.\.\.)?\]\(\)")
+"""What GitHub leaves in a field for a photo whose upload had not finished: ``![Uploading IMG_1.jpg…]()``."""
+_FILE_NAME = re.compile(
+    r"(?i)^(?:img|dsc|dscn|pxl|vid|photo|screenshot|whatsapp image|wa)[\s_-]*[\w\s.-]*\d[\w\s.-]*$"
+    r"|\.(?:jpe?g|png|heic|webp|gif)$"
+)
+
+
+def alt_advice(alt: str) -> tuple[str, str] | None:
+    """A note on an alt text that names a file, is one word, or starts with "Foto"/"Gambar"; None when fine."""
+    example = "mis. “Penjual menata botol sambal di meja pasar”"
+    if _FILE_NAME.search(alt.strip()):
+        return (
+            f"“{alt}” adalah nama berkas; tulis apa yang tampak di foto, {example}",
+            f"“{alt}” is a file name; write what the photo shows",
+        )
+    if len(alt.split()) == 1:
+        return (
+            f"“{alt}” hanya satu kata; ceritakan apa yang tampak di foto dalam satu kalimat, {example}",
+            f"“{alt}” is a single word; say what the photo shows in one sentence",
+        )
+    if re.match(r"(?i)(foto|gambar)\b", alt.strip()):
+        return (
+            f"“{alt}”: tidak perlu diawali “Foto” atau “Gambar” (pembaca layar sudah menyebutnya); "
+            "langsung tulis apa yang tampak",
+            f"“{alt}”: no need to start with “Foto” or “Gambar” (screen readers already say so)",
+        )
+    return None
+
+
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+_ENGLISH = (
+    "must visit",
+    "must see",
+    "the best",
+    "best of",
+    "hidden gem",
+    "don't miss",
+    "welcome to",
+    "amazing",
+    "awesome",
+    "event",
+    "healing",
+    "weekend",
+    "food",
+    "trip",
+    "vibes",
+)
+"""English phrases and words that often stand in promotional titles (a note suggests Indonesian)."""
+
+
+def title_remarks(title: str) -> list[tuple[str, str]]:
+    """Notes (Indonesian, English) on a title that shouts: capitals, emoji, ``!!!``, English phrases."""
+    remarks: list[tuple[str, str]] = []
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        remarks.append(
+            (
+                f"ditulis dengan huruf kapital semua; huruf biasa lebih mudah dibaca, mis. “{title.capitalize()[:60]}”",
+                "written in capitals; ordinary case reads more easily",
+            )
+        )
+    if _EMOJI.search(title):
+        remarks.append(
+            (
+                "berisi emoji; judul tanpa emoji lebih mudah dicari",
+                "holds emoji; a title without reads better in search",
+            )
+        )
+    if re.search(r"[!?]{2,}", title):
+        remarks.append(
+            ("berisi tanda seru berulang (!!!); satu tanda cukup atau tanpa tanda", "repeated ! or ?; one is enough")
+        )
+    found = [phrase for phrase in _ENGLISH if re.search(rf"(?i)\b{re.escape(phrase)}\b", title)]
+    if found:
+        shown = ", ".join(f"“{phrase}”" for phrase in found)
+        remarks.append(
+            (
+                f"berisi ungkapan bahasa Inggris ({shown}); pembaca situs ini berbahasa Indonesia",
+                f"holds English phrases ({shown}); the site's readers read Indonesian",
+            )
+        )
+    return remarks
+
+
+def _month_only(form_field: FormField) -> str:
+    """``start`` or ``end`` when the field takes a month alone (:data:`etalase.schema.StartMonth`…), else ``""``."""
+    info = form_field.doc.info if form_field.doc is not None else None
+    kinds = typing.get_args(info.annotation) if info is not None else ()
+    return "start" if StartMonth in kinds else "end" if EndMonth in kinds else ""
 
 
 def _photo_field(number: int) -> str:
@@ -845,6 +1246,13 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for key in path[:-1]:
         data = data.setdefault(key, {})
     data[path[-1]] = value
+
+
+def write_notes(submission: Submission, target: Path) -> None:
+    """The reply's notes as JSON: a list of ``{label, field, message, message_en, item, item_en}``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    notes = [asdict(note) for note in submission.notes]
+    target.write_text(json.dumps(notes, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def write_report(submission: Submission, content_dir: Path, target: Path) -> None:
@@ -892,12 +1300,16 @@ def main(argv: list[str] | None = None) -> int:
     submission = convert(body, login, args.issue, args.content, now, settings)
     if args.report:
         write_report(submission, args.content, args.report)
+    if args.notes:
+        write_notes(submission, args.notes)
     if submission.problems:
         for problem in submission.problems:
             print(problem.format())
         count = len(submission.problems)
         print(f"\n{count} hal perlu diperbaiki di formulir. ({count} problems in the form)", file=sys.stderr)
         return EXIT_PROBLEMS
+    for note in submission.notes:
+        print("Catatan: " + note.format(), file=sys.stderr)
     print(submission.bundle)
     return EXIT_OK
 
@@ -924,6 +1336,12 @@ def _parser() -> argparse.ArgumentParser:
         help="mkdocs.yml: zona waktu merek dan batas foto (bawaan: ./mkdocs.yml)",
     )
     parser.add_argument("--report", type=Path, help="tulis juga hasilnya sebagai JSON ke berkas ini (alur kerja)")
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        help="tulis catatan untuk balasan (cara tanggal, titik peta dan pilihan dibaca; foto dan teks "
+        "alternatifnya) sebagai JSON ke berkas ini",
+    )
     parser.add_argument(
         "--test-attachment-host",
         metavar="URL",

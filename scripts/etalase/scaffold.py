@@ -11,7 +11,11 @@ published by accident, and a cover photo: the one given with ``--cover``, or a
 plain placeholder image to replace.
 
 The slug (the post's URL) comes from the title unless ``--slug`` is given; a
-slug that another post already uses is refused.
+slug that another post already uses is refused. A creator or region typed
+close to an existing one is offered and taken with Enter; a full name no
+creator has (with ``--bio``, or asked) makes a new creator file. The
+accessibility block is written only with ``--accessibility``: what nobody
+checked is left unknown, not claimed.
 
 Exit status: 0 when the post was written, 1 when the slug is taken, 2 when an
 answer or option is not valid (or input ended).
@@ -37,7 +41,7 @@ from .brand import configured_zone
 from .categories import REGISTRY
 from .images import PHOTO_SUFFIXES
 from .load import POST_FILE, POSTS_DIR, REGIONS_FILE, load_content
-from .schema import COVER_STEM, TITLE_MAX, PostBase, Regions, photo_locations, values_at
+from .schema import COVER_STEM, TITLE_MAX, Creator, PostBase, Regions, photo_locations, values_at
 from .schema_docs import PLACEHOLDER_PHOTO_MARK, post_markdown, template_data
 from .slugs import slug_from_title, taken_slugs
 from .structure import places_of
@@ -68,7 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         choices = Choices.read(content_dir)
         category = _ask(args.category, ("Kategori", "category"), choices.category, choices.category_menu())
         title = _ask(args.title, ("Judul pos", "title"), _title)
-        creator = _ask(args.creator, ("Id kreator", "creator id"), choices.creator, choices.creator_menu())
+        creator = _ask(
+            args.creator,
+            ("Id kreator (belum terdaftar? tulis nama lengkap Anda)", "creator id"),
+            lambda answer: choices.creator(answer, args.bio),
+            choices.creator_menu(),
+        )
         region = _ask(
             args.region,
             ("Wilayah (kecamatan atau kecamatan/desa)", "region"),
@@ -83,12 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         cover_name = COVER_STEM + (cover.suffix.lower() if cover else ".jpg")
         data = template_data(category, zone=zone, title=title, date=date, creators=[creator], region=region)
         data["cover"] = data["cover"] | {"file": cover_name}
+        if not args.accessibility:  # what nobody checked is not claimed: unknown until the creator writes it
+            data.pop("accessibility", None)
         _check(category, data)
     except Refused as refused:
         errors.print(f"{refused.message}\n    (en) {refused.message_en}", style="bold red", markup=False)
         return refused.code
 
     choices.save_new_regions()
+    choices.save_new_creator()
     bundle = content_dir / POSTS_DIR / slug
     bundle.mkdir(parents=True)
     if cover:
@@ -103,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         console.print(
             f"Wilayah baru ditambahkan ke {content_dir / REGIONS_FILE}: "
             f"{', '.join(choices.new_regions)}; editor memeriksanya di PR yang sama.",
+            markup=False,
+        )
+    if choices.new_creator:
+        console.print(
+            f"Berkas kreator baru: {content_dir / 'creators' / (choices.new_creator + '.yml')}; "
+            "lengkapi bio dan tautan Anda di sana.",
             markup=False,
         )
     console.print(
@@ -140,7 +158,8 @@ def _ask(
             if default is not None:
                 return check(default)
             raise Refused(
-                f"Masukan berhenti sebelum {label[0].lower()} diisi.", f"input ended before the {label[1]} was given"
+                f"Masukan berhenti sebelum {label[0].split(' (')[0].lower()} diisi.",
+                f"input ended before the {label[1]} was given",
             ) from None
         try:
             return check(answer.strip() or default or "")
@@ -171,6 +190,15 @@ def _check(category: str, data: dict) -> None:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors())
         raise Refused(
             f"Isian tidak sah: {fields}. Untuk --date tulis mis. 2026-11-20 08:00 WIB.", f"invalid field(s): {fields}"
+        ) from None
+
+
+def _bio(text: str) -> str:
+    try:
+        return str(Creator.model_validate({"name": "-", "bio": text}).bio)
+    except ValidationError:
+        raise Refused(
+            "Bio wajib diisi, paling banyak 400 karakter.", "a bio is required, at most 400 characters"
         ) from None
 
 
@@ -226,6 +254,9 @@ class Choices:
         self.regions: dict[str, Any] = regions or {"kecamatan": []}
         """``regions.yml`` as data, to which :meth:`add_region` adds."""
         self.new_regions: list[str] = []
+        self.new_creator = ""
+        """The id of a creator made by :meth:`creator`, written by :meth:`save_new_creator`."""
+        self.new_creator_data: dict[str, str] = {}
         self.creators = creators
         """id → name."""
         self.places = places
@@ -274,22 +305,46 @@ class Choices:
             f"  {i}. {c} ({label})" for i, (c, label) in enumerate(REGISTRY.labels().items(), 1)
         )
 
-    def creator(self, answer: str) -> str:
+    def creator(self, answer: str, bio: str | None = None) -> str:
+        """A creator's id; a guess taken with Enter; or, for a name no creator has, a new creator file."""
         ids = sorted(self.creators)
-        if not ids:
-            raise Refused(
-                "Belum ada kreator; buat dulu content/creators/<id>.yml berisi name dan bio.",
-                "no creators yet; create content/creators/<id>.yml first",
-            )
         if answer.isdigit() and 1 <= int(answer) <= len(ids):
             return ids[int(answer) - 1]
         if answer in self.creators:
             return answer
-        raise Refused(
-            f'Kreator "{answer}" tidak ada{_hint(answer, ids)}; buat content/creators/{answer or "<id>"}.yml '
-            "atau pilih dari daftar.",
-            "unknown creator",
-        )
+        guess = closest(answer, ids) if answer and ids else None
+        if guess and bio is None:
+            taken = _ask(
+                None, (f'Kreator "{answer}" tidak ada. Maksud Anda "{guess}"? (Enter: ya)', "creator"), str, default=""
+            )
+            if taken.strip().casefold() in ("", "y", "ya"):
+                return guess
+        new_id = region_id_of(answer)
+        if not new_id or " " not in answer.strip() and bio is None and guess:
+            raise Refused(
+                f'Kreator "{answer}" tidak ada{_hint(answer, ids)}; pilih dari daftar, atau tulis nama lengkap '
+                "Anda untuk membuat berkas kreator baru.",
+                "unknown creator; choose one, or write your full name to make a new creator file",
+            )
+        if bio is None:
+            bio = _ask(
+                None,
+                (f"Kreator baru “{answer}” ({new_id}). Bio singkat: siapa Anda dan apa yang Anda liput", "bio"),
+                _bio,
+            )
+        self.new_creator = new_id
+        self.new_creator_data = {"name": answer.strip(), "bio": bio}
+        self.creators[new_id] = answer.strip()
+        return new_id
+
+    def save_new_creator(self) -> None:
+        """Write the creator file made by :meth:`creator` (never over an existing one)."""
+        if not self.new_creator:
+            return
+        path = self.content_dir / "creators" / f"{self.new_creator}.yml"
+        path.parent.mkdir(exist_ok=True)
+        with open(path, "x", encoding="utf-8") as out:
+            out.write(yaml.safe_dump(self.new_creator_data, allow_unicode=True, sort_keys=False))
 
     def creator_menu(self) -> str:
         ids = sorted(self.creators)
@@ -300,8 +355,13 @@ class Choices:
         if answer in self.places:
             return answer
         unknown = f'Wilayah "{answer}" tidak ada di content/regions.yml{_hint(answer, list(self.places))}.'
+        guess = closest(answer, list(self.places)) if answer else None
         if new_region is None:
             errors.print(unknown, style="red", markup=False)
+            if guess:
+                taken = _ask(None, (f'Pakai "{guess}"? (Enter: ya; atau tulis "tidak")', "region"), str, default="")
+                if taken.strip().casefold() in ("", "y", "ya"):
+                    return guess
             new_region = _ask(
                 None,
                 (
@@ -394,10 +454,21 @@ def placeholder_photo(path: Path, title: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description="Buat pos baru dari templat. (Create a new post from the template.)")
+    parser = argparse.ArgumentParser(
+        prog="etalase post", description="Buat pos baru dari templat. (Create a new post from the template.)"
+    )
     parser.add_argument("--category", help="wisata, umkm, budaya, atau pembangunan")
     parser.add_argument("--title", help="judul pos")
-    parser.add_argument("--creator", help="id kreator (nama berkas di content/creators/ tanpa .yml)")
+    parser.add_argument(
+        "--creator",
+        help="id kreator (nama berkas di content/creators/ tanpa .yml); kreator baru: nama lengkapnya, dengan --bio",
+    )
+    parser.add_argument("--bio", help='bio singkat kreator baru (dengan --creator "Nama Lengkap")')
+    parser.add_argument(
+        "--accessibility",
+        action="store_true",
+        help="tulis juga contoh blok aksesibilitas (hanya bila Anda sudah mengecek tempatnya)",
+    )
     parser.add_argument("--region", help="id wilayah: kecamatan atau kecamatan/desa")
     parser.add_argument(
         "--new-region", help='wilayah yang belum ada: "Nama Kecamatan/Nama Desa" (ditambahkan ke content/regions.yml)'

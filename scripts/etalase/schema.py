@@ -27,7 +27,7 @@ import types
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -43,13 +43,16 @@ from pydantic import (
     HttpUrl,
     PlainSerializer,
     Tag,
+    ValidationInfo,
     model_validator,
 )
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from .datetext import DateTextError, read_day, read_moment
+from .numtext import NumberTextError, read_degrees, read_percent, read_point
 from .text import SLUG
-from .zones import ZONES, is_indonesian
+from .zones import DEFAULT_ZONE, ZONES, is_indonesian
 
 SUMMARY_MAX = 200
 """Longest summary, in characters: it is the card text and the meta description."""
@@ -65,27 +68,53 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def _parse_datetime(value: Any) -> Any:
-    """Accept ``2026-10-12 08:00 WIB`` as well as ISO 8601 with an offset."""
+def _zone(info: ValidationInfo | None) -> timezone:
+    """The regency's zone, which a date written without one is in: the validation context's ``zone``."""
+    context = info.context if info is not None else None
+    zone = context.get("zone") if isinstance(context, dict) else None
+    return zone if isinstance(zone, timezone) else ZONES[DEFAULT_ZONE]
+
+
+def _date_error(error: DateTextError) -> PydanticCustomError:
+    return PydanticCustomError("etalase_date_text", "{id}", {"id": error.message, "en": error.message_en})
+
+
+def _parse_datetime(value: Any, info: ValidationInfo) -> Any:
+    """A date and time as people write it (:mod:`etalase.datetext`); without a zone, the regency's."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=_zone(info))
+    if isinstance(value, date):
+        return datetime.combine(value, datetime.min.time(), tzinfo=_zone(info))
     if isinstance(value, str):
-        text = value.strip()
-        match = re.fullmatch(rf"(.+?)\s+({'|'.join(ZONES)})", text, flags=re.IGNORECASE)
-        if match:
-            try:
-                naive = datetime.fromisoformat(match.group(1))
-            except ValueError:
-                raise PydanticCustomError(
-                    "etalase_datetime",
-                    "bukan tanggal dan jam yang sah",
-                ) from None
-            return naive.replace(tzinfo=ZONES[match.group(2).upper()])
         try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            raise PydanticCustomError("etalase_datetime", "bukan tanggal dan jam yang sah") from None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        raise PydanticCustomError("etalase_timezone", "tanpa jam dan zona waktu")
+            return read_moment(value, _zone(info)).value
+        except DateTextError as error:
+            raise _date_error(error) from None
     return value
+
+
+def _day_reader(month_only: str = "") -> Any:
+    """A validator reading a day (``17/11/2026``, ``17 November 2026``); ``month_only``: a month alone too."""
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            try:
+                return read_day(value, month_only=month_only)
+            except DateTextError as error:
+                raise _date_error(error) from None
+        return value
+
+    return BeforeValidator(parse)
+
+
+Day = Annotated[date, _day_reader()]
+"""A day: ``2026-11-13``, ``13/11/2026``, ``13 November 2026``."""
+StartMonth = Annotated[date, _day_reader("start")]
+"""A day, or a month alone (``Juni 2026``: its first day)."""
+EndMonth = Annotated[date, _day_reader("end")]
+"""A day, or a month alone (``Desember 2026``: its last day)."""
 
 
 def _require_zone(value: datetime) -> datetime:
@@ -103,6 +132,21 @@ DateTimeWithZone = Annotated[
     AfterValidator(_require_zone),
     PlainSerializer(lambda v: v.isoformat(), return_type=str),
 ]
+
+
+def _yes_no(value: Any) -> Any:
+    """``ya``/``tidak`` (as the form and the guide say it) as well as true/false."""
+    if isinstance(value, str):
+        answer = value.strip().casefold()
+        if answer in ("ya", "iya", "y"):
+            return True
+        if answer in ("tidak", "tdk", "t", "no"):
+            return False
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+"""A yes/no field: ``true``/``false`` or ``ya``/``tidak``."""
 
 Text = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=500)]
 ShortText = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=120)]
@@ -281,14 +325,14 @@ class Cover(Strict):
         examples=["Keterangan foto"],
     )
     credit: Annotated[ShortText, Placeholder()] = Field(
-        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret"]
+        description="Nama pemotret atau pemilik foto", examples=["Nama Pemotret", "Bambang Sutrisno"]
     )
     license: ShortText = Field(
         description="Lisensi foto, mis. CC BY 4.0, CC BY-SA 4.0, atau Hak cipta pemotret (dengan izin)",
         examples=["CC BY 4.0"],
     )
     source: Url | None = Field(default=None, description="Tautan asal foto, jika diambil dari tempat lain")
-    ai_generated: bool = Field(
+    ai_generated: YesNo = Field(
         default=False, title="Dibuat atau diubah dengan AI", description="true jika gambar dibuat atau diubah dengan AI"
     )
 
@@ -298,12 +342,13 @@ class GalleryPhoto(Strict):
 
     file: PhotoFile = Field(description="Nama berkas foto di folder pos", examples=["foto-1.jpg"])
     alt: Annotated[Text, Placeholder()] = Field(
-        description="Teks alternatif: apa yang tampak di foto", examples=["Deskripsi foto"]
+        description="Teks alternatif: apa yang tampak di foto",
+        examples=["Deskripsi foto", "Jalan setapak berbatu menuju air terjun"],
     )
     caption: Text | None = Field(default=None, description="Keterangan foto yang tampil di bawahnya")
     credit: ShortText | None = Field(default=None, description="Pemotret, jika berbeda dari sampul")
     license: ShortText | None = Field(default=None, description="Lisensi, jika berbeda dari sampul")
-    ai_generated: bool = Field(default=False, description="true jika gambar dibuat atau diubah dengan AI")
+    ai_generated: YesNo = Field(default=False, description="true jika gambar dibuat atau diubah dengan AI")
 
 
 def example(model: type[BaseModel], name: str) -> Any:
@@ -353,7 +398,7 @@ class Video(Strict):
         examples=["M7lc1UVf-VE"],
     )
     title: Annotated[ShortText, Placeholder()] = Field(
-        description="Judul video, tampil sebelum video diputar", examples=["Judul video"]
+        description="Judul video, tampil sebelum video diputar", examples=["Judul video", "Cara membuat sambal bawang"]
     )
 
 
@@ -362,19 +407,56 @@ class Video(Strict):
 # --------------------------------------------------------------------------
 
 
-class Coordinates(Strict):
-    """A point on the map (WGS 84), within Indonesia."""
+def _degrees(kind: str) -> Any:
+    """A validator reading one coordinate (``-7,2412``, ``7,2412° LS``); ``kind``: ``latitude`` or ``longitude``."""
 
-    lat: float = Field(ge=-11.5, le=6.5, description="Lintang, mis. -2.7455", examples=[-2.7455])
-    lon: float = Field(ge=94.5, le=141.5, description="Bujur, mis. 107.6349", examples=[107.6349])
+    def parse(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return read_degrees(value)
+        except NumberTextError:
+            raise PydanticCustomError(f"etalase_{kind}", "bukan angka") from None
+
+    return BeforeValidator(parse, json_schema_input_type=float)
+
+
+class Coordinates(Strict):
+    """A point on the map (WGS 84), within Indonesia.
+
+    Also written as one text: ``-7.2412, 110.4021`` or a Google Maps link (:func:`etalase.numtext.read_point`).
+    """
+
+    lat: Annotated[float, _degrees("latitude")] = Field(
+        ge=-11.5, le=6.5, description="Lintang, mis. -2.7455", examples=[-2.7455]
+    )
+    lon: Annotated[float, _degrees("longitude")] = Field(
+        ge=94.5, le=141.5, description="Bujur, mis. 107.6349", examples=[107.6349]
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            point = read_point(value)
+        except NumberTextError as error:
+            raise PydanticCustomError("etalase_number_text", "{id}", {"id": error.message, "en": error.message_en})
+        if point is None:
+            raise PydanticCustomError("etalase_point", "bukan titik peta")
+        return {"lat": point[0], "lon": point[1]}
 
 
 class Wisata(Strict):
     """A place to visit."""
 
-    place: Annotated[ShortText, Placeholder()] = Field(description="Nama tempat wisata", examples=["Pantai Contoh"])
+    place: Annotated[ShortText, Placeholder()] = Field(
+        description="Nama tempat wisata", examples=["Pantai Contoh", "Curug Tujuh Tingkat"]
+    )
     address: Annotated[Text, Placeholder()] = Field(
-        description="Alamat lengkap", examples=["Jl. Contoh No. 1, Desa Contoh"]
+        description="Alamat lengkap",
+        examples=["Jl. Contoh No. 1, Desa Contoh", "Dusun Sumber, RT 02/RW 05, di belakang balai desa"],
     )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None,
@@ -408,15 +490,67 @@ CERTIFICATE_LABELS: dict[str, str] = {
 """What each kind of certificate is called on the site."""
 
 
+def _as_text(value: Any) -> Any:
+    """A number written without quotes (``nomor: 2063201010001``) is the text of its digits."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def loose_choice(choices: dict[str, str]) -> Any:
+    """A validator taking a near miss of one of ``choices`` (id → the site's name): ``P-IRT``, ``Halal``, ``NIB``.
+
+    Case, spaces and punctuation do not count; the id or the site's name (or
+    its start before a bracket) fits. Anything else is left for the type to refuse.
+    """
+
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text.casefold())
+
+    def pick(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        wanted = key(value)
+        fitting = {
+            choice
+            for choice, name in choices.items()
+            if wanted and wanted in (key(choice), key(name), key(name.split("(")[0]))
+        }
+        return fitting.pop() if len(fitting) == 1 else value
+
+    return BeforeValidator(pick)
+
+
 class Certificate(Strict):
     """Proof of a business's permits and claims (halal, P-IRT…): editors can check the number."""
 
-    type: Literal["pirt", "halal", "nib", "bpom"] = Field(
+    type: Annotated[Literal["pirt", "halal", "nib", "bpom"], loose_choice(CERTIFICATE_LABELS)] = Field(
         description="Jenis: pirt, halal, nib atau bpom", examples=["pirt"]
     )
-    number: Annotated[ShortText, Placeholder()] = Field(
+    number: Annotated[ShortText, BeforeValidator(_as_text), Placeholder()] = Field(
         description="Nomor sertifikat atau izin", examples=["P-IRT 2063201010001-27"]
     )
+
+
+_NETWORKS = {"ig": "instagram", "instagram": "instagram", "tiktok": "tiktok", "tt": "tiktok", "x": "x", "twitter": "x"}
+
+
+def _link_text(value: Any) -> Any:
+    """A link as people write it: ``Shopee: https://…`` (a name and a link), ``IG @akun``, ``instagram.com/akun``.
+
+    ``Name: https://…`` becomes ``{url, label}``; an account on a network its
+    profile link; an address without ``https://`` gets it. Other values pass as they are.
+    """
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split())
+    named = re.fullmatch(r"([^:/]{1,60}?)\s*:\s*(https?://\S+)", text)
+    if named:
+        return {"url": named.group(2), "label": named.group(1)}
+    handle = re.fullmatch(r"(?i)(ig|instagram|tiktok|tt|x|twitter)\s*:?\s*@?([A-Za-z0-9._]{1,30})", text)
+    if handle:
+        return PROFILE_URLS[_NETWORKS[handle.group(1).lower()]].format(handle.group(2))
+    if re.fullmatch(r"(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?", text):
+        return "https://" + text
+    return value
 
 
 class ShopLink(Strict):
@@ -439,12 +573,17 @@ else:
 class Umkm(Strict):
     """A small business and what it sells."""
 
-    business: Annotated[ShortText, Placeholder()] = Field(description="Nama usaha", examples=["Nama Usaha"])
+    business: Annotated[ShortText, Placeholder()] = Field(
+        description="Nama usaha", examples=["Nama Usaha", "Sambal Bawang Bu Ratmi"]
+    )
     products: Annotated[list[ProductItem], Items("produk"), Placeholder()] = Field(
         min_length=1,
         max_length=30,
-        description="Produk yang dijual: nama saja, atau `{name, price}` dengan harga",
-        examples=[["Produk satu", {"name": "Produk dua", "price": 15000}]],
+        description="Produk yang dijual: nama saja, atau nama dengan harganya",
+        examples=[
+            ["Produk satu", {"name": "Produk dua", "price": 15000}],
+            ["Sambal bawang 150 gr", {"name": "Sambal ijo 150 gr", "price": "Rp25.000"}],
+        ],
     )
     price_range: ShortText = Field(description="Kisaran harga, mis. Rp15.000–Rp50.000", examples=["Rp15.000–Rp50.000"])
     opening_hours: ShortText | None = Field(
@@ -455,7 +594,7 @@ class Umkm(Strict):
         examples=["0812-3456-7890"],
     )
     address: Annotated[Text, Placeholder()] = Field(
-        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh"]
+        description="Alamat usaha", examples=["Jl. Contoh No. 2, Desa Contoh", "Jl. Merdeka No. 12, RT 03/RW 01"]
     )
     coordinates: Annotated[Coordinates, Placeholder()] | None = Field(
         default=None,
@@ -468,11 +607,14 @@ class Umkm(Strict):
         description="Izin dan sertifikat yang bisa dicek (P-IRT, halal, NIB, BPOM), dengan nomornya",
         examples=[[{"type": "pirt", "number": "P-IRT 2063201010001-27"}]],
     )
-    links: Annotated[list[LinkItem], Items("tautan"), Placeholder()] = Field(
+    links: Annotated[list[Annotated[LinkItem, BeforeValidator(_link_text)]], Items("tautan"), Placeholder()] = Field(
         default_factory=list,
         max_length=10,
-        description="Tautan marketplace atau media sosial usaha: tautan saja, atau `{url, label}`",
-        examples=[["https://www.instagram.com/nama.usaha"]],
+        description="Tautan marketplace atau media sosial usaha: tautan saja, atau nama dan tautannya (Shopee: https://…), atau akun (IG @nama_akun)",
+        examples=[
+            ["https://www.instagram.com/nama.usaha"],
+            ["Shopee: https://shopee.co.id/sambalburatmi", "IG @sambalburatmi"],
+        ],
     )
 
 
@@ -480,12 +622,12 @@ class Budaya(Strict):
     """A cultural event (with dates) or a living tradition (without)."""
 
     venue: Annotated[ShortText, Placeholder()] = Field(
-        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh"]
+        description="Tempat acara atau asal tradisi", examples=["Lapangan Desa Contoh", "Lapangan balai desa"]
     )
     organiser: Annotated[ShortText, Placeholder()] = Field(
-        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh"]
+        description="Penyelenggara atau komunitas pelestari", examples=["Sanggar Contoh", "Sanggar Tari Ombak"]
     )
-    tradition: bool = Field(
+    tradition: YesNo = Field(
         default=False,
         title="Tradisi tanpa tanggal acara",
         description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal",
@@ -560,33 +702,47 @@ class Source(Strict):
         return self
 
 
+def _percent(value: Any) -> Any:
+    return read_percent(value) if isinstance(value, str) else value
+
+
 class Pembangunan(Strict):
     """A development project, with its progress and sources so the claim can be checked."""
 
     project: Annotated[ShortText, Placeholder()] = Field(
-        description="Nama proyek", examples=["Pembangunan Jembatan Contoh"]
+        description="Nama proyek", examples=["Pembangunan Jembatan Contoh", "Jembatan Gantung Dusun Hilir"]
     )
     agency: Annotated[ShortText, Placeholder()] = Field(
-        description="Instansi penanggung jawab", examples=["Dinas Contoh"]
+        description="Instansi penanggung jawab", examples=["Dinas Contoh", "Dinas Pekerjaan Umum dan Penataan Ruang"]
     )
     status: ProjectStatus = Field(description="Status proyek", examples=["berjalan"])
-    progress: Annotated[int, Field(ge=0, le=100)] | None = Field(
-        default=None, description="Kemajuan pekerjaan dalam persen (0–100); wajib bersama progress_date", examples=[40]
+    progress: Annotated[int, BeforeValidator(_percent), Field(ge=0, le=100)] | None = Field(
+        default=None,
+        description="Kemajuan pekerjaan dalam persen (0–100), mis. 65 atau 65%; wajib bersama tanggal angka itu berlaku",
+        examples=[40],
     )
-    progress_date: date | None = Field(
-        default=None, description="Tanggal angka kemajuan itu berlaku (YYYY-MM-DD)", examples=["2026-11-13"]
+    progress_date: Day | None = Field(
+        default=None,
+        description="Tanggal angka kemajuan itu berlaku, mis. 13/11/2026 atau 13 November 2026",
+        examples=["2026-11-13"],
     )
-    start: date | None = Field(
-        default=None, description="Tanggal mulai pekerjaan (YYYY-MM-DD)", examples=["2026-06-01"]
+    start: StartMonth | None = Field(
+        default=None,
+        description="Tanggal mulai pekerjaan, atau bulannya saja, mis. 1/6/2026 atau Juni 2026",
+        examples=["2026-06-01"],
     )
-    target: date | None = Field(
-        default=None, description="Tanggal target selesai (YYYY-MM-DD)", examples=["2026-12-31"]
+    target: EndMonth | None = Field(
+        default=None,
+        description="Tanggal target selesai, atau bulannya saja, mis. 31/12/2026 atau Desember 2026",
+        examples=["2026-12-31"],
     )
     funding: Literal["apbn", "apbd-provinsi", "apbd-kabupaten", "dana-desa", "csr", "swadaya", "lainnya"] | None = (
         Field(default=None, description="Sumber dana", examples=["apbd-kabupaten"])
     )
     executor: Annotated[ShortText, Placeholder()] | None = Field(
-        default=None, description="Pelaksana: kontraktor atau tim pelaksana desa", examples=["CV Contoh Karya"]
+        default=None,
+        description="Pelaksana: kontraktor atau tim pelaksana desa",
+        examples=["CV Contoh Karya", "CV Karya Mandiri"],
     )
     volume: ShortText | None = Field(
         default=None, description="Volume pekerjaan, mis. 850 m × 3 m", examples=["100 m × 3 m"]
@@ -636,20 +792,23 @@ class Accessibility(Strict):
     wheelchair: Literal["ya", "sebagian", "tidak"] = Field(
         description="Bisa dijangkau dan dipakai pengguna kursi roda: ya, sebagian, atau tidak", examples=["sebagian"]
     )
-    accessible_toilet: bool | None = Field(
+    accessible_toilet: YesNo | None = Field(
         default=None, description="Ada toilet untuk difabel: true atau false; kosongkan bila tidak tahu"
     )
-    accessible_parking: bool | None = Field(
+    accessible_parking: YesNo | None = Field(
         default=None,
         description="Ada parkir khusus difabel dekat pintu masuk: true atau false; kosongkan bila tidak tahu",
     )
-    guide_dog_welcome: bool | None = Field(
+    guide_dog_welcome: YesNo | None = Field(
         default=None, description="Anjing pemandu boleh masuk: true atau false; kosongkan bila tidak tahu"
     )
     path: Annotated[Text, Placeholder()] | None = Field(
         default=None,
         description="Jalur dari parkir ke tempat: permukaan dan kemiringan dengan kata-kata",
-        examples=["Jalan dari parkir: permukaan dan kemiringannya"],
+        examples=[
+            "Jalan dari parkir: permukaan dan kemiringannya",
+            "Jalan paving datar 50 m dari parkir, lalu tiga anak tangga tanpa pegangan",
+        ],
     )
     notes: Text | None = Field(default=None, description="Catatan lain, mis. tangga, pegangan, bantuan petugas")
 
@@ -670,7 +829,8 @@ class PostBase(Strict):
     """Fields every post has, whatever its category."""
 
     title: Annotated[str, BeforeValidator(_strip), Field(min_length=5, max_length=TITLE_MAX), Placeholder()] = Field(
-        description=f"Judul pos, paling banyak {TITLE_MAX} karakter", examples=["Judul Pos"]
+        description=f"Judul pos, paling banyak {TITLE_MAX} karakter",
+        examples=["Judul Pos", "Curug Tujuh Tingkat, Segar Setelah Hujan"],
     )
     date: DateTimeWithZone = Field(
         title="Tanggal terbit",
@@ -680,7 +840,10 @@ class PostBase(Strict):
     summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX), Placeholder()] = (
         Field(
             description=f"Ringkasan untuk kartu dan mesin pencari, 20–{SUMMARY_MAX} karakter",
-            examples=["Ringkasan singkat isi pos dalam satu atau dua kalimat."],
+            examples=[
+                "Ringkasan singkat isi pos dalam satu atau dua kalimat.",
+                "Air terjun tujuh tingkat, 20 menit jalan kaki dari parkiran desa; tiket Rp5.000 per orang.",
+            ],
         )
     )
     creators: Annotated[list[Slug], Items("kreator")] = Field(
@@ -713,7 +876,7 @@ class PostBase(Strict):
         description="Video YouTube (opsional); dimuat hanya setelah pembaca menekan putar",
         examples=[[{"youtube": "M7lc1UVf-VE", "title": "Judul video"}]],
     )
-    draft: bool = Field(default=False, description="true = belum terbit")
+    draft: YesNo = Field(default=False, description="true = belum terbit")
     slug: Slug | None = Field(default=None, description="Alamat pos; bawaan: nama folder pos")
     updated: DateTimeWithZone | None = Field(default=None, description="Tanggal pembaruan terakhir (opsional)")
 
@@ -778,10 +941,12 @@ class CreatorLinks(Strict):
 class Creator(Strict):
     """A content creator, declared once in ``content/creators/<id>.yml`` (the file name is the id)."""
 
-    name: ShortText = Field(title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator"])
+    name: ShortText = Field(
+        title="Nama kreator", description="Nama yang ditampilkan", examples=["Nama Kreator", "Sari Rahayu"]
+    )
     bio: Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=400)] = Field(
         description="Bio singkat: siapa Anda dan apa yang Anda liput",
-        examples=["Kreator konten wisata dari Desa Contoh."],
+        examples=["Kreator konten wisata dari Desa Contoh.", "Pemilik usaha keripik tempe sejak 2009."],
     )
     region: str | None = Field(
         default=None,

@@ -175,6 +175,17 @@ class FieldDoc:
     info: FieldInfo | None = field(default=None, compare=False)
     """The pydantic field itself, for tools that need its type and constraints (the issue form)."""
 
+    @property
+    def real_example(self) -> Any:
+        """A real answer for help text (the form): the schema's last example when it gives a second one.
+
+        The first example of a :class:`~etalase.schema.Placeholder` field stands in
+        for the creator's own (``Nama Usaha``) and is what the scaffold writes; a
+        second one is an answer a creator could give (``Sambal Bawang Bu Ratmi``).
+        """
+        examples = self.info.examples if self.info is not None else None
+        return examples[-1] if examples and len(examples) > 1 else self.example
+
 
 def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     """Every field of ``model`` and of the blocks nested in it, in declaration order."""
@@ -277,31 +288,35 @@ def field_tables(zone: str = DEFAULT_ZONE) -> str:
 
 
 def _table(docs: list[FieldDoc], rules: list[str], zone: str) -> str:
-    rows = ["| Isian | Wajib? | Keterangan | Contoh |", "| --- | --- | --- | --- |"]
+    """One card per field (a definition list): its name and whether it is required, then what it is and an example.
+
+    A card reads on a 360 px phone without sideways scrolling, where a four-column table cut its examples.
+    """
+    cards = []
     for doc in docs:
-        rows.append(
-            "| "
-            + " | ".join(
-                _cell(c) for c in (f"`{doc.path}`", _required(doc), _description(doc), in_zone(_example(doc), zone))
-            )
-            + " |"
-        )
+        lines = [f"`{doc.path}` · {_required(doc)}", f":   {_cell(_description(doc)) or '—'}"]
+        if doc.block and doc.example is PydanticUndefined:
+            lines.append("    <br>Blok: isiannya di kartu-kartu berikut, menjorok di bawahnya")
+        elif _example(doc):
+            lines.append(f"    <br>Contoh: {_cell(in_zone(_example(doc, real=True), zone))}")
+        cards.append("\n".join(lines))
+    text = "\n\n".join(cards)
     if rules:
-        rows += ["", "Aturan:", "", *(f"- {rule}" for rule in rules)]
-    return "\n".join(rows)
+        text += "\n\n" + "\n".join(["Aturan:", "", *(f"- {rule}" for rule in rules)])
+    return text
 
 
 def _required(doc: FieldDoc) -> str:
     if doc.required:
-        return "ya"
+        return "**wajib**"
     if (
         doc.default is PydanticUndefined
         or doc.default is None
         or doc.default == []
         or isinstance(doc.default, BaseModel)
     ):
-        return "tidak"
-    return f"tidak (bawaan: `{_yaml_inline(doc.default)}`)"
+        return "tidak wajib"
+    return f"tidak wajib (bawaan: `{_yaml_inline(doc.default)}`)"
 
 
 def _description(doc: FieldDoc) -> str:
@@ -311,9 +326,11 @@ def _description(doc: FieldDoc) -> str:
     return text
 
 
-def _example(doc: FieldDoc) -> str:
-    if doc.example is not PydanticUndefined:
-        return f"`{_yaml_inline(doc.example)}`"
+def _example(doc: FieldDoc, real: bool = False) -> str:
+    """The example as written in ``index.md``; ``real``: an answer a creator could give, when the schema has one."""
+    example = doc.real_example if real else doc.example
+    if example is not PydanticUndefined:
+        return f"`{_yaml_inline(example)}`"
     if doc.choices:
         return f"`{doc.choices[0]}`"
     return "blok; isiannya di baris berikut" if doc.block else ""
@@ -513,7 +530,9 @@ def expand_markers(markdown: str, guide: GuideContext) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Tulis JSON Schema front matter pos. (Write the JSON Schema.)")
+    parser = argparse.ArgumentParser(
+        prog="etalase schema", description="Tulis JSON Schema front matter pos. (Write the JSON Schema.)"
+    )
     parser.add_argument("output", type=Path, help="berkas tujuan, mis. docs/schema/post.schema.json")
     parser.add_argument("--site-url", help="site_url untuk $id skema")
     args = parser.parse_args(argv)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .brand import configured_zone
 from .categories import REGISTRY
 from .explain import field_name, problems_of
 from .images import PHOTO_SUFFIXES
@@ -31,14 +33,33 @@ from .schema import Creator, PostBase, Regions, Slug, photo_locations, placehold
 from .schema_docs import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
 from .structure import Content, CreatorEntry, PhotoRef, Place, Post, places_of
 from .text import SLUG, did_you_mean, normalise, show
+from .zones import DEFAULT_ZONE, ZONES
 
 
-def validate(loaded: Loaded, now: datetime, preview_scheduled: bool = False) -> tuple[Content | None, list[Problem]]:
+def validate(
+    loaded: Loaded, now: datetime, preview_scheduled: bool = False, zone: timezone | None = None
+) -> tuple[Content | None, list[Problem]]:
     """Validate everything; returns the content only when there is no problem.
 
     With ``preview_scheduled``, posts dated after ``now`` (not drafts) are
     among the published posts, marked :attr:`~etalase.structure.Post.scheduled`.
+    A date written without a zone is in ``zone``; by default the regency's,
+    ``extra.brand.timezone`` of the ``mkdocs.yml`` beside the content folder
+    (:func:`etalase.brand.configured_zone`).
     """
+    zone = zone or ZONES[configured_zone(loaded.root.parent / "mkdocs.yml")]
+    token = _ZONE.set(zone)
+    try:
+        return _validate(loaded, now, preview_scheduled)
+    finally:
+        _ZONE.reset(token)
+
+
+_ZONE: ContextVar[timezone] = ContextVar("zone")
+"""The zone of the run of :func:`validate` (the validation context of every model it checks)."""
+
+
+def _validate(loaded: Loaded, now: datetime, preview_scheduled: bool) -> tuple[Content | None, list[Problem]]:
     problems = list(loaded.problems)
     places: dict[str, Place] = {}
     if loaded.regions:
@@ -523,7 +544,7 @@ def _validate_model(
     unknown_field: Callable[[tuple[Any, ...]], tuple[str, str] | None] | None = None,
 ) -> BaseModel | None:
     try:
-        return model.model_validate(raw.document.data)
+        return model.model_validate(raw.document.data, context={"zone": _ZONE.get(ZONES[DEFAULT_ZONE])})
     except ValidationError as error:
         problems.extend(problems_of(error, model, raw.display, raw.document.line_of, unknown_field=unknown_field))
         return None
