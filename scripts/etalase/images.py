@@ -85,9 +85,9 @@ _EXTENSIONS = {
 """Accepted file extension -> the Pillow format its content must have."""
 PHOTO_SUFFIXES = tuple(_EXTENSIONS)
 """Photo files a post may name."""
-MAX_PIXELS = 60_000_000
+MAX_ORIGINAL_PIXELS = 60_000_000
 """Most pixels an original may have (a phone's 50 MP sensor fits; a decompression bomb does not)."""
-MAX_BYTES = 40 * 1024 * 1024
+MAX_ORIGINAL_BYTES = 40 * 1024 * 1024
 """Largest original file read."""
 
 _FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}
@@ -112,9 +112,9 @@ class ImageSettings:
     widths: tuple[int, ...] = (480, 800, 1200, 1600)
     webp_quality: int = 80
     jpeg_quality: int = 82
-    max_pixels: int = MAX_PIXELS
+    max_pixels: int = MAX_ORIGINAL_PIXELS
     """Originals with more pixels are refused before they are decoded."""
-    max_bytes: int = MAX_BYTES
+    max_bytes: int = MAX_ORIGINAL_BYTES
     """Originals with more bytes are refused before they are read."""
     social_size: tuple[int, int] = (1200, 630)
     thumb_size: int = 400

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from .images import _EXTENSIONS, MAX_BYTES, MAX_PIXELS, PHOTO_SUFFIXES
+from .images import _EXTENSIONS, MAX_ORIGINAL_BYTES, MAX_ORIGINAL_PIXELS, PHOTO_SUFFIXES
 from .load import RawFile
 from .problems import Problem
 from .structure import PhotoRef
@@ -133,12 +133,12 @@ def strip(source: Path, target: Path | None = None, *, keep_format: bool = True)
     the format written. Returns the path written. Raises :class:`StripError`.
     """
     try:
-        if source.stat().st_size > MAX_BYTES:
-            limit = MAX_BYTES // 1024 // 1024
+        if source.stat().st_size > MAX_ORIGINAL_BYTES:
+            limit = MAX_ORIGINAL_BYTES // 1024 // 1024
             raise StripError(f"berkas lebih besar dari {limit} MB", f"the file is larger than {limit} MB")
         with _open(source) as image:
-            if image.width * image.height > MAX_PIXELS:
-                mp = MAX_PIXELS // 1_000_000
+            if image.width * image.height > MAX_ORIGINAL_PIXELS:
+                mp = MAX_ORIGINAL_PIXELS // 1_000_000
                 raise StripError(f"foto lebih dari {mp} megapiksel", f"the photo has more than {mp} megapixels")
             kind = image.format or "JPEG"
             icc = image.info.get("icc_profile")
