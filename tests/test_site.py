@@ -46,7 +46,7 @@ def check_cards(scope, site_dir: Path) -> int:
         assert (site_dir / target / "index.html").is_file(), target
         assert card.locator(".etalase-card__summary").inner_text().strip()
         assert card.locator(".etalase-card__place").inner_text().strip()
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+", card.locator("time").get_attribute("datetime"))
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+", card.locator("time").last.get_attribute("datetime"))
     return cards.count()
 
 
@@ -69,19 +69,51 @@ def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_u
         assert search.get_by_role("searchbox").is_visible()
         assert urlsplit(search.evaluate("form => form.action")).path == "/cari/"
 
-        latest = page.locator("section[aria-labelledby=terbaru]")
-        assert card_titles(latest) == sp.titles(list(sp.PUBLISHED)[:6])
-        assert check_cards(latest, demo_site) == 6
+        # What visitors come for, in this order: the coming events, a block per category, the other stories.
+        headings = [h.strip() for h in page.locator("main h2").all_inner_texts()]
+        assert headings[:6] == [
+            "Agenda terdekat",
+            "Jelajah",
+            "Belanja produk lokal",
+            "Budaya dan tradisi",
+            "Kabar pembangunan",
+            "Cerita terbaru",
+        ]
+        agenda = page.locator("section[aria-labelledby=agenda-terdekat]")
+        assert card_titles(agenda) == sp.titles(["hari-jadi-kabupaten-sekar-laut"])  # the only event still ahead
+        assert agenda.locator(".etalase-chip").text_content().split() == [
+            "14",
+            "Des",
+            "2026",
+        ]  # the year for screen readers
+        assert (
+            urlsplit(agenda.get_by_role("link", name="Lihat semua agenda").evaluate("a => a.href")).path == "/agenda/"
+        )
+        check_cards(agenda, demo_site)
 
+        # Each block takes only posts no earlier block shows.
+        shown = {
+            "wisata": ["matahari-terbenam-bukit-jati", "bumi-perkemahan-padang-hijau", "mengamati-burung-taman-kota"],
+            "umkm": sp.BY_CATEGORY["umkm"],
+            "budaya": ["festival-dongeng-laut-2026", "lomba-tabuh-gendang-pasar-lama", "sedekah-bumi-lubuk-tenang"],
+            "pembangunan": sp.BY_CATEGORY["pembangunan"],
+        }
         for category, label in sp.LABELS.items():
             section = page.locator(f"section[aria-labelledby=bagian-{category}]")
-            assert section.locator("h2").inner_text().strip() == label
-            assert card_titles(section) == sp.titles(sp.BY_CATEGORY[category][:3])
+            assert card_titles(section) == sp.titles(shown[category])
             check_cards(section, demo_site)
-            assert (
-                urlsplit(section.get_by_role("link", name=f"Semua pos {label}").evaluate("a => a.href")).path
-                == f"/{category}/"
-            )
+            link = section.get_by_role("link", name=f"Lihat semua {label}")
+            assert urlsplit(link.evaluate("a => a.href")).path == f"/{category}/"
+
+        latest = page.locator("section[aria-labelledby=terbaru]")
+        assert card_titles(latest) == sp.titles(["curug-bertingkat-air-terjun"])
+        assert check_cards(latest, demo_site) == 1
+
+        linked = [
+            urlsplit(href).path
+            for href in page.locator(".etalase-card__title a").evaluate_all("a => a.map(x => x.href)")
+        ]
+        assert len(linked) == len(set(linked)) == len(sp.PUBLISHED)
     finally:
         context.close()
 
@@ -201,7 +233,9 @@ def test_whatsapp_button_carries_the_normalised_number(browser, demo_url):
     for post in sp.posts(sp.BY_CATEGORY["umkm"]):
         page, context = open_page(browser, demo_url + post.url)
         try:
-            href = page.get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
+            href = page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
+            bar = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
+            assert bar.get_attribute("href") == href  # the phone's action bar orders the same way
         finally:
             context.close()
         parts = urlsplit(href)
@@ -311,7 +345,13 @@ def test_post_is_readable_and_navigable_without_javascript(browser, demo_url):
         assert page.locator("h1").inner_text().strip() == post.title
         assert page.locator(".etalase-post__body").is_visible()
         assert page.locator(".etalase-post__cover img").evaluate("img => img.complete && img.naturalWidth > 0")
-        assert page.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        assert page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        # The action bar is links: ordering, the map and sharing work without JavaScript too.
+        bar = page.get_by_role("navigation", name="Tindakan cepat")
+        assert bar.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        bar.get_by_role("link", name="Bagikan").click()
+        page.wait_for_url("**#etalase-share-judul")
+        assert page.locator(".etalase-share").is_visible()
         assert page.locator(".etalase-share a").count() == 3
         assert not page.get_by_role("button", name="Salin tautan").is_visible()  # needs JavaScript
         # Without JavaScript the phone menu is a link to the menu's list, shown as its target.

@@ -65,6 +65,7 @@ def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None, last
     env.filters["rupiah"] = rupiah
     env.filters["tanggal"] = tanggal
     env.filters["waktu_acara"] = event_time
+    env.filters["bulan_singkat"] = short_month
     env.filters["nama_situs"] = site_name
     env.globals.update(
         picture=picture,
@@ -149,6 +150,11 @@ def tanggal(moment: datetime, with_time: bool = False) -> str:
     if with_time:
         text += f", {moment:%H.%M} {zone_name(moment)}".rstrip()
     return text
+
+
+def short_month(moment: datetime) -> str:
+    """``2026-12-20`` → ``Des``: the month of a date chip."""
+    return MONTHS[moment.month - 1][:3]
 
 
 def event_time(start: datetime, end: datetime | None = None) -> str:
