@@ -196,7 +196,8 @@ def test_decorative_separators_are_not_read_and_links_say_what_they_do(browser, 
         bare = share.get_by_role("link", name="X", exact=True).count()
     finally:
         context.close()
-    assert "listitem: " + post.title in crumbs and not re.search(r"[›>»/|]", crumbs), crumbs
+    # On a phone the trail is one line: the post's own title is its heading, not a crumb.
+    assert "Beranda" in crumbs and post.title not in crumbs and not re.search(r"[›>»/|]", crumbs), crumbs
     assert names == [1, 1, 1] and bare == 0
 
 

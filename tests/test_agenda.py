@@ -158,7 +158,9 @@ def test_home_offers_the_coming_events_soonest_first_with_their_day(site: Path):
         EVENTS[LATER][0],
     ]
     chips = [chip.get_text(" ", strip=True) for chip in agenda.select(".etalase-chip")]
-    assert chips == ["7 Des 2026", "14 Des 2026", "10 Jan 2027"]
+    assert chips == ["7 Des", "14 Des", "10 Jan"]
+    facts = [p.get_text(" ", strip=True) for p in agenda.select(".etalase-card__facts")]
+    assert facts[0].startswith("7 Desember 2026, 19.00–22.00 WIB")
     assert EVENTS[OVER][0] not in titles(agenda)
     for card in home.select("article.etalase-card"):  # the one that is over is never offered as coming
         if card.select_one(".etalase-card__title").get_text(strip=True) == EVENTS[OVER][0]:

@@ -81,11 +81,8 @@ def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_u
         ]
         agenda = page.locator("section[aria-labelledby=agenda-terdekat]")
         assert card_titles(agenda) == sp.titles(["hari-jadi-kabupaten-sekar-laut"])  # the only event still ahead
-        assert agenda.locator(".etalase-chip").text_content().split() == [
-            "14",
-            "Des",
-            "2026",
-        ]  # the year for screen readers
+        assert agenda.locator(".etalase-chip").text_content().split() == ["14", "Des"]
+        assert "14 Desember 2026, 07.30–21.00 WIB" in agenda.locator(".etalase-card__facts").inner_text()
         assert (
             urlsplit(agenda.get_by_role("link", name="Lihat semua agenda").evaluate("a => a.href")).path == "/agenda/"
         )
@@ -444,3 +441,64 @@ def test_contributed_text_is_shown_as_text_never_as_markup(tmp_path, browser):
 
 def _yaml_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+# -- a phone at 360 px, device scale 2 ------------------------------------------------------------
+
+
+def open_phone(browser, url: str, javascript: bool = True):
+    """A 360×800 phone at device scale 2, as the cheap Android phones visitors use; returns (page, context)."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, device_scale_factor=2, locale="id-ID", java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return page, context
+
+
+@pytest.mark.parametrize("url", ["", "umkm/", sp.newest_post("umkm").url, "agenda/"])
+def test_the_footer_is_at_most_320_px_tall_on_a_phone(browser, demo_url, url):
+    page, context = open_phone(browser, demo_url + url)
+    try:
+        height = page.locator("footer.etalase-footer").evaluate("f => f.getBoundingClientRect().height")
+        links = page.locator("footer nav a").all_inner_texts()
+    finally:
+        context.close()
+    assert height <= 320, height
+    assert {"Kreator", "Arsip", "Laporan", "Aksesibilitas", "RSS", "Jadi kontributor", "Kirim pos baru"} <= {
+        link.strip() for link in links
+    }
+
+
+def test_the_breadcrumb_is_one_line_on_a_phone(browser, demo_url):
+    page, context = open_phone(browser, demo_url + sp.newest_post("wisata").url)
+    try:
+        crumbs = page.locator(".etalase-crumbs")
+        height = crumbs.evaluate("c => c.getBoundingClientRect().height")
+        line = crumbs.locator("a").first.evaluate("a => a.getBoundingClientRect().height")
+        shown = [li.inner_text().strip() for li in crumbs.locator("li").all() if li.is_visible()]
+    finally:
+        context.close()
+    assert height <= line + 8, (height, line)
+    assert shown == ["Beranda", "Wisata"]  # the post's own title is its heading, just below
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_whatsapp_order_link_is_in_view_halfway_down_a_umkm_post(browser, demo_url, javascript):
+    """The action bar: in view at any scroll, and the page keeps room so the bar never hides its end."""
+    page, context = open_phone(browser, demo_url + sp.newest_post("umkm").url, javascript=javascript)
+    try:
+        page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+        link = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
+        assert link.get_attribute("href").startswith("https://wa.me/62")
+        box = link.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800
+        assert link.evaluate(
+            "a => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return a.contains(hit); }"
+        )
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        bar_top = page.locator(".etalase-actionbar").evaluate("b => b.getBoundingClientRect().top")
+        footer_end = page.locator(".etalase-footer__meta").evaluate("p => p.getBoundingClientRect().bottom")
+    finally:
+        context.close()
+    assert footer_end <= bar_top + 1, (footer_end, bar_top)
