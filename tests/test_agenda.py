@@ -244,3 +244,17 @@ def test_umkm_and_wisata_cards_answer_price_order_hours_and_ticket(site: Path):
     for card in wisata:
         facts = card.select_one(".etalase-card__facts").get_text(" ", strip=True)
         assert "Buka:" in facts and "Tiket:" in facts
+
+
+# -- small things ---------------------------------------------------------------------------------
+
+
+def test_licences_are_shown_by_their_names(site: Path):
+    from etalase.theme import licence_name
+
+    assert licence_name("CC-BY-SA-4.0") == "CC BY-SA 4.0"
+    assert licence_name("cc-by-4.0") == "CC BY 4.0"
+    assert licence_name("CC0-1.0") == "CC0 1.0"
+    assert licence_name("Izin pemilik foto") == "Izin pemilik foto"
+    caption = soup(site, f"artikel/{HARI_JADI}").select_one(".etalase-post__cover figcaption").get_text(" ", strip=True)
+    assert "Tim Etalase (ilustrasi) (CC BY 4.0)" in caption and "CC-BY" not in caption
