@@ -31,6 +31,7 @@ PUBLISHED: dict[str, str] = {
     "pembangunan-jembatan-lubuk-tenang": "2026-11-16T10:00:00+07:00",
     "matahari-terbenam-bukit-jati": "2026-11-14T16:30:00+07:00",
     "festival-dongeng-laut-2026": "2026-11-10T09:00:00+07:00",
+    "hari-jadi-kabupaten-sekar-laut": "2026-11-05T08:00:00+07:00",
     "penghijauan-bantaran-sungai-jernih": "2026-10-27T08:00:00+07:00",
     "bumi-perkemahan-padang-hijau": "2026-10-18T17:00:00+08:00",
     "lomba-tabuh-gendang-pasar-lama": "2026-10-05T08:00:00+07:00",
@@ -58,7 +59,12 @@ BY_CATEGORY: dict[str, list[str]] = {
         "curug-bertingkat-air-terjun",
     ],
     "umkm": ["pondok-kayu-pasir-putih", "pengrajin-gendang-teluk-biru", "olahan-buah-tin-kebun-kopi"],
-    "budaya": ["festival-dongeng-laut-2026", "lomba-tabuh-gendang-pasar-lama", "sedekah-bumi-lubuk-tenang"],
+    "budaya": [
+        "festival-dongeng-laut-2026",
+        "hari-jadi-kabupaten-sekar-laut",
+        "lomba-tabuh-gendang-pasar-lama",
+        "sedekah-bumi-lubuk-tenang",
+    ],
     "pembangunan": [
         "pembangunan-jembatan-lubuk-tenang",
         "penghijauan-bantaran-sungai-jernih",

@@ -110,9 +110,10 @@ LANDMARK = re.compile(
     r"^(?P<indent> *)- (?P<role>banner|navigation|main|complementary|contentinfo|search|region|form)"
     r'(?: "(?P<name>[^"]*)")?'
 )
-NAVIGATION_NAMES = {"Navigasi utama", "Remah roti", "Halaman", "Jelajahi", "Navigasi", "Daftar isi"}
-"""Every navigation landmark's name: Indonesian, and none twice in the tree at once (the last two are
-Material's sidebars of hand-written pages on wide screens: the guide's pages, a page's contents)."""
+NAVIGATION_NAMES = {"Navigasi utama", "Remah roti", "Halaman", "Jelajahi", "Tindakan cepat", "Navigasi", "Daftar isi"}
+"""Every navigation landmark's name: Indonesian, and none twice in the tree at once ("Tindakan cepat" is a
+post's action bar on phones; the last two are Material's sidebars of hand-written pages on wide screens:
+the guide's pages, a page's contents)."""
 
 
 def landmarks(snapshot: str) -> list[tuple[str, str | None, str]]:
@@ -197,7 +198,8 @@ def test_decorative_separators_are_not_read_and_links_say_what_they_do(browser, 
         bare = share.get_by_role("link", name="X", exact=True).count()
     finally:
         context.close()
-    assert "listitem: " + post.title in crumbs and not re.search(r"[›>»/|]", crumbs), crumbs
+    # On a phone the trail is one line: the post's own title is its heading, not a crumb.
+    assert "Beranda" in crumbs and post.title not in crumbs and not re.search(r"[›>»/|]", crumbs), crumbs
     assert names == [1, 1, 1] and bare == 0
 
 
@@ -234,7 +236,7 @@ def test_search_fields_have_a_visible_label_and_a_border_of_3_to_1(browser, demo
         assert colours["width"] != "0px" and contrast(luminance(rgb(colours["border"])), 1.0) >= 3
 
 
-def test_the_accessibility_statement_is_in_the_nav_the_footer_and_names_whom_to_tell(demo_site):
+def test_the_accessibility_statement_is_in_the_footer_and_names_whom_to_tell(demo_site):
     """The statement (docs/aksesibilitas.md) takes the office's email and WhatsApp from extra.brand.contact."""
     contact = sp.brand()["contact"]
     statement = BeautifulSoup(sp.html_of(demo_site, urls.ACCESSIBILITY), "html.parser")
@@ -247,5 +249,4 @@ def test_the_accessibility_statement_is_in_the_nav_the_footer_and_names_whom_to_
         html = (demo_site / url).read_text(encoding="utf-8") if url.endswith(".html") else sp.html_of(demo_site, url)
         page = BeautifulSoup(html, "html.parser")
         footer_links = [a.get_text(strip=True) for a in page.select("footer nav a")]
-        menu_links = [a.get_text(strip=True) for a in page.select("#menu a")]
-        assert "Aksesibilitas" in footer_links and "Aksesibilitas" in menu_links, kind
+        assert "Aksesibilitas" in footer_links, kind  # the footer's, not the visitors' menu (six items)

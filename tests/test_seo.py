@@ -200,7 +200,7 @@ def test_a_long_title_is_wrapped_then_cut():
 
 def test_each_post_has_its_own_social_card(demo_site):
     images = {meta_tags(demo_site, post.url)["og:image"] for post in sp.posts()}
-    assert len(images) == len(sp.PUBLISHED) == 13
+    assert len(images) == len(sp.PUBLISHED) == 14
 
 
 # -- sitemap, robots.txt ----------------------------------------------------------------------

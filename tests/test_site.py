@@ -46,7 +46,7 @@ def check_cards(scope, site_dir: Path) -> int:
         assert (site_dir / target / "index.html").is_file(), target
         assert card.locator(".etalase-card__summary").inner_text().strip()
         assert card.locator(".etalase-card__place").inner_text().strip()
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+", card.locator("time").get_attribute("datetime"))
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+", card.locator("time").last.get_attribute("datetime"))
     return cards.count()
 
 
@@ -69,19 +69,48 @@ def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_u
         assert search.get_by_role("searchbox").is_visible()
         assert urlsplit(search.evaluate("form => form.action")).path == "/cari/"
 
-        latest = page.locator("section[aria-labelledby=terbaru]")
-        assert card_titles(latest) == sp.titles(list(sp.PUBLISHED)[:6])
-        assert check_cards(latest, demo_site) == 6
+        # What visitors come for, in this order: the coming events, a block per category, the other stories.
+        headings = [h.strip() for h in page.locator("main h2").all_inner_texts()]
+        assert headings[:6] == [
+            "Agenda terdekat",
+            "Jelajah",
+            "Belanja produk lokal",
+            "Budaya dan tradisi",
+            "Kabar pembangunan",
+            "Cerita terbaru",
+        ]
+        agenda = page.locator("section[aria-labelledby=agenda-terdekat]")
+        assert card_titles(agenda) == sp.titles(["hari-jadi-kabupaten-sekar-laut"])  # the only event still ahead
+        assert agenda.locator(".etalase-chip").text_content().split() == ["14", "Des"]
+        assert "14 Desember 2026, 07.30–21.00 WIB" in agenda.locator(".etalase-card__facts").inner_text()
+        assert (
+            urlsplit(agenda.get_by_role("link", name="Lihat semua agenda").evaluate("a => a.href")).path == "/agenda/"
+        )
+        check_cards(agenda, demo_site)
 
+        # Each block takes only posts no earlier block shows.
+        shown = {
+            "wisata": ["matahari-terbenam-bukit-jati", "bumi-perkemahan-padang-hijau", "mengamati-burung-taman-kota"],
+            "umkm": sp.BY_CATEGORY["umkm"],
+            "budaya": ["festival-dongeng-laut-2026", "lomba-tabuh-gendang-pasar-lama", "sedekah-bumi-lubuk-tenang"],
+            "pembangunan": sp.BY_CATEGORY["pembangunan"],
+        }
         for category, label in sp.LABELS.items():
             section = page.locator(f"section[aria-labelledby=bagian-{category}]")
-            assert section.locator("h2").inner_text().strip() == label
-            assert card_titles(section) == sp.titles(sp.BY_CATEGORY[category][:3])
+            assert card_titles(section) == sp.titles(shown[category])
             check_cards(section, demo_site)
-            assert (
-                urlsplit(section.get_by_role("link", name=f"Semua pos {label}").evaluate("a => a.href")).path
-                == f"/{category}/"
-            )
+            link = section.get_by_role("link", name=f"Lihat semua {label}")
+            assert urlsplit(link.evaluate("a => a.href")).path == f"/{category}/"
+
+        latest = page.locator("section[aria-labelledby=terbaru]")
+        assert card_titles(latest) == sp.titles(["curug-bertingkat-air-terjun"])
+        assert check_cards(latest, demo_site) == 1
+
+        linked = [
+            urlsplit(href).path
+            for href in page.locator(".etalase-card__title a").evaluate_all("a => a.map(x => x.href)")
+        ]
+        assert len(linked) == len(set(linked)) == len(sp.PUBLISHED)
     finally:
         context.close()
 
@@ -115,6 +144,10 @@ def test_search_results_lead_to_their_posts_on_a_site_under_a_path(browser, demo
 
 
 # -- post pages ---------------------------------------------------------------------
+
+
+LICENCE_NAMES = {"wisata": "CC BY 4.0", "umkm": "CC BY 4.0", "budaya": "CC BY-SA 3.0", "pembangunan": "CC BY-SA 4.0"}
+"""The cover licence of each category's newest demo post, as the site names it."""
 
 
 @pytest.mark.parametrize("category", sp.CATEGORIES)
@@ -152,7 +185,8 @@ def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
         assert tags == [f"#{tag}" for tag in meta["tags"]]
         assert len(page.locator(".etalase-gallery figure").all()) == len(meta.get("gallery", []))
         credits = page.locator(".etalase-credits").inner_text()
-        assert meta["cover"]["credit"] in credits and meta["cover"]["license"] in credits
+        # Licences by their names, not the slugs written in front matter (CC-BY-SA-3.0).
+        assert meta["cover"]["credit"] in credits and f"({LICENCE_NAMES[category]})" in credits
 
         info = page.locator(f"aside.etalase-info--{category}")
         assert info.is_visible()
@@ -201,7 +235,9 @@ def test_whatsapp_button_carries_the_normalised_number(browser, demo_url):
     for post in sp.posts(sp.BY_CATEGORY["umkm"]):
         page, context = open_page(browser, demo_url + post.url)
         try:
-            href = page.get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
+            href = page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
+            bar = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
+            assert bar.get_attribute("href") == href  # the phone's action bar orders the same way
         finally:
             context.close()
         parts = urlsplit(href)
@@ -311,7 +347,13 @@ def test_post_is_readable_and_navigable_without_javascript(browser, demo_url):
         assert page.locator("h1").inner_text().strip() == post.title
         assert page.locator(".etalase-post__body").is_visible()
         assert page.locator(".etalase-post__cover img").evaluate("img => img.complete && img.naturalWidth > 0")
-        assert page.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        assert page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        # The action bar is links: ordering, the map and sharing work without JavaScript too.
+        bar = page.get_by_role("navigation", name="Tindakan cepat")
+        assert bar.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+        bar.get_by_role("link", name="Bagikan").click()
+        page.wait_for_url("**#etalase-share-judul")
+        assert page.locator(".etalase-share").is_visible()
         assert page.locator(".etalase-share a").count() == 3
         assert not page.get_by_role("button", name="Salin tautan").is_visible()  # needs JavaScript
         # Without JavaScript the phone menu is a link to the menu's list, shown as its target.
@@ -404,3 +446,64 @@ def test_contributed_text_is_shown_as_text_never_as_markup(tmp_path, browser):
 
 def _yaml_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+# -- a phone at 360 px, device scale 2 ------------------------------------------------------------
+
+
+def open_phone(browser, url: str, javascript: bool = True):
+    """A 360×800 phone at device scale 2, as the cheap Android phones visitors use; returns (page, context)."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, device_scale_factor=2, locale="id-ID", java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return page, context
+
+
+@pytest.mark.parametrize("url", ["", "umkm/", sp.newest_post("umkm").url, "agenda/"])
+def test_the_footer_is_at_most_320_px_tall_on_a_phone(browser, demo_url, url):
+    page, context = open_phone(browser, demo_url + url)
+    try:
+        height = page.locator("footer.etalase-footer").evaluate("f => f.getBoundingClientRect().height")
+        links = page.locator("footer nav a").all_inner_texts()
+    finally:
+        context.close()
+    assert height <= 320, height
+    assert {"Kreator", "Arsip", "Laporan", "Aksesibilitas", "RSS", "Jadi kontributor", "Kirim pos baru"} <= {
+        link.strip() for link in links
+    }
+
+
+def test_the_breadcrumb_is_one_line_on_a_phone(browser, demo_url):
+    page, context = open_phone(browser, demo_url + sp.newest_post("wisata").url)
+    try:
+        crumbs = page.locator(".etalase-crumbs")
+        height = crumbs.evaluate("c => c.getBoundingClientRect().height")
+        line = crumbs.locator("a").first.evaluate("a => a.getBoundingClientRect().height")
+        shown = [li.inner_text().strip() for li in crumbs.locator("li").all() if li.is_visible()]
+    finally:
+        context.close()
+    assert height <= line + 8, (height, line)
+    assert shown == ["Beranda", "Wisata"]  # the post's own title is its heading, just below
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_whatsapp_order_link_is_in_view_halfway_down_a_umkm_post(browser, demo_url, javascript):
+    """The action bar: in view at any scroll, and the page keeps room so the bar never hides its end."""
+    page, context = open_phone(browser, demo_url + sp.newest_post("umkm").url, javascript=javascript)
+    try:
+        page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+        link = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
+        assert link.get_attribute("href").startswith("https://wa.me/62")
+        box = link.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800
+        assert link.evaluate(
+            "a => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return a.contains(hit); }"
+        )
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        bar_top = page.locator(".etalase-actionbar").evaluate("b => b.getBoundingClientRect().top")
+        footer_end = page.locator(".etalase-footer__meta").evaluate("p => p.getBoundingClientRect().bottom")
+    finally:
+        context.close()
+    assert footer_end <= bar_top + 1, (footer_end, bar_top)

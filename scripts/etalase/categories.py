@@ -70,6 +70,8 @@ class Category:
     """Builds the schema.org entity a post is about (``TouristAttraction``…), if schema.org has one."""
     place: bool = False
     """Posts are about a place a visitor goes: they may describe its accessibility."""
+    home_heading: str = ""
+    """The heading of the category's block on the home page (``Jelajah``); empty: its label."""
 
     @property
     def partial(self) -> str:
@@ -82,7 +84,7 @@ class Category:
 
     @property
     def listing_description(self) -> str:
-        return f"Kabar {self.label.lower()} terbaru dari para kreator."
+        return f"Kabar {self.label} terbaru dari para kreator."
 
 
 class Registry:
@@ -291,6 +293,12 @@ def _event(meta: Any, info: Budaya, ctx: EntityContext) -> dict[str, Any] | None
     }
     if info.end:
         entity["endDate"] = info.end.isoformat()
+    if info.repeat == "tahunan":  # held every year on the same date, from the first one written
+        entity["eventSchedule"] = {
+            "@type": "Schedule",
+            "repeatFrequency": "P1Y",
+            "startDate": info.start.date().isoformat(),
+        }
     return entity
 
 
@@ -298,6 +306,7 @@ REGISTRY = Registry(
     [
         Category(
             id="wisata",
+            home_heading="Jelajah",
             label="Wisata",
             block=Wisata,
             block_description="Info tempat wisata",
@@ -308,6 +317,7 @@ REGISTRY = Registry(
         ),
         Category(
             id="umkm",
+            home_heading="Belanja produk lokal",
             label="UMKM",
             block=Umkm,
             block_description="Info usaha",
@@ -318,6 +328,7 @@ REGISTRY = Registry(
         ),
         Category(
             id="budaya",
+            home_heading="Budaya dan tradisi",
             label="Budaya",
             block=Budaya,
             block_description="Info acara atau tradisi",
@@ -328,6 +339,7 @@ REGISTRY = Registry(
         ),
         Category(
             id="pembangunan",
+            home_heading="Kabar pembangunan",
             label="Pembangunan",
             block=Pembangunan,
             block_description="Info proyek pembangunan dan sumbernya",

@@ -23,12 +23,13 @@ from math import ceil
 from pathlib import Path
 from typing import Any, ClassVar
 
-from . import seo, urls
+from . import agenda, seo, urls
+from .agenda import Event
 from .brand import Brand
 from .categories import REGISTRY, Category
 from .charts import Chart
 from .images import ProcessedPhoto
-from .listings import CREATOR, KINDS, MONTH, CreatorProfile, ListingKind, month_label
+from .listings import CREATOR, KINDS, MONTH, MONTHS, CreatorProfile, ListingKind, month_label
 from .report import Report, build_report
 from .schema import WHEELCHAIR_LABELS, GalleryPhoto
 from .seo import Crumb, PageSeo, Site
@@ -47,10 +48,30 @@ class Card:
     post: Post
     cover: ProcessedPhoto | None
     place: Place
+    event: Event | None = None
+    """The event the post is about, as of the build's now (its date, and whether it is over)."""
 
     @property
     def url(self) -> str:
         return self.post.url
+
+    @property
+    def price_from(self) -> int | None:
+        """A UMKM post's lowest product price (the "mulai Rp25.000" of its card), if any product has one."""
+        products = getattr(getattr(self.post.meta, "umkm", None), "products", None) or []
+        prices = [product.price for product in products if getattr(product, "price", None) is not None]
+        return min(prices) if prices else None
+
+    @property
+    def badges(self) -> list[str]:
+        """The short names of a UMKM post's halal and P-IRT certificates, for its card."""
+        certificates = getattr(getattr(self.post.meta, "umkm", None), "certificates", None) or []
+        kinds = {certificate.type for certificate in certificates}
+        return [label for kind, label in CARD_BADGES.items() if kind in kinds]
+
+
+CARD_BADGES = {"halal": "Halal", "pirt": "P-IRT"}
+"""Certificates a UMKM card shows as a badge, by type, in this order."""
 
 
 @dataclass
@@ -125,10 +146,15 @@ class Section:
 
 @dataclass
 class HomePage(Page):
-    """The home page: hero, newest posts, a section per category."""
+    """The home page: hero, the coming events, a section per category, then the newest other posts.
+
+    No post is on it twice: each block takes only posts no earlier block shows.
+    """
 
     template: ClassVar[str] = "etalase/home.html"
     kind: ClassVar[str] = "home"
+    events: list[Card] = field(default_factory=list)
+    """The coming events, soonest first (:data:`HOME_EVENTS` at most)."""
     latest: list[Card] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
 
@@ -163,6 +189,16 @@ class PostPage(Page):
     """The processed photo of each front-matter field that names one (``pembangunan.sources.0.photo``)."""
     filters: dict[str, list[str]] = field(kw_only=True, default_factory=dict)
     """Its search filters (:func:`search_filters`)."""
+    event: Event | None = field(kw_only=True, default=None)
+    """The event the post is about, as of the build's now: whether it is over is part of the page."""
+    site_url: str = field(kw_only=True, default="")
+
+    def attachments(self) -> dict[str, str]:
+        """An event's calendar file (``acara.ics``) beside the post."""
+        if self.event is None:
+            return {}
+        text = agenda.calendar([(self.post, self.event)], self.site_url, self.post.meta.title)
+        return {urls.event_calendar(self.post.slug): text}
 
     def photo_at(self, field_path: str) -> ProcessedPhoto | None:
         """The photo the field ``field_path`` names, for templates: ``ctx.photo_at("cover.file")``."""
@@ -242,6 +278,29 @@ class ArchivePage(Page):
 
 
 @dataclass
+class AgendaMonth:
+    """The coming events of one month on the agenda."""
+
+    label: str
+    cards: list[Card]
+
+
+@dataclass
+class AgendaPage(Page):
+    """Every event: the coming ones by start date, grouped by month, then the past ones."""
+
+    template: ClassVar[str] = "etalase/agenda.html"
+    kind: ClassVar[str] = "agenda"
+    months: list[AgendaMonth] = field(default_factory=list)
+    past: list[Card] = field(default_factory=list)
+    calendar: str = ""
+    """The iCalendar text of the coming events (``agenda/agenda.ics``)."""
+
+    def attachments(self) -> dict[str, str]:
+        return {urls.agenda(urls.AGENDA_ICS): self.calendar}
+
+
+@dataclass
 class SearchPage(Page):
     """The search page: its form, filters and results (etalase.search_index, assets/etalase-search.js)."""
 
@@ -316,36 +375,35 @@ def build_pages(
     site_description: str,
     now: datetime,
     brand: Brand,
+    site_url: str = "",
 ) -> list[Page]:
     """Every generated page of the site, in a stable order.
 
-    ``now`` is the build's moment (the newcomers of the index of creators);
-    ``brand`` colours the report's charts.
+    ``now`` is the build's moment (the newcomers of the index of creators, whether an event is over);
+    ``brand`` colours the report's charts; ``site_url`` makes the calendar files' links and UIDs.
     """
-    cards = {post.slug: Card(post, photos.get(post.cover), content.place_of(post)) for post in content.posts}
+    events = {post.slug: event for post in content.posts if (event := agenda.event_of(post, now)) is not None}
+    cards = {
+        post.slug: Card(post, photos.get(post.cover), content.place_of(post), events.get(post.slug))
+        for post in content.posts
+    }
 
     def card_list(posts: list[Post]) -> list[Card]:
         return [cards[post.slug] for post in posts]
 
     by_category = content.by_category()
+    dated = [(post, events[post.slug]) for post in content.posts if post.slug in events]
+    coming = agenda.coming(dated)
     pages: list[Page] = [
-        HomePage(
-            url="",
-            title=seo.HOME_LABEL,
-            description=site_description,
-            lastmod=content.newest_change(),
-            latest=card_list(content.posts[:home_latest]),
-            sections=[
-                Section(category, card_list(by_category.get(category.id, [])[:home_per_category]))
-                for category in REGISTRY
-            ],
-        )
+        home_page(content, card_list, by_category, coming, site_description, home_per_category, home_latest)
     ]
 
     groups = {kind.name: kind.groups(content) for kind in KINDS}
     figures = {kind.name: kind.figures(content) if kind.figures else {} for kind in KINDS}
     for post in content.posts:
-        pages.append(_post_page(post, content, photos, card_list(_related(post, groups, by_category))))
+        page = _post_page(post, content, photos, card_list(_related(post, groups, by_category)))
+        page.event, page.site_url = events.get(post.slug), site_url
+        pages.append(page)
     for kind in KINDS:
         for key, posts in groups[kind.name].items():
             pages += _listing(kind, key, posts, content, photos, card_list, per_page, figures[kind.name].get(key))
@@ -363,6 +421,7 @@ def build_pages(
             ],
         )
     )
+    pages.append(agenda_page(content, card_list, coming, agenda.past(dated), site_url, brand))
     pages.append(
         SearchPage(
             url=urls.search(),
@@ -375,6 +434,68 @@ def build_pages(
     pages += creator_indexes(content, photos, figures[CREATOR.name], now)
     pages.append(report_page(content, photos, brand))
     return pages
+
+
+HOME_EVENTS = 4
+"""Coming events on the home page, at most."""
+
+
+def home_page(
+    content: Content,
+    card_list: Any,
+    by_category: dict[str, list[Post]],
+    coming: list[tuple[Post, Event]],
+    description: str,
+    per_category: int,
+    latest: int,
+) -> HomePage:
+    """The home page's blocks in order, each taking only posts no earlier block took."""
+    shown: set[str] = set()
+
+    def fresh(posts: list[Post], limit: int) -> list[Post]:
+        picked = [post for post in posts if post.slug not in shown][:limit]
+        shown.update(post.slug for post in picked)
+        return picked
+
+    events = fresh([post for post, _ in coming], HOME_EVENTS)
+    sections = [
+        Section(category, card_list(fresh(by_category.get(category.id, []), per_category))) for category in REGISTRY
+    ]
+    return HomePage(
+        url="",
+        title=seo.HOME_LABEL,
+        description=description,
+        lastmod=content.newest_change(),
+        events=card_list(events),
+        sections=sections,
+        latest=card_list(fresh(content.posts, latest)),
+    )
+
+
+def agenda_page(
+    content: Content,
+    card_list: Any,
+    coming: list[tuple[Post, Event]],
+    over: list[tuple[Post, Event]],
+    site_url: str,
+    brand: Brand,
+) -> AgendaPage:
+    """The agenda: coming events by month of their start, then the past ones; and its calendar file."""
+    months: list[AgendaMonth] = []
+    for post, event in coming:
+        label = f"{MONTHS[event.start.month - 1]} {event.start.year}"
+        if not months or months[-1].label != label:
+            months.append(AgendaMonth(label, []))
+        months[-1].cards += card_list([post])
+    return AgendaPage(
+        url=urls.agenda(),
+        title="Agenda",
+        description=f"Acara yang akan datang di {brand.name}: tanggal, waktu dan tempatnya.",
+        lastmod=content.newest_change(),
+        months=months,
+        past=card_list([post for post, _ in over]),
+        calendar=agenda.calendar(coming, site_url, f"Agenda {brand.name}"),
+    )
 
 
 def _post_page(post: Post, content: Content, photos: dict[Path, ProcessedPhoto], related: list[Card]) -> PostPage:

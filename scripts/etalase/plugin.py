@@ -176,6 +176,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 site_description=config.site_description or self.brand.tagline,
                 now=self.now,
                 brand=self.brand,
+                site_url=config.site_url or "",
             )
         nav_titles = {uri: title for item in _generated_nav() for title, uri in item.items()}
         for page in pages:  # each becomes its file's page, which the navigation then uses as it is
@@ -443,15 +444,15 @@ def content_cache_name(content_dir: Path) -> str:
 
 
 def _generated_nav() -> list[dict[str, str]]:
-    """The navigation's first tabs: home, each category (from the registry), accessible places, creators, archive,
-    report, search."""
+    """The navigation's first entries: home, each category (from the registry), the agenda and search.
+
+    Visitors' header shows the categories, the agenda and search (``partials/etalase/header.html``);
+    the accessible places, creators, archive and report are linked from every page's footer.
+    """
     return [
         {"Beranda": urls.src_uri("")},
         *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
-        {"Ramah Difabel": urls.src_uri(urls.accessible())},
-        {"Kreator": urls.src_uri(urls.creators())},
-        {"Arsip": urls.src_uri(urls.archive())},
-        {"Laporan": urls.src_uri(urls.report())},
+        {"Agenda": urls.src_uri(urls.agenda())},
         {"Cari": urls.src_uri(urls.search())},
     ]
 

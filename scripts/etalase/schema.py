@@ -638,10 +638,17 @@ class Budaya(Strict):
     end: DateTimeWithZone | None = Field(
         default=None, description="Selesai acara, dengan zona waktu", examples=["2026-12-20 22:00 WIB"]
     )
+    repeat: Literal["tahunan"] | None = Field(
+        default=None,
+        title="Acara berulang",
+        description="tahunan: acara yang diadakan setiap tahun pada tanggal yang sama (mis. hari jadi kabupaten);"
+        " agenda menampilkan tanggal berikutnya",
+        examples=["tahunan"],
+    )
 
     @model_validator(mode="after")
     def _dates_fit_kind(self) -> Budaya:
-        if self.tradition and (self.start or self.end):
+        if self.tradition and (self.start or self.end or self.repeat):
             raise PydanticCustomError("etalase_tradition_dates", "tradisi tidak memakai tanggal")
         if not self.tradition and self.start is None:
             raise PydanticCustomError("etalase_event_start", "acara tanpa tanggal mulai")

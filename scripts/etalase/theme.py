@@ -65,6 +65,8 @@ def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None, last
     env.filters["rupiah"] = rupiah
     env.filters["tanggal"] = tanggal
     env.filters["waktu_acara"] = event_time
+    env.filters["bulan_singkat"] = short_month
+    env.filters["lisensi"] = licence_name
     env.filters["nama_situs"] = site_name
     env.globals.update(
         picture=picture,
@@ -149,6 +151,26 @@ def tanggal(moment: datetime, with_time: bool = False) -> str:
     if with_time:
         text += f", {moment:%H.%M} {zone_name(moment)}".rstrip()
     return text
+
+
+_CC_SLUG = re.compile(r"CC-?(0|BY(?:-(?:SA|NC|ND))*)-(\d\.\d)", re.IGNORECASE)
+
+
+def licence_name(licence: str) -> str:
+    """A Creative Commons licence by its name: ``CC-BY-SA-4.0`` → ``CC BY-SA 4.0``, ``CC0-1.0`` → ``CC0 1.0``.
+
+    Anything else is shown as written.
+    """
+    match = _CC_SLUG.fullmatch(licence.strip())
+    if match is None:
+        return licence
+    kind, version = match[1].upper(), match[2]
+    return f"CC0 {version}" if kind == "0" else f"CC {kind} {version}"
+
+
+def short_month(moment: datetime) -> str:
+    """``2026-12-20`` → ``Des``: the month of a date chip."""
+    return MONTHS[moment.month - 1][:3]
 
 
 def event_time(start: datetime, end: datetime | None = None) -> str:

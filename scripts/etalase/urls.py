@@ -19,6 +19,11 @@ ARCHIVE = "arsip"
 SEARCH = "cari"
 ACCESSIBLE = "ramah-difabel"
 REPORT = "laporan"
+AGENDA = "agenda"
+AGENDA_ICS = "agenda.ics"
+"""The calendar file of every coming event, beside the agenda page."""
+EVENT_ICS = "acara.ics"
+"""The calendar file of one event, beside its post."""
 REPORT_JSON = "laporan.json"
 REPORT_CSV = "laporan.csv"
 BY_NAME = "urut/nama"
@@ -80,6 +85,16 @@ def report(file: str = "") -> str:
 def archive(month: str | None = None, page: int = 1) -> str:
     """The archive index, or one month (``2026/10``)."""
     return listing(ARCHIVE, month or "", page)
+
+
+def agenda(file: str = "") -> str:
+    """The agenda (``agenda/``), or its calendar file (``agenda/agenda.ics``)."""
+    return f"{AGENDA}/{file}"
+
+
+def event_calendar(slug: str) -> str:
+    """The calendar file of the event a post is about (``artikel/<slug>/acara.ics``)."""
+    return post(slug) + EVENT_ICS
 
 
 def search() -> str:
