@@ -272,11 +272,6 @@ class Scenario:
     """Whether the warm build must take some pages from the cache (a change that not every page shows)."""
 
 
-PAGES_DO_NOT_SHOW_EVENT_STATE = pytest.mark.xfail(
-    strict=True, reason="no page says yet whether an event is over: the change shows nowhere"
-)
-
-
 def _name(scenario: object) -> str:
     return scenario.name if isinstance(scenario, Scenario) else str(scenario)
 
@@ -323,7 +318,6 @@ SCENARIOS = [
             now="2026-10-24T17:00:00+07:00",
             before={"now": "2026-10-24T07:00:00+07:00"},
         ),
-        marks=PAGES_DO_NOT_SHOW_EVENT_STATE,
         id="now across an event's end",
     ),
     pytest.param(
@@ -333,7 +327,6 @@ SCENARIOS = [
             now="2027-01-25T09:00:00+07:00",
             before={"now": "2027-01-16T09:00:00+07:00"},
         ),
-        marks=PAGES_DO_NOT_SHOW_EVENT_STATE,
         id="now across the end of a scheduled event",
     ),
 ]
