@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, content_cache, run_build, seed_caches
 from small_site import POST, one_post_content
@@ -54,5 +55,6 @@ def test_the_report_legend_uses_the_brand_s_colours(branded: Path) -> None:
 def test_every_page_ends_with_the_brand_s_copyright(branded: Path) -> None:
     for url in ("", f"artikel/{POST}/", "panduan/"):
         html = (branded / url / "index.html").read_text(encoding="utf-8")
-        assert f"<p>{COPYRIGHT}</p>" in html, url
+        footer = BeautifulSoup(html, "html.parser").find("footer")
+        assert footer is not None and COPYRIGHT in footer.get_text(" ", strip=True), url
         assert "© Dinas Komunikasi dan Informatika Kabupaten Sekar Laut" not in html, url

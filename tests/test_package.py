@@ -96,7 +96,8 @@ def test_pip_install_gives_a_working_etalase_command(tmp_path: Path, demo_build:
     )
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Situs selesai" in built.stdout
-    assert len(article_pages(site)) == 13
+    assert article_pages(site) == article_pages(demo_build / "site")  # every post the checkout's build has
+    assert len(article_pages(site)) >= 13
     checked = subprocess.run(
         [str(venv / "bin" / "etalase"), "check", "--config", str(config), "--content", str(DEMO_CONTENT), "--now", NOW],
         capture_output=True,
@@ -121,7 +122,8 @@ def test_the_site_builds_on_properdocs(tmp_path: Path, demo_build: Path) -> None
     assert result.returncode == 0, result.stdout + result.stderr
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "ProperDocs" in home.find("meta", attrs={"name": "generator"})["content"]
-    assert len(article_pages(site)) == 13
+    assert article_pages(site) == article_pages(demo_build / "site")
+    assert len(article_pages(site)) >= 13
     assert (site / "wisata" / "index.html").is_file() and (site / "feed.xml").is_file()
 
 

@@ -317,7 +317,10 @@ import { stemmer } from "./etalase-stem-id.js";
     clearTimeout(timer);
     search();
   });
-  input.addEventListener("input", later);
+  input.addEventListener("input", function () {
+    clear.hidden = !input.value;  // at once, not after the pause before searching: the field's own control
+    later();
+  });
   clear.addEventListener("click", function () {
     input.value = "";
     search();
