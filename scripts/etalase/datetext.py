@@ -59,6 +59,12 @@ class Moment:
     time_written: bool
 
 
+MONTHS: tuple[str, ...] = tuple(get_month_names("wide", locale=LOCALE)[number] for number in range(1, 13))
+"""The months as Indonesians write them (``Januari`` … ``Desember``), from CLDR through Babel."""
+SHORT_MONTHS: tuple[str, ...] = tuple(get_month_names("abbreviated", locale=LOCALE)[number] for number in range(1, 13))
+"""Their short forms (``Jan`` … ``Des``): a date chip's month."""
+
+
 @functools.cache
 def _months() -> dict[str, int]:
     """Every month name Babel knows in Indonesian and English, full and abbreviated, folded → number."""

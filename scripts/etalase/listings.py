@@ -20,22 +20,8 @@ from typing import Any
 
 from . import urls
 from .categories import REGISTRY, Category
+from .datetext import MONTHS
 from .structure import Content, CreatorEntry, Place, Post
-
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 def month_label(key: str) -> str:

@@ -28,8 +28,9 @@ from .agenda import Event
 from .brand import Brand
 from .categories import REGISTRY, Category
 from .charts import Chart
+from .datetext import MONTHS
 from .images import ProcessedPhoto
-from .listings import CREATOR, KINDS, MONTH, MONTHS, CreatorProfile, ListingKind, month_label
+from .listings import CREATOR, KINDS, MONTH, CreatorProfile, ListingKind, month_label
 from .report import Report, build_report
 from .schema import WHEELCHAIR_LABELS, GalleryPhoto
 from .seo import Crumb, PageSeo, Site

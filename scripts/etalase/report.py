@@ -40,8 +40,8 @@ from . import charts
 from .brand import Brand
 from .categories import REGISTRY, Category
 from .charts import Chart, Series, number
+from .datetext import MONTHS
 from .images import ProcessedPhoto, Rendition
-from .listings import MONTHS
 from .structure import Content, CreatorEntry, Place
 
 PERIOD_MONTHS = 12

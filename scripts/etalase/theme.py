@@ -18,15 +18,16 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from jinja2 import Environment
 from markupsafe import Markup
 
 from . import urls
 from .brand import Brand
 from .categories import REGISTRY
+from .datetext import LOCALE, MONTHS, SHORT_MONTHS
 from .hero import scrim
 from .images import ProcessedPhoto, picture_html
-from .listings import MONTHS
 from .sanitize import EXTERNAL_REL
 from .schema import CERTIFICATE_LABELS, FUNDING_LABELS, PROJECT_STATUS_LABELS, WHEELCHAIR_LABELS
 from .zones import zone_name
@@ -142,7 +143,7 @@ def picture(photo: ProcessedPhoto, alt: str, base_url: str, use: str, **options:
 
 def rupiah(amount: int) -> str:
     """``1500000`` → ``Rp1.500.000``."""
-    return "Rp" + f"{amount:,}".replace(",", ".")
+    return "Rp" + format_decimal(amount, locale=LOCALE)
 
 
 def tanggal(moment: datetime, with_time: bool = False) -> str:
@@ -170,7 +171,7 @@ def licence_name(licence: str) -> str:
 
 def short_month(moment: datetime) -> str:
     """``2026-12-20`` → ``Des``: the month of a date chip."""
-    return MONTHS[moment.month - 1][:3]
+    return SHORT_MONTHS[moment.month - 1]
 
 
 def event_time(start: datetime, end: datetime | None = None) -> str:
