@@ -31,12 +31,11 @@ import tempfile
 import threading
 from pathlib import Path
 
+from etalase.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+CHROME = CHROMIUM
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 

@@ -20,7 +20,6 @@ import gzip
 import http.server
 import mimetypes
 import re
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,10 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from etalase.chromium import CHROMIUM, CHROMIUM_ARGS
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the suite's browser and flags, in one place)
+ROOT = Path(__file__).resolve().parent.parent
 
 COMPRESSED_TYPES = (
     "application/javascript",

@@ -33,6 +33,11 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from etalase.chromium import (  # noqa: E402  (one browser and its flags: tests, bench, screenshots)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+)
+
 pytest_plugins = ["programme_content"]
 """Fixtures shared by modules: ``programme_site`` (a year of a regency's posts, built once per module)."""
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -303,18 +308,6 @@ def content(content_copy: Path) -> Path:
 # --------------------------------------------------------------------------
 # Real Chromium over a local HTTP server
 # --------------------------------------------------------------------------
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def serve(directory: Path, prefix: str = "/"):

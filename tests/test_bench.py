@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
-
-sys.path.insert(0, str(ROOT / "bench"))
-
 import bench_scale  # noqa: E402
 from bench_scale import Run, target_ratios  # noqa: E402
 
+from conftest import ROOT, run_build
 from corpus import CATEGORIES, PHOTO_NAMES, make_corpus, make_photo_pool  # noqa: E402
 from procs import CommandFailed, measure  # noqa: E402
 from search_bytes import SEARCH_KINDS, kind, result_count, serving  # noqa: E402

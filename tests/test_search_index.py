@@ -16,7 +16,6 @@ import re
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -299,11 +298,8 @@ def text_words(folder: Path) -> set[str]:
 
 def corpus_words(folder: Path) -> set[str]:
     """Every word of bench/corpus.py's text: 150 posts it writes, and every word and place name it draws from."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    import corpus  # bench/ is on the tests' path (pyproject.toml)
+
     photos = []
     for name in corpus.PHOTO_NAMES:  # hard-linked, never read: any bytes do
         photos.append(folder / name)

@@ -32,19 +32,11 @@ from typing import TYPE_CHECKING, Any
 import markdown
 import yaml
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+
 if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE: ViewportSize = {"width": 412, "height": 915}
 OUT = Path("docs") / "panduan" / "gambar"
 PT_PER_PX = 0.75
