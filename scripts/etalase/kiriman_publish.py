@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from .categories import REGISTRY
@@ -122,6 +122,25 @@ class Result(BaseModel):
 
 class Refused(Exception):
     """The artifact is not what a conversion makes; the message says why (for the log and the comment)."""
+
+
+NOTES_FILE = "catatan.json"
+"""The converter's notes (how an answer was read, what an editor may look at), beside ``hasil.json``."""
+MAX_NOTES = 60
+
+
+def read_notes(path: Path) -> list[Reported]:
+    """The notes of a conversion, checked like its problems; none when the file is missing or malformed.
+
+    Notes only inform the reply: an artifact without them (or with a file that is
+    not what a conversion writes) still gives the reply its state, without notes.
+    """
+    if not path.is_file() or path.is_symlink() or path.stat().st_size > MAX_RESULT_BYTES:
+        return []
+    try:
+        return TypeAdapter(Annotated[list[Reported], Field(max_length=MAX_NOTES)]).validate_json(path.read_bytes())
+    except ValidationError:
+        return []
 
 
 def read_result(path: Path, issue: int) -> Result:
@@ -455,9 +474,16 @@ def check_comment(summary: Path) -> str:
 
 
 def issue_comment(
-    state: str, result: Result | None, *, pr_url: str = "", preview_url: str = "", run_url: str = "", reason: str = ""
+    state: str,
+    result: Result | None,
+    *,
+    pr_url: str = "",
+    preview_url: str = "",
+    run_url: str = "",
+    reason: str = "",
+    notes: list[Reported] | None = None,
 ) -> str:
-    """The reply on the issue, in plain Bahasa Indonesia."""
+    """The reply on the issue, in plain Bahasa Indonesia; with ``notes``, how the form's answers were read."""
     lines = [ISSUE_MARKER]
     if state == "problems" and result is not None:
         count = len(result.problems)
@@ -558,6 +584,11 @@ def issue_comment(
         ]
         if reason:
             lines += ["", f"<sub>{md_text(reason)}</sub>"]
+    if notes and result is not None and state in ("ok", "waiting", "problems"):
+        lines += ["", "#### Cara isian Anda dibaca", ""]
+        for note in notes[:MAX_NOTES]:
+            where = ", ".join(part for part in (note.label, note.item) if part)
+            lines.append(f"- **{md_text(where)}**: {md_text(note.message)}" if where else f"- {md_text(note.message)}")
     return "\n".join(lines) + "\n"
 
 
@@ -634,8 +665,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.gate == "waiting" and args.state == "ok":
         args.state = "waiting"  # converted and valid, not pushed
     urls = [url if _URL.fullmatch(url) else "" for url in (args.pr_url, args.preview_url, args.run_url)]
+    notes = read_notes(args.artifact / NOTES_FILE) if result is not None else []
     args.output.write_text(
-        issue_comment(args.state, result, pr_url=urls[0], preview_url=urls[1], run_url=urls[2], reason=args.reason),
+        issue_comment(
+            args.state, result, pr_url=urls[0], preview_url=urls[1], run_url=urls[2], reason=args.reason, notes=notes
+        ),
         encoding="utf-8",
     )
     return 0
