@@ -41,6 +41,6 @@ EXCHANGES = {"none": cannot_exchange, "renames": three_renames}
 
 if __name__ == "__main__":
     publish._exchange = EXCHANGES[sys.argv[1]]
-    from build import main  # scripts/build.py, on the path above
+    from etalase.cli import main  # `etalase build`, as scripts/build.py runs it
 
-    sys.exit(main(sys.argv[2:]))
+    sys.exit(main(["build", *sys.argv[2:]]))

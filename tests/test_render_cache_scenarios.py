@@ -30,6 +30,7 @@ import pytest
 import yaml
 from PIL import Image, ImageDraw
 
+import etalase
 from etalase import api, images, sanitize
 from etalase.plugin import content_cache_name
 
@@ -38,7 +39,7 @@ from conftest import NOW, ROOT
 EVENT_POST = "lomba-tabuh-sanggar"
 SCHEDULED_POST = "pameran-foto-warga"
 SHOP_POST = "pondok-kayu-pantai"
-PACKAGE = Path(sanitize.__file__).resolve().parent
+PACKAGE = Path(etalase.__file__).resolve().parent
 """The ``etalase`` package of this checkout (copied for the code scenarios)."""
 SOURCES = PACKAGE.parent
 """The folder that holds the package (copied, the copy changed, and put first on ``PYTHONPATH``)."""
