@@ -21,7 +21,7 @@ site: $(VENV)/.site-deps
 	$(BIN)/etalase build
 
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/etalase serve
 
 # The built site as a visitor gets it (folder URLs and search need a web server, not file://).
 preview: site
@@ -40,11 +40,11 @@ schema: $(VENV)/.site-deps
 # The "Kirim pos" issue forms (.github/ISSUE_TEMPLATE/), from the schema, content/regions.yml and site_url.
 # Run after changing any of them; a test fails while the committed forms are out of date.
 form: $(VENV)/.site-deps
-	$(BIN)/python -m etalase.issue_form --write
+	$(BIN)/etalase form --write
 
 # Screenshots of the "Kirim pos baru" button and of the form for the guide page lewat-formulir.md (Chromium).
 form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
-	$(BIN)/python -m etalase.kiriman_screenshots --site site
+	$(BIN)/etalase form-screenshots --site site
 
 # Lint and types first (seconds), then the tests on every core (pytest-xdist); the tests of one
 # module share its built site on one worker. Property tests run hypothesis's "ci" profile (tests/conftest.py):

@@ -1,4 +1,4 @@
-"""Benchmark of the photo pipeline (etalase.images).
+"""Benchmark of the photo pipeline (etalase.photos.images).
 
 Prints, in one run:
 
@@ -34,7 +34,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from etalase.images import WEBP_METHOD, ImageSettings, PhotoRequest, process_photos
+from etalase.photos.images import WEBP_METHOD, ImageSettings, PhotoRequest, process_photos
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -33,7 +33,6 @@ import json
 import os
 import platform
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -42,7 +41,6 @@ from importlib.metadata import version
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH))
 
 from corpus import NOW, make_corpus, make_photo_pool  # noqa: E402
 from peers import Peer, etalase_site, material_site, pelican_site, read_content  # noqa: E402
@@ -189,7 +187,7 @@ def _run(
 
     Every build starts without ``site``, as on a CI runner (whose caches hold
     no built site) and as every tool's first build: deleting a previous site
-    (for Etalase, after the switch to the new one, :mod:`etalase.publish`)
+    (for Etalase, after the switch to the new one, :mod:`etalase.build.publish`)
     is not part of any tool's figure.
     """
     log = folder / f"{peer.name}-{label.strip('-').replace(' ', '-')}.log"
@@ -214,7 +212,7 @@ def _run(
 
 
 def _forget_renders(cache: Path) -> None:
-    """Empty Etalase's render cache (post bodies, pages; etalase.render), keeping its photos and share cards."""
+    """Empty Etalase's render cache (post bodies, pages; etalase.build.render), keeping its photos and share cards."""
     for folder in [*cache.glob("*/bodies"), *cache.glob("*/pages")]:
         shutil.rmtree(folder)
 

@@ -31,7 +31,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from etalase.chromium import CHROMIUM, CHROMIUM_ARGS
+from etalase.authoring.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROME = CHROMIUM

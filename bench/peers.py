@@ -23,10 +23,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from etalase import urls  # noqa: E402
-from etalase.categories import REGISTRY  # noqa: E402
+from etalase.content import urls  # noqa: E402
+from etalase.content.categories import REGISTRY  # noqa: E402
 
 SITE_URL = "https://etalase.example.go.id/"
 PER_PAGE = 12

@@ -18,13 +18,11 @@ import io
 import pstats
 import shutil
 import subprocess
-import sys
 import sysconfig
 import tempfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH))
 
 from corpus import NOW, make_corpus, make_photo_pool  # noqa: E402
 from peers import ROOT, etalase_site  # noqa: E402

@@ -8,7 +8,7 @@ sent as stored. The server counts the body bytes it sends for every request.
 :func:`measure_searches` opens ``/cari/?q=<query>`` in Debian's Chromium
 (fresh context, so nothing is cached between queries), waits for the results
 and for the network to settle, and sorts the bytes by file kind: the search
-script, and the files of the index (:mod:`etalase.search_index`): its meta
+script, and the files of the index (:mod:`etalase.build.search_index`): its meta
 file, vocabulary, stem and record shards, and the filter values. Those make
 the search's cost; the page itself (its HTML, styles) and the result
 thumbnails are reported beside it.
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from etalase.chromium import CHROMIUM, CHROMIUM_ARGS
+from etalase.authoring.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,7 @@ SEARCH_KINDS = ("ui js", "meta", "vocabulary", "stems", "records", "filters", "i
 OTHER_KINDS = ("page", "image")
 """What the search page loads besides the search: its HTML, styles and logo; the result thumbnails."""
 _INDEX = "/indeks-cari/"
-"""Where the index is in the site (etalase.search_index.OUTPUT_DIR)."""
+"""Where the index is in the site (etalase.build.search_index.OUTPUT_DIR)."""
 _INDEX_KINDS = {"meta.json": "meta", "v": "vocabulary", "s": "stems", "r": "records", "f.json": "filters"}
 _SETTLED = r"/\d+ hasil|Tidak ada hasil/"
 """The search page's message once a query has been answered (see overrides/etalase/search.html)."""

@@ -30,13 +30,10 @@ import pytest
 import yaml
 from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from etalase.authoring.chromium import CHROMIUM, CHROMIUM_ARGS
 
-from etalase.chromium import (  # noqa: E402  (one browser and its flags: tests, bench, screenshots)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-)
+ROOT = Path(__file__).resolve().parent.parent
+
 
 pytest_plugins = ["programme_content"]
 """Fixtures shared by modules: ``programme_site`` (a year of a regency's posts, built once per module)."""
@@ -186,7 +183,7 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
 
 
 def search_records(site: Path) -> list[dict]:
-    """What the search index (etalase.search_index) holds for each post: its record and its filter values."""
+    """What the search index (etalase.build.search_index) holds for each post: its record and its filter values."""
     folder = site / "indeks-cari"
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     facets = json.loads((folder / "f.json").read_text(encoding="utf-8"))

@@ -3,7 +3,7 @@
     python tests/faulty_build.py none BUILD-ARGS...     # the system cannot exchange: the fallback's two renames
     python tests/faulty_build.py renames BUILD-ARGS...  # an exchange made of three renames: not atomic
 
-The ``renames`` exchange pauses (:func:`etalase.pause.pause_point`) after
+The ``renames`` exchange pauses (:func:`etalase.build.pause.pause_point`) after
 each of its first two renames, at ``exchange:renamed-1`` and
 ``exchange:renamed-2``, so a test can kill the build where such an exchange
 leaves no whole site, and see its own check fail.
@@ -15,10 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-from etalase import publish  # noqa: E402
-from etalase.pause import pause_point  # noqa: E402
+from etalase.build import publish  # noqa: E402
+from etalase.build.pause import pause_point  # noqa: E402
 
 
 def cannot_exchange(a: Path, b: Path) -> bool:

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from etalase.categories import REGISTRY
-from etalase.schema import photo_locations, placeholder_locations, values_at
+from etalase.content.categories import REGISTRY
+from etalase.content.schema import photo_locations, placeholder_locations, values_at
 
 from conftest import PHOTOS
 

@@ -24,7 +24,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from etalase import urls
+from etalase.content import urls
 from test_hero_contrast import contrast, luminance
 
 import site_pages as sp

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from etalase.agenda import calendar, event_of
+from etalase.build.agenda import calendar, event_of
 
 from conftest import DEMO_CONTENT, run_build, write_config
 
@@ -250,7 +250,7 @@ def test_umkm_and_wisata_cards_answer_price_order_hours_and_ticket(site: Path):
 
 
 def test_licences_are_shown_by_their_names(site: Path):
-    from etalase.theme import licence_name
+    from etalase.build.theme import licence_name
 
     assert licence_name("CC-BY-SA-4.0") == "CC BY-SA 4.0"
     assert licence_name("cc-by-4.0") == "CC BY 4.0"

@@ -203,7 +203,7 @@ def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path
         columns = row[33:].split()  # after tool and run: posts, seconds, build MiB, child MiB, child, post pages
         assert int(columns[0]) == SIZE and float(columns[1]) == pytest.approx(run["seconds"], abs=0.01)
         assert float(columns[2]) == pytest.approx(run["build_mib"], abs=0.1) and int(columns[-1]) == SIZE
-    # The largest process the build started: a render worker (etalase.render).
+    # The largest process the build started: a render worker (etalase.build.render).
     assert (runs[("etalase", "full")]["child"] or "python").startswith("python")  # none, at this tiny size
 
     assert set(report["ratios"]) == {

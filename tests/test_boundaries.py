@@ -6,18 +6,16 @@ Each test puts content right on the boundary and one step beside it; the expecta
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
 
-from etalase.listings import creator_profiles
-from etalase.load import load_content
-from etalase.pages import creator_indexes
-from etalase.structure import Content
-from etalase.validate import validate
+from etalase.build.listings import creator_profiles
+from etalase.build.pages import creator_indexes
+from etalase.content.load import load_content
+from etalase.content.structure import Content
+from etalase.content.validate import validate
 
-from conftest import ROOT
 from untrusted_content import add_post, base_content, front_matter
 
 WIB = timezone(timedelta(hours=7))
@@ -58,10 +56,8 @@ def test_a_post_appears_at_exactly_its_date(tmp_path: Path) -> None:
 
 
 def due_posts() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("due_posts", ROOT / "scripts" / "due_posts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    from etalase.ci import due_posts as module
+
     return module
 
 

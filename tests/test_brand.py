@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from etalase.brand import contrast
+from etalase.content.brand import contrast
 
 from conftest import DEMO_CONTENT, ROOT, run_check
 

@@ -1,7 +1,7 @@
 """The build under faults: killed midway, failing midway, run twice, fed arbitrary front matter.
 
 * A build killed (SIGKILL, with its workers) at each named step of the
-  build (:data:`etalase.pause.POINTS`) leaves a whole site, byte for byte:
+  build (:data:`etalase.build.pause.POINTS`) leaves a whole site, byte for byte:
   the old one until the exchange, the new one after it; the next build
   succeeds. The check is shown to catch an exchange made of three renames.
 * A build that fails after it started writing keeps the old site.
@@ -31,12 +31,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from etalase import publish
-from etalase.frontmatter_yaml import Document, parse_document
-from etalase.load import Loaded, RawFile, load_content
-from etalase.pause import ENV_AT, ENV_MARKER, POINTS
-from etalase.problems import Problem
-from etalase.validate import validate
+from etalase.build import publish
+from etalase.build.pause import ENV_AT, ENV_MARKER, POINTS
+from etalase.content.front_matter import Document, parse_document
+from etalase.content.load import Loaded, RawFile, load_content
+from etalase.content.problems import Problem
+from etalase.content.validate import validate
 
 from conftest import BUILD, PHOTOS, ROOT, run_build, run_check, write_config
 from untrusted_content import POST, add_post, base_content, front_matter, snapshot

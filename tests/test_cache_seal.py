@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etalase import cache_seal
-from etalase.cache_seal import MANIFEST, seal, verify
+from etalase.build import cache_seal
+from etalase.build.cache_seal import MANIFEST, seal, verify
 
 from conftest import ROOT
 
@@ -116,9 +116,9 @@ def test_the_deploy_verifies_before_and_seals_after_the_build_in_the_one_step_ho
     assert step["env"]["ETALASE_CACHE_KEY"] == "${{ secrets.ETALASE_CACHE_KEY }}"
     assert build["environment"] == "bangun-situs"  # an environment only the default branch may use
     run = step["run"]
-    verify_at = run.index("python -m etalase.cache_seal verify .cache/etalase")
+    verify_at = run.index("etalase cache verify .cache/etalase")
     build_at = run.index("python scripts/build.py")
-    seal_at = run.index("python -m etalase.cache_seal seal .cache/etalase")
+    seal_at = run.index("etalase cache seal .cache/etalase")
     assert verify_at < build_at < seal_at
     for name in os.listdir(workflows):  # the key reaches no other workflow
         if name != "deploy.yml":

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from etalase.categories import REGISTRY
-from etalase.datetext import DateTextError, read_day, read_moment, spoken, written
-from etalase.explain import problems_of
-from etalase.numtext import NumberTextError, read_degrees, read_percent, read_point
-from etalase.zones import WIB, WITA
+from etalase.content.categories import REGISTRY
+from etalase.content.datetext import DateTextError, read_day, read_moment, spoken, written
+from etalase.content.explain import problems_of
+from etalase.content.numtext import NumberTextError, read_degrees, read_percent, read_point
+from etalase.content.zones import WIB, WITA
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,9 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-import pr_check
-import preview_comment
-from etalase.changes import ADDED, DELETED, MODIFIED, ChangedPost, changed_posts
-from etalase.github import (
+from etalase.ci import pr_check, preview_comment
+from etalase.ci.changes import ADDED, DELETED, MODIFIED, ChangedPost, changed_posts
+from etalase.ci.github import (
     CELL_MAX,
     EDITOR_CHECKLIST,
     SUMMARY_FILES_MAX,
@@ -37,12 +36,12 @@ from etalase.github import (
     md_text,
     summary_markdown,
 )
-from etalase.problems import Problem
+from etalase.content.problems import Problem
 
 from conftest import DEMO_CONTENT, NOW, ROOT
 
-PR_CHECK = ROOT / "scripts" / "pr_check.py"
-PREVIEW_COMMENT = ROOT / "scripts" / "preview_comment.py"
+PR_CHECK = ["-m", "etalase", "ci", "pr-check", "--config", str(ROOT / "mkdocs.yml")]
+PREVIEW_COMMENT = ROOT / "src" / "etalase" / "ci" / "preview_comment.py"
 
 POST_A = """---
 title: Pantai Pasir Putih di Pagi Hari
@@ -210,7 +209,7 @@ def _pr_check(clone: Path, base: str, out: Path, *, site: bool = True) -> subpro
     return subprocess.run(
         [
             sys.executable,
-            str(PR_CHECK),
+            *PR_CHECK,
             "--base",
             base,
             "--head",
@@ -375,7 +374,7 @@ def test_good_pr_builds_the_site(good_run) -> None:
 def test_unknown_base_is_a_usage_error(origin: dict, tmp_path: Path) -> None:
     clone = _clone_at(origin, tmp_path, "good")
     result = subprocess.run(
-        [sys.executable, str(PR_CHECK), "--base", "0" * 40, "--now", NOW],
+        [sys.executable, *PR_CHECK, "--base", "0" * 40, "--now", NOW],
         cwd=clone,
         capture_output=True,
         text=True,

@@ -1,7 +1,7 @@
 """White text over the home page's photo reaches 4.5:1, measured on the pixels Chromium draws.
 
 The scrim under the text is decided from the photo's own pixels at build time
-(:mod:`etalase.hero`). It is checked twice: on flat colours against the WCAG
+(:mod:`etalase.build.hero`). It is checked twice: on flat colours against the WCAG
 formula (the scrim is enough, and a hundredth less is not), and on the rendered
 home page of the demo hero and of two other photos, one bright and one busy, at
 phone, laptop and wide-screen widths: each line of text in the hero is drawn,
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from etalase.hero import TARGET_CONTRAST, scrim_of_file
+from etalase.build.hero import TARGET_CONTRAST, scrim_of_file
 
 import small_site
 from conftest import serve

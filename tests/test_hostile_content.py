@@ -27,9 +27,9 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from etalase.load import load_content
-from etalase.sanitize import ALLOWED_TAGS
-from etalase.validate import validate
+from etalase.build.sanitize import ALLOWED_TAGS
+from etalase.content.load import load_content
+from etalase.content.validate import validate
 
 from conftest import run_build, search_records, serve, write_config
 from untrusted_content import add_post, base_content, cover_jpeg, front_matter

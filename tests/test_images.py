@@ -15,16 +15,9 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageFile, PngImagePlugin
 
-from etalase import images
-from etalase.images import (
-    ImageSettings,
-    PhotoRequest,
-    ProcessedPhoto,
-    picture_html,
-    process_photos,
-    prune_cache,
-)
-from etalase.problems import display_path
+from etalase.content.problems import display_path
+from etalase.photos import images
+from etalase.photos.images import ImageSettings, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
 
 SMALL = ImageSettings(widths=(100, 150, 300), social_size=(120, 63), thumb_size=50)
 SECRET = "Rahasia-Kamera-Etalase"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from etalase.datetext import MONTHS, SHORT_MONTHS
-from etalase.theme import rupiah, short_month, tanggal
-from etalase.zones import WIB, WIT
+from etalase.build.theme import rupiah, short_month, tanggal
+from etalase.content.datetext import MONTHS, SHORT_MONTHS
+from etalase.content.zones import WIB, WIT
 
 
 def test_month_names() -> None:

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from pydantic import BaseModel, Field
 
-from etalase import issue_form
-from etalase.categories import REGISTRY
-from etalase.issue_form import FILLED_BY_CONVERTER, FORM_DIR, form_fields, load_places
-from etalase.schema import ShortText, Wisata
+from etalase.authoring import issue_form
+from etalase.authoring.issue_form import FILLED_BY_CONVERTER, FORM_DIR, form_fields, load_places
+from etalase.content.categories import REGISTRY
+from etalase.content.schema import ShortText, Wisata
 
 from conftest import DEMO_CONTENT, ROOT
 

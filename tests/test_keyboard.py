@@ -18,8 +18,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page
 
-from etalase import urls
-from etalase.categories import REGISTRY
+from etalase.content import urls
+from etalase.content.categories import REGISTRY
 from test_hero_contrast import contrast, luminance
 
 import site_pages as sp

@@ -26,12 +26,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from etalase import kiriman
-from etalase.frontmatter_yaml import parse_document
+from etalase.content.front_matter import parse_document
+from etalase.kiriman import convert as kiriman
 
 from conftest import DEMO_CONTENT, LOGIN, NOW, ROOT, run_build, run_check
 
-KIRIMAN = ROOT / "scripts" / "kiriman.py"
+KIRIMAN = ["-m", "etalase", "kiriman", "convert"]
 FIXTURES = ROOT / "tests" / "fixtures" / "kiriman"
 """The GitHub login the tests give the demo creator rina-wulandari."""
 ASSETS = {
@@ -73,7 +73,7 @@ def run_kiriman(
     body_file.write_text(body, encoding="utf-8")
     command = [
         sys.executable,
-        str(KIRIMAN),
+        *KIRIMAN,
         "--body",
         str(body_file),
         "--author",
@@ -600,7 +600,7 @@ def test_wrong_usage_exits_2(args: list[str], message: str, content: Path, tmp_p
     result = run_kiriman(fixture("wisata"), content, tmp_path, *args)
     assert result.returncode == 2
     assert result.stderr.strip() == message
-    assert subprocess.run([sys.executable, str(KIRIMAN)], capture_output=True).returncode == 2
+    assert subprocess.run([sys.executable, *KIRIMAN], capture_output=True).returncode == 2
 
 
 # --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from etalase.kiriman_assets import GITHUB, find, loopback_host
+from etalase.kiriman.assets import GITHUB, find, loopback_host
 
 from conftest import DEMO_CONTENT
 from test_kiriman import fixture, run_kiriman, snapshot

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etalase import kiriman, kiriman_publish
+from etalase.kiriman import accept as kiriman_publish
+from etalase.kiriman import convert as kiriman
 
 from conftest import LOGIN, NOW, ROOT, add_login
 from test_kiriman import fixture, front_matter, make_assets

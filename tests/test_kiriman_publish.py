@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image
 
-from etalase import kiriman_publish
-from etalase.github import md_text
-from etalase.images import ImageSettings
-from etalase.kiriman_publish import CHECK_MARKER, ISSUE_MARKER, Refused, accept, issue_comment, read_result
+from etalase.ci.github import md_text
+from etalase.kiriman import accept as kiriman_publish
+from etalase.kiriman.accept import CHECK_MARKER, ISSUE_MARKER, Refused, accept, issue_comment, read_result
+from etalase.photos.images import ImageSettings
 
 from conftest import DEMO_CONTENT, ROOT, add_login
 from test_kiriman import fixture, make_assets, run_kiriman
@@ -133,8 +133,8 @@ def test_the_facts_of_every_category_are_shown(tmp_path: Path) -> None:
     """Prices in rupiah, progress with its date, event dates and accessibility, from the demo posts."""
     from datetime import UTC, datetime
 
-    from etalase.load import load_content
-    from etalase.validate import validate
+    from etalase.content.load import load_content
+    from etalase.content.validate import validate
 
     content, problems = validate(load_content(DEMO_CONTENT), datetime(2026, 12, 1, tzinfo=UTC))
     assert content is not None and not problems

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from etalase import kiriman
-from etalase.categories import REGISTRY
-from etalase.frontmatter_yaml import parse_document
+from etalase.content.categories import REGISTRY
+from etalase.content.front_matter import parse_document
+from etalase.kiriman import convert as kiriman
 
 from conftest import LOGIN, NOW
 from test_kiriman import FIXTURES, make_assets
@@ -85,7 +85,7 @@ def test_dates_as_indonesians_write_them(content: Path, tmp_path: Path) -> None:
 
 
 def test_the_regency_s_zone_is_the_one_meant(content: Path, tmp_path: Path) -> None:
-    from etalase.zones import WITA
+    from etalase.content.zones import WITA
 
     assets = make_assets(tmp_path / "lampiran")
     text = body("budaya", ("2026-12-20 19:00 WIB", "27/12/2026 19:00"), ("2026-12-20 22:00 WIB", "27/12/2026 22:00"))

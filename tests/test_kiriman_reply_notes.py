@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from etalase import kiriman, kiriman_publish
+from etalase.kiriman import accept as kiriman_publish
+from etalase.kiriman import convert as kiriman
 
 from conftest import LOGIN, NOW, ROOT
 from test_kiriman import make_assets

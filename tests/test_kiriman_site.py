@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from etalase.kiriman_screenshots import PT_PER_PX
+from etalase.authoring.form_screenshots import PT_PER_PX
 
 from site_pages import brand, site_config
 

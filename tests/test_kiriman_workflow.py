@@ -22,10 +22,11 @@ from typing import Any
 import pytest
 import yaml
 
-from etalase import kiriman_gate, kiriman_publish
-from etalase.issue_form import LABEL
-from etalase.kiriman_gate import APPROVED, MAX_OPEN, decide
-from etalase.kiriman_publish import BOT_EMAIL, CHECK_MARKER, CHECK_NAME, ISSUE_MARKER, branch_state, open_pr_url
+from etalase.authoring.issue_form import LABEL
+from etalase.kiriman import accept as kiriman_publish
+from etalase.kiriman import gate as kiriman_gate
+from etalase.kiriman.accept import BOT_EMAIL, CHECK_MARKER, CHECK_NAME, ISSUE_MARKER, branch_state, open_pr_url
+from etalase.kiriman.gate import APPROVED, MAX_OPEN, decide
 from test_workflows import evaluate
 
 from conftest import ROOT
@@ -180,10 +181,10 @@ def test_the_issue_text_is_read_only_by_the_read_only_job() -> None:
             assert "${{" not in run  # event values reach the shell only as environment variables
             assert "github.event.issue.body" not in str(step.get("env", {}))
             assert "github.event.issue.title" not in str(step)
-    convert_run = next(step["run"] for step in _steps(convert) if "scripts/kiriman.py" in step.get("run", ""))
+    convert_run = next(step["run"] for step in _steps(convert) if "etalase kiriman convert" in step.get("run", ""))
     assert 'jq -r \'.issue.body // ""\' "$GITHUB_EVENT_PATH"' in convert_run  # from the event file, as data
-    assert "scripts/kiriman.py" not in str(publish) and "pr_check.py" not in str(publish)
-    assert "pr_check.py --base HEAD^1 --head HEAD --site-dir" in str(convert)
+    assert "etalase kiriman convert" not in str(publish) and "etalase ci pr-check" not in str(publish)
+    assert "etalase ci pr-check --base HEAD^1 --head HEAD --site-dir" in str(convert)
     assert ".issue.body" not in str(jobs["gate"])  # the gate never reads the issue's text
 
 
@@ -203,7 +204,7 @@ def test_the_write_job_treats_the_artifact_as_data() -> None:
     download = next(s for s in _steps(publish) if s.get("uses", "").startswith("actions/download-artifact@"))
     assert download["with"] == {"name": "kiriman", "path": "${{ runner.temp }}/kiriman"}  # outside the workspace
     runs = [step.get("run", "") for step in _steps(publish)]
-    accept = next(i for i, run in enumerate(runs) if "etalase.kiriman_publish accept" in run)
+    accept = next(i for i, run in enumerate(runs) if "etalase kiriman accept" in run)
     push = next(i for i, run in enumerate(runs) if "git push" in run)
     assert accept < push  # re-checked before anything is pushed
     push_step = _steps(publish)[push]
@@ -480,8 +481,8 @@ def _run_publish(env: dict[str, Any], check: str = "success") -> tuple[subproces
     output.write_text("", encoding="utf-8")
     variables = {
         **{key: value for key, value in os.environ.items() if key in ("HOME", "LANG", "PYTHONPATH")},
-        "PATH": f"{env['bin']}{os.pathsep}{os.environ['PATH']}",
-        "PYTHONPATH": str(ROOT / "scripts"),
+        "PATH": f"{env['bin']}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(ROOT / "src"),
         "FAKE_GH": str(env["fake"]),
         "GITHUB_OUTPUT": str(output),
         "RUNNER_TEMP": str(env["temp"]),
@@ -597,7 +598,7 @@ def test_the_status_reports_the_conversions_own_check() -> None:
     jobs = _workflow()["jobs"]
     assert jobs["convert"]["outputs"]["check"] == "${{ steps.check.outputs.check }}"
     check = _step(jobs["convert"], "check")
-    assert "if python scripts/pr_check.py" in check["run"]
+    assert "if etalase ci pr-check" in check["run"]
     assert 'echo "check=success"' in check["run"] and 'echo "check=failure"' in check["run"]
     publish = _step(jobs["publish"], "publish")
     assert publish["env"]["CHECK"] == "${{ needs.convert.outputs.check }}"

@@ -13,20 +13,20 @@ from pathlib import Path
 
 import pytest
 
-from etalase.categories import REGISTRY
-from etalase.frontmatter_yaml import parse_document
-from etalase.schema_docs import TEMPLATE_BODY, post_markdown
+from etalase.authoring.schema_docs import TEMPLATE_BODY, post_markdown
+from etalase.content.categories import REGISTRY
+from etalase.content.front_matter import parse_document
 from filled_templates import fill
 
 from conftest import ROOT, run_build, run_check
 
-NEW_POST = ROOT / "scripts" / "new_post.py"
+NEW_POST = ["-m", "etalase", "post"]
 CREATOR = "rina-wulandari"
 
 
 def new_post(content: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(NEW_POST), "--content", str(content), *args],
+        [sys.executable, *NEW_POST, "--content", str(content), *args],
         input=stdin,
         capture_output=True,
         text=True,

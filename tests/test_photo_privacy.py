@@ -1,7 +1,7 @@
 """Photos as they enter the public repository: no location or camera data, upright, at most 4000 px and 8 MB.
 
 Both doors are tested: the form route (an attachment fetched by
-:mod:`etalase.kiriman_assets` comes out stripped) and git (``--check``
+:mod:`etalase.kiriman.assets` comes out stripped) and git (``--check``
 refuses a committed photo carrying GPS and ``etalase foto bersihkan`` fixes it).
 """
 
@@ -15,8 +15,8 @@ import pytest
 from PIL import ExifTags, Image
 
 from etalase import cli
-from etalase.kiriman_assets import GITHUB, Photo, fetch_all
-from etalase.photo_privacy import MAX_BYTES, MAX_SIDE, has_gps, strip
+from etalase.content.photo_privacy import MAX_BYTES, MAX_SIDE, has_gps, strip
+from etalase.kiriman.assets import GITHUB, Photo, fetch_all
 
 from conftest import run_check
 

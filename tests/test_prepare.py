@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from etalase import api, prepare
+from etalase import api
+from etalase.build import prepare
 
 from conftest import NOW, write_config
 from small_site import one_post_content

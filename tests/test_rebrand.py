@@ -206,7 +206,7 @@ def test_times_and_examples_are_the_regency_s(paser_site: Path) -> None:
 
 
 def test_share_cards_name_the_site_s_full_address(paser_site: Path) -> None:
-    from etalase.seo import Site
+    from etalase.build.seo import Site
 
     site = Site(name="x", url="https://diskominfo-paser.github.io/etalase/", description="", brand="Kabupaten Paser")
     assert site.address == "diskominfo-paser.github.io/etalase"

@@ -20,11 +20,12 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import Field
 
-from etalase import api, listings
-from etalase.categories import REGISTRY, Category, EntityContext
-from etalase.listings import ListingKind
-from etalase.schema import ShortText, Strict
-from etalase.text import slugify
+from etalase import api
+from etalase.build import listings
+from etalase.build.listings import ListingKind
+from etalase.content.categories import REGISTRY, Category, EntityContext
+from etalase.content.schema import ShortText, Strict
+from etalase.content.text import slugify
 
 from conftest import NOW, ROOT
 from untrusted_content import add_post, base_content, front_matter
@@ -237,7 +238,7 @@ def test_every_registered_category_has_its_partial(category: str) -> None:
 def test_the_form_routes_accept_step_takes_any_registered_category_and_no_other() -> None:
     from pydantic import ValidationError
 
-    from etalase.kiriman_publish import Result
+    from etalase.kiriman.accept import Result
 
     report = {
         "ok": True,

@@ -1,4 +1,4 @@
-"""The render cache and the render workers change nothing a visitor gets (etalase.render).
+"""The render cache and the render workers change nothing a visitor gets (etalase.build.render).
 
 A rebuild after one post changed takes most pages from the cache and lets
 forked workers build the rest; its site must be byte for byte the site a
@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from etalase import render, urls
-from etalase.structure import Post
+from etalase.build import render
+from etalase.content import urls
+from etalase.content.structure import Post
 
 from conftest import ROOT, run_build, write_config
 
@@ -104,7 +105,7 @@ def test_unchanged_content_is_all_from_the_cache(tmp_path: Path, content_copy: P
 
 def test_fingerprint_refuses_what_it_does_not_know() -> None:
     memo: dict[int, str] = {}
-    with pytest.raises(TypeError, match="etalase.render.fingerprint"):
+    with pytest.raises(TypeError, match="etalase.build.render.fingerprint"):
         render.fingerprint(object(), lambda post: "", memo)
 
 

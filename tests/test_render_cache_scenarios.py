@@ -31,8 +31,10 @@ import yaml
 from PIL import Image, ImageDraw
 
 import etalase
-from etalase import api, images, sanitize
-from etalase.plugin import content_cache_name
+from etalase import api
+from etalase.build import sanitize
+from etalase.build.plugin import content_cache_name
+from etalase.photos import images
 
 from conftest import NOW, ROOT
 

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup, Tag
 
-from etalase import charts
+from etalase.build import charts
 
 import site_pages as sp
 from conftest import serve

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from etalase.images import ProcessedPhoto, Rendition
-from etalase.load import load_content
-from etalase.report import build_report, served_rendition
-from etalase.validate import validate
+from etalase.build.report_page import build_report, served_rendition
+from etalase.content.load import load_content
+from etalase.content.validate import validate
+from etalase.photos.images import ProcessedPhoto, Rendition
 
 from untrusted_content import add_post, base_content, front_matter
 

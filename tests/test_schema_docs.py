@@ -19,9 +19,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from etalase.categories import REGISTRY
-from etalase.frontmatter_yaml import parse_document
-from etalase.schema_docs import json_schema, post_markdown, template_data
+from etalase.authoring.schema_docs import json_schema, post_markdown, template_data
+from etalase.content.categories import REGISTRY
+from etalase.content.front_matter import parse_document
 from filled_templates import fill
 from test_validation import make_content
 

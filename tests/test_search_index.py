@@ -1,4 +1,4 @@
-"""The site's own search index (:mod:`etalase.search_index`) and the search page over it (assets/etalase-search.js).
+"""The site's own search index (:mod:`etalase.build.search_index`) and the search page over it (assets/etalase-search.js).
 
 A site of six posts with text written here is built once for the module and
 served under ``/etalase/`` (a GitHub project site); queries are typed into
@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from etalase import search_index
-from etalase.search_index import fnv1a, markdown_text, stem, terms_of, words
+from etalase.build import search_index
+from etalase.build.search_index import fnv1a, markdown_text, stem, terms_of, words
 
 from conftest import DEMO_CONTENT, ROOT, run_build, serve, write_config
 

@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from etalase.seo import PageSeo, Site, hand_written_seo
-from etalase.social import TITLE_LINES, CardRequest, _fit_title, render_cards
+from etalase.build.seo import PageSeo, Site, hand_written_seo
+from etalase.build.share_cards import TITLE_LINES, CardRequest, _fit_title, render_cards
 
 import site_pages as sp
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etalase.settings import Settings, parse_now, read_settings
+from etalase.content.settings import Settings, parse_now, read_settings
 
 from conftest import ROOT
 

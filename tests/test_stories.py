@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from etalase.theme import event_time, site_name
-from etalase.zones import WIB, WITA
+from etalase.build.theme import event_time, site_name
+from etalase.content.zones import WIB, WITA
 from test_validation import BASE, make_content, with_category
 
 from conftest import PHOTOS, run_build

@@ -336,7 +336,7 @@ def test_english_second_line(tmp_path: Path) -> None:
 
 
 def test_whatsapp_and_budget_are_normalised() -> None:
-    from etalase.schema import Pembangunan, Umkm
+    from etalase.content.schema import Pembangunan, Umkm
 
     umkm = Umkm.model_validate(yaml.safe_load(BLOCKS["umkm"])["umkm"])
     assert umkm.whatsapp == "+6281355502711"
@@ -432,7 +432,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     ],
 )
 def test_budgets_written_the_common_way_are_accepted(tmp_path: Path, written: str, rupiah: int) -> None:
-    from etalase.schema import Pembangunan
+    from etalase.content.schema import Pembangunan
 
     data = yaml.safe_load(BLOCKS["pembangunan"])["pembangunan"] | {"budget": written}
     assert Pembangunan.model_validate(data).budget == rupiah

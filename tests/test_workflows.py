@@ -274,7 +274,7 @@ def test_pr_check_runs_untrusted_code_read_only() -> None:
     assert job["permissions"] == {"contents": "read"}
     checkout = job["steps"][0]
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["persist-credentials"] is False
-    run = next(step["run"] for step in job["steps"] if "pr_check.py" in step.get("run", ""))
+    run = next(step["run"] for step in job["steps"] if "etalase ci pr-check" in step.get("run", ""))
     assert "$GITHUB_STEP_SUMMARY" in run and "${{" not in run
     uploads = {step["with"]["name"] for step in _steps(job, "actions/upload-artifact")}
     assert uploads == {"pratinjau-data", "pratinjau-situs"}
@@ -294,7 +294,7 @@ def test_photo_cache_is_restored_in_the_check_and_saved_only_by_the_deploy() -> 
     assert "github.run_id" in save["with"]["key"]  # cache keys are immutable: each publication saves anew
 
     def is_build(step: dict) -> bool:
-        return "build.py" in step.get("run", "") or "pr_check.py" in step.get("run", "")
+        return "build.py" in step.get("run", "") or "etalase ci pr-check" in step.get("run", "")
 
     assert build["steps"].index(restore) < _index(build, is_build) < build["steps"].index(save)
     assert check["steps"].index(check_restore) < _index(check, is_build)
@@ -450,7 +450,7 @@ def test_deploy_jobs_and_their_permissions() -> None:
 
 def test_deploy_checks_the_pages_url_before_building() -> None:
     build = _load("deploy.yml")["jobs"]["build"]
-    check = _index(build, lambda step: "scripts/check_pages_url.py" in step.get("run", ""))
+    check = _index(build, lambda step: "etalase ci pages-url" in step.get("run", ""))
     assert 'gh api "repos/$REPO/pages"' in build["steps"][check]["run"]
     assert check < _index(build, lambda step: "scripts/build.py" in step.get("run", ""))
 
@@ -458,7 +458,7 @@ def test_deploy_checks_the_pages_url_before_building() -> None:
 def test_an_hour_with_nothing_due_skips_everything_after_the_check() -> None:
     build = _load("deploy.yml")["jobs"]["build"]
     due = _index(build, lambda step: step.get("id") == "due")
-    assert "scripts/due_posts.py" in build["steps"][due]["run"]
+    assert "etalase ci due" in build["steps"][due]["run"]
     assert build["outputs"]["publish"] == "${{ steps.due.outputs.publish }}"
     for step in build["steps"][due + 1 :]:
         for publish, expected in (("true", True), ("false", False)):
@@ -469,7 +469,7 @@ def test_an_hour_with_nothing_due_skips_everything_after_the_check() -> None:
 # scripts/check_pages_url.py
 # --------------------------------------------------------------------------
 
-CHECK_PAGES_URL = ROOT / "scripts" / "check_pages_url.py"
+CHECK_PAGES_URL = ["-m", "etalase", "ci", "pages-url"]
 
 
 def _check_pages_url(tmp_path: Path, site_url: str, pages: dict | str) -> subprocess.CompletedProcess[str]:
@@ -478,7 +478,7 @@ def _check_pages_url(tmp_path: Path, site_url: str, pages: dict | str) -> subpro
     config.write_text(f"site_name: Contoh\nsite_url: {site_url}\n", encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "PAGES_JSON": pages if isinstance(pages, str) else json.dumps(pages)}
     return subprocess.run(
-        [sys.executable, str(CHECK_PAGES_URL), "--config", str(config)],
+        [sys.executable, *CHECK_PAGES_URL, "--config", str(config)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -534,7 +534,7 @@ def test_pages_url_check_says_what_to_set(tmp_path: Path, pages: dict | str, exp
 # scripts/due_posts.py
 # --------------------------------------------------------------------------
 
-DUE_POSTS = ROOT / "scripts" / "due_posts.py"
+DUE_POSTS = ["-m", "etalase", "ci", "due"]
 
 
 def _due(tmp_path: Path, since: str, now: str, content: Path = DEMO_CONTENT) -> tuple[str, str]:
@@ -543,7 +543,7 @@ def _due(tmp_path: Path, since: str, now: str, content: Path = DEMO_CONTENT) -> 
     result = subprocess.run(
         [
             sys.executable,
-            str(DUE_POSTS),
+            *DUE_POSTS,
             "--since",
             since,
             "--now",

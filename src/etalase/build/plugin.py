@@ -1,0 +1,502 @@
+"""The ``etalase`` MkDocs plugin: runs the pipeline inside an MkDocs build.
+
+Steps, in the order MkDocs calls them:
+
+1. ``on_config``: check the brand (:mod:`~etalase.content.brand`) and the category
+   registry's theme pieces, load and validate ``content/``
+   (:mod:`~etalase.content.load`, :mod:`~etalase.content.validate`), and put the generated
+   pages in the navigation; any problem stops the build with every problem
+   listed.
+2. ``on_files``: process photos (:mod:`~etalase.photos.images`), decide the pages
+   (:mod:`~etalase.build.pages`), draw share cards (:mod:`~etalase.build.share_cards`) and add
+   all of them as virtual files (nothing is written into ``docs/``).
+3. ``on_page_markdown``, ``on_page_content``: the guide's markers on
+   hand-written pages; generated pages already have their body.
+4. ``on_env``: once MkDocs has read the hand-written pages (so the
+   navigation's titles are resolved), fingerprint every generated page and
+   render the post bodies of those the page cache does not hold
+   (:mod:`~etalase.build.render`); template globals (:mod:`~etalase.build.theme`); fork
+   the workers that build a share of the generated pages
+   (:class:`~etalase.build.render.PageWork`).
+5. ``on_page_context``: what the page tells search engines (:mod:`~etalase.build.seo`).
+6. ``on_post_build``: cached pages into place, feeds (:mod:`~etalase.build.feeds`)
+   and the search index (:mod:`~etalase.build.search_index`).
+
+:mod:`etalase.api` drives the same plugin and adds what MkDocs does not do:
+checking without building, the atomic switch to the new site, a result to read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
+
+from etalase.authoring import schema_docs
+from etalase.build import feeds, render, search_index, seo, theme
+from etalase.build import share_cards as social
+from etalase.build.guard import PostGuard
+from etalase.build.options import EtalaseConfig
+from etalase.build.pages import Page, PostPage, build_pages
+from etalase.build.pause import pause_point
+from etalase.build.prepare import Prepared, prepare
+from etalase.build.render import GeneratedPage
+from etalase.content import urls
+from etalase.content.brand import Brand
+from etalase.content.categories import REGISTRY
+from etalase.content.problems import Problem, display_path
+from etalase.content.settings import parse_now
+from etalase.content.structure import Content, Post
+from etalase.photos.images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, process_photos, prune_cache
+
+log = logging.getLogger("mkdocs.plugins.etalase")
+MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+SITE_CARD = "(situs)"
+"""Key of the site's own social card among the posts' (not a valid slug)."""
+
+
+class EtalasePlugin(BasePlugin[EtalaseConfig]):
+    """Builds a content hub from ``content/`` with the Material theme."""
+
+    def __init__(self) -> None:
+        self.prepared: Prepared | None = None
+        """The brand and the valid content (:mod:`etalase.build.prepare`): given by :mod:`etalase.api`, or made by
+        ``on_config`` when MkDocs runs by itself."""
+        self.content: Content | None = None
+        """Valid content, from :attr:`prepared`."""
+        self.brand: Brand | None = None
+        self.photos: dict[Path, ProcessedPhoto] = {}
+        self.pages: dict[str, Page] = {}
+        """Every generated page, by its MkDocs source URI."""
+        self.now: datetime = datetime.now(UTC)
+        self.content_dir: Path = Path("content")
+        self.problems: list[Problem] = []
+        """What stopped the build, if content did: read by :mod:`etalase.api`."""
+        self.hero: ProcessedPhoto | None = None
+        """The brand's hero photo (``extra.brand.hero.photo``), processed like a post's photos."""
+        self.cards: dict[str, social.Card] = {}
+        """Social card of each post, by slug."""
+        self.site: seo.Site | None = None
+        self.guard = PostGuard(0)
+        """Times each post page and names the post when rendering it fails (:mod:`etalase.build.guard`)."""
+        self.timings: dict[str, float] = {}
+        """Seconds spent in the plugin's own steps (photos, pages, search), read by :mod:`etalase.api`."""
+        self.mkdocs_pages: dict[str, GeneratedPage] = {}
+        """The MkDocs page of each generated page, by source URI."""
+        self.page_work = render.PageWork(Path(), "", 1)
+        """Which pages come from the page cache and which process builds the others (:mod:`etalase.build.render`)."""
+        self.counts: dict[str, int] = {}
+        """Generated pages and post bodies taken from the cache or made anew, read by :mod:`etalase.api`."""
+        self.nav: Navigation | None = None
+        self.cache = Path()
+        """This content folder's cache (:meth:`cache_for_content`), set by ``on_files``."""
+
+    # -- 1 -----------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.guard = PostGuard(self.config.render_seconds)
+        if self.prepared is None:  # MkDocs runs by itself (mkdocs serve): prepare here, from the plugin's options
+            base = Path(config.config_file_path or ".").resolve().parent
+            self.prepared = prepare(
+                config,
+                (base / self.config.content_dir).resolve(),
+                parse_now(self.config.now),
+                self.config.preview_scheduled,
+            )
+        self.fail_on(self.prepared.problems)
+        content, brand = self.prepared.content, self.prepared.brand
+        assert content is not None and brand is not None
+        self.content, self.brand = content, brand
+        self.now, self.content_dir = self.prepared.now, self.prepared.content_dir
+        # What names the office on every page comes from the brand block.
+        config.site_author = brand.author
+        config.copyright = brand.copyright_line
+        config.nav = _generated_nav() + list(config.nav or [])
+        _date_build_by_content(content)
+        return config
+
+    def fail_on(self, problems: list[Problem]) -> None:
+        """Stop the build, listing every problem, if there is any."""
+        if problems:
+            self.problems = sorted(set(problems))
+            for problem in self.problems:
+                log.error(problem.format())
+            raise Abort(f"Konten bermasalah: {len(problems)} masalah (content has {len(problems)} problems)")
+
+    # -- 2 -----------------------------------------------------------------
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.content is not None and self.brand is not None
+        requests = [
+            PhotoRequest(source=ref.file, post=post.slug, field=ref.shown, line=ref.line, index_md=post.source)
+            for post in self.content.posts
+            for ref in post.photos
+        ] + [
+            PhotoRequest(source=c.photo, post=f"kreator {c.id}", field="photo", line=None, index_md=c.source)
+            for c in self.content.creators.values()
+            if c.photo
+        ]
+        cache = self.cache_for_content(config)
+        hero = self._hero_request(config)
+        requests += [hero] if hero else []
+        with self._timed("photos"):
+            result = process_photos(requests, self.config.images.settings(), cache / "images")
+        self.fail_on(result.problems)
+        pause_point("photos:done")
+        self.photos = result.photos
+        self.hero = self.photos.get(hero.source) if hero else None
+        prune_cache(cache / "images", self.photos.values())
+        _drop_original_photos(files, config, hero.source if hero else None)
+
+        for photo in sorted(self.photos.values(), key=lambda p: str(p.source)):
+            for rendition in (*photo.renditions, photo.social, photo.thumb):
+                if rendition.url not in files.src_uris:
+                    files.append(render.LinkedFile.generated(config, rendition.url, abs_src_path=str(rendition.file)))
+
+        with self._timed("pages"):
+            pages = build_pages(
+                self.content,
+                self.photos,
+                per_page=self.config.posts_per_page,
+                home_per_category=self.config.home_per_category,
+                home_latest=self.config.home_latest,
+                site_description=config.site_description or self.brand.tagline,
+                now=self.now,
+                brand=self.brand,
+                site_url=config.site_url or "",
+            )
+        nav_titles = {uri: title for item in _generated_nav() for title, uri in item.items()}
+        for page in pages:  # each becomes its file's page, which the navigation then uses as it is
+            if page.src_uri in files.src_uris:
+                files.remove(files.src_uris[page.src_uri])
+            # Only the home and category pages are in the nav; the rest are linked from them.
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            self.pages[page.src_uri] = page
+            self.mkdocs_pages[page.src_uri] = GeneratedPage(page, file, config, nav_titles.get(page.src_uri))
+            for path, text in page.attachments().items():
+                files.append(File.generated(config, path, content=text))
+
+        # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
+        if schema_docs.SCHEMA_URI in files.src_uris:
+            files.remove(files.src_uris[schema_docs.SCHEMA_URI])
+        files.append(
+            File.generated(config, schema_docs.SCHEMA_URI, content=schema_docs.json_schema_text(config.site_url))
+        )
+        self._add_social_cards(files, config, cache / "social")
+        self.cache = cache
+        return files
+
+    def _render_bodies(self, config: MkDocsConfig, cache: Path, nav: Navigation) -> None:
+        """Plan which pages come from the page cache, and render the bodies of the posts that do not.
+
+        Runs once MkDocs has read every hand-written page (``on_env``): the
+        navigation's titles, which every page's menus show, are resolved only then.
+        """
+        assert self.content is not None and self.site is not None
+        digests = {post.slug: _source_digest(post) for post in self.content.posts}
+        shared = render.shared_fingerprint(
+            config,
+            render.nav_outline(nav.items),
+            [
+                self.site,
+                render.photo_shape(self.hero) if self.hero else None,
+                self.brand,
+                self.content.places,
+            ],
+        )
+        self.page_work = render.PageWork(cache / "pages", shared, self._workers())
+        with self._timed("pages"):
+            self.page_work.plan(self.mkdocs_pages.values(), lambda post: digests[post.slug], extra=self._shown_besides)
+        posts = [
+            page.post
+            for uri, page in self.pages.items()
+            if isinstance(page, PostPage) and self.page_work.needs_body(uri)
+        ]
+        renderer = render.BodyRenderer(config, cache / "bodies", self.config.render_seconds, self._workers())
+        with self._timed("bodies"):
+            bodies, problems = renderer.render(posts, self.photos, keep=self.content.posts)
+        self.fail_on(problems)
+        self.counts = {
+            "pages_cached": len(self.page_work.cached),
+            "pages_built": len(self.page_work.keys) - len(self.page_work.cached),
+            "bodies_cached": renderer.cached,
+            "bodies_rendered": len(posts) - renderer.cached,
+        }
+        for uri, page in self.pages.items():
+            if isinstance(page, PostPage) and page.post.slug in bodies:
+                mkdocs_page = self.mkdocs_pages[uri]
+                mkdocs_page.body = mkdocs_page.content = bodies[page.post.slug]
+
+    def _shown_besides(self, page: Page) -> object:
+        """What a page shows that its data does not hold: a post's share card and every photo of its body."""
+        if not isinstance(page, PostPage):
+            return None
+        return self.cards.get(page.post.slug), [self.photos[ref.file] for ref in page.post.photos]
+
+    def _workers(self) -> int:
+        """Processes that render at once: ``workers``, or every core.
+
+        Only a process with one thread forks: a fork copies locks that other
+        threads may hold (``mkdocs serve`` rebuilds while its server runs threads).
+        """
+        if threading.active_count() > 1:
+            return 1
+        return max(1, self.config.workers or os.cpu_count() or 1)
+
+    def cache_for_content(self, config: MkDocsConfig) -> Path:
+        """The cache of this content folder.
+
+        Each content folder has its own, so that building one (a test, a
+        benchmark) never prunes the processed photos of another.
+        """
+        base = Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir
+        return base / content_cache_name(self.content_dir)
+
+    def _hero_request(self, config: MkDocsConfig) -> PhotoRequest | None:
+        """The brand's hero photo, a file under ``docs/``, if the brand names one."""
+        assert self.brand is not None
+        if self.brand.hero is None:
+            return None
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        return PhotoRequest(
+            source=(Path(config.docs_dir) / self.brand.hero.photo).resolve(),
+            post="extra.brand.hero",
+            field="extra.brand.hero.photo",
+            line=None,
+            index_md=display_path(config_file),
+        )
+
+    def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
+        """Draw each post's social card and the site's (see :mod:`etalase.build.share_cards`); set :attr:`site`."""
+        assert self.content is not None and self.brand is not None
+        site = seo.Site.from_config(config, self.brand)
+        requests = {
+            post.slug: social.CardRequest(
+                background=self.photos[post.cover].social.file,
+                kicker=post.category_label,
+                title=post.meta.title,
+                footer=f"{site.brand} · {site.address}",
+                colour=self.brand.colour_of(post.category),
+                name=post.slug,
+            )
+            for post in self.content.posts
+        }
+        if self.hero:
+            requests[SITE_CARD] = social.CardRequest(
+                background=self.hero.social.file,
+                kicker=site.brand,
+                title=self.brand.tagline,
+                footer=site.address,
+                colour=self.brand.colors.primary,
+                name="situs",
+            )
+        self.cards = social.render_cards(requests, cache)
+        for card in self.cards.values():
+            files.append(render.LinkedFile.generated(config, card.url, abs_src_path=str(card.file)))
+        self.site = site.with_card(self.cards.get(SITE_CARD))
+
+    # -- 3 -----------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.pages:
+            return markdown  # a generated page: its meta-data and body come from the pipeline (render.GeneratedPage)
+        # Hand-written pages: the guide's field table and schema URL come from the schema.
+        return schema_docs.expand_markers(markdown, self._guide(config))
+
+    def _guide(self, config: MkDocsConfig) -> schema_docs.GuideContext:
+        """The guide's examples from this regency's own regions, creators and time zone."""
+        assert self.content is not None and self.brand is not None
+        places = self.content.places
+        kecamatan = next((pid for pid in places if "/" not in pid), None)
+        desa = next((pid for pid in places if "/" in pid), None)
+        creator = min(self.content.creators, default=None)
+        neutral = schema_docs.GuideContext()
+        return schema_docs.GuideContext(
+            site_url=config.site_url,
+            zone=self.brand.timezone,
+            kecamatan=kecamatan or neutral.kecamatan,
+            desa=desa or neutral.desa,
+            creator=creator or neutral.creator,
+            submit_url=urls.submit(self.brand.repository) if self.brand.repository else neutral.submit_url,
+        )
+
+    @event_priority(100)  # before any other plugin sees the HTML
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.pages:
+            return html  # a post's body is final already (render.BodyRenderer)
+        return theme.scrollable_tables(html)
+
+    # -- 4 -----------------------------------------------------------------
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Give templates their globals, then share the generated pages out among processes."""
+        assert self.brand is not None and self.nav is not None
+        self._render_bodies(config, self.cache, self.nav)
+        theme.install(env, brand=self.brand, hero=self.hero, lastmod=self._lastmod)
+        doc_files = list(files.documentation_pages())
+        nav = self.nav
+        pages = list(self.mkdocs_pages.values())
+        MKDOCS_BUILD_LOG.addFilter(self.page_work.keep_log_record)  # before the workers fork: theirs too
+        self.page_work.share_out(pages, lambda page: render.render_page(page, config, doc_files, nav, env))
+        for page in pages:  # rendered elsewhere: MkDocs writes nothing for them (render.ELSEWHERE)
+            if self.page_work.is_elsewhere(page.file.src_uri):
+                page.meta["template"] = render.ELSEWHERE
+        return env
+
+    # -- 5 -----------------------------------------------------------------
+    def on_page_context(
+        self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.build.seo`)."""
+        assert self.site is not None
+        if self.page_work.is_elsewhere(page.file.src_uri):
+            return context  # built by another process, or cached: nothing to draw here
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            page_seo = seo.hand_written_seo(
+                self.site, page.title or config.site_name, page.url, page.meta.get("description", "")
+            )
+        else:
+            card = None
+            if isinstance(generated, PostPage):
+                self.guard.enter(generated.post.source, blame=False)  # until on_post_page
+                card = self.cards.get(generated.post.slug)
+            page_seo = generated.seo(self.site, card)
+        context["etalase_seo"] = seo.with_site_card(page_seo, self.site)  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def _lastmod(self, page: MkDocsPage) -> str:
+        """The sitemap's ``lastmod`` of ``page``: from the content, never the build time (``""``: none)."""
+        generated = self.pages.get(page.file.src_uri)
+        moment = generated.lastmod if generated is not None else None
+        return moment.isoformat() if moment else ""
+
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        self.guard.leave()
+        if not output:
+            return output  # rendered elsewhere
+        output = theme.finish_html(output)
+        if self.page_work.store(page.file.src_uri, output, Path(page.file.abs_dest_path)):
+            return ""  # in the site already, linked from the page cache: MkDocs writes nothing
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """An error while a post was being rendered is that post's problem, reported by :mod:`etalase.api`."""
+        MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
+        self.page_work.abandon()
+        problem = self.guard.problem(error)
+        self.guard.leave()
+        if problem:
+            self.problems = [problem]
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return theme.finish_html(output_content) if template_name.endswith(".html") else output_content
+
+    # -- 6 -----------------------------------------------------------------
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.content is not None and self.site is not None
+        pause_point("pages:written")
+        site_dir = Path(config.site_dir)
+        MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
+        self.fail_on(self.page_work.finish(site_dir, self.mkdocs_pages))
+        feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
+        if self.config.search:
+            with self._timed("search"):
+                index = search_index.build_index(
+                    site_dir,
+                    [page for page in self.pages.values() if isinstance(page, PostPage)],
+                    self.cache_for_content(config) / "search",
+                )
+            log.info("Indeks pencarian: %d pos (%d distem ulang)", index.posts, index.stemmed)
+
+    @contextmanager
+    def _timed(self, step: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[step] = self.timings.get(step, 0.0) + time.perf_counter() - started
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.content_dir))
+        return server
+
+
+def content_cache_name(content_dir: Path) -> str:
+    """The name of a content folder's own cache folder under ``cache_dir``: from its absolute path."""
+    return hashlib.sha256(str(content_dir).encode()).hexdigest()[:12]
+
+
+def _generated_nav() -> list[dict[str, str]]:
+    """The navigation's first entries: home, each category (from the registry), the agenda and search.
+
+    Visitors' header shows the categories, the agenda and search (``partials/etalase/header.html``);
+    the accessible places, creators, archive and report are linked from every page's footer.
+    """
+    return [
+        {"Beranda": urls.src_uri("")},
+        *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
+        {"Agenda": urls.src_uri(urls.agenda())},
+        {"Cari": urls.src_uri(urls.search())},
+    ]
+
+
+_EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
+
+
+def _date_build_by_content(content: Content) -> None:
+    """Date the build by its newest post, not the clock, so two builds of the same content are identical.
+
+    MkDocs dates every page, the sitemap and its gzip header with the build
+    date, or with ``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org);
+    a value set by the caller wins.
+    """
+    if not _EPOCH_GIVEN:
+        newest = content.newest_change()
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()) if newest else 0)
+
+
+def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None) -> None:
+    """Keep every photo under ``docs/`` out of the site: only processed renditions are published.
+
+    An original is heavy and may carry EXIF and GPS. The hero is processed
+    (see :meth:`EtalasePlugin._hero_request`); any other is named in a warning.
+    """
+    docs = Path(config.docs_dir).resolve()
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path or not file.src_uri.lower().endswith(PHOTO_SUFFIXES):
+            continue
+        source = Path(file.abs_src_path).resolve()
+        if not source.is_relative_to(docs):
+            continue
+        files.remove(file)
+        if source != hero:
+            log.warning(
+                "foto asli di docs/ tidak diterbitkan: %s; pakai foto di pos (content/) "
+                "(original photo in docs/ not published: use photos in a post bundle)",
+                file.src_uri,
+            )
+
+
+def _source_digest(post: Post) -> str:
+    """What a post is made of: its front matter, its body (a page showing it changes when they do)."""
+    return hashlib.sha256((post.meta.model_dump_json() + "\0" + post.body).encode("utf-8", "surrogatepass")).hexdigest()

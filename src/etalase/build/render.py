@@ -1,0 +1,750 @@
+"""Step 5, render: post bodies and whole pages on every core, and from a cache when nothing they show changed.
+
+MkDocs renders every page on one core, every build, although a merged pull
+request changes one post. This module takes two jobs off that path:
+
+* **Bodies** (:class:`BodyRenderer`): each post's Markdown becomes its final
+  HTML (rendered, cleaned by :mod:`etalase.build.sanitize`, body photos turned into
+  ``<picture>``) in a pool of processes, one Markdown instance each, under
+  each post's time budget (:mod:`etalase.build.guard`). Results are cached by a
+  digest of the body, every rendition of the photos it shows, the Markdown
+  configuration and the pipeline's own code with the versions it runs on
+  (:func:`code_digest`): no version number to bump by hand.
+* **Pages** (:class:`PageWork`): every generated page has a fingerprint: a
+  digest of everything its template reads (the page's own data, the posts,
+  creators, places and photos it shows) and of everything every page shares
+  (the theme, ``mkdocs.yml``, the navigation with its resolved titles, the
+  pipeline's code). A page
+  whose fingerprint is cached is copied from the cache; the others are
+  shared out between this process and forked workers, each of which builds
+  its pages through MkDocs' own page build and caches what it wrote.
+
+:class:`GeneratedPage` is the MkDocs page of a generated page: its
+meta-data and body come from the pipeline, so MkDocs neither reads nor
+renders Markdown for it. A page rendered elsewhere (cached, or by a worker)
+is given :data:`ELSEWHERE`, a template that writes nothing, so MkDocs skips
+it; :meth:`PageWork.finish` puts its file in place.
+
+Outputs are byte-identical to a build without any cache: the same code
+renders every page, only in another process or at another time, and a page
+is reused only when nothing it shows has changed (a test compares a
+one-post rebuild with a full build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import pickle
+import re
+import shutil
+import signal
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import fields, is_dataclass
+from datetime import date
+from functools import cache
+from importlib.metadata import PackageNotFoundError, requires, version
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment
+from markupsafe import escape as escape_html
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+from pydantic import BaseModel
+
+from etalase.build.guard import PostGuard, PostTooComplex
+from etalase.build.listings import ListingKind
+from etalase.build.pages import Page, PostPage
+from etalase.build.sanitize import clean_html, link_photos
+from etalase.build.share_cards import Card
+from etalase.build.theme import scrollable_tables
+from etalase.content.categories import Category
+from etalase.content.markdown_refs import photo_ref, rewrite_local_targets
+from etalase.content.problems import Problem
+from etalase.content.structure import CreatorEntry, Place, Post
+from etalase.photos.images import ProcessedPhoto, picture_html
+
+log = logging.getLogger("mkdocs.plugins.etalase")
+
+ELSEWHERE = "etalase/elsewhere.html"
+"""A template that writes nothing: for pages whose file another process (or the cache) provides."""
+MIN_SHARED = 50
+"""Fewer pages to build than this are built by this process alone: a fork costs more than it saves."""
+SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "nh3", "Jinja2", "MarkupSafe")
+"""Packages whose version shapes the HTML; each is part of every cache key, with every requirement of etalase."""
+PACKAGE_ROOT = Path(__file__).resolve().parent
+"""The ``etalase`` package: every file in it is part of every cache key (:func:`code_digest`)."""
+
+
+def versions() -> str:
+    """The installed versions of :data:`SHAPING_PACKAGES` and of every requirement of the ``etalase`` distribution.
+
+    ProperDocs stands in for MkDocs where it is used: a package not installed
+    under its name is written ``name=?``.
+    """
+    names = set(SHAPING_PACKAGES)
+    try:
+        names |= {_requirement_name(line) for line in requires("etalase") or ()}
+    except PackageNotFoundError:  # run from a checkout without `pip install`
+        pass
+    found = []
+    for package in sorted(names, key=str.lower):
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=?")
+    return ",".join(found)
+
+
+def _requirement_name(line: str) -> str:
+    """``"pillow>=12.0; extra == 'x'"`` -> ``"pillow"``."""
+    return re.split(r"[\s<>=!~;\[(]", line.strip(), maxsplit=1)[0]
+
+
+@cache
+def code_digest() -> str:
+    """A digest of everything the pipeline's own code is: every file of the package and the versions it runs on.
+
+    Part of every body and page key, so that any change to the code that
+    shapes a page (the sanitiser's rules, the ``<picture>`` markup, a
+    template helper) renders every page again: a security fix reaches every
+    published page without anyone remembering to bump a version. Computed
+    once per process (about 1 ms: the package is some hundred kilobytes).
+    """
+    hasher = hashlib.sha256(versions().encode())
+    for path in sorted(PACKAGE_ROOT.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            hasher.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0")
+            hasher.update(hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()
+
+
+def photo_shape(photo: ProcessedPhoto) -> tuple[object, ...]:
+    """Everything of a processed photo that markup can show: every rendition's URL, size and format."""
+    return tuple(
+        (rendition.url, rendition.width, rendition.height, rendition.format)
+        for rendition in (*photo.renditions, photo.social, photo.thumb)
+    ) + ((photo.width, photo.height),)
+
+
+# --------------------------------------------------------------------------
+# The MkDocs page of a generated page
+# --------------------------------------------------------------------------
+
+
+class GeneratedPage(MkDocsPage):
+    """An MkDocs page whose meta-data and HTML body the pipeline already has."""
+
+    def __init__(self, generated: Page, file: File, config: MkDocsConfig, nav_title: str | None = None):
+        """``nav_title``: the page's name in the navigation, when it is in it (its tab's label)."""
+        super().__init__(nav_title or generated.title, file, config)
+        self.generated = generated
+        self.body = ""
+        """The page's final HTML body (posts only), set by :class:`BodyRenderer`."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        # Title and description are contributed text that Material's templates print unescaped.
+        self.markdown = ""
+        self.meta = {
+            "title": escape_html(self.generated.title),
+            "template": self.generated.template,
+            "description": escape_html(self.generated.description),
+            "hide": ["navigation", "toc"],
+            "etalase": self.generated,
+        }
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.body
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+# --------------------------------------------------------------------------
+# Bodies
+# --------------------------------------------------------------------------
+
+
+def _digest(*parts: object) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(str(part).encode("utf-8", "surrogatepass") + b"\0")
+    return hasher.hexdigest()
+
+
+class BodyRenderer:
+    """Renders post bodies to their final HTML, in parallel and through a cache."""
+
+    def __init__(self, config: MkDocsConfig, cache_dir: Path, render_seconds: float, workers: int):
+        self.cache_dir = cache_dir
+        self.render_seconds = render_seconds
+        self.workers = workers
+        self.extensions = config.markdown_extensions
+        self.extension_configs = config.mdx_configs or {}
+        self.site_url = config.site_url
+        self.cached = 0
+        """Bodies the last :meth:`render` took from the cache."""
+        self.setup = _digest(
+            code_digest(),
+            json.dumps(self.extensions, default=str),
+            json.dumps(self.extension_configs, sort_keys=True, default=str),
+            self.site_url,
+        )
+        """What every body's HTML depends on besides the body and its photos."""
+
+    def render(
+        self, posts: list[Post], photos: dict[Path, ProcessedPhoto], keep: Iterable[Post]
+    ) -> tuple[dict[str, str], list[Problem]]:
+        """The final body HTML of each of ``posts``, by slug, and the posts that could not be rendered.
+
+        The cache keeps the bodies of ``keep`` (every post of the site) and
+        forgets the others.
+        """
+        kept = {post.slug: _BodyJob.of(post, photos, self.setup) for post in keep}
+        wanted = {post.slug: kept.get(post.slug) or _BodyJob.of(post, photos, self.setup) for post in posts}
+        store = BodyStore(self.cache_dir)
+        stored = store.read(job.key for job in wanted.values())
+        bodies = {slug: stored[job.key] for slug, job in wanted.items() if job.key in stored}
+        self.cached = len(bodies)
+        jobs = [job for slug, job in wanted.items() if slug not in bodies]
+        problems: list[Problem] = []
+        rendered: dict[str, str] = {}
+        for slug, outcome in self._run(jobs).items():
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+            else:
+                bodies[slug] = rendered[wanted[slug].key] = outcome
+        store.update(rendered, keep={job.key for job in kept.values()})
+        return bodies, problems
+
+    def _run(self, jobs: list[_BodyJob]) -> dict[str, str | Problem]:
+        if not jobs:
+            return {}
+        setup = (self.extensions, self.extension_configs, self.site_url, self.render_seconds)
+        if self.workers <= 1 or len(jobs) < 2 * self.workers:
+            _start_worker(*setup)
+            return dict(_render_body(job) for job in jobs)
+        chunk = max(1, len(jobs) // (self.workers * 8))
+        forked = sys.platform == "linux"
+        context = multiprocessing.get_context("fork" if forked else "spawn")
+        global _JOBS
+        _JOBS = jobs if forked else []  # forked workers inherit them: only indices go through the pool's pipes
+        try:
+            with ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_start_worker, initargs=setup
+            ) as pool:
+                if forked:
+                    return dict(pool.map(_render_body_at, range(len(jobs)), chunksize=chunk))
+                return dict(pool.map(_render_body, jobs, chunksize=chunk))  # spawned workers are sent their jobs
+        finally:
+            _JOBS = []
+
+
+class BodyStore:
+    """Rendered post bodies by key, in one SQLite file in the cache folder.
+
+    One file instead of one per body: creating 2,000 small files took 1.9 s
+    of a 2,000-post build on a busy disk (py-spy), one transaction takes a
+    few milliseconds. It is a cache: a file SQLite cannot read is started
+    afresh.
+    """
+
+    FILE = "bodies.sqlite3"
+    BATCH = 500
+    """Keys per query (SQLite limits the parameters of one statement)."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / self.FILE
+        prune(folder, ())  # one file per body, as earlier versions kept them
+
+    def read(self, keys: Iterable[str]) -> dict[str, str]:
+        """The stored bodies among ``keys``."""
+        wanted = list(keys)
+        found: dict[str, str] = {}
+        with self._open() as db:
+            for start in range(0, len(wanted), self.BATCH):
+                batch = wanted[start : start + self.BATCH]
+                marks = ",".join("?" * len(batch))
+                found.update(db.execute(f"SELECT key, html FROM body WHERE key IN ({marks})", batch).fetchall())
+        return found
+
+    def update(self, bodies: dict[str, str], keep: set[str]) -> None:
+        """Store ``bodies`` and forget every body whose key is not in ``keep``."""
+        with self._open() as db, db:
+            db.executemany("INSERT OR REPLACE INTO body (key, html) VALUES (?, ?)", bodies.items())
+            db.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
+            db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", ((key,) for key in keep))
+            db.execute("DELETE FROM body WHERE key NOT IN (SELECT key FROM kept)")
+
+    @contextmanager
+    def _open(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = self._connect()
+        except sqlite3.DatabaseError:  # not a database (a write cut short, a stray file): start afresh
+            self.path.unlink(missing_ok=True)
+            db = self._connect()
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS body (key TEXT PRIMARY KEY, html TEXT NOT NULL)")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+
+class _BodyJob:
+    """One post body to render (picklable, for the pool)."""
+
+    def __init__(
+        self, slug: str, source: Path, markdown_text: str, photos: dict[str, ProcessedPhoto], prefix: str, key: str
+    ):
+        self.slug, self.source, self.markdown, self.photos, self.prefix, self.key = (
+            slug,
+            source,
+            markdown_text,
+            photos,
+            prefix,
+            key,
+        )
+
+    @classmethod
+    def of(cls, post: Post, photos: dict[Path, ProcessedPhoto], setup: str) -> _BodyJob:
+        by_name = {ref.file.relative_to(post.bundle).as_posix(): photos[ref.file] for ref in post.photos}
+        prefix = "../" * post.url.count("/")
+        shown = sorted((name, photo_shape(photo)) for name, photo in by_name.items())
+        return cls(
+            post.slug,
+            post.source,
+            rewrite_local_targets(post.body, photo_ref),
+            by_name,
+            prefix,
+            _digest(setup, post.body, shown, prefix),
+        )
+
+
+_MARKDOWN: markdown.Markdown | None = None
+_SETUP: tuple[str | None, float] = (None, 0)
+
+
+def _start_worker(extensions: list[Any], configs: dict[str, Any], site_url: str | None, seconds: float) -> None:
+    """One Markdown instance per process, reset between bodies (creating one costs more than a body)."""
+    global _MARKDOWN, _SETUP
+    _MARKDOWN = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    _SETUP = (site_url, seconds)
+
+
+_JOBS: list[_BodyJob] = []
+"""The bodies a pool of forked workers renders, set before the pool forks.
+
+Sending each job through the pool's pipe pickled its photos (every
+rendition's ``Path``): unpickling them took the workers 3.8 of the 6.5
+seconds of 2,000 bodies (py-spy of a 2,000-post build).
+"""
+
+
+def _render_body_at(index: int) -> tuple[str, str | Problem]:
+    """Render the body of ``_JOBS[index]`` (in a forked worker)."""
+    return _render_body(_JOBS[index])
+
+
+def _render_body(job: _BodyJob) -> tuple[str, str | Problem]:
+    """Render one body, or the problem that names its post. Never raises for bad input."""
+    assert _MARKDOWN is not None
+    site_url, seconds = _SETUP
+    guard = PostGuard(seconds)
+    guard.enter(job.source, blame=True)
+    try:
+        rendered = _MARKDOWN.reset().convert(job.markdown)
+        body = link_photos(
+            clean_html(rendered, site_url=site_url),
+            lambda name, alt: _picture(job, name, alt),
+            lambda name: _href(job, name),
+        )
+        return job.slug, scrollable_tables(body)
+    except PostTooComplex as error:
+        return job.slug, error.problem
+    except Exception as error:  # noqa: BLE001 - a body that breaks Markdown is its post's problem
+        problem = guard.problem(error)
+        assert problem is not None
+        return job.slug, problem
+    finally:
+        guard.leave()
+
+
+def _picture(job: _BodyJob, name: str, alt: str) -> str | None:
+    photo = job.photos.get(name)
+    return picture_html(photo, alt, url_prefix=job.prefix) if photo else None
+
+
+def _href(job: _BodyJob, name: str) -> str | None:
+    photo = job.photos.get(name)
+    return job.prefix + photo.largest("jpeg").url if photo else None
+
+
+# --------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------
+
+
+class PageWork:
+    """Which generated pages come from the cache, which this process builds, which a forked worker builds."""
+
+    def __init__(self, cache_dir: Path, shared: str, workers: int):
+        self.cache_dir = cache_dir
+        self.shared = shared
+        """Digest of what every page shows (theme, mkdocs.yml, navigation, code): see :func:`shared_fingerprint`."""
+        self.workers = workers
+        self.keys: dict[str, str] = {}
+        """Fingerprint of each generated page, by source URI."""
+        self.cached: set[str] = set()
+        self.elsewhere: set[str] = set()
+        """Pages another process builds."""
+        self.placed: set[str] = set()
+        """Pages this process built and put in the site itself (:meth:`store`)."""
+        self._children: list[tuple[int, Path]] = []
+
+    def plan(
+        self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str], extra: Callable[[Page], object]
+    ) -> None:
+        """Fingerprint every page; note which are cached.
+
+        ``extra`` gives what a page shows that is not among its data (a post's
+        share card), fingerprinted with it.
+        """
+        memo: dict[int, str] = {}
+        for page in pages:
+            uri = page.file.src_uri
+            self.keys[uri] = _digest(
+                self.shared,
+                page.generated.template,
+                uri,
+                fingerprint(page.generated, post_digest, memo),
+                fingerprint(extra(page.generated), post_digest, memo),
+            )
+            if self._cached_file(self.keys[uri]).is_file():
+                self.cached.add(uri)
+
+    def needs_body(self, uri: str) -> bool:
+        """Whether the page is built in this build (its post's body is needed)."""
+        return uri not in self.cached
+
+    def share_out(self, pages: list[GeneratedPage], build_page: Callable[[GeneratedPage], None]) -> None:
+        """Fork workers that build their share of the pages to build; this process keeps the first share."""
+        todo = [page for page in pages if page.file.src_uri not in self.cached]
+        if self.workers <= 1 or len(todo) < MIN_SHARED or sys.platform != "linux":
+            return
+        shares = [todo[index :: self.workers] for index in range(self.workers)]
+        for share in shares[1:]:
+            results = Path(tempfile.mkstemp(prefix="etalase-pages-", suffix=".pickle")[1])
+            pid = os.fork()
+            if pid == 0:  # the worker: build, report, and leave without running the parent's cleanup
+                code = _build_share(share, build_page, results)
+                os._exit(code)
+            self._children.append((pid, results))
+            self.elsewhere |= {page.file.src_uri for page in share}
+
+    def keep_log_record(self, record: logging.LogRecord) -> bool:
+        """A filter for MkDocs' build log: drop its "Page skipped" line for each page built elsewhere or placed."""
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '"):
+            return True
+        uri = message.split("'")[1]
+        return not (self.is_elsewhere(uri) or uri in self.placed)
+
+    def is_elsewhere(self, uri: str) -> bool:
+        """Whether this process should skip the page: cached, or a worker's."""
+        return uri in self.cached or uri in self.elsewhere
+
+    def store(self, uri: str, output: str, target: Path) -> bool:
+        """Keep a page this process built for the next build, and put it in place at ``target`` in the site.
+
+        Returns whether it did (a generated page): MkDocs then writes
+        nothing. The page is written once, into the cache, and linked into
+        the site: writing it twice cost 1 ms a page on a busy disk (py-spy of
+        a 2,000-post build, 3,500 pages).
+        """
+        key = self.keys.get(uri)
+        if key is None:
+            return False
+        cached = self._cached_file(key)
+        _write_atomic(cached, output.encode("utf-8", errors="xmlcharrefreplace"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _place(cached, target)
+        self.placed.add(uri)
+        return True
+
+    def finish(self, site_dir: Path, pages: dict[str, GeneratedPage]) -> list[Problem]:
+        """Wait for the workers and put every cached page in place; the workers' problems, if any."""
+        problems: list[Problem] = []
+        for pid, results in self._children:
+            _, status = os.waitpid(pid, 0)
+            try:
+                problems += pickle.loads(results.read_bytes())
+            except (OSError, EOFError, pickle.UnpicklingError):
+                problems.append(
+                    Problem(
+                        Path("mkdocs.yml"),
+                        None,
+                        None,
+                        f"proses pembangun halaman berhenti tanpa hasil (status {status}); jalankan ulang build",
+                        f"a page-building process stopped without a result (status {status}); run the build again",
+                    )
+                )
+            finally:
+                results.unlink(missing_ok=True)
+        self._children = []
+        prune(self.cache_dir, self.keys.values())
+        for uri in sorted(self.cached):
+            target = Path(pages[uri].file.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _place(self._cached_file(self.keys[uri]), target)
+        return problems
+
+    def abandon(self) -> None:
+        """The build failed: stop the workers and forget their results."""
+        for pid, results in self._children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            results.unlink(missing_ok=True)
+        self._children = []
+
+    def _cached_file(self, key: str) -> Path:
+        return self.cache_dir / key[:2] / f"{key}.html"
+
+
+def render_page(
+    page: GeneratedPage, config: MkDocsConfig, doc_files: list[File], nav: Navigation, env: Environment
+) -> None:
+    """Render a generated page through its template and the plugins' page events, and write it (a worker's job).
+
+    What MkDocs does for each page of its own, through its public interface:
+    the template context, ``on_page_context``, the template, ``on_post_page``.
+    An empty result (a page the plugin put in place itself) writes nothing.
+    """
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        if output.strip():
+            _write_atomic(Path(page.file.abs_dest_path), output.encode("utf-8", errors="xmlcharrefreplace"))
+    finally:
+        page.active = False
+
+
+def _build_share(share: list[GeneratedPage], build_page: Callable[[GeneratedPage], None], results: Path) -> int:
+    """In a worker: build every page of ``share``; save the problems (none: ``[]``) for the parent."""
+    problems: list[Problem] = []
+    try:
+        for page in share:
+            build_page(page)
+    except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops the build
+        problem = getattr(error, "problem", None)
+        if not isinstance(problem, Problem):
+            log.exception("halaman %s gagal dibangun (page failed to build)", page.file.src_uri)
+        problems.append(
+            problem
+            if isinstance(problem, Problem)
+            else Problem(
+                page.generated.post.source if isinstance(page.generated, PostPage) else Path(page.file.src_uri),
+                None,
+                None,
+                f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
+                f"the page cannot be built ({type(error).__name__}: {error})",
+            )
+        )
+    results.write_bytes(pickle.dumps(problems))
+    return 1 if problems else 0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+
+
+def _place(source: Path, target: Path) -> None:
+    """A cached file into the site: a hard link where the file system allows it, else a copy.
+
+    A link costs no copy now and no delete of data when the site is next
+    replaced (:mod:`etalase.build.publish`); nothing writes into a placed file.
+    """
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+class LinkedFile(File):
+    """A generated file whose source is in the cache (a photo rendition, a share card): linked, not copied."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self._content is not None or self.abs_src_path is None:
+            super().copy_file(dirty)
+            return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _place(Path(self.abs_src_path), target)
+
+
+def prune(cache_dir: Path, keep: Iterable[str]) -> int:
+    """Delete every cached file whose key is not in ``keep``, and leftovers of interrupted writes.
+
+    The caches here hold one file per key, under a folder named by the key's
+    first two characters. Returns how many files were deleted.
+    """
+    kept = set(keep)
+    removed = 0
+    for shard in sorted(cache_dir.glob("??")):
+        if not shard.is_dir():
+            continue
+        for entry in shard.iterdir():
+            if entry.name.startswith(".tmp-") or entry.name.split(".")[0] not in kept:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        if not any(shard.iterdir()):
+            shard.rmdir()
+    return removed
+
+
+def shared_fingerprint(config: MkDocsConfig, nav: list[Any], extra: Iterable[object]) -> str:
+    """What every generated page shows or is shaped by, besides its own data.
+
+    ``mkdocs.yml`` (every key: the brand, the plugins' options, the
+    extensions), the configuration as MkDocs resolved it (defaults, an
+    ``INHERIT``-ed file), every template and stylesheet under the theme's
+    custom folder, the pipeline's own code and the versions it runs on
+    (:func:`code_digest`), the navigation as pages show it (``nav``: every
+    title as resolved from the pages themselves, and every URL; see
+    :func:`nav_outline`) and ``extra`` (the hero photo, the site's card).
+    """
+    hasher = hashlib.sha256()
+    hasher.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
+    hasher.update(_config_text(config).encode("utf-8", "surrogatepass"))
+    hasher.update(code_digest().encode())
+    custom = [Path(folder) for folder in config.theme.dirs[:1]] if config.theme.custom_dir else []
+    for folder in custom:
+        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    hasher.update(json.dumps(nav, default=str).encode())
+    hasher.update(fingerprint(list(extra), _no_post, {}).encode())
+    return hasher.hexdigest()
+
+
+def _no_post(post: Post) -> str:
+    raise TypeError(f"a post in what every page shares: {post.slug}")
+
+
+_VOLATILE_KEYS = {"site_dir", "config_file_path", "plugins", "nav"}
+"""Keys of the resolved configuration that are not in the fingerprint as they are: the site folder (each build
+writes to a staging folder of its own), the file's own path, the plugin objects (their options are in the file's
+bytes) and the navigation (in the fingerprint as pages show it, :func:`nav_outline`)."""
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    """The resolved configuration as text, every key but :data:`_VOLATILE_KEYS`, in a stable order.
+
+    Paths under the configuration's own folder are written relative to it, so
+    that a checkout moved elsewhere (a cache restored on another runner) keeps
+    its pages.
+    """
+    items = sorted((key, value) for key, value in config.items() if key not in _VOLATILE_KEYS)
+    text = json.dumps(items, default=_plain, sort_keys=True)
+    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return text.replace(json.dumps(str(base))[1:-1], "<config>")
+
+
+def _plain(value: object) -> object:
+    """A configuration value JSON cannot write as it is: its plain form.
+
+    A theme is its name and options; its folders are not (the custom folder's
+    files are fingerprinted by :func:`shared_fingerprint`, the theme package's by
+    its version).
+    """
+    if hasattr(value, "dirs") and hasattr(value, "name"):  # mkdocs.theme.Theme
+        return {"name": getattr(value, "name"), **dict(value)}  # type: ignore[call-overload]
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    return str(value)
+
+
+def nav_outline(items: Iterable[Any]) -> list[Any]:
+    """The navigation as every page's menus show it: each item's resolved title, its URL and its children.
+
+    Read after MkDocs has read every hand-written page (``on_env``): a page
+    named in ``mkdocs.yml`` without a title takes it from its front matter or
+    its first heading, so changing a guide page's ``title:`` changes every
+    page's menu.
+    """
+    outline: list[Any] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        outline.append(
+            [
+                type(item).__name__,
+                item.title,
+                getattr(item, "url", None),
+                nav_outline(children) if children else None,
+            ]
+        )
+    return outline
+
+
+def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, str]) -> str:
+    """A digest of everything ``value`` (a generated page, or a part of one) holds that a template could show."""
+    if isinstance(value, Post):
+        key = id(value)
+        if key not in memo:
+            memo[key] = _digest("post", post_digest(value), value.slug, value.scheduled)
+        return memo[key]
+    if isinstance(value, CreatorEntry):  # its photo is shown through its processed renditions (in the page's data)
+        return _digest("creator", value.id, value.data.model_dump_json(), value.photo.name if value.photo else None)
+    if isinstance(value, Card):  # the file in the cache is not shown: its URL and size are
+        return _digest("card", value.url, value.width, value.height)
+    if isinstance(value, ProcessedPhoto):
+        return _digest("photo", photo_shape(value))
+    if isinstance(value, (Category, ListingKind)):
+        return _digest(type(value).__name__, getattr(value, "id", None) or getattr(value, "name", ""))
+    if isinstance(value, Place):
+        return _digest("place", value.id, value.label)
+    if isinstance(value, BaseModel):
+        return _digest(type(value).__name__, value.model_dump_json())
+    if is_dataclass(value) and not isinstance(value, type):
+        return _digest(
+            type(value).__name__, *(fingerprint(getattr(value, item.name), post_digest, memo) for item in fields(value))
+        )
+    if isinstance(value, (list, tuple)):
+        return _digest("list", *(fingerprint(item, post_digest, memo) for item in value))
+    if isinstance(value, dict):
+        return _digest("dict", *(f"{key}={fingerprint(item, post_digest, memo)}" for key, item in value.items()))
+    if value is None or isinstance(value, (str, int, float, bool, date, Path)):
+        return _digest(type(value).__name__, value)
+    raise TypeError(f"no fingerprint for {type(value).__name__}: add it to etalase.build.render.fingerprint")
