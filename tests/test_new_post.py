@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from etalase.authoring.schema_docs import TEMPLATE_BODY, post_markdown
+from etalase.authoring.schema_docs import post_markdown
 from etalase.content.categories import REGISTRY
 from etalase.content.front_matter import parse_document
+from etalase.content.placeholders import TEMPLATE_BODY
 from filled_templates import fill
 
 from conftest import ROOT, run_build, run_check

@@ -51,17 +51,11 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
-from etalase.authoring.schema_docs import (
-    TEMPLATE_BODY,
-    FieldDoc,
-    block_field_docs,
-    category_field_docs,
-    common_field_docs,
-    field_docs,
-)
+from etalase.authoring.schema_docs import FieldDoc, block_field_docs, category_field_docs, common_field_docs, field_docs
 from etalase.content import urls
 from etalase.content.categories import REGISTRY
 from etalase.content.load import load_content
+from etalase.content.placeholders import TEMPLATE_BODY
 from etalase.content.schema import (
     FUNDING_LABELS,
     PROJECT_STATUS_LABELS,

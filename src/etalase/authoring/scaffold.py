@@ -37,17 +37,18 @@ from PIL import Image, ImageDraw, ImageFont
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from etalase.authoring.schema_docs import PLACEHOLDER_PHOTO_MARK, post_markdown, template_data
+from etalase.authoring.schema_docs import post_markdown, template_data
 from etalase.content.brand import configured_zone
 from etalase.content.categories import REGISTRY
 from etalase.content.load import POST_FILE, POSTS_DIR, REGIONS_FILE, load_content
+from etalase.content.photo_files import PHOTO_SUFFIXES
+from etalase.content.placeholders import PLACEHOLDER_PHOTO_MARK
 from etalase.content.schema import COVER_STEM, TITLE_MAX, Creator, PostBase, Regions, photo_locations, values_at
 from etalase.content.slugs import slug_from_title, taken_slugs
 from etalase.content.structure import places_of
 from etalase.content.text import SLUG, closest
 from etalase.content.text import slugify as slugify_text
 from etalase.content.zones import ZONES
-from etalase.photos.images import PHOTO_SUFFIXES
 
 EXIT_OK, EXIT_TAKEN, EXIT_USAGE = 0, 1, 2
 

@@ -40,6 +40,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticUndefined, core_schema
 
 from etalase.content.categories import REGISTRY
+from etalase.content.placeholders import TEMPLATE_BODY
 from etalase.content.schema import Creator, PostBase, nested_model
 from etalase.content.zones import DEFAULT_ZONE
 
@@ -404,13 +405,7 @@ def placeholders(model: type[BaseModel]) -> dict[str, Any]:
 
 FIRST_KEYS = ("title", "date", "category", "summary", "creators", "region")
 """Fields a template shows first, in this order: what a creator decides first."""
-TEMPLATE_BODY = (
-    "Tulis isi pos di sini. Pisahkan paragraf dengan satu baris kosong.\n\n"
-    "Ceritakan apa, di mana, kapan, dan mengapa menarik. Sebut sumber untuk setiap angka atau klaim.\n"
-)
 DRAFT_COMMENT = "# ganti menjadi false bila pos siap terbit"
-PLACEHOLDER_PHOTO_MARK = b"etalase:foto-sementara"
-"""Written into the scaffold's placeholder cover photo (a JPEG comment), so the check can tell it apart."""
 
 
 def template_data(category: str, zone: str = DEFAULT_ZONE, **values: Any) -> dict[str, Any]:

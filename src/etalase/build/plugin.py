@@ -61,10 +61,11 @@ from etalase.build.render import GeneratedPage
 from etalase.content import urls
 from etalase.content.brand import Brand
 from etalase.content.categories import REGISTRY
+from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.problems import Problem, display_path
 from etalase.content.settings import parse_now
 from etalase.content.structure import Content, Post
-from etalase.photos.images import PHOTO_SUFFIXES, PhotoRequest, ProcessedPhoto, process_photos, prune_cache
+from etalase.photos.images import PhotoRequest, ProcessedPhoto, process_photos, prune_cache
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")

@@ -46,11 +46,11 @@ from etalase.ci.changes import ADDED, DELETED, Changes, GitError, changed_posts
 from etalase.ci.github import DRAFT, SCHEDULED, PostRow, annotation, read_problems, summary_markdown
 from etalase.content.categories import REGISTRY
 from etalase.content.load import Loaded, load_content
+from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.problems import Problem
 from etalase.content.schema import DateTimeWithZone, Regions, Slug
 from etalase.content.structure import places_of
 from etalase.content.zones import written
-from etalase.photos.images import PHOTO_SUFFIXES
 
 BUILD = ["-m", "etalase", "build"]
 """The build as a person runs it (``etalase build``), in a process of its own."""

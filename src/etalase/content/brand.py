@@ -27,12 +27,12 @@ from pydantic_core import PydanticCustomError
 
 from etalase.content.categories import REGISTRY
 from etalase.content.explain import problems_of
+from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.problems import Problem, display_path
 from etalase.content.schema import ShortText, Strict, Text, Url, WhatsApp
 from etalase.content.settings import read_settings
 from etalase.content.text import show
 from etalase.content.zones import DEFAULT_ZONE, ZONES, Zone
-from etalase.photos.images import PHOTO_SUFFIXES
 
 MIN_CONTRAST = 4.5
 """WCAG 2.2 AA contrast of normal text; white text sits on every brand colour."""

@@ -31,9 +31,9 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from etalase.content.load import RawFile
+from etalase.content.photo_files import _EXTENSIONS, MAX_ORIGINAL_BYTES, MAX_ORIGINAL_PIXELS, PHOTO_SUFFIXES
 from etalase.content.problems import Problem
 from etalase.content.structure import PhotoRef
-from etalase.photos.images import _EXTENSIONS, MAX_ORIGINAL_BYTES, MAX_ORIGINAL_PIXELS, PHOTO_SUFFIXES
 
 MAX_SIDE = 4000
 """Longest side, in pixels, of a stripped photo (twice the site's largest rendition)."""

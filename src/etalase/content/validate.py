@@ -21,19 +21,19 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from etalase.authoring.schema_docs import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
 from etalase.content.brand import configured_zone
 from etalase.content.categories import REGISTRY
 from etalase.content.explain import field_name, problems_of
 from etalase.content.load import Loaded, RawFile
 from etalase.content.markdown_refs import file_part, local_targets, remote_images
+from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.photo_privacy import gps_problems
+from etalase.content.placeholders import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
 from etalase.content.problems import Problem
 from etalase.content.schema import Creator, PostBase, Regions, Slug, photo_locations, placeholder_locations, values_at
 from etalase.content.structure import Content, CreatorEntry, PhotoRef, Place, Post, places_of
 from etalase.content.text import SLUG, did_you_mean, normalise, show
 from etalase.content.zones import DEFAULT_ZONE, ZONES
-from etalase.photos.images import PHOTO_SUFFIXES
 
 
 def validate(

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from etalase.content.photo_files import ACCEPTED
 from etalase.content.photo_privacy import StripError, strip
-from etalase.photos.images import ACCEPTED, identify
+from etalase.photos.images import identify
 
 ID = r"[0-9A-Za-z][0-9A-Za-z-]{0,63}"
 """An attachment id (GitHub's are UUIDs); nothing that could leave a folder."""

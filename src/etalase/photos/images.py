@@ -60,6 +60,7 @@ from typing import BinaryIO, NamedTuple
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps
 
+from etalase.content.photo_files import _EXTENSIONS, ACCEPTED, MAX_ORIGINAL_BYTES, MAX_ORIGINAL_PIXELS
 from etalase.content.problems import Problem, display_path
 
 PIPELINE_VERSION = "1"
@@ -71,24 +72,6 @@ WEBP_METHOD = 4
 FALLBACK_WIDTH = 800
 """Width of the ``<img src>`` fallback for browsers without ``srcset``."""
 
-ACCEPTED = "JPEG, PNG, WebP, HEIC"
-"""The accepted formats, as named in messages."""
-
-_EXTENSIONS = {
-    ".jpg": "JPEG",
-    ".jpeg": "JPEG",
-    ".png": "PNG",
-    ".webp": "WEBP",
-    ".heic": "HEIF",
-    ".heif": "HEIF",
-}
-"""Accepted file extension -> the Pillow format its content must have."""
-PHOTO_SUFFIXES = tuple(_EXTENSIONS)
-"""Photo files a post may name."""
-MAX_ORIGINAL_PIXELS = 60_000_000
-"""Most pixels an original may have (a phone's 50 MP sensor fits; a decompression bomb does not)."""
-MAX_ORIGINAL_BYTES = 40 * 1024 * 1024
-"""Largest original file read."""
 
 _FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}
 """Pillow format -> name in messages, where they differ."""
