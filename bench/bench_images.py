@@ -34,7 +34,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from etalase.photos.images import WEBP_METHOD, ImageSettings, PhotoRequest, process_photos
+from etalase.photos.process import process_photos
+from etalase.photos.types import WEBP_METHOD, ImageSettings, PhotoRequest
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -16,8 +16,12 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageFile, PngImagePlugin
 
 from etalase.content.problems import display_path
-from etalase.photos import images
-from etalase.photos.images import ImageSettings, PhotoRequest, ProcessedPhoto, picture_html, process_photos, prune_cache
+from etalase.photos import cache as photo_cache
+from etalase.photos import types as photo_types
+from etalase.photos.cache import _sha256, prune_cache
+from etalase.photos.markup import picture_html
+from etalase.photos.process import process_photos
+from etalase.photos.types import WEBP_METHOD, ImageSettings, PhotoRequest, ProcessedPhoto
 
 SMALL = ImageSettings(widths=(100, 150, 300), social_size=(120, 63), thumb_size=50)
 SECRET = "Rahasia-Kamera-Etalase"
@@ -527,8 +531,8 @@ def test_a_fresh_clone_with_the_cache_restored_reads_no_photo(tmp_path, monkeypa
     cloned = [clone / source.relative_to(origin) for source in sources]
     noise((200, 120), seed=7).save(cloned[2])  # changed in the working tree: git's id no longer holds
     read: list[Path] = []
-    real_sha256 = images._sha256
-    monkeypatch.setattr(images, "_sha256", lambda path: read.append(path) or real_sha256(path))
+    real_sha256 = _sha256
+    monkeypatch.setattr(photo_cache, "_sha256", lambda path: read.append(path) or real_sha256(path))
 
     again = run(cloned, clone)
     assert read == [cloned[2]]
@@ -543,8 +547,8 @@ def test_without_git_every_photo_is_hashed(tmp_path, monkeypatch):
     run([source], tmp_path)
     os.utime(source, ns=(1, 1))
     read: list[Path] = []
-    real_sha256 = images._sha256
-    monkeypatch.setattr(images, "_sha256", lambda path: read.append(path) or real_sha256(path))
+    real_sha256 = _sha256
+    monkeypatch.setattr(photo_cache, "_sha256", lambda path: read.append(path) or real_sha256(path))
     assert run([source], tmp_path).processed == 0
     assert read == [source]
 
@@ -588,9 +592,9 @@ def test_settings_key_ignores_limits_but_not_outputs(monkeypatch):
     keys = {settings.key() for settings in other_outputs}
     assert len(keys) == len(other_outputs) and default.key() not in keys
     before = default.key()
-    monkeypatch.setattr(images, "PIPELINE_VERSION", "uji")  # a new pipeline makes every photo again
+    monkeypatch.setattr(photo_types, "PIPELINE_VERSION", "uji")  # a new pipeline makes every photo again
     bumped = default.key()
-    monkeypatch.setattr(images, "WEBP_METHOD", images.WEBP_METHOD + 1)
+    monkeypatch.setattr(photo_types, "WEBP_METHOD", WEBP_METHOD + 1)
     assert len({before, bumped, default.key()}) == 3
 
 

@@ -13,7 +13,7 @@ from PIL import ExifTags, Image
 from etalase.ci.github import md_text
 from etalase.kiriman import accept as kiriman_publish
 from etalase.kiriman.accept import CHECK_MARKER, ISSUE_MARKER, Refused, accept, issue_comment, read_result
-from etalase.photos.images import ImageSettings
+from etalase.photos.types import ImageSettings
 
 from conftest import DEMO_CONTENT, ROOT, add_login
 from test_kiriman import fixture, make_assets, run_kiriman

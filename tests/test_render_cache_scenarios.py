@@ -34,7 +34,7 @@ import etalase
 from etalase import api
 from etalase.build import sanitize
 from etalase.build.plugin import content_cache_name
-from etalase.photos import images
+from etalase.photos import markup
 
 from conftest import NOW, ROOT
 
@@ -398,7 +398,7 @@ CODE_CHANGES = {
         'title="Situs Pondok"',
     ),
     "the default sizes of a body photo": (
-        images,
+        markup,
         'sizes: str = "(min-width: 76.25em) 46rem, 100vw"',
         'sizes: str = "(min-width: 60em) 40rem, 100vw"',
         "(min-width: 76.25em) 46rem, 100vw",

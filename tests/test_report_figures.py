@@ -9,7 +9,7 @@ from pathlib import Path
 from etalase.build.report_page import build_report, served_rendition
 from etalase.content.load import load_content
 from etalase.content.validate import validate
-from etalase.photos.images import ProcessedPhoto, Rendition
+from etalase.photos.types import ProcessedPhoto, Rendition
 
 from untrusted_content import add_post, base_content, front_matter
 

@@ -18,7 +18,7 @@ from etalase.build.listings import KINDS
 from etalase.build.seo import Site
 from etalase.content import urls
 from etalase.content.structure import Content, Post
-from etalase.photos.images import ProcessedPhoto, Rendition
+from etalase.photos.types import ProcessedPhoto, Rendition
 
 
 def write_feeds(content: Content, photos: dict[Path, ProcessedPhoto], site: Site, site_dir: Path, size: int) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 from etalase.content.brand import MIN_CONTRAST
-from etalase.photos.images import ProcessedPhoto
+from etalase.photos.types import ProcessedPhoto
 
 TARGET_CONTRAST = MIN_CONTRAST + 0.1
 """4.5:1 (WCAG 2.2, 1.4.3) with a margin for the browser's resampling of the photo."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from etalase.photos.images import ImageSettings
+from etalase.photos.types import ImageSettings
 
 MEGA = 1_000_000
 MEBI = 1024 * 1024

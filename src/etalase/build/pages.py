@@ -36,7 +36,7 @@ from etalase.content.categories import REGISTRY, Category
 from etalase.content.datetext import MONTHS
 from etalase.content.schema import WHEELCHAIR_LABELS, GalleryPhoto
 from etalase.content.structure import Content, CreatorEntry, Place, Post
-from etalase.photos.images import ProcessedPhoto
+from etalase.photos.types import ProcessedPhoto
 
 WORDS_PER_MINUTE = 200
 """Reading speed used for the "N menit baca" line."""

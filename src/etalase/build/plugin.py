@@ -65,7 +65,9 @@ from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.problems import Problem, display_path
 from etalase.content.settings import parse_now
 from etalase.content.structure import Content, Post
-from etalase.photos.images import PhotoRequest, ProcessedPhoto, process_photos, prune_cache
+from etalase.photos.cache import prune_cache
+from etalase.photos.process import process_photos
+from etalase.photos.types import PhotoRequest, ProcessedPhoto
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")

@@ -76,7 +76,8 @@ from etalase.content.categories import Category
 from etalase.content.markdown_refs import photo_ref, rewrite_local_targets
 from etalase.content.problems import Problem
 from etalase.content.structure import CreatorEntry, Place, Post
-from etalase.photos.images import ProcessedPhoto, picture_html
+from etalase.photos.markup import picture_html
+from etalase.photos.types import ProcessedPhoto
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 

@@ -42,7 +42,7 @@ from etalase.content.brand import Brand
 from etalase.content.categories import REGISTRY, Category
 from etalase.content.datetext import MONTHS
 from etalase.content.structure import Content, CreatorEntry, Place
-from etalase.photos.images import ProcessedPhoto, Rendition
+from etalase.photos.types import ProcessedPhoto, Rendition
 
 PERIOD_MONTHS = 12
 TOP_CREATORS = 10

@@ -39,7 +39,7 @@ from etalase.content import urls
 from etalase.content.brand import Brand
 from etalase.content.categories import EntityContext
 from etalase.content.structure import CreatorEntry, Place, Post
-from etalase.photos.images import ProcessedPhoto
+from etalase.photos.types import ProcessedPhoto
 
 SCHEMA = "https://schema.org"
 HOME_LABEL = "Beranda"

@@ -30,7 +30,8 @@ from etalase.content.categories import REGISTRY
 from etalase.content.datetext import LOCALE, MONTHS, SHORT_MONTHS
 from etalase.content.schema import CERTIFICATE_LABELS, FUNDING_LABELS, PROJECT_STATUS_LABELS, WHEELCHAIR_LABELS
 from etalase.content.zones import zone_name
-from etalase.photos.images import ProcessedPhoto, picture_html
+from etalase.photos.markup import picture_html
+from etalase.photos.types import ProcessedPhoto
 
 OWN_TEMPLATES = ("main.html", "404.html", "sitemap.xml", "etalase/", "partials/etalase/")
 """Templates under ``overrides/`` that autoescape what they print."""

@@ -53,7 +53,7 @@ from etalase.content.schema import COVER_STEM, GALLERY_STEM, GitHubLogin, PostBa
 from etalase.content.structure import Post
 from etalase.content.validate import validate
 from etalase.kiriman.gate import MAX_OPEN, as_dict, is_registered, registry_entry
-from etalase.photos.images import ImageSettings
+from etalase.photos.types import ImageSettings
 
 ISSUE_MARKER = "<!-- etalase-kiriman -->"
 """First line of the issue comment."""

@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from etalase.content.photo_files import ACCEPTED
 from etalase.content.photo_privacy import StripError, strip
-from etalase.photos.images import identify
+from etalase.photos.process import identify
 
 ID = r"[0-9A-Za-z][0-9A-Za-z-]{0,63}"
 """An attachment id (GitHub's are UUIDs); nothing that could leave a folder."""

@@ -92,7 +92,8 @@ from etalase.content.zones import WIB, ZONES
 from etalase.kiriman import assets as kiriman_assets
 from etalase.kiriman.assets import AttachmentHost, Photo, Refusal
 from etalase.kiriman.issue_body import Answers, normalise, read_answers, ticked
-from etalase.photos.images import ImageSettings, PhotoRequest, process_photos
+from etalase.photos.process import process_photos
+from etalase.photos.types import ImageSettings, PhotoRequest
 
 MAX_BODY_BYTES = 512 * 1024
 """Longest issue body read; GitHub allows 65,536 characters."""

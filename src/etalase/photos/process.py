@@ -36,23 +36,19 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import html
 import json
 import math
 import multiprocessing
 import os
-import re
 import shutil
 import stat
-import subprocess
 import sys
 import tempfile
-import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -60,127 +56,24 @@ from typing import BinaryIO, NamedTuple
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps
 
-from etalase.content.photo_files import _EXTENSIONS, ACCEPTED, MAX_ORIGINAL_BYTES, MAX_ORIGINAL_PIXELS
+from etalase.content.photo_files import _EXTENSIONS, ACCEPTED
 from etalase.content.problems import Problem, display_path
-
-PIPELINE_VERSION = "1"
-"""Bump when a change to this module changes its outputs: it is part of the cache key."""
-
-WEBP_METHOD = 4
-"""libwebp effort (0 fastest .. 6 smallest); see the measurements above."""
-
-FALLBACK_WIDTH = 800
-"""Width of the ``<img src>`` fallback for browsers without ``srcset``."""
-
+from etalase.photos.cache import _MANIFEST, _TMP, _digests, _git_blobs, _load_index, _photo, _read_manifest, _save_index
+from etalase.photos.types import PIPELINE_VERSION, WEBP_METHOD, ImageSettings, PhotoRequest, PhotoResult, ProcessedPhoto
 
 _FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}
 """Pillow format -> name in messages, where they differ."""
 
+
 _PILLOW_LIMIT_FACTOR = 2
 """Pillow's MAX_IMAGE_PIXELS is this times ours; it warns above it and raises above twice it."""
 
-_INDEX = "index.json"
-_MANIFEST = "manifest.json"
-_TMP = ".tmp"
-_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
 _WHITE = (255, 255, 255)
+
+
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, RuntimeError)
 """What Pillow and pillow-heif raise for a damaged file (800 fuzzed files raised nothing else)."""
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    """What the pipeline produces and the limits it enforces on originals."""
-
-    widths: tuple[int, ...] = (480, 800, 1200, 1600)
-    webp_quality: int = 80
-    jpeg_quality: int = 82
-    max_pixels: int = MAX_ORIGINAL_PIXELS
-    """Originals with more pixels are refused before they are decoded."""
-    max_bytes: int = MAX_ORIGINAL_BYTES
-    """Originals with more bytes are refused before they are read."""
-    social_size: tuple[int, int] = (1200, 630)
-    thumb_size: int = 400
-    """Side of the square thumbnail used on cards."""
-
-    def __post_init__(self) -> None:
-        if not self.widths or min(self.widths) < 1 or min(self.social_size) < 1 or self.thumb_size < 1:
-            raise ValueError(f"ukuran gambar tidak sah / invalid image sizes: {self}")
-
-    def key(self) -> str:
-        """Digest of everything that shapes the outputs, plus :data:`PIPELINE_VERSION`.
-
-        The limits are left out: changing them must not reprocess every photo,
-        and they are enforced on cached entries too.
-        """
-        shaping = asdict(self)
-        del shaping["max_pixels"], shaping["max_bytes"]
-        shaping["widths"] = sorted(set(self.widths))
-        shaping["pipeline"] = PIPELINE_VERSION
-        shaping["webp_method"] = WEBP_METHOD
-        return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class PhotoRequest:
-    """A photo a post uses, with where it was named (for messages)."""
-
-    source: Path
-    """Absolute path of the original in the bundle."""
-    post: str
-    """Slug of the post."""
-    field: str | None
-    """Front-matter field that named it (``cover.file``), ``None`` in the body."""
-    line: int | None
-    """Line in ``index_md`` where it was named."""
-    index_md: Path
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One output file."""
-
-    width: int
-    height: int
-    format: str
-    """``"webp"`` or ``"jpeg"``."""
-    file: Path
-    """Absolute path of the file in the cache."""
-    url: str
-    """Site-relative URL (no leading slash) under a content-addressed directory."""
-
-
-@dataclass(frozen=True)
-class ProcessedPhoto:
-    """Every output of one original."""
-
-    source: Path
-    width: int
-    """Width of the largest rendition (after EXIF orientation)."""
-    height: int
-    renditions: tuple[Rendition, ...]
-    """Each width in WebP then JPEG, narrowest first."""
-    social: Rendition
-    """Centre crop at the social card's aspect ratio, JPEG."""
-    thumb: Rendition
-    """Square centre crop, WebP."""
-
-    def srcset(self, format: str) -> str:
-        """``srcset`` value for one format: ``"media/../x-480.webp 480w, ..."``."""
-        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions if r.format == format)
-
-    def largest(self, format: str = "jpeg") -> Rendition:
-        return max((r for r in self.renditions if r.format == format), key=lambda r: r.width)
-
-
-class PhotoResult(NamedTuple):
-    """What :func:`process_photos` made and what it refused."""
-
-    photos: dict[Path, ProcessedPhoto]
-    """Keyed by :attr:`PhotoRequest.source`; a refused photo is absent."""
-    problems: list[Problem]
-    processed: int = 0
-    """Photos decoded and encoded in this run (0 when all came from the cache)."""
 
 
 class _Failure(NamedTuple):
@@ -219,9 +112,6 @@ class _Plan(NamedTuple):
     thumb: int
     scale: float
     """Smallest decode scale (<= 1) that still feeds every output without upscaling."""
-
-
-# --------------------------------------------------------------------------- public API
 
 
 def process_photos(
@@ -302,89 +192,6 @@ def process_photos(
     return PhotoResult(photos, problems, processed)
 
 
-def prune_cache(cache_dir: Path, keep: Iterable[ProcessedPhoto]) -> int:
-    """Remove every cache entry (and stat-index line) not used by ``keep``.
-
-    Returns the number of entries removed. Leftovers of interrupted runs in
-    the temporary directory are removed too.
-    """
-    cache_dir = Path(os.path.abspath(cache_dir))
-    keep = list(keep)
-    kept_entries = {photo.social.file.parent for photo in keep}
-    removed = 0
-    for shard in _subdirs(cache_dir):
-        if len(shard.name) != 2:
-            continue
-        for entry in _subdirs(shard):
-            if _HEX_KEY.fullmatch(entry.name) and entry not in kept_entries:
-                shutil.rmtree(entry)
-                removed += 1
-        if not any(shard.iterdir()):
-            shard.rmdir()
-    shutil.rmtree(cache_dir / _TMP, ignore_errors=True)
-    index = _load_index(cache_dir)
-    kept_sources = {str(photo.source) for photo in keep}
-    pruned = {source: line for source, line in index.items() if source in kept_sources}
-    if pruned != index:
-        _write_json_atomic(cache_dir / _INDEX, {"version": PIPELINE_VERSION, "files": pruned})
-    return removed
-
-
-PHONE_MEDIA = "(max-width: 44.984375em)"
-"""Screens narrower than Material's tablet breakpoint (45em): phones."""
-THUMB_SIZES = "5.6rem"
-"""Width of the square thumbnail a card shows on a phone."""
-
-
-def picture_html(
-    photo: ProcessedPhoto,
-    alt: str,
-    *,
-    url_prefix: str,
-    sizes: str = "(min-width: 76.25em) 46rem, 100vw",
-    lcp: bool = False,
-    css_class: str | None = None,
-    phone_thumb: bool = False,
-) -> str:
-    """A ``<picture>`` with a WebP ``<source>`` and a JPEG ``<img>``.
-
-    ``url_prefix`` (``"../../"``) is put before every URL. The ``<img>`` has
-    the largest rendition's ``width``/``height`` so the browser reserves the
-    space, and is lazy unless ``lcp`` (the page's largest paint) is set, which
-    asks for high fetch priority instead. ``phone_thumb`` shows the square
-    thumbnail on phones (a card drawn as a row there).
-    """
-
-    def srcset(format: str) -> str:
-        return ", ".join(f"{url_prefix}{r.url} {r.width}w" for r in photo.renditions if r.format == format)
-
-    jpegs = [r for r in photo.renditions if r.format == "jpeg"]
-    fallback = max((r for r in jpegs if r.width <= FALLBACK_WIDTH), key=lambda r: r.width, default=None)
-    fallback = fallback or min(jpegs, key=lambda r: r.width)
-    attributes = [
-        ("src", url_prefix + fallback.url),
-        ("srcset", srcset("jpeg")),
-        ("sizes", sizes),
-        ("width", str(photo.width)),
-        ("height", str(photo.height)),
-        ("alt", alt),
-    ]
-    if css_class:
-        attributes.append(("class", css_class))
-    attributes += [("fetchpriority", "high")] if lcp else [("loading", "lazy"), ("decoding", "async")]
-    img = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes)
-    sources = ""
-    if phone_thumb:
-        thumb = photo.thumb
-        sources += (
-            f'<source media="{PHONE_MEDIA}" type="image/webp" '
-            f'srcset="{html.escape(url_prefix + thumb.url)} {thumb.width}w" sizes="{THUMB_SIZES}" '
-            f'width="{thumb.width}" height="{thumb.height}">'
-        )
-    sources += f'<source type="image/webp" srcset="{html.escape(srcset("webp"))}" sizes="{html.escape(sizes)}">'
-    return f"<picture>{sources}<img {img}></picture>"
-
-
 def identify(head: bytes) -> tuple[str | None, str | None]:
     """What a file that starts with ``head`` holds, by the same sniffing the pipeline uses.
 
@@ -396,9 +203,6 @@ def identify(head: bytes) -> tuple[str | None, str | None]:
     found = _sniff(head)
     suffix = next((suffix for suffix, format in _EXTENSIONS.items() if format == found), None)
     return suffix, _FORMAT_NAMES.get(found, found) if found else None
-
-
-# --------------------------------------------------------------------------- checks in the parent
 
 
 def _check_file(source: Path, settings: ImageSettings) -> os.stat_result | _Failure:
@@ -468,135 +272,6 @@ def _problem(request: PhotoRequest, failure: _Failure) -> Problem:
     )
 
 
-# --------------------------------------------------------------------------- stat index and cache entries
-
-
-def _load_index(cache_dir: Path) -> dict[str, list]:
-    """source path -> [size, mtime_ns, sha256, git blob id or None]; empty when missing or unreadable."""
-    try:
-        data = json.loads((cache_dir / _INDEX).read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != PIPELINE_VERSION or not isinstance(data.get("files"), dict):
-        return {}
-    return data["files"]
-
-
-def _save_index(cache_dir: Path, index: dict[str, list], seen: dict[str, list]) -> None:
-    """Add this run's sources to the index; write it only if something changed."""
-    if all(index.get(source) == line for source, line in seen.items()):
-        return
-    _write_json_atomic(cache_dir / _INDEX, {"version": PIPELINE_VERSION, "files": index | seen})
-
-
-def _write_json_atomic(path: Path, data: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, separators=(",", ":"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _digests(
-    stats: dict[Path, os.stat_result], index: dict[str, list], blobs: dict[Path, str], workers: int
-) -> dict[Path, str]:
-    """sha256 of each source: from the index when size and mtime are unchanged, or when git's blob id is known.
-
-    Sources that share an inode (hard links) are hashed once; the rest are
-    hashed in threads (hashlib releases the GIL).
-    """
-    known_blobs = {line[3]: line[2] for line in index.values() if len(line) > 3 and line[3]}
-    digests: dict[Path, str] = {}
-    missing: dict[tuple[int, int, int, int], list[Path]] = {}
-    for source, st in stats.items():
-        line = index.get(str(source))
-        if line and line[0] == st.st_size and line[1] == st.st_mtime_ns:
-            digests[source] = line[2]
-        elif blobs.get(source) in known_blobs:
-            digests[source] = known_blobs[blobs[source]]
-        else:
-            missing.setdefault((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns), []).append(source)
-    if missing:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            hashed = pool.map(_sha256, [sources[0] for sources in missing.values()])
-            for sources, digest in zip(missing.values(), hashed, strict=True):
-                digests.update(dict.fromkeys(sources, digest))
-    return digests
-
-
-def _git_blobs(sources: list[Path]) -> dict[Path, str]:
-    """Git's blob id of each source that git tracks and that is unchanged since checkout; ``{}`` without git.
-
-    ``git ls-files --stage`` lists what the index holds; ``--modified`` names
-    the files whose content differs from it, which keep no id.
-    """
-    if not sources:
-        return {}
-    top = Path(os.path.commonpath([source.parent for source in sources]))
-    try:
-        staged = subprocess.run(
-            ["git", "-C", str(top), "ls-files", "--stage", "-z", "--full-name"],
-            capture_output=True,
-            check=True,
-            timeout=60,
-        ).stdout
-        modified = subprocess.run(
-            ["git", "-C", str(top), "ls-files", "--modified", "-z", "--full-name"],
-            capture_output=True,
-            check=True,
-            timeout=60,
-        ).stdout
-        root = subprocess.run(
-            ["git", "-C", str(top), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            check=True,
-            text=True,
-            timeout=60,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    changed = set(modified.split(b"\0"))
-    ids: dict[Path, str] = {}
-    for entry in staged.split(b"\0"):
-        info, _, name = entry.partition(b"\t")
-        parts = info.split()
-        if len(parts) == 3 and parts[2] == b"0" and name not in changed:  # stage 0: no merge conflict
-            ids[Path(root, os.fsdecode(name))] = parts[1].decode("ascii")
-    wanted = {os.path.realpath(source): source for source in sources}
-    return {wanted[key]: blob for path, blob in ids.items() if (key := os.path.realpath(path)) in wanted}
-
-
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
-
-
-def _read_manifest(entry: Path) -> dict | None:
-    try:
-        manifest = json.loads((entry / _MANIFEST).read_bytes())
-    except (OSError, ValueError):
-        return None
-    return manifest if manifest.get("version") == PIPELINE_VERSION else None
-
-
-def _subdirs(path: Path) -> list[Path]:
-    try:
-        return [child for child in path.iterdir() if child.is_dir() and not child.is_symlink()]
-    except OSError:
-        return []
-
-
-def _slug(stem: str) -> str:
-    """File-name part of URLs: ASCII lower-case words joined by ``-``."""
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")[:60].strip("-") or "foto"
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector (reference counting still frees everything)."""
@@ -607,32 +282,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _photo(source: Path, key: str, entry: Path, manifest: dict) -> ProcessedPhoto:
-    """The ProcessedPhoto of ``source`` from its cache entry.
-
-    Cache files have generic names (``800.webp``) so identical content under
-    two names shares one entry; URLs carry the source's slugified stem.
-    """
-    url_stem = f"media/{key[:16]}/{_slug(source.stem)}"
-
-    def output(width: int, height: int, format: str, name: str) -> Rendition:
-        extension = "jpg" if format == "jpeg" else "webp"
-        file = entry / f"{name}.{extension}"
-        return Rendition(width, height, format, file, f"{url_stem}-{name}.{extension}")
-
-    renditions = tuple(
-        output(width, height, format, str(width)) for width, height in manifest["sizes"] for format in ("webp", "jpeg")
-    )
-    width, height = manifest["sizes"][-1]
-    social_width, social_height = manifest["social"]
-    social = output(social_width, social_height, "jpeg", "social")
-    thumb = output(manifest["thumb"], manifest["thumb"], "webp", "thumb")
-    return ProcessedPhoto(source, width, height, renditions, social, thumb)
-
-
-# --------------------------------------------------------------------------- rendering (in workers)
 
 
 def _run_jobs(jobs: dict[str, _Job], workers: int, progress: bool) -> dict[str, dict | _Failure]:
