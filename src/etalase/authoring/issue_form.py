@@ -68,6 +68,7 @@ from etalase.content.schema import (
     Slug,
     carries,
 )
+from etalase.content.settings import read_settings
 from etalase.content.structure import Place, places_of
 
 FORM_DIR = Path(".github") / "ISSUE_TEMPLATE"
@@ -634,18 +635,6 @@ def load_places(content_dir: Path) -> dict[str, Place]:
         ) from None
 
 
-def read_config(config_file: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` as data, ignoring the ``!!python/…`` tags of Markdown extensions."""
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
-    return data if isinstance(data, dict) else {}
-
-
 def brand(config: Mapping[str, Any]) -> Mapping[str, Any]:
     """``extra.brand`` of ``mkdocs.yml`` (empty when missing)."""
     extra = config.get("extra")
@@ -664,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         places = load_places(args.content)
-        site_url = str(read_config(args.config).get("site_url") or "/")
+        site_url = read_settings(args.config).site_url
         files = rendered(places, site_url)
     except (OSError, ValueError) as error:
         print(f"Formulir tidak dapat dibuat: {error} (cannot make the forms)", file=sys.stderr)

@@ -458,7 +458,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="etalase post", description="Buat pos baru dari templat. (Create a new post from the template.)"
     )
-    parser.add_argument("--category", help="wisata, umkm, budaya, atau pembangunan")
+    parser.add_argument("--category", help=", ".join(REGISTRY.ids()))
     parser.add_argument("--title", help="judul pos")
     parser.add_argument(
         "--creator",

@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -49,6 +49,7 @@ from etalase.content.load import Loaded, load_content
 from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.problems import Problem
 from etalase.content.schema import DateTimeWithZone, Regions, Slug
+from etalase.content.settings import parse_now
 from etalase.content.structure import places_of
 from etalase.content.zones import written
 
@@ -74,12 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_USAGE
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
-    except ValueError:
-        print(f"--now bukan waktu ISO yang sah: {args.now!r} (not an ISO date-time)", file=sys.stderr)
+        now = parse_now(args.now)
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return EXIT_USAGE
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=UTC)
 
     code, problems = _build(args, repo, content_dir, now)
     for problem in problems:

@@ -49,7 +49,7 @@ import tempfile
 import typing
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, date, datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,6 @@ from etalase.authoring.issue_form import (
     FormField,
     brand,
     form_fields,
-    read_config,
     value_type,
 )
 from etalase.authoring.schema_docs import FIRST_KEYS, post_markdown
@@ -85,6 +84,7 @@ from etalase.content.schema import (
     takes_plain_items,
     values_at,
 )
+from etalase.content.settings import parse_now, read_settings
 from etalase.content.slugs import slug_from_title, taken_slugs
 from etalase.content.structure import Place, places_of
 from etalase.content.validate import validate
@@ -1282,11 +1282,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         return _usage(f"--author bukan nama pengguna GitHub: {args.author!r} (not a GitHub login)")
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
-    except ValueError:
-        return _usage(f"--now bukan waktu ISO yang sah: {args.now!r} (not an ISO date-time)")
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=UTC)
+        now = parse_now(args.now)
+    except ValueError as error:
+        return _usage(str(error))
     try:
         host = (
             kiriman_assets.loopback_host(args.test_attachment_host)
@@ -1295,7 +1293,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     except ValueError as error:
         return _usage(str(error))
-    config = read_config(args.config) if args.config.is_file() else {}
+    config = read_settings(args.config).data
     settings = Settings.from_config(config, host=host, assets_dir=args.assets)
 
     submission = convert(body, login, args.issue, args.content, now, settings)
