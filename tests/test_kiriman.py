@@ -1,4 +1,4 @@
-"""The form converter (scripts/kiriman.py) on recorded issue bodies.
+"""The form converter (etalase kiriman convert) on recorded issue bodies.
 
 The bodies under tests/fixtures/kiriman/ are written exactly as GitHub writes a
 submitted issue form (``### <label>``, a blank line, the value; ``_No response_``;
@@ -68,7 +68,7 @@ def run_kiriman(
     issue: int = 7,
     assets: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``scripts/kiriman.py`` as the workflow runs it, at the suite's clock."""
+    """``etalase kiriman convert`` as the workflow runs it, at the suite's clock."""
     body_file = tmp_path / "issue.md"
     body_file.write_text(body, encoding="utf-8")
     command = [

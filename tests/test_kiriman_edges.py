@@ -1,7 +1,7 @@
 """The form route at its edges: the brand's time zone, the AI flag on every photo, a third post of the same
 title, a login written ``@login``, and the photo limits of the converter and of the publishing step.
 
-The converter runs in this process (``kiriman.main``, the function ``scripts/kiriman.py`` calls): these
+The converter runs in this process (``kiriman.main``, the function ``etalase kiriman convert`` calls): these
 tests are about what it writes, not about starting it.
 """
 

@@ -466,7 +466,7 @@ def test_an_hour_with_nothing_due_skips_everything_after_the_check() -> None:
 
 
 # --------------------------------------------------------------------------
-# scripts/check_pages_url.py
+# etalase ci pages-url
 # --------------------------------------------------------------------------
 
 CHECK_PAGES_URL = ["-m", "etalase", "ci", "pages-url"]
@@ -531,7 +531,7 @@ def test_pages_url_check_says_what_to_set(tmp_path: Path, pages: dict | str, exp
 
 
 # --------------------------------------------------------------------------
-# scripts/due_posts.py
+# etalase ci due
 # --------------------------------------------------------------------------
 
 DUE_POSTS = ["-m", "etalase", "ci", "due"]
