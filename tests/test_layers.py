@@ -97,3 +97,30 @@ def test_no_two_modules_share_a_name() -> None:
         if leaf != "__init__" and name.count(".") > 1 or leaf in TOP - {"__init__"}:
             names[leaf].append(name)
     assert not {leaf: found for leaf, found in names.items() if len(found) > 1}
+
+
+def test_no_module_but_the_registry_lists_the_categories() -> None:
+    """A category is one record of ``content/categories.py``: no other module spells out the category ids."""
+    from etalase.content.categories import REGISTRY
+
+    ids = set(REGISTRY.ids())
+    listing = {}
+    for name, path in modules().items():
+        if name == "etalase.content.categories":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        named = {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and node.value in ids and id(node) not in docstrings
+        }
+        if len(named) > 1:
+            listing[name] = sorted(named)
+    assert not listing, f"modules that list categories instead of asking the registry: {listing}"
