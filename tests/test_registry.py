@@ -262,3 +262,60 @@ def test_the_form_routes_accept_step_takes_any_registered_category_and_no_other(
         assert Result.model_validate(report).category == "kuliner"
     for category in REGISTRY.ids():
         assert Result.model_validate({**report, "category": category}).category == category
+
+
+def _answer(element: dict[str, Any], photo: str) -> str:
+    """What a creator types into one element of a generated form (a required one: its own example)."""
+    kind, attributes = element["type"], element.get("attributes", {})
+    required = (element.get("validations") or {}).get("required", False)
+    if kind == "checkboxes":
+        return "\n".join(f"- [X] {option['label']}" for option in attributes["options"])
+    if kind == "dropdown":
+        return attributes["options"][0] if required else "_No response_"
+    if element["id"] == "photos":
+        return f"![warung.jpg](https://github.com/user-attachments/assets/{photo})"
+    if element["id"] == "photo_alts":
+        return "Sepiring nasi kuning dengan telur balado dan serundeng di atas daun pisang"
+    if element["id"] == "body":
+        return "Warung Bu Tini menjual nasi kuning sejak 1998. " * 4
+    if required:
+        return str(attributes.get("placeholder") or attributes["label"])
+    return "_No response_"
+
+
+def test_a_fifth_category_is_converted_from_its_generated_form_and_accepted(tmp_path: Path) -> None:
+    from etalase.authoring import issue_form
+    from etalase.content.load import load_content
+    from etalase.content.schema import Regions
+    from etalase.content.structure import places_of
+    from etalase.kiriman import accept, convert
+    from etalase.photos.types import ImageSettings
+
+    from conftest import DEMO_CONTENT, LOGIN, add_login
+    from test_kiriman import ASSETS, make_assets
+
+    content = base_content(tmp_path / "content")
+    shutil.copytree(DEMO_CONTENT / "creators", content / "creators", dirs_exist_ok=True)
+    shutil.copy(DEMO_CONTENT / "regions.yml", content / "regions.yml")
+    add_login(content)
+    places = places_of(Regions.model_validate(load_content(content).regions.document.data))
+    photo = next(iter(ASSETS))
+    with REGISTRY.extended(KULINER):
+        form = issue_form.form_document("kuliner", places, "https://etalase.example.go.id/")
+        assert form["labels"] == ["kiriman"] or "kiriman" in form["labels"]
+        fields = [element for element in form["body"] if element["type"] != "markdown"]
+        assert {"kuliner_dish", "kuliner_stall"} <= {element["id"] for element in fields}
+        body = "\n\n".join(f"### {el['attributes']['label']}\n\n{_answer(el, photo)}" for el in fields) + "\n"
+        settings = convert.Settings(assets_dir=make_assets(tmp_path / "lampiran"))
+        submission = convert.convert(body, LOGIN, 7, content, datetime.fromisoformat(NOW), settings)
+        assert not submission.problems, [problem.message for problem in submission.problems]
+
+        artifact = tmp_path / "kiriman"
+        convert.write_report(submission, content, artifact / "hasil.json")
+        report = json.loads((artifact / "hasil.json").read_text(encoding="utf-8"))
+        assert report["ok"] and report["category"] == "kuliner"
+        shutil.copytree(content / report["bundle"], artifact / "konten" / report["bundle"])
+        shutil.rmtree(content / report["bundle"])  # the write job starts from the repository as it was
+        result, post = accept.accept_post(artifact, content, 7, ImageSettings())
+    assert result.category == "kuliner" and post is not None
+    assert post.meta.kuliner.stall == "Warung Bu Tini" and post.meta.kuliner.dish == "Nasi kuning"
