@@ -66,6 +66,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from pydantic import BaseModel
 
+import etalase
 from etalase.build.guard import PostGuard, PostTooComplex
 from etalase.build.listings import ListingKind
 from etalase.build.pages import Page, PostPage
@@ -87,8 +88,8 @@ MIN_SHARED = 50
 """Fewer pages to build than this are built by this process alone: a fork costs more than it saves."""
 SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "nh3", "Jinja2", "MarkupSafe")
 """Packages whose version shapes the HTML; each is part of every cache key, with every requirement of etalase."""
-PACKAGE_ROOT = Path(__file__).resolve().parent
-"""The ``etalase`` package: every file in it is part of every cache key (:func:`code_digest`)."""
+PACKAGE_ROOT = Path(etalase.__file__).resolve().parent
+"""The whole ``etalase`` package, every subpackage: every file in it is part of every cache key (:func:`code_digest`)."""
 
 
 def versions() -> str:
