@@ -622,7 +622,12 @@ def test_wrong_usage_exits_2(args: list[str], message: str, content: Path, tmp_p
 def test_any_edit_of_a_form_gives_problems_or_a_valid_bundle(
     edits, content: Path, assets: Path, tmp_path: Path
 ) -> None:
-    """Creators edit the issue's Markdown freely: drop, repeat, insert and swap lines of a valid body."""
+    """Creators edit the issue's Markdown freely: drop, repeat, insert and swap lines of a valid body.
+
+    The content holds what a conversion reads (creators, regions) and no post: every example copies,
+    snapshots and checks a small folder instead of the demo's photos.
+    """
+    content = _without_posts(content, tmp_path / "ringan")
     lines = fixture("wisata").split("\n")
     for kind, at, text in edits:
         at %= len(lines)
@@ -647,6 +652,15 @@ def test_any_edit_of_a_form_gives_problems_or_a_valid_bundle(
     else:
         assert submission.bundle is not None
         assert run_check("--content", copy).returncode == 0
+
+
+def _without_posts(content: Path, folder: Path) -> Path:
+    """``content``'s creators and regions in ``folder`` (made once, then reused), with no post."""
+    if not folder.exists():
+        (folder / "posts").mkdir(parents=True)
+        shutil.copytree(content / "creators", folder / "creators")
+        shutil.copy(content / "regions.yml", folder / "regions.yml")
+    return folder
 
 
 def test_a_photo_named_as_a_source_is_proof_and_keeps_its_alt_text(content: Path, assets: Path, tmp_path: Path) -> None:
