@@ -42,12 +42,10 @@ import pickle
 import re
 import shutil
 import signal
-import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache
@@ -72,6 +70,7 @@ from etalase.build.listings import ListingKind
 from etalase.build.pages import Page, PostPage
 from etalase.build.sanitize import clean_html, link_photos
 from etalase.build.share_cards import Card
+from etalase.build.text_cache import TextCache
 from etalase.build.theme import scrollable_tables
 from etalase.content.categories import Category
 from etalase.content.markdown_refs import photo_ref, rewrite_local_targets
@@ -255,63 +254,18 @@ class BodyRenderer:
             _JOBS = []
 
 
-class BodyStore:
-    """Rendered post bodies by key, in one SQLite file in the cache folder.
-
-    One file instead of one per body: creating 2,000 small files took 1.9 s
-    of a 2,000-post build on a busy disk (py-spy), one transaction takes a
-    few milliseconds. It is a cache: a file SQLite cannot read is started
-    afresh.
-    """
+class BodyStore(TextCache):
+    """Rendered post bodies by key (:mod:`etalase.build.text_cache`)."""
 
     FILE = "bodies.sqlite3"
-    BATCH = 500
-    """Keys per query (SQLite limits the parameters of one statement)."""
+    TABLE, COLUMN = "body", "html"
 
     def __init__(self, folder: Path):
-        self.path = folder / self.FILE
+        super().__init__(folder)
         prune(folder, ())  # one file per body, as earlier versions kept them
 
-    def read(self, keys: Iterable[str]) -> dict[str, str]:
-        """The stored bodies among ``keys``."""
-        wanted = list(keys)
-        found: dict[str, str] = {}
-        with self._open() as db:
-            for start in range(0, len(wanted), self.BATCH):
-                batch = wanted[start : start + self.BATCH]
-                marks = ",".join("?" * len(batch))
-                found.update(db.execute(f"SELECT key, html FROM body WHERE key IN ({marks})", batch).fetchall())
-        return found
-
-    def update(self, bodies: dict[str, str], keep: set[str]) -> None:
-        """Store ``bodies`` and forget every body whose key is not in ``keep``."""
-        with self._open() as db, db:
-            db.executemany("INSERT OR REPLACE INTO body (key, html) VALUES (?, ?)", bodies.items())
-            db.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
-            db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", ((key,) for key in keep))
-            db.execute("DELETE FROM body WHERE key NOT IN (SELECT key FROM kept)")
-
-    @contextmanager
-    def _open(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            db = self._connect()
-        except sqlite3.DatabaseError:  # not a database (a write cut short, a stray file): start afresh
-            self.path.unlink(missing_ok=True)
-            db = self._connect()
-        try:
-            yield db
-        finally:
-            db.close()
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)
-        try:
-            db.execute("CREATE TABLE IF NOT EXISTS body (key TEXT PRIMARY KEY, html TEXT NOT NULL)")
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
+    read = TextCache.read_texts
+    update = TextCache.update_texts
 
 
 class _BodyJob:

@@ -50,10 +50,8 @@ import html
 import json
 import re
 import shutil
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import version
@@ -63,6 +61,7 @@ import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hint
 
 from etalase.build.pages import PostPage, SearchFilter, offered_filters
 from etalase.build.pause import pause_point
+from etalase.build.text_cache import TextCache
 from etalase.build.theme import event_time, tanggal
 
 OUTPUT_DIR = "indeks-cari"
@@ -176,58 +175,18 @@ def text_key(text: tuple[str, str, str]) -> str:
     return hasher.hexdigest()
 
 
-class TermStore:
-    """Each post's terms by the digest of its text, in one SQLite file (a cache: an unreadable file starts afresh)."""
+class TermStore(TextCache):
+    """Each post's terms by the digest of its text (:mod:`etalase.build.text_cache`)."""
 
     FILE = "terms.sqlite3"
-    BATCH = 500
-
-    def __init__(self, folder: Path):
-        self.path = folder / self.FILE
+    TABLE, COLUMN = "terms", "terms"
 
     def read(self, keys: Iterable[str]) -> dict[str, Terms]:
-        wanted = list(keys)
-        found: dict[str, Terms] = {}
-        with self._open() as db:
-            for start in range(0, len(wanted), self.BATCH):
-                batch = wanted[start : start + self.BATCH]
-                marks = ",".join("?" * len(batch))
-                for key, text in db.execute(f"SELECT key, terms FROM terms WHERE key IN ({marks})", batch):
-                    found[key] = Terms.from_json(text)
-        return found
+        return {key: Terms.from_json(text) for key, text in self.read_texts(keys).items()}
 
     def update(self, terms: dict[str, Terms], keep: set[str]) -> None:
         """Store ``terms`` and forget every entry whose key is not in ``keep``."""
-        with self._open() as db, db:
-            db.executemany(
-                "INSERT OR REPLACE INTO terms (key, terms) VALUES (?, ?)",
-                ((key, item.to_json()) for key, item in terms.items()),
-            )
-            db.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
-            db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", ((key,) for key in keep))
-            db.execute("DELETE FROM terms WHERE key NOT IN (SELECT key FROM kept)")
-
-    @contextmanager
-    def _open(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            db = self._connect()
-        except sqlite3.DatabaseError:
-            self.path.unlink(missing_ok=True)
-            db = self._connect()
-        try:
-            yield db
-        finally:
-            db.close()
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)
-        try:
-            db.execute("CREATE TABLE IF NOT EXISTS terms (key TEXT PRIMARY KEY, terms TEXT NOT NULL)")
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
+        self.update_texts({key: item.to_json() for key, item in terms.items()}, keep)
 
 
 def fnv1a(text: str) -> int:
