@@ -563,19 +563,23 @@ class _Reader:
             return [self.block(form_field, item, number) for number, item in enumerate(items, 1)] or None
         return items or None
 
+    def unreadable_date(self, form_field: FormField, text: str, error: DateTextError) -> None:
+        """A date or time the reader could not read: what was found and what the reader says."""
+        self.problems.append(
+            self.labelled(
+                form_field,
+                f"ditemukan {_show(text)}; {error.message}",
+                f"found {_show(text)}; {error.message_en}",
+                hint=False,
+            )
+        )
+
     def moment(self, form_field: FormField, text: str) -> str | None:
         """A date and time as written in front matter (``2026-12-20 19:00 WIB``); how it was read is noted."""
         try:
             moment = read_moment(text, self.settings.zone)
         except DateTextError as error:
-            self.problems.append(
-                self.labelled(
-                    form_field,
-                    f"ditemukan {_show(text)}; {error.message}",
-                    f"found {_show(text)}; {error.message_en}",
-                    hint=False,
-                )
-            )
+            self.unreadable_date(form_field, text, error)
             return None
         said = spoken(moment.value)
         zone_note = ("", "") if moment.zone_written else (" (zona waktu daerah)", " (the regency's time zone)")
@@ -595,14 +599,7 @@ class _Reader:
         try:
             day = read_day(text, month_only=month_only)
         except DateTextError as error:
-            self.problems.append(
-                self.labelled(
-                    form_field,
-                    f"ditemukan {_show(text)}; {error.message}",
-                    f"found {_show(text)}; {error.message_en}",
-                    hint=False,
-                )
-            )
+            self.unreadable_date(form_field, text, error)
             return None
         alone = bool(month_only) and is_month_alone(text)
         self.notes.append(
