@@ -80,7 +80,7 @@ GROUPS: dict[str, dict[str, tuple[str, list[str], str]]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     if given and given[0] in DELEGATED:
-        return _delegate(DELEGATED[given[0]][0], given[1:])
+        return _delegate(DELEGATED[given[0]][0], given[1:], prog=f"etalase {given[0]}")
     if given and given[0] in GROUPS:
         return _group(given[0], given[1:])
     if given and given[0] == "serve":
@@ -103,10 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
-def _delegate(module: str, argv: list[str], prefix: Sequence[str] = ()) -> int:
+def _delegate(module: str, argv: list[str], prefix: Sequence[str] = (), *, prog: str) -> int:
+    """Run ``module``'s ``main``; its usage and ``--help`` name the command as it was typed (``prog``)."""
     from importlib import import_module
 
-    code = import_module(module).main([*prefix, *argv])
+    name, sys.argv[0] = sys.argv[0], prog  # argparse takes a parser's name from sys.argv[0]
+    try:
+        code = import_module(module).main([*prefix, *argv])
+    finally:
+        sys.argv[0] = name
     return int(code or 0)
 
 
@@ -120,7 +125,7 @@ def _group(group: str, argv: list[str]) -> int:
         parser.parse_args(argv)  # prints the help or the usage error (exit 0 or 2)
         return EXIT_USAGE
     module, prefix, _ = members[argv[0]]
-    return _delegate(module, argv[1:], prefix)
+    return _delegate(module, argv[1:], prefix, prog=f"etalase {group} {argv[0]}")
 
 
 def _serve(argv: list[str]) -> int:

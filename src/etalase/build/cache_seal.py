@@ -153,7 +153,7 @@ def verify(folder: Path, key: bytes) -> Verified:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m etalase.build.cache_seal",
+        prog="etalase cache",
         description="Segel cache build dengan HMAC dan periksa sebelum dipakai. "
         f"(Seal the build cache with an HMAC and verify it before use; key in ${KEY_VARIABLE}.)",
     )
