@@ -4,20 +4,25 @@ The bodies under tests/fixtures/kiriman/ are written exactly as GitHub writes a
 submitted issue form (``### <label>``, a blank line, the value; ``_No response_``;
 ``- [X]`` checkboxes; photos as ``![name](…/user-attachments/assets/<id>)`` or
 ``<img … src="…" />``). Attachments are read from a folder (``--assets``) that
-maps each id to a real photo of the demo content; the download path itself is
-tested against a local server in test_kiriman_download.py.
+maps each id to a real photo of the demo content, made phone-sized with a
+phone's EXIF (GPS, make, model) for the converter to strip; the download path
+itself is tested against a local server in test_kiriman_download.py.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
+from functools import cache
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -26,6 +31,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from etalase import cli
 from etalase.content.front_matter import parse_document
 from etalase.kiriman import convert as kiriman
 
@@ -52,10 +58,30 @@ def fixture(name: str) -> str:
     return (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
 
 
+ASSET_SIDE = 1200
+"""Long side of the attachments: what a phone's "reduce size" share gives, and a fraction of the demo photos'
+3,000–4,000 px, so that each conversion strips them in milliseconds (the 4,000 px limit has its own tests)."""
+
+
+@cache
+def _asset_bytes(photo: str) -> bytes:
+    """The demo photo ``photo`` as a phone sends it: :data:`ASSET_SIDE` px, with GPS, make and model in its EXIF."""
+    with Image.open(DEMO_CONTENT / "posts" / photo) as image:
+        image.draft("RGB", (ASSET_SIDE, ASSET_SIDE))  # decode the JPEG at a reduced scale
+        small = image.convert("RGB")
+    small.thumbnail((ASSET_SIDE, ASSET_SIDE))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Contoh Ponsel", "X1"  # Make, Model
+    exif[0x8825] = {1: "S", 2: (7.0, 14.0, 28.0), 3: "E", 4: (110.0, 24.0, 7.0)}  # GPS IFD
+    buffer = BytesIO()
+    small.save(buffer, "JPEG", quality=85, exif=exif)
+    return buffer.getvalue()
+
+
 def make_assets(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for attachment_id, photo in ASSETS.items():
-        (folder / attachment_id).write_bytes((DEMO_CONTENT / "posts" / photo).read_bytes())
+        (folder / attachment_id).write_bytes(_asset_bytes(photo))
     return folder
 
 
@@ -67,8 +93,10 @@ def run_kiriman(
     author: str = LOGIN,
     issue: int = 7,
     assets: Path | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """``etalase kiriman convert`` as the workflow runs it, at the suite's clock."""
+    """``etalase kiriman convert`` as the workflow runs it, at the suite's clock (in this process unless
+    ``process``: see :func:`run_in_process`)."""
     body_file = tmp_path / "issue.md"
     body_file.write_text(body, encoding="utf-8")
     command = [
@@ -90,7 +118,26 @@ def run_kiriman(
         str(tmp_path / "hasil.json"),
     ]
     command += ["--assets", str(assets)] if assets else []
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=300)
+    if process:
+        return subprocess.run([*command, *args], capture_output=True, text=True, timeout=300)
+    return run_in_process(command[1:] + list(args))
+
+
+def run_in_process(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """``python -m etalase …`` (``command`` from ``-m`` on) run by :func:`etalase.cli.main` in this process.
+
+    The same argument parsing, output and exit status, without starting Python and importing the package for
+    each of the many conversions; :func:`run_kiriman` with ``process=True`` and test_cli.py cover the command
+    as a process.
+    """
+    assert command[:2] == ["-m", "etalase"], command
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = cli.main(command[2:])
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code if isinstance(exit.code, int) else 2
+    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -218,7 +265,8 @@ EXPECTED = {
 @pytest.mark.parametrize("category", list(EXPECTED))
 def test_a_valid_form_becomes_a_bundle(category: str, content: Path, assets: Path, tmp_path: Path) -> None:
     slug, expected, photos = EXPECTED[category]
-    result = run_kiriman(fixture(category), content, tmp_path, assets=assets)
+    # One category through the command as the workflow starts it (a process), the others in this process.
+    result = run_kiriman(fixture(category), content, tmp_path, assets=assets, process=category == "wisata")
     assert result.returncode == 0, result.stdout + result.stderr
     bundle = content / "posts" / slug
     assert result.stdout == f"{bundle}\n"
@@ -600,7 +648,11 @@ def test_wrong_usage_exits_2(args: list[str], message: str, content: Path, tmp_p
     result = run_kiriman(fixture("wisata"), content, tmp_path, *args)
     assert result.returncode == 2
     assert result.stderr.strip() == message
-    assert subprocess.run([sys.executable, *KIRIMAN], capture_output=True).returncode == 2
+
+
+def test_the_command_as_a_process_exits_2_without_its_arguments() -> None:
+    result = subprocess.run([sys.executable, *KIRIMAN], capture_output=True, text=True)
+    assert result.returncode == 2 and "--body" in result.stderr
 
 
 # --------------------------------------------------------------------------
