@@ -512,7 +512,7 @@ def test_a_whatsapp_order_link_is_in_view_halfway_down_a_umkm_post(browser, demo
 
 # -- the visitors' lean layout: its CSS, its typeface, its weight ----------------------------------
 
-VISITOR_PAGES = ("", "wisata/", sp.newest_post("umkm").url, "agenda/", "cari/", "aksesibilitas/")
+VISITOR_PAGES = ("", "wisata/", sp.newest_post("umkm").url, "agenda/", "cari/", "tentang/", "aksesibilitas/")
 FONT = "assets/fonts/plus-jakarta-sans-latin-800-normal.woff2"
 
 
@@ -602,6 +602,26 @@ def test_headings_are_drawn_in_the_typeface_once_loaded(browser, demo_url):
         assert loaded == ['"Plus Jakarta Sans"'] or loaded == ["Plus Jakarta Sans"]
     finally:
         context.close()
+
+
+def test_tentang_is_the_regency_s_page_from_the_brand(demo_site):
+    from bs4 import BeautifulSoup
+
+    brand = sp.brand()
+    page = BeautifulSoup(sp.html_of(demo_site, "tentang/"), "html.parser")
+    article = page.select_one("main article")
+    assert article.select_one("h1").get_text(strip=True) == f"Tentang {brand['name']}"
+    assert "para kreator lokal" in article.get_text()  # the Markdown file's own text
+    ways = [li.get_text(strip=True) for li in article.select("#cara-ke-sini + ul li")]
+    assert ways == brand["getting_here"]
+    assert [a["href"] for a in article.select("a.md-button") if "Buka peta" in a.get_text()] == [
+        brand["contact"]["map"]
+    ]
+    assert article.select_one(f'a[href="mailto:{brand["contact"]["email"]}"]')
+    assert article.select_one('a[href="https://wa.me/6281200000000"]')
+    assert article.select(".etalase-about__social a")[0]["href"] == brand["social"]["instagram"]
+    assert "dibuat dengan Etalase" in article.select_one(".etalase-about__credit").get_text()
+    assert "assets/stylesheets/" not in str(page)
 
 
 def _home_transfer(demo_site: Path, browser) -> tuple[int, int]:
