@@ -7,6 +7,7 @@
 #         make form (issue forms for creators without git, from the schema and regions),
 #         make form-screenshots (the guide's pictures of the form),
 #         make vendor-stemmer (copy the search page's Indonesian stemmer from the pinned npm package),
+#         make vendor-font (copy the heading typeface from the pinned npm package),
 #         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
 #         at 500, 2,000 and 10,000 posts; about two hours), make lighthouse (Lighthouse scores of the demo).
 
@@ -15,7 +16,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form form-screenshots test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer clean
+.PHONY: site serve preview check post schema form form-screenshots test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer vendor-font clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -118,6 +119,18 @@ vendor-stemmer: node_modules/.package-lock.json
 	    " * The algorithm is the Snowball project's (https://snowballstem.org/, BSD 3-Clause licence)." \
 	    ' */' && \
 	  cat node_modules/$(STEMMER_PACKAGE)/dist/id.js; } > $(STEMMER_JS)
+
+# The heading typeface (Plus Jakarta Sans ExtraBold, Latin subset, woff2; SIL OFL 1.1) from the npm package
+# @fontsource/plus-jakarta-sans, pinned in package.json, is kept in docs/assets/fonts/ with its licence so that
+# `make site` needs no npm. etalase.css names it (@font-face), etalase/base.html preloads it, and the share
+# cards (etalase.build.share_cards) draw titles with it. tests/test_site.py checks the copy. Run after changing the pin.
+FONT_PACKAGE := @fontsource/plus-jakarta-sans
+FONT_FILE    := plus-jakarta-sans-latin-800-normal.woff2
+FONT_DIR     ?= docs/assets/fonts
+vendor-font: node_modules/.package-lock.json
+	mkdir -p $(FONT_DIR)
+	cp node_modules/$(FONT_PACKAGE)/files/$(FONT_FILE) $(FONT_DIR)/$(FONT_FILE)
+	cp node_modules/$(FONT_PACKAGE)/LICENSE $(FONT_DIR)/OFL.txt
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -102,8 +102,8 @@ def test_a_misspelt_key_also_names_the_unknown_key(tmp_path: Path) -> None:
     _, lines = check(config)
     assert (
         f"mkdocs.yml:{line_of(text, 'colours:')}: extra.brand.colours: isian tidak dikenal "
-        '(maksud Anda "colors"?); yang diizinkan di sini: colors, contact, copyright, demo, footer, hero, name, '
-        "repository, short_name, social, tagline, timezone"
+        '(maksud Anda "colors"?); yang diizinkan di sini: colors, contact, copyright, demo, footer, getting_here, '
+        "hero, name, repository, short_name, social, tagline, timezone"
     ) in lines
 
 

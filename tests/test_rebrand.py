@@ -39,7 +39,9 @@ PASER_BRAND = {
         "address": "Jl. Jenderal Sudirman No. 1, Tanah Grogot",
         "email": "diskominfo@paserkab.go.id",
         "whatsapp": "0813-5000-1234",
+        "map": "https://www.openstreetmap.org/?mlat=-1.9098&mlon=116.1956#map=15/-1.9098/116.1956",
     },
+    "getting_here": ["Pesawat: ke Balikpapan, lalu mobil travel ke Tanah Grogot sekitar lima jam."],
     "footer": "Etalase resmi Kabupaten Paser.",
     "repository": "https://github.com/diskominfo-paser/etalase",
     "demo": False,
@@ -64,6 +66,8 @@ def demo_traces() -> set[str]:
         brand["tagline"],
         brand["contact"]["office"],
         brand["contact"]["email"],
+        brand["contact"]["map"],
+        *brand["getting_here"],
         brand["footer"],
         brand["hero"]["alt"],
         brand["hero"]["credit"],
@@ -194,6 +198,9 @@ def test_the_regency_names_itself_everywhere(paser_site: Path) -> None:
     assert 'class="md-banner' not in home  # demo: false leaves no banner strip at all
     assert "Daya taka, bumi Paser yang ramah" in home
     assert 'href="https://github.com/diskominfo-paser/etalase/issues/new/choose">Kirim pos baru</a>' in home
+    about = (paser_site / "tentang" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Tentang Kabupaten Paser</h1>" in about and PASER_BRAND["getting_here"][0] in about
+    assert f'href="{PASER_BRAND["contact"]["map"].replace("&", "&amp;")}"' in about
 
 
 def test_times_and_examples_are_the_regency_s(paser_site: Path) -> None:

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from etalase.build.seo import PageSeo, Site, hand_written_seo
-from etalase.build.share_cards import TITLE_LINES, CardRequest, _fit_title, render_cards
+from etalase.build.share_cards import FONT_BOLD, TITLE_LINES, CardRequest, _fit_title, _title_font, render_cards
 
 import site_pages as sp
 
@@ -196,6 +196,17 @@ def test_a_long_title_is_wrapped_then_cut():
     assert len(lines) == TITLE_LINES and lines[-1].endswith("…")
     _, lines = _fit_title("Pantai Pasir Putih", 1056)
     assert lines == ["Pantai Pasir Putih"]
+
+
+def test_card_titles_are_set_in_the_pages_heading_typeface(tmp_path):
+    """The vendored woff2 file (docs/assets/fonts/) is what Pillow draws titles with, unless a character is outside it."""
+    woff2 = Path(__file__).resolve().parent.parent / "docs/assets/fonts/plus-jakarta-sans-latin-800-normal.woff2"
+    request = CardRequest(tmp_path / "foto.jpg", "Wisata", "Pantai Pasir Putih", "", "#0f6e56", "pantai", woff2)
+    font, _ = _fit_title(request.title, 1056, _title_font(request))
+    assert font.getname() == ("Plus Jakarta Sans", "ExtraBold")
+    greek = CardRequest(**{**request.__dict__, "title": "Pantai Ωmega"})  # not in the Latin subset
+    assert _title_font(greek) == FONT_BOLD
+    assert _title_font(CardRequest(**{**request.__dict__, "title_font": tmp_path / "none.woff2"})) == FONT_BOLD
 
 
 def test_each_post_has_its_own_social_card(demo_site):

@@ -290,6 +290,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Draw each post's social card and the site's (see :mod:`etalase.build.share_cards`); set :attr:`site`."""
         assert self.content is not None and self.brand is not None
         site = seo.Site.from_config(config, self.brand)
+        title_font = Path(config.docs_dir) / social.DISPLAY_FONT
         requests = {
             post.slug: social.CardRequest(
                 background=self.photos[post.cover].social.file,
@@ -298,6 +299,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 footer=f"{site.brand} · {site.address}",
                 colour=self.brand.colour_of(post.category),
                 name=post.slug,
+                title_font=title_font,
             )
             for post in self.content.posts
         }
@@ -309,6 +311,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 footer=site.address,
                 colour=self.brand.colors.primary,
                 name="situs",
+                title_font=title_font,
             )
         self.cards = social.render_cards(requests, cache)
         for card in self.cards.values():

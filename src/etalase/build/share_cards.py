@@ -14,6 +14,13 @@ Atkinson Hyperlegible was drawn by the Braille Institute for low-vision
 readers, which also keeps a title legible at the thumbnail size chat apps
 show. Material's own social plugin is not used: it fetches its fonts at build
 time and needs Cairo.
+
+Titles are set in the site's heading typeface when the site has it
+(:data:`DISPLAY_FONT` under ``docs_dir``, the woff2 file the pages use:
+Pillow's FreeType reads WOFF2, its wheels being built with Brotli), so a card
+matches the pages it leads to. That file holds the Latin subset only: a title
+with a character outside it (:data:`DISPLAY_RANGES`) is set in Atkinson
+Hyperlegible Bold instead of showing empty boxes.
 """
 
 from __future__ import annotations
@@ -29,13 +36,22 @@ from pathlib import Path
 import fontpkg_atkinson_hyperlegible as atkinson  # type: ignore[import-untyped]
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-CARD_VERSION = "2"
+CARD_VERSION = "3"
 """Bump when the drawing changes: it is part of every card's cache key."""
 
 SIZE = (1200, 630)
 MARGIN = 72
 FONT_BOLD = atkinson.ROOT / "files" / "AtkinsonHyperlegible-Bold.ttf"
 FONT_REGULAR = atkinson.ROOT / "files" / "AtkinsonHyperlegible-Regular.ttf"
+DISPLAY_FONT = "assets/fonts/plus-jakarta-sans-latin-800-normal.woff2"
+"""The heading typeface, relative to ``docs_dir`` (``make vendor-font``; etalase.css names it too)."""
+DISPLAY_RANGES = (
+    (0x0000, 0x00FF), (0x0131, 0x0131), (0x0152, 0x0153), (0x02BB, 0x02BC), (0x02C6, 0x02C6), (0x02DA, 0x02DA),
+    (0x02DC, 0x02DC), (0x0304, 0x0304), (0x0308, 0x0308), (0x0329, 0x0329), (0x2000, 0x206F), (0x20AC, 0x20AC),
+    (0x2122, 0x2122), (0x2191, 0x2191), (0x2193, 0x2193), (0x2212, 0x2212), (0x2215, 0x2215), (0xFEFF, 0xFEFF),
+    (0xFFFD, 0xFFFD),
+)  # fmt: skip
+"""The characters of the typeface's Latin subset (Fontsource's ``unicode-range`` of that file)."""
 TITLE_SIZES = (68, 58, 50)
 """Title sizes tried in turn until the title fits in :data:`TITLE_LINES` lines."""
 TITLE_LINES = 3
@@ -57,6 +73,8 @@ class CardRequest:
     colour: str
     """``#rrggbb`` of the tag and the bottom bar; white text must be readable on it."""
     name: str
+    title_font: Path | None = None
+    """The heading typeface (:data:`DISPLAY_FONT`), if the site has it; Atkinson Hyperlegible Bold otherwise."""
     """File-name stem of the card in its URL (the post's slug)."""
 
 
@@ -92,6 +110,7 @@ def _card(request: CardRequest, cache_dir: Path) -> Card:
     for part in (
         CARD_VERSION,
         _font_digest(),
+        _file_digest(_title_font(request)),
         _file_digest(request.background),  # content, not where it is
         request.kicker,
         request.title,
@@ -159,7 +178,7 @@ def _draw(request: CardRequest, target: Path) -> None:
     draw.rectangle((0, height - 14, width, height), fill=request.colour)
 
     # Title, bottom-aligned above the footer.
-    font, lines = _fit_title(request.title, width - 2 * MARGIN)
+    font, lines = _fit_title(request.title, width - 2 * MARGIN, _title_font(request))
     line_height = round(font.size * 1.15)
     y = footer_y - 52 - line_height * (len(lines) - 1)
     for line in lines:
@@ -171,10 +190,19 @@ def _draw(request: CardRequest, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def _fit_title(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def _title_font(request: CardRequest) -> Path:
+    """The heading typeface if the site has it and it has every character of the title."""
+    if request.title_font is None or not request.title_font.is_file():
+        return FONT_BOLD
+    if all(any(low <= ord(char) <= high for low, high in DISPLAY_RANGES) for char in request.title + "…"):
+        return request.title_font
+    return FONT_BOLD
+
+
+def _fit_title(title: str, width: int, path: Path = FONT_BOLD) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest title size whose wrapping fits; at the smallest size, the last line ends in "…"."""
     for size in TITLE_SIZES:
-        font = _font(FONT_BOLD, size)
+        font = _font(path, size)
         lines = _wrap(title, font, width)
         if len(lines) <= TITLE_LINES:
             return font, lines

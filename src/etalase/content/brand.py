@@ -92,6 +92,9 @@ class Contact(Strict):
     address: Text | None = None
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
     whatsapp: WhatsApp | None = None
+    map: Url | None = Field(
+        default=None, description="Tautan peta ke kantor atau pusat kota (halaman Tentang); bawaan: cari alamatnya"
+    )
 
 
 class Brand(Strict):
@@ -105,6 +108,10 @@ class Brand(Strict):
     social: Social = Field(default_factory=Social)
     contact: Contact
     footer: Text | None = None
+    getting_here: list[Text] = Field(
+        default_factory=list,
+        description="Cara ke sini (halaman Tentang): satu kalimat per cara, mis. bus, mobil, kapal",
+    )
     copyright: Text | None = Field(default=None, description="Baris hak cipta di kaki setiap halaman")
     repository: Url | None = Field(
         default=None, description="Alamat repositori GitHub situs ini: tombol 'Kirim pos baru' membuka formulirnya"
