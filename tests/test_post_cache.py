@@ -22,6 +22,7 @@ import etalase
 from etalase import api
 from etalase.content import digests
 from etalase.content.digests import FileDigests
+from etalase.content.photo_files import MAX_ORIGINAL_BYTES
 from etalase.content.post_cache import FOLDER
 from test_render_cache_scenarios import EVENT_POST, SHOP_POST, edit, write_content
 
@@ -185,3 +186,21 @@ def test_an_unchanged_file_costs_a_stat_and_a_same_size_rewrite_is_noticed(
 
     assert files.hashed == 1
     assert after[photo] != first[photo] and after[other] == first[other]
+
+
+def test_a_file_larger_than_any_photo_is_keyed_by_its_stat_and_never_read(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = site.parent / "content" / "posts" / SHOP_POST / "video.mp4"
+    with big.open("wb") as file:
+        file.truncate(MAX_ORIGINAL_BYTES + 1)  # sparse: no disk used
+    read: list[Path] = []
+    hash_file = digests._sha256
+    monkeypatch.setattr(digests, "_sha256", lambda path: read.append(path) or hash_file(path))
+    assert check(site).counts == {"posts_cached": 0, "posts_checked": 3}
+    assert check(site).counts == {"posts_cached": 3, "posts_checked": 0}
+    with big.open("r+b") as file:
+        file.write(b"x")
+
+    assert check(site).counts == {"posts_cached": 2, "posts_checked": 1}
+    assert read and big not in read

@@ -13,7 +13,9 @@ build's cache, under a key made of
   show it;
 * every entry of its bundle, at any depth: name, kind, and the sha256 of each
   file (:class:`~etalase.content.digests.FileDigests`: a stat when the file
-  is unchanged), the target of each symbolic link. A photo added, removed or
+  is unchanged), the target of each symbolic link. A file larger than any
+  photo is read (:data:`~etalase.content.photo_files.MAX_ORIGINAL_BYTES`) is
+  keyed by its stat instead: a bundle cannot make a build hash gigabytes. A photo added, removed or
   replaced changes the key: validation reads photos (their GPS, the
   scaffold's placeholder mark) and lists the bundle in its hints.
 
@@ -44,6 +46,7 @@ from typing import Any
 
 from etalase.content.categories import REGISTRY
 from etalase.content.digests import FileDigests, code_digest, stat_signature
+from etalase.content.photo_files import MAX_ORIGINAL_BYTES
 from etalase.content.problems import Problem
 from etalase.content.schema import PostBase
 from etalase.content.structure import CreatorEntry, Place, Post
@@ -125,7 +128,8 @@ class PostCache:
         """Each post's ``index.md`` with the key of its bundle (every file's digest: a stat when unchanged)."""
         scans = [_scan(index.parent) for index in indexes]
         stats = {path: st for entries in scans for _, _, path, st in entries if st is not None}
-        digests = self.files.digests(stats)
+        digests = self.files.digests({path: st for path, st in stats.items() if st.st_size <= MAX_ORIGINAL_BYTES})
+        digests |= {path: "stat " + stat_signature(st) for path, st in stats.items() if path not in digests}
         found = []
         for index, display, entries in zip(indexes, displays, scans, strict=True):
             listing = [
