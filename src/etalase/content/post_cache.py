@@ -188,23 +188,23 @@ class PostCache:
 def _scan(bundle: Path) -> list[tuple[str, str, Path, os.stat_result | None]]:
     """Every entry below ``bundle``, never following links: name, kind (f, l, d, o), path, stat of files."""
     found: list[tuple[str, str, Path, os.stat_result | None]] = []
-    folders = [bundle]
+    folders = [(bundle, "")]
     while folders:
-        folder = folders.pop()
+        folder, prefix = folders.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            entries = list(os.scandir(folder))
         except OSError:
-            found.append((_name(folder, bundle), "unreadable", folder, None))
+            found.append((prefix.rstrip("/"), "unreadable", folder, None))
             continue
         for entry in entries:
             path = Path(entry.path)
-            name = _name(path, bundle)
+            name = prefix + entry.name
             try:
                 if entry.is_symlink():
                     found.append((name, "l", path, None))
                 elif entry.is_dir(follow_symlinks=False):
                     found.append((name, "d", path, None))
-                    folders.append(path)
+                    folders.append((path, name + "/"))
                 elif entry.is_file(follow_symlinks=False):
                     found.append((name, "f", path, entry.stat(follow_symlinks=False)))
                 else:
@@ -212,10 +212,6 @@ def _scan(bundle: Path) -> list[tuple[str, str, Path, os.stat_result | None]]:
             except OSError:
                 found.append((name, "unreadable", path, None))
     return sorted(found, key=lambda item: item[0])
-
-
-def _name(path: Path, bundle: Path) -> str:
-    return path.relative_to(bundle).as_posix()
 
 
 def _link(path: Path) -> str:
