@@ -7,9 +7,11 @@ folder and is measured (:mod:`procs`): wall seconds, and the peak memory of
 the build process and of the largest process it starts (for Etalase: a
 worker that renders pages). Etalase runs four times: once to fill its photo cache
 (reported as "cold photo cache"), then timed with the photo cache warm: the
-full build and ``--no-search`` (each with its render cache emptied first:
-every post body and page rendered), and a rebuild after one post's body
-changed (every cache warm, as in CI after a merged pull request). The
+full build and ``--no-search`` (each with its render cache and its validated
+posts emptied first: every post checked, every body and page rendered), and a
+rebuild after one post's body changed (every cache warm, as in CI after a
+merged pull request). Each Etalase row also gives the seconds its build spent
+reading and checking the content (load + validate, from ``--timings``). The
 Material blog is built only up to ``--material-max`` posts: its build time
 grows with the square of the number of posts. On a shared machine, other
 work slows a build down now and then: ``--repeat K`` builds each timed run K
@@ -52,6 +54,8 @@ REFERENCE = 2000
 QUERIES = ("jembatan", "bangun", "pantai kuliner")
 KIB = 1024
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
+TIMINGS = "Waktu (timings): "
+"""How an Etalase build given ``--timings`` prints the seconds of its steps."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,9 @@ class Run:
     """Name of the largest process the build started, if any."""
     post_pages: int
     """Posts whose page is in the built site."""
+    load_validate: float | None = None
+    """Etalase only: seconds spent reading and checking the content (its ``--timings``: load + validate) in the
+    fastest build; the post cache is empty in the full builds and warm in the one-post rebuild."""
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -192,11 +199,13 @@ def _run(
     """
     log = folder / f"{peer.name}-{label.strip('-').replace(' ', '-')}.log"
     measured: list[Measurement] = []
+    checking: list[float | None] = []
     for _ in range(repeat):
         shutil.rmtree(site, ignore_errors=True)
         if before:
             before()
         measured.append(measure(peer.command(site, *options), cwd=peer.project, log=log, env=ENV))
+        checking.append(_load_validate(log))
     children = [m.largest_child for m in measured if m.largest_child]
     child = max(children, key=lambda peak: peak.peak_bytes, default=None)
     return Run(
@@ -208,12 +217,23 @@ def _run(
         child_mib=round(child.peak_mib, 1) if child else None,
         child=child.name if child else None,
         post_pages=sum(peer.post_page(site, slug).is_file() for slug in slugs),
+        load_validate=checking[min(range(repeat), key=lambda run: measured[run].seconds)],
     )
 
 
+def _load_validate(log: Path) -> float | None:
+    """Load + validate seconds from the ``Waktu (timings): {...}`` line of an Etalase build's log, if any."""
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith(TIMINGS):
+            timings = json.loads(line.removeprefix(TIMINGS))
+            return round(timings.get("load", 0.0) + timings.get("validate", 0.0), 3)
+    return None
+
+
 def _forget_renders(cache: Path) -> None:
-    """Empty Etalase's render cache (post bodies, pages; etalase.build.render), keeping its photos and share cards."""
-    for folder in [*cache.glob("*/bodies"), *cache.glob("*/pages")]:
+    """Empty Etalase's render cache (post bodies, pages; etalase.build.render) and its validated posts
+    (etalase.content.post_cache), keeping its photos and share cards."""
+    for folder in [*cache.glob("*/bodies"), *cache.glob("*/pages"), *cache.glob("*/posts")]:
         shutil.rmtree(folder)
 
 
@@ -262,7 +282,7 @@ def target_ratios(runs: list[Run], sizes: list[int]) -> dict[str, float]:
 def _print_header() -> None:
     print(
         f"{'tool':<14} {'run':<17} {'posts':>6} {'seconds':>8} {'build MiB':>10} {'child MiB':>10} "
-        f"{'largest child':<18} {'post pages':>10}"
+        f"{'largest child':<18} {'post pages':>10} {'load+check s':>12}"
     )
 
 
@@ -271,7 +291,8 @@ def _print_run(run: Run) -> None:
     child_mib = f"{run.child_mib:>10.1f}" if run.child_mib is not None else f"{'-':>10}"
     print(
         f"{run.tool:<14} {run.run:<17} {run.posts:>6} {run.seconds:>8.2f} {run.build_mib:>10.1f} {child_mib} "
-        f"{run.child or '-':<18} {run.post_pages:>10}",
+        f"{run.child or '-':<18} {run.post_pages:>10} "
+        + (f"{run.load_validate:>12.2f}" if run.load_validate is not None else f"{'-':>12}"),
         flush=True,
     )
 

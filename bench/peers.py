@@ -96,6 +96,7 @@ def etalase_site(content: Path, project: Path, now: datetime) -> Peer:
             str(site),
             "--now",
             now.isoformat(),
+            "--timings",
             *options,
         ],
         post_page=lambda site, slug: site / urls.post(slug) / "index.html",

@@ -159,9 +159,9 @@ def test_ratios_are_taken_at_2000_posts_and_only_from_runs_measured() -> None:
     }
 
 
-def test_a_full_build_starts_without_rendered_pages_but_keeps_the_photos(tmp_path: Path) -> None:
+def test_a_full_build_starts_without_rendered_pages_or_checked_posts_but_keeps_the_photos(tmp_path: Path) -> None:
     cache = tmp_path / "cache" / "0123456789ab"
-    for folder in ("images/ab", "social/cd", "bodies/ef", "pages/01"):
+    for folder in ("images/ab", "social/cd", "bodies/ef", "pages/01", "posts"):
         (cache / folder).mkdir(parents=True)
         (cache / folder / "entry").write_text("x")
     bench_scale._forget_renders(tmp_path / "cache")
@@ -200,9 +200,15 @@ def test_benchmark_at_a_tiny_size_builds_every_tool_and_measures_search(tmp_path
         assert run["posts"] == SIZE and run["post_pages"] == SIZE, (tool, label)
         assert run["seconds"] > 0 and run["build_mib"] > 0
         row = next(line for line in result.stdout.splitlines() if line.startswith(f"{tool:<14} {label:<17}"))
-        columns = row[33:].split()  # after tool and run: posts, seconds, build MiB, child MiB, child, post pages
+        columns = row[33:].split()  # posts, seconds, build MiB, child MiB, child, post pages, load+check s
         assert int(columns[0]) == SIZE and float(columns[1]) == pytest.approx(run["seconds"], abs=0.01)
-        assert float(columns[2]) == pytest.approx(run["build_mib"], abs=0.1) and int(columns[-1]) == SIZE
+        assert float(columns[2]) == pytest.approx(run["build_mib"], abs=0.1) and int(columns[-2]) == SIZE
+        if tool == "etalase":  # the seconds of reading and checking the content, from the build's --timings
+            assert 0 < run["load_validate"] < run["seconds"] and float(columns[-1]) == pytest.approx(
+                run["load_validate"], abs=0.01
+            )
+        else:
+            assert run["load_validate"] is None and columns[-1] == "-"
     # The largest process the build started: a render worker (etalase.build.render).
     assert (runs[("etalase", "full")]["child"] or "python").startswith("python")  # none, at this tiny size
 

@@ -4,8 +4,10 @@ A small site of its own (three posts with drawn photos, one creator, two
 kecamatan) is built once with an empty cache. Each scenario then copies that
 site, its cache included, changes one thing that shapes what a visitor gets,
 builds again with the warm cache, and builds the same sources again with an
-empty render cache (pages and bodies; processed photos and share cards are
-shared, they have caches and tests of their own). The two sites must be
+empty render cache (pages and bodies) and no validated posts kept (processed
+photos and share cards are shared, they have caches and tests of their own).
+Scenarios that count on validated posts from the post cache build the copy
+once before the change: the cache keys a post by where it is. The two sites must be
 identical, and the change must show (the warm site differs from the first
 build), so no scenario passes by changing nothing.
 
@@ -17,6 +19,7 @@ anyone bumping a version by hand.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -34,6 +37,7 @@ import etalase
 from etalase import api
 from etalase.build import sanitize
 from etalase.build.plugin import content_cache_name
+from etalase.content.post_cache import FOLDER as POST_CACHE
 from etalase.photos import markup
 
 from conftest import NOW, ROOT
@@ -245,13 +249,13 @@ def copy_sources(first: Path, target: Path, *, render_cache: bool) -> Path:
     """A copy of the first build's sources under ``target``, with its cache moved to the copy's content folder.
 
     Without ``render_cache`` the copy keeps only the processed photos and share
-    cards: its build renders every body and page anew.
+    cards: its build checks every post and renders every body and page anew.
     """
     shutil.copytree(first, target)
     (old,) = (target / "cache").iterdir()
     cache = old.rename(target / "cache" / content_cache_name((target / "content").resolve()))
     if not render_cache:
-        for name in ("pages", "bodies"):
+        for name in ("pages", "bodies", POST_CACHE):
             shutil.rmtree(cache / name, ignore_errors=True)
     return target
 
@@ -273,6 +277,9 @@ class Scenario:
     """A build with these options first (``now``, ``preview``): the cache the changed build starts from."""
     reuses: bool = True
     """Whether the warm build must take some pages from the cache (a change that not every page shows)."""
+    posts_cached: int | None = None
+    """How many validated posts the warm build must take from the post cache (:mod:`etalase.content.post_cache`),
+    if said: the scenario then builds first (``before``) so that the post cache is warm where the copy is."""
 
 
 def _name(scenario: object) -> str:
@@ -314,6 +321,39 @@ SCENARIOS = [
     Scenario("a template", lambda s: _append_to_templates(s / "overrides"), reuses=False),
     Scenario("preview of scheduled posts", lambda s: None, preview=True),
     Scenario("now across a publication", lambda s: None, now="2027-01-10T09:00:00+07:00"),
+    Scenario(
+        "a post's text, validated posts cached",
+        lambda s: edit(s / "content/posts" / SHOP_POST / "index.md", "lima menit berjalan kaki.", "tiga menit saja."),
+        before={"now": NOW},
+        posts_cached=2,
+    ),
+    Scenario(
+        "a photo replaced by one of the same size, validated posts cached",
+        lambda s: _replace_photo(s / "content/posts" / SHOP_POST / "sampul.jpg"),
+        before={"now": NOW},
+        posts_cached=2,
+    ),
+    Scenario(
+        "creator data, validated posts cached",
+        lambda s: edit(
+            s / "content/creators/rina-wulandari.yml", "Fotografer lanskap", "Pemandu wisata dan fotografer"
+        ),
+        before={"now": NOW},
+        posts_cached=3,  # a valid post holds only the creator's id
+    ),
+    Scenario(
+        "region names, validated posts cached",
+        lambda s: edit(s / "content/regions.yml", "name: Pasir Putih", "name: Pasir Putih Indah"),
+        before={"now": NOW},
+        reuses=False,
+        posts_cached=3,
+    ),
+    Scenario(
+        "a damaged post cache and a post's text",
+        lambda s: _damage_post_cache(s, "lima menit berjalan kaki."),
+        before={"now": NOW},
+        posts_cached=0,
+    ),
     pytest.param(
         Scenario(
             "now across an event's end",
@@ -333,6 +373,27 @@ SCENARIOS = [
         id="now across the end of a scheduled event",
     ),
 ]
+
+
+def _replace_photo(photo: Path) -> None:
+    """Another picture in the same file, of the same size in bytes (padded after the JPEG's end)."""
+    size = photo.stat().st_size
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), (20, 160, 90)).save(buffer, "JPEG", quality=80)
+    data = buffer.getvalue()
+    assert len(data) <= size, "the other picture must not be larger"
+    photo.write_bytes(data + b"\0" * (size - len(data)))
+    assert photo.stat().st_size == size
+
+
+def _damage_post_cache(sources: Path, text: str) -> None:
+    """Garbage in the post cache's files, and a change to a post's text that must show."""
+    (cache,) = (sources / "cache").iterdir()
+    files = sorted((cache / POST_CACHE).glob("*.sqlite3"))
+    assert files
+    for file in files:
+        file.write_bytes(b"not a database" * 100)
+    edit(sources / "content/posts" / SHOP_POST / "index.md", text, "lima menit, lewat jalan setapak.")
 
 
 def _move_to_wisata(sources: Path) -> None:
@@ -365,7 +426,7 @@ def _append_to_templates(overrides: Path) -> None:
 def test_a_warm_build_after_one_change_equals_a_fresh_build(scenario: Scenario, first: Path, tmp_path: Path) -> None:
     warm = copy_sources(first, tmp_path / "warm", render_cache=True)
     before = first.parent / "site"
-    if scenario.before:
+    if scenario.before or scenario.posts_cached is not None:
         before = tmp_path / "before-site"
         build(warm, before, now=str(scenario.before.get("now", NOW)), preview=bool(scenario.before.get("preview")))
     scenario.change(warm)
@@ -380,6 +441,9 @@ def test_a_warm_build_after_one_change_equals_a_fresh_build(scenario: Scenario, 
     )
     if scenario.reuses:
         assert counts["pages_cached"] > 0, counts
+    if scenario.posts_cached is not None:
+        assert counts["posts_cached"] == scenario.posts_cached, counts
+        assert fresh_counts["posts_cached"] == 0, fresh_counts
 
 
 def test_nothing_changed_takes_every_page_from_the_cache(first: Path, tmp_path: Path) -> None:

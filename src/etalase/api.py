@@ -31,6 +31,7 @@ from etalase.build.guard import PostTooComplex
 from etalase.build.pause import pause_point
 from etalase.build.prepare import prepare
 from etalase.build.publish import discard, publish, staging_dir
+from etalase.content.post_cache import FOLDER as POST_CACHE
 from etalase.content.problems import Problem, display_path
 from etalase.content.structure import Content
 
@@ -74,7 +75,8 @@ class Result:
     site_dir: Path | None = None
     """Where the site was published (builds only)."""
     counts: dict[str, int] = field(default_factory=dict)
-    """Generated pages and post bodies taken from the cache or made anew (builds only; :mod:`etalase.build.render`)."""
+    """Posts taken from the post cache or checked (:mod:`etalase.content.post_cache`); in builds also generated
+    pages and post bodies taken from the cache or made anew (:mod:`etalase.build.render`)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each step: load, validate, photos, pages, bodies (post Markdown), render (the other
     MkDocs work: templates, pages from the cache), search, publish."""
@@ -157,10 +159,17 @@ def _prepare(options: Options, result: Result) -> tuple[MkDocsConfig, EtalasePlu
     if not content_dir.is_dir():
         result.usage = f"folder konten tidak ada: {content_dir} (content folder not found)"
         return None
-    prepared = prepare(config, content_dir, options.now or datetime.now(UTC), options.preview_scheduled)
+    prepared = prepare(
+        config,
+        content_dir,
+        options.now or datetime.now(UTC),
+        options.preview_scheduled,
+        plugin.cache_for_content(config, content_dir) / POST_CACHE,
+    )
     plugin.prepared = prepared
     result.content, result.problems = prepared.content, prepared.problems
     result.timings.update(prepared.timings)
+    result.counts.update(prepared.counts)
     return config, plugin
 
 

@@ -62,6 +62,7 @@ from etalase.content import urls
 from etalase.content.brand import Brand
 from etalase.content.categories import REGISTRY
 from etalase.content.photo_files import PHOTO_SUFFIXES
+from etalase.content.post_cache import FOLDER as POST_CACHE
 from etalase.content.problems import Problem, display_path
 from etalase.content.settings import parse_now
 from etalase.content.structure import Content, Post
@@ -117,11 +118,13 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.guard = PostGuard(self.config.render_seconds)
         if self.prepared is None:  # MkDocs runs by itself (mkdocs serve): prepare here, from the plugin's options
             base = Path(config.config_file_path or ".").resolve().parent
+            content_dir = (base / self.config.content_dir).resolve()
             self.prepared = prepare(
                 config,
-                (base / self.config.content_dir).resolve(),
+                content_dir,
                 parse_now(self.config.now),
                 self.config.preview_scheduled,
+                self.cache_for_content(config, content_dir) / POST_CACHE,
             )
         self.fail_on(self.prepared.problems)
         content, brand = self.prepared.content, self.prepared.brand
@@ -237,6 +240,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             bodies, problems = renderer.render(posts, self.photos, keep=self.content.posts)
         self.fail_on(problems)
         self.counts = {
+            **(self.prepared.counts if self.prepared else {}),
             "pages_cached": len(self.page_work.cached),
             "pages_built": len(self.page_work.keys) - len(self.page_work.cached),
             "bodies_cached": renderer.cached,
@@ -263,14 +267,14 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             return 1
         return max(1, self.config.workers or os.cpu_count() or 1)
 
-    def cache_for_content(self, config: MkDocsConfig) -> Path:
-        """The cache of this content folder.
+    def cache_for_content(self, config: MkDocsConfig, content_dir: Path | None = None) -> Path:
+        """The cache of this content folder (``content_dir``, by default the one being built).
 
         Each content folder has its own, so that building one (a test, a
         benchmark) never prunes the processed photos of another.
         """
         base = Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir
-        return base / content_cache_name(self.content_dir)
+        return base / content_cache_name(content_dir or self.content_dir)
 
     def _hero_request(self, config: MkDocsConfig) -> PhotoRequest | None:
         """The brand's hero photo, a file under ``docs/``, if the brand names one."""
@@ -504,5 +508,12 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
 
 
 def _source_digest(post: Post) -> str:
-    """What a post is made of: its front matter, its body (a page showing it changes when they do)."""
+    """What a post is made of (a page showing it changes when it does): its ``index.md``.
+
+    The file's digest is known from loading it (:mod:`etalase.content.post_cache`); the front matter and the
+    body are hashed only for a post loaded without it. Not where it is: a checkout moved elsewhere (a cache
+    restored on another runner) keeps its pages.
+    """
+    if post.digest:
+        return post.digest
     return hashlib.sha256((post.meta.model_dump_json() + "\0" + post.body).encode("utf-8", "surrogatepass")).hexdigest()

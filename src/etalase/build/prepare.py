@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from etalase.content.brand import Brand, check_brand
 from etalase.content.categories import REGISTRY, missing_pieces
 from etalase.content.load import load_content
+from etalase.content.post_cache import PostCache
 from etalase.content.problems import Problem, display_path
 from etalase.content.structure import Content
 from etalase.content.validate import validate
@@ -40,10 +41,22 @@ class Prepared:
     """Every problem of the brand block, the theme's category pieces and the content, sorted; none: build."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent loading and validating (``load``, ``validate``)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Posts taken from the post cache and posts checked (with a cache)."""
 
 
-def prepare(config: MkDocsConfig, content_dir: Path, now: datetime, preview_scheduled: bool = False) -> Prepared:
-    """Check the brand block and the theme's category pieces, load and validate ``content_dir``."""
+def prepare(
+    config: MkDocsConfig,
+    content_dir: Path,
+    now: datetime,
+    preview_scheduled: bool = False,
+    cache_dir: Path | None = None,
+) -> Prepared:
+    """Check the brand block and the theme's category pieces, load and validate ``content_dir``.
+
+    With ``cache_dir``, the outcome of each post is kept there and reused
+    while its bundle is unchanged (:mod:`etalase.content.post_cache`).
+    """
     prepared = Prepared(content_dir=content_dir, now=now, preview_scheduled=preview_scheduled)
     prepared.brand, problems = check_brand(config)
     problems += missing_pieces(
@@ -52,10 +65,13 @@ def prepare(config: MkDocsConfig, content_dir: Path, now: datetime, preview_sche
         display_path(Path(config.config_file_path or "mkdocs.yml")),
     )
     started = time.perf_counter()
-    loaded = load_content(content_dir)
+    cache = PostCache(cache_dir) if cache_dir is not None else None
+    loaded = load_content(content_dir, cache)
     prepared.timings["load"] = time.perf_counter() - started
     started = time.perf_counter()
     prepared.content, content_problems = validate(loaded, now, preview_scheduled)
     prepared.timings["validate"] = time.perf_counter() - started
+    if cache is not None:
+        prepared.counts = {"posts_cached": cache.reused, "posts_checked": cache.checked}
     prepared.problems = sorted(set(problems + content_problems))
     return prepared

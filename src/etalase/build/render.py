@@ -39,7 +39,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import re
 import shutil
 import signal
 import sys
@@ -48,8 +47,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, is_dataclass
 from datetime import date
-from functools import cache
-from importlib.metadata import PackageNotFoundError, requires, version
 from pathlib import Path
 from typing import Any
 
@@ -64,18 +61,18 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from pydantic import BaseModel
 
-import etalase
 from etalase.build.guard import PostGuard, PostTooComplex
 from etalase.build.listings import ListingKind
 from etalase.build.pages import Page, PostPage
 from etalase.build.sanitize import clean_html, link_photos
 from etalase.build.share_cards import Card
-from etalase.build.text_cache import TextCache
 from etalase.build.theme import scrollable_tables
 from etalase.content.categories import Category
+from etalase.content.digests import code_digest
 from etalase.content.markdown_refs import photo_ref, rewrite_local_targets
 from etalase.content.problems import Problem
 from etalase.content.structure import CreatorEntry, Place, Post
+from etalase.content.text_cache import TextCache
 from etalase.photos.markup import picture_html
 from etalase.photos.types import ProcessedPhoto
 
@@ -85,53 +82,6 @@ ELSEWHERE = "etalase/elsewhere.html"
 """A template that writes nothing: for pages whose file another process (or the cache) provides."""
 MIN_SHARED = 50
 """Fewer pages to build than this are built by this process alone: a fork costs more than it saves."""
-SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "nh3", "Jinja2", "MarkupSafe")
-"""Packages whose version shapes the HTML; each is part of every cache key, with every requirement of etalase."""
-PACKAGE_ROOT = Path(etalase.__file__).resolve().parent
-"""The whole ``etalase`` package, every subpackage: every file in it is part of every cache key (:func:`code_digest`)."""
-
-
-def versions() -> str:
-    """The installed versions of :data:`SHAPING_PACKAGES` and of every requirement of the ``etalase`` distribution.
-
-    ProperDocs stands in for MkDocs where it is used: a package not installed
-    under its name is written ``name=?``.
-    """
-    names = set(SHAPING_PACKAGES)
-    try:
-        names |= {_requirement_name(line) for line in requires("etalase") or ()}
-    except PackageNotFoundError:  # run from a checkout without `pip install`
-        pass
-    found = []
-    for package in sorted(names, key=str.lower):
-        try:
-            found.append(f"{package}={version(package)}")
-        except PackageNotFoundError:
-            found.append(f"{package}=?")
-    return ",".join(found)
-
-
-def _requirement_name(line: str) -> str:
-    """``"pillow>=12.0; extra == 'x'"`` -> ``"pillow"``."""
-    return re.split(r"[\s<>=!~;\[(]", line.strip(), maxsplit=1)[0]
-
-
-@cache
-def code_digest() -> str:
-    """A digest of everything the pipeline's own code is: every file of the package and the versions it runs on.
-
-    Part of every body and page key, so that any change to the code that
-    shapes a page (the sanitiser's rules, the ``<picture>`` markup, a
-    template helper) renders every page again: a security fix reaches every
-    published page without anyone remembering to bump a version. Computed
-    once per process (about 1 ms: the package is some hundred kilobytes).
-    """
-    hasher = hashlib.sha256(versions().encode())
-    for path in sorted(PACKAGE_ROOT.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
-            hasher.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0")
-            hasher.update(hashlib.sha256(path.read_bytes()).digest())
-    return hasher.hexdigest()
 
 
 def photo_shape(photo: ProcessedPhoto) -> tuple[object, ...]:
@@ -255,7 +205,7 @@ class BodyRenderer:
 
 
 class BodyStore(TextCache):
-    """Rendered post bodies by key (:mod:`etalase.build.text_cache`)."""
+    """Rendered post bodies by key (:mod:`etalase.content.text_cache`)."""
 
     FILE = "bodies.sqlite3"
     TABLE, COLUMN = "body", "html"

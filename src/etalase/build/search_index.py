@@ -61,8 +61,8 @@ import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hint
 
 from etalase.build.pages import PostPage, SearchFilter, offered_filters
 from etalase.build.pause import pause_point
-from etalase.build.text_cache import TextCache
 from etalase.build.theme import event_time, tanggal
+from etalase.content.text_cache import TextCache
 
 OUTPUT_DIR = "indeks-cari"
 """Folder of the index inside the site; the search page's script reads it from ``data-etalase-index``."""
@@ -176,7 +176,7 @@ def text_key(text: tuple[str, str, str]) -> str:
 
 
 class TermStore(TextCache):
-    """Each post's terms by the digest of its text (:mod:`etalase.build.text_cache`)."""
+    """Each post's terms by the digest of its text (:mod:`etalase.content.text_cache`)."""
 
     FILE = "terms.sqlite3"
     TABLE, COLUMN = "terms", "terms"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etalase.content.front_matter import Document, parse_document, parse_yaml, read_text
+from etalase.content.post_cache import PostCache, PostFile
 from etalase.content.problems import Problem, display_path
 
 POSTS_DIR = "posts"
@@ -35,6 +36,8 @@ class RawFile:
     display: Path
     """Path shown in messages."""
     document: Document
+    digest: str = ""
+    """The post's digest for page fingerprints (:attr:`~etalase.content.structure.Post.digest`), when known."""
 
 
 @dataclass
@@ -46,12 +49,21 @@ class Loaded:
     creators: list[RawFile] = field(default_factory=list)
     regions: RawFile | None = None
     problems: list[Problem] = field(default_factory=list)
+    cache: PostCache | None = None
+    """Outcomes of posts checked by earlier builds: with one, posts are not read here but listed in
+    :attr:`pending`, and validation reads only those it cannot take from the cache."""
+    pending: list[PostFile] = field(default_factory=list)
 
 
-def load_content(root: Path) -> Loaded:
-    """Read every post, creator and the region list under ``root``."""
+def load_content(root: Path, cache: PostCache | None = None) -> Loaded:
+    """Read every post, creator and the region list under ``root``.
+
+    With a ``cache``, posts are only listed, each with the digest of its
+    bundle (:attr:`Loaded.pending`): validation takes an unchanged post's
+    outcome from the cache and reads the others (:func:`read_post`).
+    """
     root = Path(os.path.abspath(root))
-    loaded = Loaded(root=root)
+    loaded = Loaded(root=root, cache=cache)
     if not root.is_dir():
         loaded.problems.append(
             Problem(display_path(root), None, None, "folder konten tidak ditemukan", "content folder not found")
@@ -93,17 +105,25 @@ def load_content(root: Path) -> Loaded:
                 if raw:
                     loaded.creators.append(raw)
 
-    for index in _find_bundles(root / POSTS_DIR, loaded.problems):
-        display = display_path(index)
-        text, problems = read_text(index, display)
-        if text is None:
-            loaded.problems.extend(problems)
-            continue
-        document, problems = parse_document(text, display)
+    indexes = _find_bundles(root / POSTS_DIR, loaded.problems)
+    if cache is not None:
+        loaded.pending = cache.post_files(indexes, [display_path(index) for index in indexes])
+        return loaded
+    for index in indexes:
+        raw, problems = read_post(index, display_path(index))
         loaded.problems.extend(problems)
-        if document:
-            loaded.posts.append(RawFile(index, display, document))
+        if raw:
+            loaded.posts.append(raw)
     return loaded
+
+
+def read_post(index: Path, display: Path) -> tuple[RawFile | None, list[Problem]]:
+    """Read and parse one post's ``index.md``: the file, or the problems that stop it being read."""
+    text, problems = read_text(index, display)
+    if text is None:
+        return None, problems
+    document, problems = parse_document(text, display)
+    return (RawFile(index, display, document) if document else None), problems
 
 
 def _find_bundles(posts_dir: Path, problems: list[Problem]) -> list[Path]:

@@ -48,6 +48,9 @@ class Post:
     """Every photo the post names: front-matter fields in schema order, then the body's."""
     scheduled: bool = False
     """Not a draft and dated after the build's now: built only in a preview, where every page marks it."""
+    digest: str = ""
+    """Digest of ``index.md`` and the time zone its dates are read in, when the loader knows the file's
+    (:mod:`etalase.content.post_cache`): what pages showing the post are fingerprinted by."""
 
     @property
     def category(self) -> str:

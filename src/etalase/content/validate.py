@@ -24,11 +24,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from etalase.content.brand import configured_zone
 from etalase.content.categories import REGISTRY
 from etalase.content.explain import field_name, problems_of
-from etalase.content.load import Loaded, RawFile
+from etalase.content.load import Loaded, RawFile, read_post
 from etalase.content.markdown_refs import file_part, local_targets, remote_images
 from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.photo_privacy import gps_problems
 from etalase.content.placeholders import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
+from etalase.content.post_cache import Outcome, PostCache, context_of, dumps
 from etalase.content.problems import Problem
 from etalase.content.schema import Creator, PostBase, Regions, Slug, photo_locations, placeholder_locations, values_at
 from etalase.content.structure import Content, CreatorEntry, PhotoRef, Place, Post, places_of
@@ -78,6 +79,8 @@ def _validate(loaded: Loaded, now: datetime, preview_scheduled: bool) -> tuple[C
             broken[raw.path.stem] = raw.display
 
     posts = [post for raw in loaded.posts if (post := _validate_post(raw, creators, broken, places, problems))]
+    if loaded.cache is not None:
+        posts += _through_cache(loaded, loaded.cache, creators, broken, places, problems)
     problems.extend(_duplicate_slugs(posts))
     if problems:
         return None, sorted(set(problems))
@@ -95,6 +98,73 @@ def _validate(loaded: Loaded, now: datetime, preview_scheduled: bool) -> tuple[C
 # --------------------------------------------------------------------------
 # Posts
 # --------------------------------------------------------------------------
+
+
+def _through_cache(
+    loaded: Loaded,
+    cache: PostCache,
+    creators: dict[str, CreatorEntry],
+    broken: dict[str, Path],
+    places: dict[str, Place],
+    problems: list[Problem],
+) -> list[Post]:
+    """The valid posts of :attr:`Loaded.pending`: each from the cache when its outcome still holds, else checked.
+
+    The problems of each post, from the cache or found now, go to ``problems``.
+    """
+    setup = cache.setup(_ZONE.get())
+    context = context_of(creators, broken, places)
+    keys = [PostCache.key(setup, post_file) for post_file in loaded.pending]
+    stored = cache.read(keys)
+    fresh: dict[str, str] = {}
+    posts: list[Post] = []
+    cache.reused = cache.checked = 0
+    for key, post_file in zip(keys, loaded.pending, strict=True):
+        outcome = stored.get(key)
+        if outcome is not None and outcome.holds(creators, places, context):
+            cache.reused += 1
+        else:
+            cache.checked += 1
+            digest = PostCache.post_digest(post_file, _ZONE.get())
+            outcome = _check_post(post_file.index, post_file.display, digest, creators, broken, places, context)
+            text = dumps(outcome)
+            if text is not None and PostCache.unchanged(post_file):
+                fresh[key] = text
+        problems.extend(outcome.problems)
+        if outcome.post is not None:
+            posts.append(outcome.post)
+    cache.write(fresh, keep=set(keys))
+    return posts
+
+
+def _check_post(
+    index: Path,
+    display: Path,
+    digest: str,
+    creators: dict[str, CreatorEntry],
+    broken: dict[str, Path],
+    places: dict[str, Place],
+    context: str,
+) -> Outcome:
+    """Read and check one post: its outcome, with what of the creators and places it depends on.
+
+    ``context``: :func:`~etalase.content.post_cache.context_of` the creators and places.
+    """
+    raw, problems = read_post(index, display)
+    if raw is None:
+        return Outcome(problems, None)
+    raw.digest = digest
+    post = _validate_post(raw, creators, broken, places, problems)
+    if post is None:
+        return Outcome(problems, None, context=context)
+    named = raw.document.data.get("creators")
+    region = raw.document.data.get("region")
+    return Outcome(
+        problems,
+        post,
+        creators=tuple(creator for creator in named if isinstance(creator, str)) if isinstance(named, list) else (),
+        region=region if isinstance(region, str) else None,
+    )
 
 
 def _validate_post(
@@ -175,6 +245,7 @@ def _validate_post(
         body=raw.document.body,
         body_line=raw.document.body_line,
         photos=photos,
+        digest=raw.digest,
     )
 
 
