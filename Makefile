@@ -47,16 +47,19 @@ form: $(VENV)/.site-deps
 form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
 	$(BIN)/etalase form-screenshots --site site
 
-# Lint and types first (seconds), then the tests on every core (pytest-xdist); the tests of one
-# module share its built site on one worker. Property tests run hypothesis's "ci" profile (tests/conftest.py):
+# The tests on every core (pytest-xdist), one by one, longest first; the tests that share a module's
+# fixture (its built site) as one group on one worker, in the order tests/conftest.py gives.
+XDIST := -n auto --dist loadgroup --no-loadscope-reorder
+
+# Lint and types first (seconds), then the tests on every core. Property tests run hypothesis's "ci" profile (tests/conftest.py):
 # the same examples every run.
 test: lint $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
-	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --dist loadscope
+	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST)
 
 # The quick lane while working: no browser (Chromium), no `pip install` of the package, no benchmarks
 # (markers browser and slow, see pyproject.toml), no lint: about 3 minutes on 2 cores (README). `make test` runs everything.
 test-quick: $(VENV)/.test-deps /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
-	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --dist loadscope -q -m "not slow and not browser"
+	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST) -q -m "not slow and not browser"
 
 # The property tests (hypothesis) with new random examples each run (CI repeats the same ones):
 # EXPLORE_ARGS="--hypothesis-seed=N" replays a run. A failure prints a @reproduce_failure blob and the
@@ -77,7 +80,7 @@ CLOCK_TESTS := tests/test_build.py tests/test_schedule_order.py tests/test_seo.p
 CLOCK_DAY ?= 2028-07-01
 test-dates: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
 	@echo "== clock at $(CLOCK_DAY) 12:00"
-	faketime -f "@$(CLOCK_DAY) 12:00:00" $(BIN)/python -m pytest -n auto --dist loadscope -q \
+	faketime -f "@$(CLOCK_DAY) 12:00:00" $(BIN)/python -m pytest $(XDIST) -q \
 	  -p no:cacheprovider -k "not serve_reloads" $(CLOCK_TESTS)
 
 # ruff and mypy as configured in pyproject.toml (`ruff format .` fixes what the second line finds).

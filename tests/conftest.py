@@ -51,11 +51,43 @@ BROWSER_FIXTURES = {"browser", "page"}
 """Fixtures that start Chromium: a test that uses one (even through another fixture) is marked ``browser``."""
 
 
+SHARED_SCOPES = {"module", "class", "package"}
+"""Fixture scopes whose value the tests of one module share (a site built for the module, its server)."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that drive Chromium ``browser``, so that ``make test-quick`` can leave them out."""
+    """Mark the tests that drive Chromium ``browser``, so that ``make test-quick`` can leave them out; keep
+    together and start first the tests that share a module's fixtures.
+
+    ``make test`` spreads the tests over the cores one by one (``--dist loadgroup``), except that the tests
+    using a fixture shared by their module are one group (``xdist_group``), run by one worker, so that the
+    module's site is built once. Work is handed out in this order, the longest first so that no worker is
+    left alone with a long test at the end: the ``slow`` tests (installs, benchmarks), the groups, the
+    browser tests, then the rest, each in the order collected.
+    """
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        if _shares_module_fixtures(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("slow"):
+            return 0
+        if item.get_closest_marker("xdist_group"):
+            return 1
+        return 2 if item.get_closest_marker("browser") else 3
+
+    items.sort(key=rank)
+
+
+def _shares_module_fixtures(item: pytest.Item) -> bool:
+    """Whether ``item`` uses (directly or through another fixture) a fixture of module, class or package scope."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(d.scope in SHARED_SCOPES for defs in info.name2fixturedefs.values() for d in defs)
 
 
 BUILD = ROOT / "scripts" / "build.py"

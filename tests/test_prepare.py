@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import os
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +34,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counted
 
 
-def test_a_build_checks_the_brand_and_the_content_once(tmp_path: Path, calls: Counter[str]) -> None:
+def test_a_build_checks_the_brand_and_the_content_once(
+    tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     content = one_post_content(tmp_path)
     config = write_config(tmp_path / "config", content_dir=content, workers=1)
     result = api.build(
@@ -43,6 +48,21 @@ def test_a_build_checks_the_brand_and_the_content_once(tmp_path: Path, calls: Co
     assert calls == {"brand": 1, "validate": 1}
     assert (tmp_path / "site" / "index.html").is_file()
     assert {"load", "validate", "photos", "pages", "publish"} <= set(result.timings)
+    # The build was dated by its post, and a build this process starts next is not handed that date.
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_a_date_the_caller_gives_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1699920000")
+    content = one_post_content(tmp_path)
+    config = write_config(tmp_path / "config", content_dir=content, workers=1)
+    site = tmp_path / "site"
+    result = api.build(api.Options(config_file=config, site_dir=site, now=datetime.fromisoformat(NOW), search=False))
+
+    assert result.ok and os.environ["SOURCE_DATE_EPOCH"] == "1699920000"
+    with gzip.open(site / "sitemap.xml.gz") as sitemap:
+        sitemap.read()
+        assert sitemap.mtime == 1699920000  # 2023-11-14, a day as MkDocs dates it
 
 
 def test_a_check_builds_nothing_and_checks_once(tmp_path: Path, calls: Counter[str]) -> None:

@@ -411,7 +411,8 @@ def test_a_result_shows_category_place_date_or_price_and_a_sized_thumbnail(phone
     assert when.inner_text().startswith("Rp") or when.inner_text() == "Gratis"  # a place to visit: its ticket
     image = result.locator("img")
     assert image.get_attribute("width") == image.get_attribute("height") == "80"
-    assert image.evaluate("i => i.complete && i.naturalWidth > 0")  # under the project path too
+    # Loaded (under the project path too): decode() settles once the file has arrived, or fails if it cannot.
+    assert image.evaluate("i => i.decode().then(() => i.naturalWidth, () => 0)") > 0
     link = result.get_by_role("link")
     assert link.get_attribute("href").endswith("/etalase/artikel/pantai-senja/")
     assert result.bounding_box()["y"] + 40 < PHONE["height"]  # the first result starts within the first screen

@@ -411,6 +411,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """An error while a post was being rendered is that post's problem, reported by :mod:`etalase.api`."""
+        _undate_build()
         MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
         self.page_work.abandon()
         problem = self.guard.problem(error)
@@ -424,6 +425,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     # -- 6 -----------------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.content is not None and self.site is not None
+        _undate_build()  # every page and the sitemap are dated by now
         pause_point("pages:written")
         site_dir = Path(config.site_dir)
         MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
@@ -470,7 +472,8 @@ def _generated_nav() -> list[dict[str, str]]:
     ]
 
 
-_EPOCH_GIVEN = "SOURCE_DATE_EPOCH" in os.environ
+_epoch_set: str | None = None
+"""The ``SOURCE_DATE_EPOCH`` this module set for the build under way (None: none, or the caller's own)."""
 
 
 def _date_build_by_content(content: Content) -> None:
@@ -478,11 +481,24 @@ def _date_build_by_content(content: Content) -> None:
 
     MkDocs dates every page, the sitemap and its gzip header with the build
     date, or with ``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org);
-    a value set by the caller wins.
+    a value set by the caller wins. Ours is taken back when the build ends
+    (:func:`_undate_build`): a process that builds and then starts another
+    build (a test suite, a tool) must not hand it this content's date.
     """
-    if not _EPOCH_GIVEN:
-        newest = content.newest_change()
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()) if newest else 0)
+    global _epoch_set
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given is not None and given != _epoch_set:
+        return
+    newest = content.newest_change()
+    _epoch_set = os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()) if newest else 0)
+
+
+def _undate_build() -> None:
+    """Take back the ``SOURCE_DATE_EPOCH`` that :func:`_date_build_by_content` set, if it is still ours."""
+    global _epoch_set
+    if _epoch_set is not None and os.environ.get("SOURCE_DATE_EPOCH") == _epoch_set:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    _epoch_set = None
 
 
 def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None) -> None:
