@@ -578,3 +578,37 @@ def test_a_post_dated_at_the_merge_outside_git_is_dated_now(tmp_path: Path) -> N
     found, problems = validate(load_content(content), now, zone=WIB)
     assert found is not None, [p.format() for p in problems]
     assert found.posts[0].meta.date.isoformat() == "2026-12-01T12:00:00+07:00"
+
+
+def test_what_the_form_forgives_is_forgiven_in_front_matter_too(tmp_path: Path) -> None:
+    """The git route reads the strings the form route reads: a date as written, ya/tidak, a permit number
+    without quotes, the permit's name as people write it, links as people paste them, a pasted map point."""
+    text = (
+        with_category("umkm")
+        .replace("date: 2026-10-12 08:00 WIB", "date: Sabtu, 17 Oktober 2026 pukul 19.00")
+        .replace(
+            "  address: Jl. Kebun Kopi No. 3\n",
+            "  address: Jl. Kebun Kopi No. 3\n"
+            "  certificates:\n    - type: P-IRT\n      number: 2063201010001\n"
+            "    - type: Halal\n      number: ID35110000123\n"
+            "  links:\n    - 'Shopee: https://shopee.co.id/jamu.darmi'\n    - IG @jamudarmi\n"
+            "    - instagram.com/jamudarmi\n"
+            '  coordinates: "-7,2412, 110,4021"\n',
+        )
+        + "accessibility:\n  wheelchair: ya\n  accessible_toilet: tidak\n"
+    )
+    content = make_content(tmp_path / "content", {"jamu": text})
+    found, problems = validate(load_content(content), datetime.fromisoformat("2026-12-01T00:00+07:00"), zone=WIB)
+    assert found is not None, [p.format() for p in problems]
+    meta = found.posts[0].meta
+    assert meta.date.isoformat() == "2026-10-17T19:00:00+07:00"
+    umkm = meta.umkm  # type: ignore[attr-defined]
+    assert [(c.type, c.number) for c in umkm.certificates] == [("pirt", "2063201010001"), ("halal", "ID35110000123")]
+    assert [str(getattr(link, "url", link)) for link in umkm.links] == [
+        "https://shopee.co.id/jamu.darmi",
+        "https://www.instagram.com/jamudarmi",
+        "https://instagram.com/jamudarmi",
+    ]
+    assert umkm.links[0].label == "Shopee"
+    assert (umkm.coordinates.lat, umkm.coordinates.lon) == (-7.2412, 110.4021)
+    assert (meta.accessibility.wheelchair, meta.accessibility.accessible_toilet) == ("ya", False)
