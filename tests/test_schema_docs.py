@@ -162,6 +162,23 @@ def test_the_field_list_reads_on_a_360_px_phone(demo_url: str, page) -> None:
     assert widths["cards"] > 60
     assert widths["page"] <= widths["view"], widths
     assert widths["overflowing"] == [], widths["overflowing"]
+    # The templates and the filled-in posts, opened: their code scrolls inside its box, the page does not.
+    page.goto(demo_url + "panduan/lewat-github/")
+    opened = page.evaluate(
+        """() => {
+            const blocks = [...document.querySelectorAll('article details')];
+            blocks.forEach(block => { block.open = true; });
+            return {
+                blocks: blocks.length,
+                page: document.documentElement.scrollWidth,
+                view: window.innerWidth,
+                wider: [...document.querySelectorAll('article details')]
+                    .filter(el => el.getBoundingClientRect().right > window.innerWidth).length,
+            };
+        }"""
+    )
+    assert opened["blocks"] == 2 * len(CATEGORY_FIELDS)
+    assert opened["page"] <= opened["view"] and opened["wider"] == 0, opened
 
 
 CATEGORY_FIELDS = {
