@@ -257,3 +257,13 @@ def test_a_date_without_its_year_is_refused_in_front_matter() -> None:
     with pytest.raises(DateTextError) as error:
         read_moment("Senin, 2 Januari 19:00", WIB, after=datetime.fromisoformat("2026-12-28T09:00:00+07:00"))
     assert error.value.message == "2 Januari 2027 jatuh pada hari Sabtu, bukan Senin; periksa tanggalnya"
+
+
+def test_on_the_form_an_unreadable_date_is_answered_with_an_example_without_a_year() -> None:
+    after = datetime.fromisoformat("2026-12-01T12:00:00+07:00")
+    with pytest.raises(DateTextError) as error:
+        read_moment("besok pagi", WIB, after=after)
+    assert error.value.message == "bukan tanggal yang bisa dibaca; tulis mis. 20 Desember pukul 19.00"
+    with pytest.raises(DateTextError) as error:
+        read_moment("besok pagi", WIB)
+    assert error.value.message == "bukan tanggal yang bisa dibaca; tulis mis. 20 Desember 2026 pukul 19.00"

@@ -39,6 +39,9 @@ LOCALE = "id"
 EXAMPLE = "20 Desember 2026 pukul 19.00"
 """How a date with its time is shown in messages."""
 EXAMPLE_DAY = "20 Desember 2026"
+FORM_EXAMPLE = "20 Desember pukul 19.00"
+"""The same on the form route, where a date may leave its year out (the next such day is meant)."""
+FORM_EXAMPLE_DAY = "20 Desember"
 AT_MERGE = "saat digabung"
 """A post's date that is the moment an editor merges it (:mod:`etalase.content.merge_dates`)."""
 
@@ -108,8 +111,12 @@ def _month(word: str) -> int | None:
     return None
 
 
-def _unreadable(text: str, with_time: bool) -> DateTextError:
-    example = EXAMPLE if with_time else EXAMPLE_DAY
+def _unreadable(text: str, with_time: bool, yearless: bool = False) -> DateTextError:
+    """``yearless``: for the form route, whose examples carry no year (they never go stale)."""
+    if yearless:
+        example = FORM_EXAMPLE if with_time else FORM_EXAMPLE_DAY
+    else:
+        example = EXAMPLE if with_time else EXAMPLE_DAY
     return DateTextError(
         f"bukan tanggal yang bisa dibaca; tulis mis. {example}",
         f"not a date that can be read; write e.g. {example}",
@@ -245,7 +252,7 @@ def _read_date_part(text: str, with_time: bool, after: date | None = None) -> tu
         day = _make_day(int(named.group(3)), month, int(named.group(1)))
         rest = text[named.end() :]
     else:
-        raise _unreadable(text, with_time)
+        raise _unreadable(text, with_time, yearless=after is not None)
     if weekday is not None and _days()[_fold(weekday)] != day.weekday():
         actual = get_day_names("wide", locale=LOCALE)[day.weekday()]
         actual_en = get_day_names("wide", locale="en")[day.weekday()]
@@ -291,7 +298,7 @@ def read_moment(text: str, zone: timezone, after: datetime | None = None) -> Mom
     """
     cleaned = " ".join(str(text).split()).strip()
     if not cleaned:
-        raise _unreadable(text, with_time=True)
+        raise _unreadable(text, with_time=True, yearless=after is not None)
     try:  # ISO 8601 with an offset, as tools write it
         parsed = datetime.fromisoformat(cleaned)
     except ValueError:
@@ -304,7 +311,7 @@ def read_moment(text: str, zone: timezone, after: datetime | None = None) -> Mom
         try:
             parsed = datetime.fromisoformat(body)
         except ValueError:
-            raise _unreadable(text, with_time=True) from None
+            raise _unreadable(text, with_time=True, yearless=after is not None) from None
         return Moment(parsed, zone_written=True, time_written=True)
     from_day = after.astimezone(written_zone or zone).date() if after is not None else None
     day, rest, year_written = _read_date_part(body, with_time=True, after=from_day)
