@@ -313,7 +313,8 @@ def pr_title(result: Result) -> str:
 
 def published_when(post: Post) -> str:
     """When the post appears, for the editor: at the merge (``date: saat digabung``), or its own date."""
-    text, _ = read_text(post.source, post.source)
+    index = post.bundle / POST_FILE
+    text, _ = read_text(index, post.source)
     document = parse_document(text, post.source)[0] if text is not None else None
     if document is not None and is_at_merge(document.data.get("date")):
         return "saat PR ini digabung (tanggal terbitnya waktu penggabungan itu)"
