@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -220,3 +220,50 @@ def test_readers_refuse_nonsense_with_a_message_and_never_crash(text: str) -> No
     except NumberTextError as error:
         assert error.message and error.message_en
     read_percent(text)
+
+
+# A date without its year: the form route reads it as its next occurrence from the conversion's time,
+# front matter (read again on every build) refuses it. Every clock here is fixed: no expectation moves
+# with the calendar.
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        ("20 Desember pukul 08.00", "2026-12-01T12:00:00+07:00", "2026-12-20 08:00 WIB"),
+        ("20 Desember pukul 08.00", "2026-12-20T23:00:00+07:00", "2026-12-20 08:00 WIB"),  # today stays today
+        ("20 Desember pukul 08.00", "2026-12-21T00:30:00+07:00", "2027-12-20 08:00 WIB"),  # yesterday: next year
+        ("20 Des jam 7 malam", "2028-07-01T12:00:00+07:00", "2028-12-20 19:00 WIB"),
+        ("2 Januari 19:00", "2026-12-28T09:00:00+07:00", "2027-01-02 19:00 WIB"),  # over the new year
+        ("Sabtu, 2 Januari 19:00", "2026-12-28T09:00:00+07:00", "2027-01-02 19:00 WIB"),
+        ("29 Februari", "2026-03-01T09:00:00+07:00", "2028-02-29 00:00 WIB"),  # the next leap year's
+        ("5 Januari pukul 19.00 WITA", "2026-12-31T23:30:00+07:00", "2027-01-05 19:00 WITA"),
+        # the day is the regency's: 00.30 WIB on 21 December is still 20 December in UTC
+        ("20 Desember", "2026-12-20T17:30:00+00:00", "2027-12-20 00:00 WIB"),
+    ],
+)
+def test_a_date_without_its_year_is_its_next_occurrence_on_the_form(text: str, now: str, expected: str) -> None:
+    moment = read_moment(text, WIB, after=datetime.fromisoformat(now))
+    assert written(moment.value) == expected
+    assert moment.year_written is False
+
+
+def test_a_date_without_its_year_is_refused_in_front_matter() -> None:
+    with pytest.raises(DateTextError) as error:
+        read_moment("20 Desember pukul 08.00", WIB)
+    assert error.value.message == "tahunnya tidak ditulis; tulis mis. 20 Desember 2026 pukul 19.00"
+    assert error.value.message_en == "the year is missing; write e.g. 20 Desember 2026 pukul 19.00"
+    # a written year is read as written, whatever the clock
+    moment = read_moment("20 Desember 2020 pukul 08.00", WIB, after=datetime.fromisoformat("2026-12-01T00:00+07:00"))
+    assert (written(moment.value), moment.year_written) == ("2020-12-20 08:00 WIB", True)
+    with pytest.raises(DateTextError) as error:
+        read_moment("Senin, 2 Januari 19:00", WIB, after=datetime.fromisoformat("2026-12-28T09:00:00+07:00"))
+    assert error.value.message == "2 Januari 2027 jatuh pada hari Sabtu, bukan Senin; periksa tanggalnya"
+
+
+def test_on_the_form_an_unreadable_date_is_answered_with_an_example_without_a_year() -> None:
+    after = datetime.fromisoformat("2026-12-01T12:00:00+07:00")
+    with pytest.raises(DateTextError) as error:
+        read_moment("besok pagi", WIB, after=after)
+    assert error.value.message == "bukan tanggal yang bisa dibaca; tulis mis. 20 Desember pukul 19.00"
+    with pytest.raises(DateTextError) as error:
+        read_moment("besok pagi", WIB)
+    assert error.value.message == "bukan tanggal yang bisa dibaca; tulis mis. 20 Desember 2026 pukul 19.00"

@@ -232,3 +232,32 @@ def test_the_chooser_links_the_guide() -> None:
     config = yaml.safe_load((FORMS / "config.yml").read_text(encoding="utf-8"))
     assert config["contact_links"][0]["url"] == SITE_URL.rstrip("/") + "/panduan/lewat-formulir/"
     assert set(config) == {"blank_issues_enabled", "contact_links"}
+
+
+@pytest.mark.parametrize("now", ["2026-12-01T12:00:00+07:00", "2028-07-01T12:00:00+07:00", "2031-11-21T00:00:00+07:00"])
+def test_date_examples_on_the_forms_are_never_past(forms: dict[str, dict], now: str) -> None:
+    """The forms are committed and read for years: a date-and-time example carries no year (the form route
+    reads it as the next such day), so on any day the example, typed as shown, is a day to come."""
+    from datetime import datetime
+
+    from etalase.content.datetext import read_moment
+    from etalase.content.zones import WIB
+
+    clock = datetime.fromisoformat(now)
+    seen = []
+    for category, form in forms.items():
+        for form_field in form_fields(category, PLACES):
+            if issue_form.value_type(form_field) is not datetime:
+                continue
+            element = next(e for e in form["body"] if e.get("id") == form_field.id)["attributes"]
+            assert not re.search(r"\b(19|20)\d\d\b", element["placeholder"] + element["description"]), element
+            moment = read_moment(element["placeholder"], WIB, after=clock)
+            assert moment.value >= clock.replace(hour=0, minute=0), (form_field.id, moment.value)
+            seen.append(form_field.id)
+    assert {"date", "budaya_start", "budaya_end"} <= set(seen)
+    date_field = next(e for e in forms["wisata"]["body"] if e.get("id") == "date")["attributes"]
+    assert date_field["placeholder"] == "20 November pukul 08.00"
+    assert "Kosongkan agar pos terbit saat editor menggabungkannya (tanggal terbitnya waktu itu)" in date_field[
+        "description"
+    ].replace("\n", " ")
+    assert "Tahun boleh tidak ditulis: yang dimaksud tanggal terdekat yang akan datang." in date_field["description"]

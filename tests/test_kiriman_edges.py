@@ -56,13 +56,13 @@ def brand_in_zone(folder: Path, zone: str) -> Path:
 
 @pytest.mark.parametrize(
     ("zone", "expected"),
-    [("WITA", "2026-12-01 13:00 WITA"), ("WIT", "2026-12-01 14:00 WIT"), ("wita", "2026-12-01 13:00 WITA")],
+    [("WITA", "2026-12-20 08:00 WITA"), ("WIT", "2026-12-20 08:00 WIT"), ("wita", "2026-12-20 08:00 WITA")],
 )
-def test_a_post_without_a_date_is_dated_now_in_the_brand_s_zone(
+def test_a_date_written_without_a_zone_is_in_the_brand_s_zone(
     content: Path, tmp_path: Path, zone: str, expected: str
 ) -> None:
-    # The suite's now is 2026-12-01 12:00 WIB; the wisata form leaves the date empty.
-    code, out = convert(fixture("wisata"), content, tmp_path, config=brand_in_zone(tmp_path, zone))
+    body = fixture("wisata").replace("### Tanggal terbit\n\n_No response_", "### Tanggal terbit\n\n20/12/2026 08.00")
+    code, out = convert(body, content, tmp_path, config=brand_in_zone(tmp_path, zone))
     assert code == 0, out
     data, _ = front_matter(content / "posts" / WISATA_SLUG)
     assert data["date"] == expected

@@ -129,6 +129,19 @@ def test_the_pr_description_shows_the_post_as_it_will_read(copy: Path, content: 
     assert lines.index("### Foto") < lines.index("### Pernyataan kreator (dari formulir)")
 
 
+def test_a_post_dated_at_the_merge_says_so_in_the_pr(copy: Path, content: Path, tmp_path: Path) -> None:
+    """A form sent with an empty date: the editor reads that merging is what dates it."""
+    index = copy / "konten" / "posts" / SLUG / "index.md"
+    text = index.read_text(encoding="utf-8")
+    assert "date: 2026-12-05 09:00 WIB\n" in text
+    index.write_text(text.replace("date: 2026-12-05 09:00 WIB\n", "date: saat digabung\n"), encoding="utf-8")
+    out = tmp_path / "keluar"
+    arguments = ["--content", str(content), "--issue", "7", "--author-id", "583231", "--repo", "kab-sekar/etalase"]
+    assert kiriman_publish.main(["accept", "--artifact", str(copy), *arguments, "--out", str(out)]) == 0
+    lines = (out / "pr-body.md").read_text(encoding="utf-8").splitlines()
+    assert "- **Waktu terbit:** saat PR ini digabung (tanggal terbitnya waktu penggabungan itu)" in lines
+
+
 def test_the_facts_of_every_category_are_shown(tmp_path: Path) -> None:
     """Prices in rupiah, progress with its date, event dates and accessibility, from the demo posts."""
     from datetime import UTC, datetime

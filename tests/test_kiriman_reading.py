@@ -84,6 +84,35 @@ def test_dates_as_indonesians_write_them(content: Path, tmp_path: Path) -> None:
     ) in said
 
 
+def test_dates_typed_as_the_form_s_examples_without_a_year_are_the_next_such_days(
+    content: Path, tmp_path: Path
+) -> None:
+    """The forms' examples carry no year (they never go stale): typed so, each is the next such day from the
+    conversion (the clock WHEN: 1 December 2026), written in full in front matter and said in the reply."""
+    submission = convert(
+        body(
+            "budaya",
+            ("### Tanggal terbit\n\n_No response_", "### Tanggal terbit\n\n20 Desember pukul 08.00"),
+            ("2026-12-20 19:00 WIB", "2 Januari pukul 19.00"),
+            ("2026-12-20 22:00 WIB", "2 Januari pukul 22.00"),
+        ),
+        content,
+        tmp_path,
+    )
+    data = written(submission)
+    assert data["date"] == "2026-12-20 08:00 WIB"
+    assert (data["budaya"]["start"], data["budaya"]["end"]) == ("2027-01-02 19:00 WIB", "2027-01-02 22:00 WIB")
+    said = notes(submission)
+    assert (
+        "Tanggal terbit: dibaca: Minggu, 20 Desember 2026 pukul 08.00 WIB (zona waktu daerah; tahun tidak ditulis: "
+        "tanggal itu yang terdekat)"
+    ) in said
+    assert (
+        "Mulai acara: dibaca: Sabtu, 2 Januari 2027 pukul 19.00 WIB (zona waktu daerah; tahun tidak ditulis: "
+        "tanggal itu yang terdekat)"
+    ) in said
+
+
 def test_the_regency_s_zone_is_the_one_meant(content: Path, tmp_path: Path) -> None:
     from etalase.content.zones import WITA
 
@@ -109,7 +138,12 @@ def test_an_empty_date_and_a_post_after_its_event_get_notes(content: Path, tmp_p
         "WIB); bila pos ini undangan, majukan tanggal terbitnya atau kosongkan"
     ) in notes(submission)
     empty = convert(body("wisata"), content, tmp_path / "2")
-    assert "Tanggal terbit: kosong: pos tampil di situs begitu editor menyetujuinya" in notes(empty)
+    # Not the conversion's time: the post is dated when an editor merges it (etalase.content.merge_dates).
+    assert written(empty)["date"] == "saat digabung"
+    assert (
+        "Tanggal terbit: kosong: pos tampil di situs saat editor menggabungkannya, dan tanggal terbitnya adalah "
+        "waktu penggabungan itu"
+    ) in notes(empty)
 
 
 def test_a_date_that_cannot_be_read_is_explained_without_english(content: Path, tmp_path: Path) -> None:

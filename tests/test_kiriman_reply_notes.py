@@ -40,7 +40,10 @@ def test_the_reply_says_how_dates_and_photos_were_read(content: Path, tmp_path: 
     assert (
         "- **Foto, foto ke\\-1**: sampul\\.jpg \\(sampul\\)\\: teks alternatif “Penabuh gendang duduk berjajar" in reply
     )
-    assert "- **Tanggal terbit**: kosong\\: pos tampil di situs begitu editor menyetujuinya" in reply
+    assert (
+        "- **Tanggal terbit**: kosong\\: pos tampil di situs saat editor menggabungkannya, dan tanggal terbitnya "
+        "adalah waktu penggabungan itu"
+    ) in reply
     # a reply that asks for fixes carries them too
     assert "dibaca\\: Minggu, 20 Desember 2026" in convert_and_reply(content, tmp_path / "lagi", state="problems")
 

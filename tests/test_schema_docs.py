@@ -91,6 +91,15 @@ def test_broken_front_matter_is_rejected_with_the_right_reason(validator, name: 
     assert any(expected in m for m in messages), messages
 
 
+def test_a_post_dated_at_the_merge_is_valid_for_an_editor_too(validator) -> None:
+    for written in ("saat digabung", "Saat digabung"):
+        assert list(validator.iter_errors(_broken(lambda d, w=written: d.update(date=w)))) == []
+    messages = [e.message for e in validator.iter_errors(_broken(lambda d: d.update(date="saat disetujui")))]
+    assert any("does not match" in m for m in messages), messages
+    start = [e.message for e in validator.iter_errors(_broken(lambda d: d.update(updated="saat digabung")))]
+    assert start == ["'saat digabung' is not valid under any of the given schemas"]  # only the publish date
+
+
 def test_the_category_selects_one_model_only(validator) -> None:
     """A wisata post without its block is told about ``wisata``, not about the other three blocks."""
     messages = [e.message for e in validator.iter_errors(_broken(lambda d: d.pop("wisata")))]
@@ -153,6 +162,23 @@ def test_the_field_list_reads_on_a_360_px_phone(demo_url: str, page) -> None:
     assert widths["cards"] > 60
     assert widths["page"] <= widths["view"], widths
     assert widths["overflowing"] == [], widths["overflowing"]
+    # The templates and the filled-in posts, opened: their code scrolls inside its box, the page does not.
+    page.goto(demo_url + "panduan/lewat-github/")
+    opened = page.evaluate(
+        """() => {
+            const blocks = [...document.querySelectorAll('article details')];
+            blocks.forEach(block => { block.open = true; });
+            return {
+                blocks: blocks.length,
+                page: document.documentElement.scrollWidth,
+                view: window.innerWidth,
+                wider: [...document.querySelectorAll('article details')]
+                    .filter(el => el.getBoundingClientRect().right > window.innerWidth).length,
+            };
+        }"""
+    )
+    assert opened["blocks"] == 2 * len(CATEGORY_FIELDS)
+    assert opened["page"] <= opened["view"] and opened["wider"] == 0, opened
 
 
 CATEGORY_FIELDS = {
@@ -173,13 +199,15 @@ def test_guide_shows_a_template_per_category_and_the_schema_url(demo_site: Path)
     page = BeautifulSoup(
         (demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    blocks = [block.get_text() for block in page.select("details pre")]
+    templates = [d for d in page.select("details") if d.summary.get_text(strip=True).startswith("Templat kategori")]
+    blocks = [block.select_one("pre").get_text() for block in templates]
     assert len(blocks) == len(CATEGORY_FIELDS)
     for category, block in zip(CATEGORY_FIELDS, blocks, strict=True):
         head, front, body = block.split("---\n", 2)
         assert head == "" and body.strip(), block
         data = yaml.safe_load(front)
         assert data["category"] == category and data["draft"] is True
+        assert "accessibility" not in data  # unknown until the creator checks the place
         assert POST_FIELDS | {category} <= set(data) and CATEGORY_FIELDS[category] <= set(data[category])
         assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d WIB", data["date"])
         assert list(published.iter_errors(_as_json(data))) == []
@@ -249,3 +277,81 @@ def test_a_guide_template_left_as_it_is_is_refused_field_by_field(tmp_path: Path
         "accessibility.path",
     ]
     assert sum("isi pos masih berisi baris contoh dari templat" in line for line in result.stdout.splitlines()) == 2
+
+
+def test_the_guide_shows_a_published_post_of_each_category_as_its_file_reads(demo_site: Path) -> None:
+    """A filled-in example per category of the registry: the regency's newest published post of it."""
+    page = BeautifulSoup(
+        (demo_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    filled = {
+        d.summary.get_text(strip=True): d.select_one("pre").get_text()
+        for d in page.select("details")
+        if d.summary.get_text(strip=True).startswith("Contoh terisi")
+    }
+    assert list(filled) == [
+        "Contoh terisi: pos Wisata",
+        "Contoh terisi: pos UMKM",
+        "Contoh terisi: pos Budaya",
+        "Contoh terisi: pos Pembangunan",
+    ]
+    for (title, text), category in zip(filled.items(), CATEGORY_FIELDS, strict=True):
+        document, problems = parse_document(text, Path("index.md"))
+        assert document is not None and not problems, title
+        data = document.data
+        assert data["category"] == category and not data.get("draft")
+        source = (DEMO_CONTENT / "posts").glob("*/index.md")
+        (original,) = [p for p in source if p.read_text(encoding="utf-8").startswith(text.split("\n---\n")[0])]
+        assert document.body.strip().splitlines()[0] in original.read_text(encoding="utf-8")
+
+
+def test_example_dates_in_the_guide_are_never_past() -> None:
+    """The guide is built again on every deploy: on the build's day each example date and time is still to come,
+    every one moved by the same years so that a post still comes before its event. Fixed days only."""
+    from datetime import date
+
+    from etalase.authoring.schema_docs import GuideContext, expand_markers
+
+    page = "<!-- etalase:date-example --> / <!-- etalase:example-year -->\n<!-- etalase:field-table -->"
+    for today, year in [
+        (None, "2026"),
+        (date(2026, 11, 20), "2026"),
+        (date(2026, 11, 21), "2027"),
+        (date(2028, 7, 1), "2028"),
+        (date(2033, 12, 31), "2034"),
+    ]:
+        guide = GuideContext(today=today, zone="WITA")
+        assert guide.date == f"{year}-11-20 08:00 WITA"
+        text = expand_markers(page, guide)
+        assert text.startswith(f"{year}-11-20 08:00 WITA / {year}\n")
+        assert f"Contoh: `{year}-11-20 08:00 WITA`" in text  # the card of date
+        assert f"Contoh: `{year}-12-20 19:00 WITA`" in text  # the card of budaya.start, after it
+        templates = expand_markers("<!-- etalase:templates -->", guide)
+        assert f"date: {year}-11-20 08:00 WITA" in templates
+        assert f"start: {year}-12-20 19:00 WITA" in templates
+
+
+def test_a_category_without_a_published_post_points_to_its_template() -> None:
+    from etalase.authoring.schema_docs import GuideContext, filled_examples_markdown
+
+    story = "\n\n".join(f"Paragraf {n}." for n in range(1, 10))
+    post = f"---\ntitle: Keripik Tempe Bu Sari\ncategory: umkm\n---\n\n{story}\n"
+    text = filled_examples_markdown(GuideContext(posts=(("umkm", post),)))
+    assert text.count('??? example "Contoh terisi: pos ') == len(REGISTRY.ids())
+    assert "    Belum ada pos Wisata yang terbit di situs ini. Mulailah dari templatnya di" in text
+    assert "Belum ada pos UMKM" not in text
+    assert "        title: Keripik Tempe Bu Sari\n" in text
+    assert "        Paragraf 3.\n\n        …\n" in text and "Paragraf 4." not in text  # the story cut short
+
+
+def test_the_form_guide_says_how_to_get_map_numbers_and_what_to_do_with_a_large_photo(demo_site: Path) -> None:
+    page = BeautifulSoup(
+        (demo_site / "panduan" / "lewat-formulir" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert "buka Google Maps, tekan lama titik lokasinya sampai muncul penanda, salin dua angka" in text
+    assert "Tautan pendek maps.app.goo.gl/… tidak bisa dibaca" in text
+    assert "Foto lebih dari 10 MB ditolak GitHub: kirim ulang fotonya lewat WhatsApp ke diri sendiri" in text
+    assert "pos terbit saat editor menggabungkannya ( merge ), dan tanggal terbitnya adalah waktu itu" in text
+    assert "20 Desember pukul 08.00" in text and "Tahun boleh tidak ditulis" in text
+    assert "<!-- etalase" not in str(page)

@@ -8,11 +8,19 @@ in a real process.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
 from PIL import Image
+
+from etalase.content.load import load_content
+from etalase.content.validate import validate
+from etalase.content.zones import WIB, WITA
 
 from conftest import run_build, run_check
 
@@ -507,3 +515,100 @@ def test_a_draft_may_keep_placeholders_but_a_post_to_publish_may_not(tmp_path: P
         f'{P}:12: cover.credit: masih berisi contoh dari templat: "Nama Pemotret"; ganti dengan isian Anda, atau '
         "tulis draft: true bila pos belum siap terbit"
     )
+
+
+def _git(repo: Path, *args: str, when: str = "2026-12-01T03:00:00+00:00") -> None:
+    env = os.environ | {
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "uji",
+        "GIT_AUTHOR_EMAIL": "uji@localhost",
+        "GIT_COMMITTER_NAME": "uji",
+        "GIT_COMMITTER_EMAIL": "uji@localhost",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+def test_a_post_dated_at_the_merge_takes_the_merge_s_time(tmp_path: Path) -> None:
+    """``date: saat digabung`` (a form sent with an empty date) is the time the post landed on the branch.
+
+    The clock is fixed by the commits' own times: the form's commit on its branch at 10.00 WIB,
+    the editor's merge into the default branch at 16.30 WIB the next day.
+    """
+    repo = tmp_path / "repo"
+    content = make_content(repo / "content", {"lama": BASE})
+    _git(repo, "init", "-q", "-b", "utama")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "awal")
+    _git(repo, "switch", "-q", "-c", "kiriman/7")
+    make_content(tmp_path / "baru", {"telaga": BASE.replace("2026-10-12 08:00 WIB", "saat digabung")})
+    shutil.copytree(tmp_path / "baru" / "posts" / "telaga", content / "posts" / "telaga")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "Kiriman #7", when="2026-12-01T03:00:00+00:00")  # 10.00 WIB
+    later = datetime.fromisoformat("2026-12-09T00:00:00+07:00")  # the build's clock, after both
+
+    def date_of(slug: str, zone=WIB) -> datetime:
+        found, problems = validate(load_content(content), later, zone=zone)
+        assert found is not None, [p.format() for p in problems]
+        return next(post for post in found.posts if post.slug == slug).meta.date
+
+    # On the form's branch (its preview): the commit that added it.
+    assert date_of("telaga") == datetime.fromisoformat("2026-12-01T10:00:00+07:00")
+    _git(repo, "switch", "-q", "utama")
+    assert not (content / "posts" / "telaga").exists()
+    _git(repo, "merge", "-q", "--no-ff", "-m", "Merge #8", "kiriman/7", when="2026-12-02T09:30:00+00:00")
+    merged = date_of("telaga")
+    assert merged == datetime.fromisoformat("2026-12-02T16:30:00+07:00")
+    assert merged.utcoffset() == WIB.utcoffset(None)  # in the brand's zone
+    assert date_of("telaga", zone=WITA).isoformat() == "2026-12-02T17:30:00+08:00"
+    # A later edit does not move it; the other posts keep their own dates.
+    index = content / "posts" / "telaga" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("Isi pos.", "Isi pos, diperbaiki."), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "suntingan", when="2026-12-05T00:00:00+00:00")
+    assert date_of("telaga") == datetime.fromisoformat("2026-12-02T16:30:00+07:00")
+    assert date_of("lama") == datetime.fromisoformat("2026-10-12T08:00:00+07:00")
+
+
+def test_a_post_dated_at_the_merge_outside_git_is_dated_now(tmp_path: Path) -> None:
+    """Not committed yet (a conversion being checked, a local draft): it would appear at once if merged now."""
+    content = make_content(tmp_path / "content", {"telaga": BASE.replace("2026-10-12 08:00 WIB", "Saat  Digabung")})
+    now = datetime.fromisoformat("2026-12-01T05:00:00+00:00")
+    found, problems = validate(load_content(content), now, zone=WIB)
+    assert found is not None, [p.format() for p in problems]
+    assert found.posts[0].meta.date.isoformat() == "2026-12-01T12:00:00+07:00"
+
+
+def test_what_the_form_forgives_is_forgiven_in_front_matter_too(tmp_path: Path) -> None:
+    """The git route reads the strings the form route reads: a date as written, ya/tidak, a permit number
+    without quotes, the permit's name as people write it, links as people paste them, a pasted map point."""
+    text = (
+        with_category("umkm")
+        .replace("date: 2026-10-12 08:00 WIB", "date: Sabtu, 17 Oktober 2026 pukul 19.00")
+        .replace(
+            "  address: Jl. Kebun Kopi No. 3\n",
+            "  address: Jl. Kebun Kopi No. 3\n"
+            "  certificates:\n    - type: P-IRT\n      number: 2063201010001\n"
+            "    - type: Halal\n      number: ID35110000123\n"
+            "  links:\n    - 'Shopee: https://shopee.co.id/jamu.darmi'\n    - IG @jamudarmi\n"
+            "    - instagram.com/jamudarmi\n"
+            '  coordinates: "-7,2412, 110,4021"\n',
+        )
+        + "accessibility:\n  wheelchair: ya\n  accessible_toilet: tidak\n"
+    )
+    content = make_content(tmp_path / "content", {"jamu": text})
+    found, problems = validate(load_content(content), datetime.fromisoformat("2026-12-01T00:00+07:00"), zone=WIB)
+    assert found is not None, [p.format() for p in problems]
+    meta = found.posts[0].meta
+    assert meta.date.isoformat() == "2026-10-17T19:00:00+07:00"
+    umkm = meta.umkm  # type: ignore[attr-defined]
+    assert [(c.type, c.number) for c in umkm.certificates] == [("pirt", "2063201010001"), ("halal", "ID35110000123")]
+    assert [str(getattr(link, "url", link)) for link in umkm.links] == [
+        "https://shopee.co.id/jamu.darmi",
+        "https://www.instagram.com/jamudarmi",
+        "https://instagram.com/jamudarmi",
+    ]
+    assert umkm.links[0].label == "Shopee"
+    assert (umkm.coordinates.lat, umkm.coordinates.lon) == (-7.2412, 110.4021)
+    assert (meta.accessibility.wheelchair, meta.accessibility.accessible_toilet) == ("ya", False)

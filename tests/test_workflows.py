@@ -448,6 +448,17 @@ def test_deploy_jobs_and_their_permissions() -> None:
         assert evaluate(deploy["if"], {"needs": {"build": {"outputs": {"publish": publish}}}}) is expected
 
 
+def test_the_deploy_reads_the_whole_history_for_posts_dated_at_their_merge() -> None:
+    """A post sent with an empty date is dated by the commit that merged it: a shallow clone would date it
+    at every deploy's own commit (src/etalase/content/merge_dates.py)."""
+    build = _load("deploy.yml")["jobs"]["build"]
+    (checkout,) = _steps(build, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    assert checkout["with"]["filter"] == "blob:none"  # commits and trees only
+    assert checkout["with"]["persist-credentials"] is False
+    assert build["permissions"]["contents"] == "read"  # nothing is written to the branch
+
+
 def test_deploy_checks_the_pages_url_before_building() -> None:
     build = _load("deploy.yml")["jobs"]["build"]
     check = _index(build, lambda step: "etalase ci pages-url" in step.get("run", ""))

@@ -43,6 +43,7 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ from pydantic_core import PydanticUndefined
 from etalase.authoring.schema_docs import FieldDoc, block_field_docs, category_field_docs, common_field_docs, field_docs
 from etalase.content import urls
 from etalase.content.categories import REGISTRY
+from etalase.content.datetext import read_moment, without_year
 from etalase.content.load import load_content
 from etalase.content.placeholders import TEMPLATE_BODY
 from etalase.content.schema import (
@@ -70,6 +72,7 @@ from etalase.content.schema import (
 )
 from etalase.content.settings import read_settings
 from etalase.content.structure import Place, places_of
+from etalase.content.zones import DEFAULT_ZONE, ZONES
 
 FORM_DIR = Path(".github") / "ISSUE_TEMPLATE"
 """Where GitHub looks for issue forms, relative to the repository root."""
@@ -82,7 +85,8 @@ GUIDE_PAGE = urls.FORM_GUIDE
 FILLED_BY_CONVERTER = ("creators", "cover", "gallery", "draft", "slug", "updated")
 """Post fields the converter fills itself (from the GitHub login and the photos), never asked."""
 DEFAULTED = {
-    "date": "Kosongkan bila pos boleh terbit begitu disetujui editor; isi tanggal mendatang untuk menjadwalkan."
+    "date": "Kosongkan agar pos terbit saat editor menggabungkannya (tanggal terbitnya waktu itu); isi tanggal "
+    "untuk menjadwalkan. Tahun boleh tidak ditulis: yang dimaksud tanggal terdekat yang akan datang."
 }
 """Post fields the schema requires but the form may leave empty: the converter fills them (hint shown)."""
 PHOTO_FIELDS = {
@@ -312,6 +316,9 @@ def value_type(form_field: FormField) -> Any:
 
 def _example(doc: FieldDoc) -> Any:
     value = doc.real_example
+    if isinstance(value, str) and doc.info is not None and _unwrap(doc.info.annotation) is datetime:
+        # A date and time with no year (the form reads it as the next such day): never a past example.
+        return without_year(read_moment(value, ZONES[DEFAULT_ZONE]).value)
     return value.value if isinstance(value, Enum) else value
 
 

@@ -29,6 +29,7 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -40,6 +41,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticUndefined, core_schema
 
 from etalase.content.categories import REGISTRY
+from etalase.content.datetext import read_day
 from etalase.content.placeholders import TEMPLATE_BODY
 from etalase.content.schema import Creator, PostBase, nested_model
 from etalase.content.zones import DEFAULT_ZONE
@@ -53,6 +55,9 @@ DATETIME_PATTERN = (
 )
 """The date-times the schema accepts: ``2026-11-20 08:00 WIB`` or ISO 8601 with
 an Indonesian offset (``2026-11-20T08:00:00+07:00``)."""
+
+AT_MERGE_PATTERN = r"[Ss]aat\s+[Dd]igabung"
+"""``date: saat digabung`` (:mod:`etalase.content.merge_dates`), as the JSON Schema accepts it."""
 
 _BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
 
@@ -115,6 +120,9 @@ def json_schema(schema_id: str | None = None) -> dict[str, Any]:
         ref_template="#/definitions/{model}", schema_generator=_EditorSchema
     )
     definitions = generated["$defs"]
+    for model in models.values():  # the publish date may also be the moment an editor merges the post
+        date_field = definitions[model.__name__]["properties"]["date"]
+        date_field["pattern"] = f"^(?:{DATETIME_PATTERN[1:-1]}|{AT_MERGE_PATTERN})$"
     category_field = definitions[next(iter(models.values())).__name__]["properties"]["category"]
     schema: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#"}
     if schema_id:
@@ -244,14 +252,16 @@ def rules_of(model: type[BaseModel]) -> list[str]:
     return found
 
 
-def field_tables(zone: str = DEFAULT_ZONE) -> str:
+def field_tables(zone: str = DEFAULT_ZONE, years: int = 0) -> str:
     """Markdown: the common fields, the accessibility block, one table per category block, creator files.
+
+    ``years``: how far the examples' dates move ahead (:func:`years_ahead`), so that none is past.
 
     Rules that tie fields together (a source needs ``url``, ``document`` or
     ``photo``) follow each table: they are declared beside the check itself.
     """
     places = REGISTRY.places()
-    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs(), rules_of(PostBase), zone)]
+    parts = ["## Isian umum (semua kategori)", "", _table(common_field_docs(), rules_of(PostBase), zone, years)]
     if places:
         model = REGISTRY.post_model(places[0].id)
         names = ", ".join(f"`{category.id}`" for category in places)
@@ -266,6 +276,7 @@ def field_tables(zone: str = DEFAULT_ZONE) -> str:
                 block_field_docs(model, "accessibility"),
                 rules_of(nested_model(model.model_fields["accessibility"].annotation)[0] or PostBase),
                 zone,
+                years,
             ),
         ]
     for category in REGISTRY:
@@ -275,7 +286,7 @@ def field_tables(zone: str = DEFAULT_ZONE) -> str:
             "",
             f"Hanya untuk pos dengan `category: {category.id}`.",
             "",
-            _table(category_field_docs(category.id), rules_of(category.block), zone),
+            _table(category_field_docs(category.id), rules_of(category.block), zone, years),
         ]
     parts += [
         "",
@@ -283,12 +294,12 @@ def field_tables(zone: str = DEFAULT_ZONE) -> str:
         "",
         "Satu berkas per kreator; nama berkas (tanpa `.yml`) adalah id yang ditulis di `creators:` pos.",
         "",
-        _table(field_docs(Creator), rules_of(Creator), zone),
+        _table(field_docs(Creator), rules_of(Creator), zone, years),
     ]
     return "\n".join(parts) + "\n"
 
 
-def _table(docs: list[FieldDoc], rules: list[str], zone: str) -> str:
+def _table(docs: list[FieldDoc], rules: list[str], zone: str, years: int = 0) -> str:
     """One card per field (a definition list): its name and whether it is required, then what it is and an example.
 
     A card reads on a 360 px phone without sideways scrolling, where a four-column table cut its examples.
@@ -299,7 +310,7 @@ def _table(docs: list[FieldDoc], rules: list[str], zone: str) -> str:
         if doc.block and doc.example is PydanticUndefined:
             lines.append("    <br>Blok: isiannya di kartu-kartu berikut, menjorok di bawahnya")
         elif _example(doc):
-            lines.append(f"    <br>Contoh: {_cell(in_zone(_example(doc, real=True), zone))}")
+            lines.append(f"    <br>Contoh: {_cell(ahead(in_zone(_example(doc, real=True), zone), years))}")
         cards.append("\n".join(lines))
     text = "\n\n".join(cards)
     if rules:
@@ -421,6 +432,40 @@ def template_data(category: str, zone: str = DEFAULT_ZONE, **values: Any) -> dic
     return ordered | data | {"draft": True}
 
 
+DATE_EXAMPLE = str(next(iter(PostBase.model_fields["date"].examples or ())))
+"""The schema's example of a publish date, from which the guide's dates are moved ahead."""
+_DATE_TIME_TEXT = re.compile(r"\b(\d{4})(-\d{2}-\d{2}[ T]\d{2}:\d{2})")
+"""A date with its time inside an example's text (``2026-11-20 08:00``); a day or a month alone is not moved."""
+
+
+def years_ahead(today: date | None) -> int:
+    """How many years the guide's example dates move so that the earliest, the publish date's, is not past.
+
+    The examples are the schema's, with a year; the guide is built again on every
+    deploy, so on ``today`` (the build's day) each is shown in its next year that is
+    still to come, all by the same years so that their order (a post before its
+    event) holds. ``None``: as the schema writes them.
+    """
+    if today is None:
+        return 0
+    first = read_day(DATE_EXAMPLE.split(" ")[0])
+    years = 0
+    while first.replace(year=first.year + years) < today:
+        years += 1
+    return years
+
+
+def ahead(value: Any, years: int) -> Any:
+    """``value`` with the year of every date-and-time in its texts ``years`` later."""
+    if isinstance(value, str):
+        return _DATE_TIME_TEXT.sub(lambda match: f"{int(match.group(1)) + years}{match.group(2)}", value)
+    if isinstance(value, dict):
+        return {key: ahead(item, years) for key, item in value.items()}
+    if isinstance(value, list):
+        return [ahead(item, years) for item in value]
+    return value
+
+
 def in_zone(value: Any, zone: str) -> Any:
     """``value`` with every ``WIB`` of its texts written as ``zone``."""
     if isinstance(value, str):
@@ -484,15 +529,31 @@ class GuideContext:
     """The id of one of the regency's creators (neutral when it has none)."""
     submit_url: str = "lewat-formulir.md"
     """Where the guide's "Kirim pos baru" button leads: the repository's issue forms, when the brand names it."""
+    today: date | None = None
+    """The build's day in the regency's zone: no example date is shown in the past (:func:`years_ahead`)."""
+    posts: tuple[tuple[str, str], ...] = ()
+    """A published post of the regency per category, as ``(category, text of its index.md)``: the filled-in
+    examples (:func:`filled_examples_markdown`)."""
+
+    @property
+    def years(self) -> int:
+        return years_ahead(self.today)
 
     @property
     def date(self) -> str:
-        return f"2026-11-20 08:00 {self.zone}"
+        return str(ahead(in_zone(DATE_EXAMPLE, self.zone), self.years))
+
+    @property
+    def year(self) -> str:
+        """The year of :attr:`date`, for the hand-written examples (``20 Desember <year> 19:00``)."""
+        return self.date[:4]
 
 
 MARKERS: dict[str, Callable[[GuideContext], str]] = {
-    "<!-- etalase:field-table -->": lambda guide: field_tables(guide.zone),
-    "<!-- etalase:templates -->": lambda guide: templates_markdown(guide.zone),
+    "<!-- etalase:field-table -->": lambda guide: field_tables(guide.zone, guide.years),
+    "<!-- etalase:templates -->": lambda guide: templates_markdown(guide.zone, guide.years),
+    "<!-- etalase:filled-examples -->": lambda guide: filled_examples_markdown(guide),
+    "<!-- etalase:example-year -->": lambda guide: guide.year,
     "<!-- etalase:schema-url -->": lambda guide: schema_url(guide.site_url),
     "<!-- etalase:zone -->": lambda guide: guide.zone,
     "<!-- etalase:date-example -->": lambda guide: guide.date,
@@ -504,16 +565,61 @@ MARKERS: dict[str, Callable[[GuideContext], str]] = {
 """What each marker in a hand-written page becomes."""
 
 
-def templates_markdown(zone: str = DEFAULT_ZONE) -> str:
-    """One collapsible template per category, for creators working in the browser."""
+def templates_markdown(zone: str = DEFAULT_ZONE, years: int = 0) -> str:
+    """One collapsible template per category, for creators working in the browser.
+
+    Without the accessibility block, as ``etalase post`` writes it: examples left
+    there would claim what nobody checked (the guide's cards show the block).
+    """
     parts = []
     for category in REGISTRY:
-        label = category.label
-        text = post_markdown(template_data(category.id, zone=zone))
-        # An indented code block inside the collapsible block: plain Markdown, nothing to escape.
-        block = "\n".join("        " + line if line else "" for line in text.splitlines())
-        parts += [f'??? example "Templat kategori {label}"', "", block, ""]
+        data = template_data(category.id, zone=zone)
+        data.pop("accessibility", None)
+        text = post_markdown(ahead(data, years))
+        parts += [f'??? example "Templat kategori {category.label}"', "", _code_block(text), ""]
     return "\n".join(parts)
+
+
+def _code_block(text: str) -> str:
+    """An indented code block inside a collapsible block: plain Markdown, nothing to escape."""
+    return "\n".join("        " + line if line else "" for line in text.splitlines())
+
+
+FILLED_PARAGRAPHS = 3
+"""How much of a filled-in example's story the guide shows (its first paragraphs, then ``…``)."""
+
+
+def filled_examples_markdown(guide: GuideContext) -> str:
+    """One filled-in post per category of the registry, collapsible: a post of this regency as its file reads.
+
+    The newest published post of each category (:attr:`GuideContext.posts`), its
+    front matter whole and the start of its story. A category with no published
+    post yet says so and points to its template.
+    """
+    posts = dict(guide.posts)
+    parts = []
+    for category in REGISTRY:
+        text = posts.get(category.id)
+        title = f"Contoh terisi: pos {category.label}"
+        if text is None:
+            parts += [
+                f'??? example "{title}"',
+                "",
+                f"    Belum ada pos {category.label} yang terbit di situs ini. Mulailah dari templatnya di "
+                "[Menulis lewat GitHub](lewat-github.md).",
+                "",
+            ]
+        else:
+            parts += [f'??? example "{title}"', "", _code_block(_shortened(text)), ""]
+    return "\n".join(parts)
+
+
+def _shortened(text: str) -> str:
+    """A post's ``index.md``: its front matter whole, its story cut after :data:`FILLED_PARAGRAPHS` paragraphs."""
+    head, separator, body = text.partition("\n---\n")
+    paragraphs = re.split(r"\n[ \t]*\n", body.strip("\n"))
+    shown = "\n\n".join(paragraphs[:FILLED_PARAGRAPHS]) + ("\n\n…" if len(paragraphs) > FILLED_PARAGRAPHS else "")
+    return f"{head}{separator}\n{shown}\n"
 
 
 def expand_markers(markdown: str, guide: GuideContext) -> str:

@@ -61,6 +61,7 @@ from etalase.build.render import GeneratedPage
 from etalase.content import urls
 from etalase.content.brand import Brand
 from etalase.content.categories import REGISTRY
+from etalase.content.load import POST_FILE
 from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.post_cache import FOLDER as POST_CACHE
 from etalase.content.problems import Problem, display_path
@@ -337,6 +338,10 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         desa = next((pid for pid in places if "/" in pid), None)
         creator = min(self.content.creators, default=None)
         neutral = schema_docs.GuideContext()
+        newest: dict[str, Post] = {}
+        for post in self.content.posts:  # newest first
+            if not post.scheduled:
+                newest.setdefault(post.category, post)
         return schema_docs.GuideContext(
             site_url=config.site_url,
             zone=self.brand.timezone,
@@ -344,6 +349,12 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             desa=desa or neutral.desa,
             creator=creator or neutral.creator,
             submit_url=urls.submit(self.brand.repository) if self.brand.repository else neutral.submit_url,
+            today=self.now.astimezone(self.brand.zone).date(),
+            posts=tuple(
+                (category, (newest[category].bundle / POST_FILE).read_text(encoding="utf-8"))
+                for category in REGISTRY.ids()
+                if category in newest
+            ),
         )
 
     @event_priority(100)  # before any other plugin sees the HTML

@@ -39,6 +39,11 @@ LOCALE = "id"
 EXAMPLE = "20 Desember 2026 pukul 19.00"
 """How a date with its time is shown in messages."""
 EXAMPLE_DAY = "20 Desember 2026"
+FORM_EXAMPLE = "20 Desember pukul 19.00"
+"""The same on the form route, where a date may leave its year out (the next such day is meant)."""
+FORM_EXAMPLE_DAY = "20 Desember"
+AT_MERGE = "saat digabung"
+"""A post's date that is the moment an editor merges it (:mod:`etalase.content.merge_dates`)."""
 
 
 class DateTextError(ValueError):
@@ -57,6 +62,8 @@ class Moment:
     value: datetime
     zone_written: bool
     time_written: bool
+    year_written: bool = True
+    """False for ``20 Desember`` read as its next occurrence (the form route's ``after``)."""
 
 
 MONTHS: tuple[str, ...] = tuple(get_month_names("wide", locale=LOCALE)[number] for number in range(1, 13))
@@ -104,8 +111,12 @@ def _month(word: str) -> int | None:
     return None
 
 
-def _unreadable(text: str, with_time: bool) -> DateTextError:
-    example = EXAMPLE if with_time else EXAMPLE_DAY
+def _unreadable(text: str, with_time: bool, yearless: bool = False) -> DateTextError:
+    """``yearless``: for the form route, whose examples carry no year (they never go stale)."""
+    if yearless:
+        example = FORM_EXAMPLE if with_time else FORM_EXAMPLE_DAY
+    else:
+        example = EXAMPLE if with_time else EXAMPLE_DAY
     return DateTextError(
         f"bukan tanggal yang bisa dibaca; tulis mis. {example}",
         f"not a date that can be read; write e.g. {example}",
@@ -117,6 +128,7 @@ _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _WEEKDAY = re.compile(r"^([A-Za-z]+)\s*,?\s+(?=\d)")
 _NUMERIC = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
 _NAMED = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s*,?\s+(\d{4})")
+_YEARLESS = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?(?=$|[\s,])")
 _TIME = re.compile(
     r"(?:,\s*)?(?:(?:pukul|pkl|jam)\.?\s*)?(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?::(\d{2}))?"
     r"(?:\s+(pagi|siang|sore|petang|malam))?",
@@ -146,7 +158,7 @@ def read_day(text: str, *, month_only: str = "") -> date:
             year, number = month
             first_or_last = 1 if month_only == "start" else calendar.monthrange(year, number)[1]
             return date(year, number, first_or_last)
-    found, rest = _read_date_part(cleaned, with_time=False)
+    found, rest, _ = _read_date_part(cleaned, with_time=False)
     if rest:
         raise DateTextError(
             f"hanya tanggal, tanpa jam; tulis mis. {EXAMPLE_DAY}",
@@ -189,11 +201,27 @@ def _make_day(year: int, month: int, day: int) -> date:
         ) from None
 
 
-def _read_date_part(text: str, with_time: bool) -> tuple[date, str]:
-    """The day at the start of ``text`` and what follows it."""
+def _next_occurrence(day: int, month: int, after: date) -> date:
+    """The first ``day`` ``month`` on or after ``after`` (a 29 February: the next leap year's)."""
+    for year in range(after.year, after.year + 9):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= after:
+            return found
+    return _make_day(after.year, month, day)  # no such day in any year: say so
+
+
+def _read_date_part(text: str, with_time: bool, after: date | None = None) -> tuple[date, str, bool]:
+    """The day at the start of ``text``, what follows it, and whether its year was written.
+
+    With ``after``, a day and a month without a year (``20 Desember``) is their first
+    occurrence on or after ``after``; without it, a missing year is refused.
+    """
     iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[\sT])T?", text)
     if iso:
-        return _make_day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), text[iso.end() :].strip()
+        return _make_day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), text[iso.end() :].strip(), True
     weekday = None
     named_day = _WEEKDAY.match(text)
     if named_day and _fold(named_day.group(1)) in _days():
@@ -201,7 +229,17 @@ def _read_date_part(text: str, with_time: bool) -> tuple[date, str]:
         text = text[named_day.end() :]
     numeric = _NUMERIC.match(text)
     named = _NAMED.match(text)
-    if numeric:
+    yearless = None if numeric or named else _YEARLESS.match(text)
+    month_of_yearless = _month(yearless.group(2)) if yearless else None
+    if yearless and month_of_yearless is not None and after is None:
+        raise DateTextError(
+            f"tahunnya tidak ditulis; tulis mis. {EXAMPLE if with_time else EXAMPLE_DAY}",
+            f"the year is missing; write e.g. {EXAMPLE if with_time else EXAMPLE_DAY}",
+        )
+    if yearless and month_of_yearless is not None and after is not None:
+        day = _next_occurrence(int(yearless.group(1)), month_of_yearless, after)
+        rest = text[yearless.end() :]
+    elif numeric:
         day = _make_day(int(numeric.group(4)), int(numeric.group(3)), int(numeric.group(1)))
         rest = text[numeric.end() :]
     elif named:
@@ -214,7 +252,7 @@ def _read_date_part(text: str, with_time: bool) -> tuple[date, str]:
         day = _make_day(int(named.group(3)), month, int(named.group(1)))
         rest = text[named.end() :]
     else:
-        raise _unreadable(text, with_time)
+        raise _unreadable(text, with_time, yearless=after is not None)
     if weekday is not None and _days()[_fold(weekday)] != day.weekday():
         actual = get_day_names("wide", locale=LOCALE)[day.weekday()]
         actual_en = get_day_names("wide", locale="en")[day.weekday()]
@@ -223,7 +261,7 @@ def _read_date_part(text: str, with_time: bool) -> tuple[date, str]:
             f"{shown} jatuh pada hari {actual}, bukan {weekday}; periksa tanggalnya",
             f"{shown} is a {actual_en}, not {weekday}; check the date",
         )
-    return day, rest.strip()
+    return day, rest.strip(), yearless is None or month_of_yearless is None
 
 
 def _read_time(text: str) -> time:
@@ -252,11 +290,15 @@ def _read_time(text: str) -> time:
     return time(hour, minute, second)
 
 
-def read_moment(text: str, zone: timezone) -> Moment:
-    """A date with an optional time and zone; without a zone, ``zone``; without a time, the day's start."""
+def read_moment(text: str, zone: timezone, after: datetime | None = None) -> Moment:
+    """A date with an optional time and zone; without a zone, ``zone``; without a time, the day's start.
+
+    With ``after`` (the form route's conversion time), a date without a year is its next
+    occurrence from ``after``'s day in ``zone``: ``20 Desember`` never reads as a past December.
+    """
     cleaned = " ".join(str(text).split()).strip()
     if not cleaned:
-        raise _unreadable(text, with_time=True)
+        raise _unreadable(text, with_time=True, yearless=after is not None)
     try:  # ISO 8601 with an offset, as tools write it
         parsed = datetime.fromisoformat(cleaned)
     except ValueError:
@@ -269,14 +311,16 @@ def read_moment(text: str, zone: timezone) -> Moment:
         try:
             parsed = datetime.fromisoformat(body)
         except ValueError:
-            raise _unreadable(text, with_time=True) from None
+            raise _unreadable(text, with_time=True, yearless=after is not None) from None
         return Moment(parsed, zone_written=True, time_written=True)
-    day, rest = _read_date_part(body, with_time=True)
+    from_day = after.astimezone(written_zone or zone).date() if after is not None else None
+    day, rest, year_written = _read_date_part(body, with_time=True, after=from_day)
     moment_time = _read_time(rest) if rest else time(0, 0)
     return Moment(
         datetime.combine(day, moment_time, tzinfo=written_zone or zone),
         zone_written=written_zone is not None,
         time_written=bool(rest),
+        year_written=year_written,
     )
 
 
@@ -289,6 +333,14 @@ def spoken(value: datetime | date, month_only: bool = False) -> str:
         return day
     zone = zone_name(value) or value.strftime("%z")
     return f"{day} pukul {value:%H.%M} {zone}".rstrip()
+
+
+def without_year(value: datetime) -> str:
+    """A moment as the form's examples write it, with no year to go stale: ``20 Desember pukul 19.00``.
+
+    The form route reads it back as its next occurrence (:func:`read_moment` with ``after``).
+    """
+    return f"{format_date(value, 'd MMMM', locale=LOCALE)} pukul {value:%H.%M}"
 
 
 def written(value: datetime) -> str:

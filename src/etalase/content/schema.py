@@ -633,10 +633,14 @@ class Budaya(Strict):
         description="true untuk tradisi tanpa tanggal acara; false untuk acara bertanggal",
     )
     start: DateTimeWithZone | None = Field(
-        default=None, description="Mulai acara, dengan zona waktu", examples=["2026-12-20 19:00 WIB"]
+        default=None,
+        description="Mulai acara: tanggal dan jam (tanpa zona waktu: zona daerah)",
+        examples=["2026-12-20 19:00 WIB"],
     )
     end: DateTimeWithZone | None = Field(
-        default=None, description="Selesai acara, dengan zona waktu", examples=["2026-12-20 22:00 WIB"]
+        default=None,
+        description="Selesai acara: tanggal dan jam (tanpa zona waktu: zona daerah)",
+        examples=["2026-12-20 22:00 WIB"],
     )
     repeat: Literal["tahunan"] | None = Field(
         default=None,
@@ -841,7 +845,10 @@ class PostBase(Strict):
     )
     date: DateTimeWithZone = Field(
         title="Tanggal terbit",
-        description="Tanggal dan jam terbit dengan zona waktu (WIB, WITA, WIT); tanggal mendatang = terjadwal",
+        description=(
+            "Tanggal dan jam terbit; tanpa zona waktu (WIB, WITA, WIT) berarti zona daerah; tanggal mendatang = "
+            "terjadwal"
+        ),
         examples=["2026-11-20 08:00 WIB"],
     )
     summary: Annotated[str, BeforeValidator(_strip), Field(min_length=20, max_length=SUMMARY_MAX), Placeholder()] = (

@@ -26,6 +26,7 @@ from etalase.content.categories import REGISTRY
 from etalase.content.explain import field_name, problems_of
 from etalase.content.load import Loaded, RawFile, read_post
 from etalase.content.markdown_refs import file_part, local_targets, remote_images
+from etalase.content.merge_dates import is_at_merge, merge_dates
 from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.photo_privacy import gps_problems
 from etalase.content.placeholders import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
@@ -78,6 +79,12 @@ def _validate(loaded: Loaded, now: datetime, preview_scheduled: bool) -> tuple[C
         else:
             broken[raw.path.stem] = raw.display
 
+    # ``date: saat digabung``: the moment the post landed on this branch (the merge, on the default branch).
+    at_merge = [raw.path for raw in loaded.posts if is_at_merge(raw.document.data.get("date"))]
+    stamped = merge_dates(at_merge, loaded.root, now, _ZONE.get())
+    for raw in loaded.posts:
+        if raw.path in stamped:
+            raw.document.data["date"] = stamped[raw.path]
     posts = [post for raw in loaded.posts if (post := _validate_post(raw, creators, broken, places, problems))]
     if loaded.cache is not None:
         posts += _through_cache(loaded, loaded.cache, creators, broken, places, problems)

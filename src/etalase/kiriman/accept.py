@@ -47,7 +47,9 @@ from etalase.authoring.issue_form import CONSENT, MAX_PHOTOS
 from etalase.build.theme import rupiah, tanggal
 from etalase.ci.github import md_text
 from etalase.content.categories import REGISTRY
+from etalase.content.front_matter import parse_document, read_text
 from etalase.content.load import CREATORS_DIR, POST_FILE, POSTS_DIR, load_content
+from etalase.content.merge_dates import is_at_merge
 from etalase.content.photo_privacy import not_clean
 from etalase.content.schema import COVER_STEM, GALLERY_STEM, GitHubLogin, PostBase, Slug
 from etalase.content.structure import Post
@@ -309,6 +311,16 @@ def pr_title(result: Result) -> str:
     return f"Pos baru: {title[:120]}" if title else f"Pos baru dari kiriman #{result.issue}"
 
 
+def published_when(post: Post) -> str:
+    """When the post appears, for the editor: at the merge (``date: saat digabung``), or its own date."""
+    index = post.bundle / POST_FILE
+    text, _ = read_text(index, post.source)
+    document = parse_document(text, post.source)[0] if text is not None else None
+    if document is not None and is_at_merge(document.data.get("date")):
+        return "saat PR ini digabung (tanggal terbitnya waktu penggabungan itu)"
+    return f"terbit {tanggal(post.meta.date, with_time=True)} (tidak sebelum PR ini digabung)"
+
+
 def pr_body(result: Result, post: Post, creator_name: str, template: Path, repo: str) -> str:
     """The pull request as an editor reviews it on a phone: the post as it will read, then one checklist.
 
@@ -331,7 +343,7 @@ def pr_body(result: Result, post: Post, creator_name: str, template: Path, repo:
         "",
         f"- **Kategori:** {REGISTRY[result.category].label} · {md_text(result.region or '')}",
         f"- **Kreator:** {md_text(creator_name)} (`{result.creator}`, @{result.author}){new}",
-        f"- **Waktu terbit:** terbit {tanggal(meta.date, with_time=True)} (tidak sebelum PR ini digabung)",
+        f"- **Waktu terbit:** {published_when(post)}",
         f"- **Folder:** `{folder}/` ({result.photos} foto)",
         "",
         f"### {REGISTRY[result.category].label}: data pos",

@@ -25,8 +25,9 @@ What the converter decides itself:
   gallery (``foto-<n>.<ext>``), named by their sniffed format; alt lines pair
   with photos in order; credit and licence are the cover's (the gallery
   inherits them);
-* the date: the form's, or the time of conversion (``--now``) in the brand's
-  time zone (``extra.brand.timezone`` in ``mkdocs.yml``, WIB by default);
+* the date: the form's (without a zone, the brand's: ``extra.brand.timezone``
+  in ``mkdocs.yml``, WIB by default), or when left empty ``saat digabung``:
+  the post is dated when an editor merges it (:mod:`etalase.content.merge_dates`);
   ``draft: false`` (the editor reviews the pull request before it is merged).
 
 Nothing in the body is run or expanded: values become YAML through a safe
@@ -69,7 +70,7 @@ from etalase.authoring.issue_form import (
 )
 from etalase.authoring.schema_docs import FIRST_KEYS, post_markdown
 from etalase.content.categories import REGISTRY
-from etalase.content.datetext import DateTextError, is_month_alone, read_day, read_moment, spoken, written
+from etalase.content.datetext import AT_MERGE, DateTextError, is_month_alone, read_day, read_moment, spoken, written
 from etalase.content.load import CREATORS_DIR, POST_FILE, POSTS_DIR, Loaded, load_content
 from etalase.content.numtext import HOW_TO_COPY, NumberTextError, read_degrees, read_percent, read_point
 from etalase.content.problems import Problem, printable
@@ -244,8 +245,8 @@ def convert(body: str, author: str, issue: int, content_dir: Path, now: datetime
         return submission
     submission.category = category
     fields = form_fields(category, places)
-    reader = _Reader(fields, read_answers(body, fields), settings)
-    front_matter = reader.front_matter(now)
+    reader = _Reader(fields, read_answers(body, fields), settings, now)
+    front_matter = reader.front_matter()
     story = reader.story()
     creator_id, new_creator = reader.creator(loaded, author)
     submission.title = front_matter.get("title") if isinstance(front_matter.get("title"), str) else None
@@ -472,7 +473,9 @@ def _creator_yaml(data: dict[str, str], issue: int) -> str:
 class _Reader:
     """The answers of one form turned into front matter, and every problem found on the way."""
 
-    def __init__(self, fields: list[FormField], answers: Answers, settings: Settings):
+    def __init__(self, fields: list[FormField], answers: Answers, settings: Settings, now: datetime):
+        self.now = now
+        """The conversion's time: a date written without its year is its next occurrence from it."""
         self.fields = fields
         self.by_id = {f.id: f for f in fields}
         self.answers = answers
@@ -520,7 +523,7 @@ class _Reader:
 
     # -- values --------------------------------------------------------------
 
-    def front_matter(self, now: datetime) -> dict[str, Any]:
+    def front_matter(self) -> dict[str, Any]:
         """Every post field of the form (photos aside), nested as front matter."""
         data: dict[str, Any] = {}
         photo_ids = set(PHOTO_FIELDS.values())
@@ -532,8 +535,8 @@ class _Reader:
             at_default = isinstance(value, bool) and form_field.doc is not None and value == form_field.doc.default
             if value is not None and not at_default:  # a true/false left at the schema's default is not written
                 _put(data, form_field.path, value)
-        if "date" not in data:
-            data["date"] = f"{now.astimezone(self.settings.zone):%Y-%m-%d %H:%M} {self.settings.zone.tzname(None)}"
+        if "date" not in data:  # dated when an editor merges it (etalase.content.merge_dates)
+            data["date"] = AT_MERGE
         return data
 
     def value(self, form_field: FormField) -> Any:
@@ -577,18 +580,21 @@ class _Reader:
     def moment(self, form_field: FormField, text: str) -> str | None:
         """A date and time as written in front matter (``2026-12-20 19:00 WIB``); how it was read is noted."""
         try:
-            moment = read_moment(text, self.settings.zone)
+            moment = read_moment(text, self.settings.zone, after=self.now)
         except DateTextError as error:
             self.unreadable_date(form_field, text, error)
             return None
         said = spoken(moment.value)
-        zone_note = ("", "") if moment.zone_written else (" (zona waktu daerah)", " (the regency's time zone)")
+        notes = [] if moment.zone_written else [("zona waktu daerah", "the regency's time zone")]
+        if not moment.year_written:
+            notes.append(("tahun tidak ditulis: tanggal itu yang terdekat", "no year written: the next such date"))
+        shown = [f" ({'; '.join(note[language] for note in notes)})" if notes else "" for language in (0, 1)]
         self.notes.append(
             FormProblem(
                 form_field.label,
                 form_field.id,
-                f"dibaca: {said}{zone_note[0]}",
-                f"read as: {said}{zone_note[1]}",
+                f"dibaca: {said}{shown[0]}",
+                f"read as: {said}{shown[1]}",
             )
         )
         return written(moment.value)
@@ -672,8 +678,9 @@ class _Reader:
                 FormProblem(
                     date_field.label,
                     "date",
-                    "kosong: pos tampil di situs begitu editor menyetujuinya",
-                    "empty: the post appears on the site as soon as an editor approves it",
+                    "kosong: pos tampil di situs saat editor menggabungkannya, dan tanggal terbitnya "
+                    "adalah waktu penggabungan itu",
+                    "empty: the post appears on the site when an editor merges it, dated at that merge",
                 )
             )
         try:
@@ -1324,7 +1331,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--issue", type=int, required=True, help="nomor issue")
     parser.add_argument("--content", type=Path, required=True, help="folder konten tujuan (mis. content)")
     parser.add_argument("--assets", type=Path, help="baca lampiran <id> dari DIR/<id>, tanpa mengunduh (uji, tinjauan)")
-    parser.add_argument("--now", help="waktu konversi (ISO), untuk tanggal pos; bawaan: sekarang")
+    parser.add_argument("--now", help="waktu konversi (ISO), untuk memeriksa tanggal pos; bawaan: sekarang")
     parser.add_argument(
         "--config",
         type=Path,
