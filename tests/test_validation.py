@@ -19,6 +19,7 @@ import yaml
 from PIL import Image
 
 from etalase.content.load import load_content
+from etalase.content.post_cache import PostCache
 from etalase.content.validate import validate
 from etalase.content.zones import WIB, WITA
 
@@ -531,12 +532,18 @@ def _git(repo: Path, *args: str, when: str = "2026-12-01T03:00:00+00:00") -> Non
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
-def test_a_post_dated_at_the_merge_takes_the_merge_s_time(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cached", [False, True], ids=["checked", "through-the-post-cache"])
+def test_a_post_dated_at_the_merge_takes_the_merge_s_time(tmp_path: Path, cached: bool) -> None:
     """``date: saat digabung`` (a form sent with an empty date) is the time the post landed on the branch.
 
     The clock is fixed by the commits' own times: the form's commit on its branch at 10.00 WIB,
-    the editor's merge into the default branch at 16.30 WIB the next day.
+    the editor's merge into the default branch at 16.30 WIB the next day. Through the post cache (as every
+    build validates), the unchanged file checked on the branch is not taken with its branch date after the
+    merge, and its digest (which page fingerprints are made of) changes with its date.
     """
+    cache = PostCache(tmp_path / "post-cache") if cached else None
+    seen: list[str] = []
+    """The digests of telaga as validated, in order."""
     repo = tmp_path / "repo"
     content = make_content(repo / "content", {"lama": BASE})
     _git(repo, "init", "-q", "-b", "utama")
@@ -550,12 +557,16 @@ def test_a_post_dated_at_the_merge_takes_the_merge_s_time(tmp_path: Path) -> Non
     later = datetime.fromisoformat("2026-12-09T00:00:00+07:00")  # the build's clock, after both
 
     def date_of(slug: str, zone=WIB) -> datetime:
-        found, problems = validate(load_content(content), later, zone=zone)
+        found, problems = validate(load_content(content, cache) if cache else load_content(content), later, zone=zone)
         assert found is not None, [p.format() for p in problems]
-        return next(post for post in found.posts if post.slug == slug).meta.date
+        post = next(post for post in found.posts if post.slug == slug)
+        if slug == "telaga" and zone is WIB:
+            seen.append(post.digest)
+        return post.meta.date
 
     # On the form's branch (its preview): the commit that added it.
     assert date_of("telaga") == datetime.fromisoformat("2026-12-01T10:00:00+07:00")
+    assert date_of("telaga") == datetime.fromisoformat("2026-12-01T10:00:00+07:00")  # again (from the cache)
     _git(repo, "switch", "-q", "utama")
     assert not (content / "posts" / "telaga").exists()
     _git(repo, "merge", "-q", "--no-ff", "-m", "Merge #8", "kiriman/7", when="2026-12-02T09:30:00+00:00")
@@ -569,6 +580,8 @@ def test_a_post_dated_at_the_merge_takes_the_merge_s_time(tmp_path: Path) -> Non
     _git(repo, "commit", "-q", "-am", "suntingan", when="2026-12-05T00:00:00+00:00")
     assert date_of("telaga") == datetime.fromisoformat("2026-12-02T16:30:00+07:00")
     assert date_of("lama") == datetime.fromisoformat("2026-10-12T08:00:00+07:00")
+    if cached:  # on the branch twice (the same), after the merge (the date changed), after the edit
+        assert seen[0] == seen[1] and len(set(seen[1:])) == 3 and "" not in seen
 
 
 def test_a_post_dated_at_the_merge_outside_git_is_dated_now(tmp_path: Path) -> None:

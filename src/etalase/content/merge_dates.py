@@ -17,7 +17,6 @@ counts from the rename (the file is read under its path of today).
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -76,10 +75,15 @@ def added_times(root: Path) -> dict[Path, datetime]:
     return times
 
 
-def merge_dates(paths: Iterable[Path], root: Path, now: datetime, zone: timezone) -> dict[Path, datetime]:
-    """The date of each post file in ``paths`` dated ``saat digabung``: when it was added, or ``now``; in ``zone``."""
-    wanted = list(paths)
-    if not wanted:
-        return {}
-    added = added_times(root)
-    return {path: added.get(Path(path).resolve(), now).astimezone(zone) for path in wanted}
+class MergeDates:
+    """The date of each post dated ``saat digabung``: when its file was added (:func:`added_times`), or ``now``;
+    in ``zone``. Git is asked once per run, and only when some post needs it."""
+
+    def __init__(self, root: Path, now: datetime, zone: timezone):
+        self.root, self.now, self.zone = root, now, zone
+        self._added: dict[Path, datetime] | None = None
+
+    def __call__(self, path: Path) -> datetime:
+        if self._added is None:
+            self._added = added_times(self.root)
+        return self._added.get(Path(path).resolve(), self.now).astimezone(self.zone)

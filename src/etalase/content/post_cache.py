@@ -41,6 +41,7 @@ import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,9 @@ class Outcome:
     context: str = ""
     """Digest of the creators and regions a post with problems was checked against (:func:`context_of`);
     ``""`` when its problems do not depend on them (it could not be read)."""
+    merged: datetime | None = None
+    """For a post dated ``saat digabung``: the date it was given (when git says it was added, or the run's
+    now); the outcome holds only while that is still its date (:mod:`etalase.content.merge_dates`)."""
 
     def holds(self, creators: Mapping[str, CreatorEntry], places: Mapping[str, Place], context: str) -> bool:
         """Whether the outcome is still right, checked against these creators and places."""

@@ -10,6 +10,7 @@ the body shows), and URL slugs that are unique.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from etalase.content.categories import REGISTRY
 from etalase.content.explain import field_name, problems_of
 from etalase.content.load import Loaded, RawFile, read_post
 from etalase.content.markdown_refs import file_part, local_targets, remote_images
-from etalase.content.merge_dates import is_at_merge, merge_dates
+from etalase.content.merge_dates import MergeDates, is_at_merge
 from etalase.content.photo_files import PHOTO_SUFFIXES
 from etalase.content.photo_privacy import gps_problems
 from etalase.content.placeholders import PLACEHOLDER_PHOTO_MARK, TEMPLATE_BODY
@@ -80,14 +81,13 @@ def _validate(loaded: Loaded, now: datetime, preview_scheduled: bool) -> tuple[C
             broken[raw.path.stem] = raw.display
 
     # ``date: saat digabung``: the moment the post landed on this branch (the merge, on the default branch).
-    at_merge = [raw.path for raw in loaded.posts if is_at_merge(raw.document.data.get("date"))]
-    stamped = merge_dates(at_merge, loaded.root, now, _ZONE.get())
+    merge_date = MergeDates(loaded.root, now, _ZONE.get())
     for raw in loaded.posts:
-        if raw.path in stamped:
-            raw.document.data["date"] = stamped[raw.path]
+        if is_at_merge(raw.document.data.get("date")):
+            _date_at_merge(raw, merge_date(raw.path))
     posts = [post for raw in loaded.posts if (post := _validate_post(raw, creators, broken, places, problems))]
     if loaded.cache is not None:
-        posts += _through_cache(loaded, loaded.cache, creators, broken, places, problems)
+        posts += _through_cache(loaded, loaded.cache, creators, broken, places, problems, merge_date)
     problems.extend(_duplicate_slugs(posts))
     if problems:
         return None, sorted(set(problems))
@@ -114,10 +114,12 @@ def _through_cache(
     broken: dict[str, Path],
     places: dict[str, Place],
     problems: list[Problem],
+    merge_date: MergeDates,
 ) -> list[Post]:
     """The valid posts of :attr:`Loaded.pending`: each from the cache when its outcome still holds, else checked.
 
-    The problems of each post, from the cache or found now, go to ``problems``.
+    The problems of each post, from the cache or found now, go to ``problems``. A post dated ``saat digabung``
+    is taken from the cache only while git still gives it the date it was checked with.
     """
     setup = cache.setup(_ZONE.get())
     context = context_of(creators, broken, places)
@@ -128,12 +130,18 @@ def _through_cache(
     cache.reused = cache.checked = 0
     for key, post_file in zip(keys, loaded.pending, strict=True):
         outcome = stored.get(key)
-        if outcome is not None and outcome.holds(creators, places, context):
+        if (
+            outcome is not None
+            and outcome.holds(creators, places, context)
+            and (outcome.merged is None or outcome.merged == merge_date(post_file.index))
+        ):
             cache.reused += 1
         else:
             cache.checked += 1
             digest = PostCache.post_digest(post_file, _ZONE.get())
-            outcome = _check_post(post_file.index, post_file.display, digest, creators, broken, places, context)
+            outcome = _check_post(
+                post_file.index, post_file.display, digest, creators, broken, places, context, merge_date
+            )
             text = dumps(outcome)
             if text is not None and PostCache.unchanged(post_file):
                 fresh[key] = text
@@ -152,6 +160,7 @@ def _check_post(
     broken: dict[str, Path],
     places: dict[str, Place],
     context: str,
+    merge_date: MergeDates,
 ) -> Outcome:
     """Read and check one post: its outcome, with what of the creators and places it depends on.
 
@@ -161,9 +170,13 @@ def _check_post(
     if raw is None:
         return Outcome(problems, None)
     raw.digest = digest
+    merged = None
+    if is_at_merge(raw.document.data.get("date")):
+        merged = merge_date(raw.path)
+        _date_at_merge(raw, merged)
     post = _validate_post(raw, creators, broken, places, problems)
     if post is None:
-        return Outcome(problems, None, context=context)
+        return Outcome(problems, None, context=context, merged=merged)
     named = raw.document.data.get("creators")
     region = raw.document.data.get("region")
     return Outcome(
@@ -171,7 +184,16 @@ def _check_post(
         post,
         creators=tuple(creator for creator in named if isinstance(creator, str)) if isinstance(named, list) else (),
         region=region if isinstance(region, str) else None,
+        merged=merged,
     )
+
+
+def _date_at_merge(raw: RawFile, date: datetime) -> None:
+    """Give ``raw`` (dated ``saat digabung``) its ``date``; the date is part of its digest, so a page made
+    before the merge (dated at that run's now) is not taken from the cache after it."""
+    raw.document.data["date"] = date
+    if raw.digest:
+        raw.digest = hashlib.sha256(f"{raw.digest}\0{date.isoformat()}".encode()).hexdigest()
 
 
 def _validate_post(
