@@ -507,3 +507,36 @@ def test_a_whatsapp_order_link_is_in_view_halfway_down_a_umkm_post(browser, demo
     finally:
         context.close()
     assert footer_end <= bar_top + 1, (footer_end, bar_top)
+
+
+@pytest.mark.parametrize("url", ["", "umkm/"])
+def test_card_photos_are_files_sized_to_their_slot_on_a_phone(browser, demo_url, url):
+    """At 360×800, device scale 2, every card photo's chosen file is at most 2.6 times its shown width
+    (a 112 px thumbnail slot gets the 224 px file, not a 400 px one), and none is upscaled."""
+    page, context = open_phone(browser, demo_url + url)
+    try:
+        images = page.locator("article.etalase-card img")
+        count = images.count()
+        shown = []
+        for i in range(count):
+            image = images.nth(i)
+            image.scroll_into_view_if_needed()
+            image.evaluate("i => i.decode()")
+            # naturalWidth of a srcset image is divided by the density the browser chose: load the file alone
+            shown.append(
+                image.evaluate(
+                    """i => new Promise(done => {
+                        const file = new Image();
+                        file.onload = () => done([i.currentSrc, file.naturalWidth, i.getBoundingClientRect().width]);
+                        file.src = i.currentSrc;
+                    })"""
+                )
+            )
+    finally:
+        context.close()
+    assert count >= 3
+    for source, natural, width in shown:
+        assert width > 0 and natural <= 2.6 * width, (source, natural, width)
+        assert natural >= 1.5 * width or "-thumb-" not in source, (source, natural, width)  # sharp at scale 2
+    thumbs = [(natural, round(width)) for source, natural, width in shown if "-thumb-" in source]
+    assert thumbs and set(thumbs) == {(224, 112)}, thumbs

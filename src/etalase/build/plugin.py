@@ -168,7 +168,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         _drop_original_photos(files, config, hero.source if hero else None)
 
         for photo in sorted(self.photos.values(), key=lambda p: str(p.source)):
-            for rendition in (*photo.renditions, photo.social, photo.thumb):
+            for rendition in (*photo.renditions, photo.social, *photo.thumbs):
                 if rendition.url not in files.src_uris:
                     files.append(render.LinkedFile.generated(config, rendition.url, abs_src_path=str(rendition.file)))
 
