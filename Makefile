@@ -6,6 +6,7 @@
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make form (issue forms for creators without git, from the schema and regions),
 #         make form-screenshots (the guide's pictures of the form),
+#         make illustrations (draw the demo's illustrations again: scripts/draw_illustrations.py),
 #         make vendor-stemmer (copy the search page's Indonesian stemmer from the pinned npm package),
 #         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
 #         at 500, 2,000 and 10,000 posts; about two hours), make lighthouse (Lighthouse scores of the demo).
@@ -15,7 +16,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form form-screenshots test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer clean
+.PHONY: site serve preview check post schema form form-screenshots illustrations test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -45,6 +46,11 @@ form: $(VENV)/.site-deps
 # Screenshots of the "Kirim pos baru" button and of the form for the guide page lewat-formulir.md (Chromium).
 form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
 	$(BIN)/etalase form-screenshots --site site
+
+# The demo's drawn illustrations (stories no shared photo fits, the hero, the category pages), in the brand's
+# colours; deterministic: tests/test_demo_photos.py draws them again and compares the bytes.
+illustrations: $(VENV)/.site-deps
+	$(BIN)/python scripts/draw_illustrations.py
 
 # Lint and types first (seconds), then the tests on every core (pytest-xdist); the tests of one
 # module share its built site on one worker. Property tests run hypothesis's "ci" profile (tests/conftest.py):

@@ -74,6 +74,25 @@ CASES = {
         "photo: assets",
         'extra.brand.hero.photo: berkas "assets/brand/pahlawan.jpg" tidak ada di docs/',
     ),
+    "category page photo missing": (
+        "photo: assets/brand/kategori-umkm.jpg",
+        "photo: assets/brand/umkm.jpg",
+        "photo: assets/brand/umkm",
+        'extra.brand.categories.umkm.photo: berkas "assets/brand/umkm.jpg" tidak ada di docs/',
+    ),
+    "category page photo without alt": (
+        "\n        alt: Ilustrasi lapak pasar",
+        "\n        # alt: Ilustrasi lapak pasar",
+        "umkm:\n        intro",
+        "extra.brand.categories.umkm: ada photo tanpa alt: tulis apa yang tampak di foto",
+    ),
+    "category page of a category that does not exist": (
+        "      umkm:\n        intro:",
+        "      umkn:\n        intro:",
+        "umkn:",
+        'extra.brand.categories.umkn: isian tidak dikenal (maksud Anda "umkm"?); '
+        "yang diizinkan di sini: budaya, pembangunan, umkm, wisata",
+    ),
     "unknown time zone": (
         "    demo: true",
         "    demo: true\n    timezone: WITA Bali",
