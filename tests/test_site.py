@@ -540,3 +540,27 @@ def test_card_photos_are_files_sized_to_their_slot_on_a_phone(browser, demo_url,
         assert natural >= 1.5 * width or "-thumb-" not in source, (source, natural, width)  # sharp at scale 2
     thumbs = [(natural, round(width)) for source, natural, width in shown if "-thumb-" in source]
     assert thumbs and set(thumbs) == {(224, 112)}, thumbs
+
+
+def test_the_report_s_month_table_scrolls_visibly_and_by_keyboard_on_a_phone(browser, demo_url):
+    """The table of posts per month and category is wider than a phone: a labelled region that takes focus,
+    scrolls sideways with the arrow keys, shows a shadow at its edge and says that it scrolls."""
+    page, context = open_phone(browser, demo_url + "laporan/")
+    try:
+        region = page.get_by_role("region", name="Tabel: Pos per bulan menurut kategori")
+        sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth, getComputedStyle(r).overflowX]")
+        shadows = region.evaluate("r => getComputedStyle(r).backgroundImage")
+        hint = page.locator(".etalase-table__hint").first
+        hint_text = hint.inner_text() if hint.is_visible() else None
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.activeElement.scrollLeft > 0 || document.activeElement.getAttribute('tabindex') !== '0'"
+        )
+        scrolled = region.evaluate("r => [document.activeElement === r, r.scrollLeft]")
+    finally:
+        context.close()
+    assert sizes[0] > sizes[1] and sizes[2] == "auto", sizes
+    assert shadows.count("radial-gradient") == 2, shadows
+    assert hint_text == "Geser tabel ke samping untuk melihat semua kolom →"
+    assert scrolled[0] and scrolled[1] > 0, scrolled
