@@ -153,23 +153,26 @@ def person(c: Canvas, x: float, ground: float, size: float, colour: Sequence[int
 
 
 def coast() -> Canvas:
-    """The home page's hero: a white beach, palms and perahu on a calm sea at the end of the afternoon."""
+    """The home page's hero: a white beach, palms and perahu on a calm sea at the end of the afternoon.
+
+    What matters is near the middle: a phone shows only the middle third of the width."""
     c = Canvas()
     c.gradient(0, 560, (54, 130, 160), (250, 206, 150))
-    c.ellipse(1180, 470, 90, 90, SUN)
+    c.ellipse(960, 470, 90, 90, SUN)
     c.ridge(520, [(28, 700, 0.4), (14, 260, 1.3)], mix(PRIMARY, (90, 140, 150), 0.45))
     c.ridge(560, [(10, 500, 2.0)], mix(PRIMARY, WISATA, 0.5))
     c.gradient(575, 760, (40, 128, 150), PRIMARY)
     c.rect(0, 560, WIDTH, 578, mix(PRIMARY, WISATA, 0.5))
     for i in range(9):  # the sun's path on the water
         y = 600 + i * 18
-        c.rect(1180 - 70 + i * 6, y, 1180 + 70 - i * 6, y + 5, mix(SUN, PRIMARY, i / 12))
-    boat(c, 420, 650, 46, CREAM)
-    boat(c, 760, 620, 30, SUN)
+        c.rect(960 - 70 + i * 6, y, 960 + 70 - i * 6, y + 5, mix(SUN, PRIMARY, i / 12))
+    boat(c, 760, 660, 46, CREAM)
+    boat(c, 1180, 620, 30, SUN)
+    boat(c, 330, 640, 34, CREAM)
     c.ridge(790, [(26, 900, 0.9), (9, 300, 0.2)], SAND)
     c.ridge(880, [(14, 700, 2.4)], mix(SAND, WHITE, 0.35))
     palm(c, 140, 860, 420, 1.0)
-    palm(c, 300, 900, 330, 0.6)
+    palm(c, 560, 900, 360, -0.7)
     palm(c, 1480, 880, 380, -0.9)
     return c
 
