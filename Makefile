@@ -6,6 +6,8 @@
 #         make post (new post scaffold), make schema (JSON Schema for editors),
 #         make form (issue forms for creators without git, from the schema and regions),
 #         make form-screenshots (the guide's pictures of the form),
+#         make screenshots (the README's pictures of the demo on a 360 px phone, into .github/screenshots/),
+#         make illustrations (draw the demo's illustrations again: scripts/draw_illustrations.py),
 #         make vendor-stemmer (copy the search page's Indonesian stemmer from the pinned npm package),
 #         make vendor-font (copy the heading typeface from the pinned npm package),
 #         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
@@ -16,7 +18,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve preview check post schema form form-screenshots test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer vendor-font clean
+.PHONY: site serve preview check post schema form form-screenshots screenshots illustrations test test-quick test-explore test-dates lint bench bench-scale lighthouse vendor-stemmer vendor-font clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/etalase build
@@ -46,6 +48,16 @@ form: $(VENV)/.site-deps
 # Screenshots of the "Kirim pos baru" button and of the form for the guide page lewat-formulir.md (Chromium).
 form-screenshots: site $(VENV)/.test-deps /usr/bin/chromium /usr/bin/pdftocairo
 	$(BIN)/etalase form-screenshots --site site
+
+# The README's screenshots: home, /umkm/, the newest UMKM post and /agenda/ of the built demo, first screen of a
+# 360×800 phone at device scale 2, as PNG in .github/screenshots/ (Chromium; no request leaves the machine).
+screenshots: site $(VENV)/.test-deps /usr/bin/chromium
+	$(BIN)/etalase screenshots --site site --out .github/screenshots
+
+# The demo's drawn illustrations (stories no shared photo fits, the hero, the category pages), in the brand's
+# colours; deterministic: tests/test_demo_photos.py draws them again and compares the bytes.
+illustrations: $(VENV)/.site-deps
+	$(BIN)/python scripts/draw_illustrations.py
 
 # The tests on every core (pytest-xdist), one by one, longest first; the tests that share a module's
 # fixture (its built site) as one group on one worker, in the order tests/conftest.py gives.

@@ -74,6 +74,25 @@ CASES = {
         "photo: assets",
         'extra.brand.hero.photo: berkas "assets/brand/pahlawan.jpg" tidak ada di docs/',
     ),
+    "category page photo missing": (
+        "photo: assets/brand/kategori-umkm.jpg",
+        "photo: assets/brand/umkm.jpg",
+        "photo: assets/brand/umkm",
+        'extra.brand.categories.umkm.photo: berkas "assets/brand/umkm.jpg" tidak ada di docs/',
+    ),
+    "category page photo without alt": (
+        "\n        alt: Ilustrasi lapak pasar",
+        "\n        # alt: Ilustrasi lapak pasar",
+        "umkm:\n        intro",
+        "extra.brand.categories.umkm: ada photo tanpa alt: tulis apa yang tampak di foto",
+    ),
+    "category page of a category that does not exist": (
+        "      umkm:\n        intro:",
+        "      umkn:\n        intro:",
+        "umkn:",
+        'extra.brand.categories.umkn: isian tidak dikenal (maksud Anda "umkm"?); '
+        "yang diizinkan di sini: budaya, pembangunan, umkm, wisata",
+    ),
     "unknown time zone": (
         "    demo: true",
         "    demo: true\n    timezone: WITA Bali",
@@ -102,8 +121,8 @@ def test_a_misspelt_key_also_names_the_unknown_key(tmp_path: Path) -> None:
     _, lines = check(config)
     assert (
         f"mkdocs.yml:{line_of(text, 'colours:')}: extra.brand.colours: isian tidak dikenal "
-        '(maksud Anda "colors"?); yang diizinkan di sini: colors, contact, copyright, demo, footer, getting_here, '
-        "hero, name, repository, short_name, social, tagline, timezone"
+        '(maksud Anda "colors"?); yang diizinkan di sini: categories, colors, contact, copyright, demo, footer, '
+        "getting_here, hero, name, repository, short_name, social, tagline, timezone"
     ) in lines
 
 
@@ -123,6 +142,30 @@ def test_the_demo_brand_is_fine_and_its_colours_read_on_white() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     for colour in re.findall(r'"(#[0-9a-f]{6})"', CONFIG):
         assert contrast(colour, "#ffffff") >= 4.5, colour
+
+
+def test_a_category_page_opens_with_the_brand_s_intro_and_photo_else_the_registry_s_line() -> None:
+    from etalase.content.brand import brand_model
+
+    data = {
+        "name": "Kabupaten Contoh",
+        "tagline": "Contoh",
+        "colors": {"primary": "#0b5563", "accent": "#b4411b"},
+        "contact": {"office": "Diskominfo"},
+        "categories": {"umkm": {"intro": "Belanja di sini.", "photo": "assets/u.jpg", "alt": "Lapak", "credit": "A"}},
+    }
+    brand = brand_model().model_validate(data)
+    assert tuple(brand.category_page("umkm")) == ("Belanja di sini.", "assets/u.jpg", "Lapak", "A")
+    assert tuple(brand.category_page("wisata")) == (
+        "Pantai, bukit, air terjun, dan taman yang layak dikunjungi.",
+        None,
+        "",
+        None,
+    )
+    del data["categories"]
+    assert brand_model().model_validate(data).category_page("budaya").intro == (
+        "Acara, tradisi, dan seni yang hidup di kampung dan desa."
+    )
 
 
 def test_contrast_is_wcag_s() -> None:

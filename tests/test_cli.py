@@ -9,7 +9,15 @@ from etalase import cli
 
 @pytest.mark.parametrize(
     "command",
-    [["kiriman", "convert"], ["kiriman", "accept"], ["ci", "pr-check"], ["ci", "due"], ["post"], ["foto"]],
+    [
+        ["kiriman", "convert"],
+        ["kiriman", "accept"],
+        ["ci", "pr-check"],
+        ["ci", "due"],
+        ["post"],
+        ["foto"],
+        ["screenshots"],
+    ],
 )
 def test_every_tool_answers_help_under_its_own_name(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:

@@ -33,7 +33,6 @@ CREATOR_PAGES = {
         ("1 pos", "0 pos", "0 pos", "1 pos"),
         "Pos pertama 30 November 2025 · pos terbaru 15 November 2026",
     ),
-    "dodi": ("Dodi Kurnia", [], ("0 pos", "0 pos", "0 pos", "0 pos"), None),
     "eka": (
         "Eka Putri",
         ["p11"],
@@ -89,8 +88,17 @@ def test_a_creator_page_lists_exactly_their_posts_with_counts_per_category_and_d
     assert text(first.select_one(".etalase-listing__count")).startswith(f"{len(posts)} pos")
     assert [text(li) for li in first.select(".etalase-crumbs li")] == ["Beranda", "Kreator", name]
     assert first.select(".etalase-crumbs a")[1]["href"] == "../"
-    if not posts:
-        assert "Belum ada pos di sini." in text(first.select_one(".md-content"))
+
+
+def test_a_creator_with_no_published_post_has_no_page_and_is_listed_unlinked(programme_site):
+    """Dodi has only a draft: no empty page of his, and the index names him, "belum ada pos", with no link."""
+    assert not (programme_site / "kreator" / "dodi").exists()
+    for url in ("kreator/", "kreator/urut/nama/"):
+        index = html(programme_site, url)
+        dodi = [item for item in index.select(".etalase-creator") if "Dodi Kurnia" in text(item)]
+        assert len(dodi) == 1 and text(dodi[0].select_one(".etalase-creator__meta")) == "0 pos · belum ada pos"
+        assert not dodi[0].select("a")
+        assert all("dodi" not in a["href"] for a in index.select("a[href]"))
 
 
 def test_a_creator_page_shows_photo_region_and_every_channel_named_with_its_icon(programme_site):
@@ -144,7 +152,11 @@ def test_index_entries_link_their_pages_with_a_photo_or_an_initial(programme_sit
     section = html(programme_site, "kreator/").select_one("section[aria-labelledby=semua-kreator]")
     avatars = {}
     for item in section.select(".etalase-creator"):
-        target = urljoin("/kreator/", item.select_one(".etalase-creator__name")["href"])
+        name = item.select_one(".etalase-creator__name")
+        if name.name != "a":  # a creator with no published post: no page, no link
+            avatars[text(name)] = text(item.select_one("span.etalase-avatar[aria-hidden=true]"))
+            continue
+        target = urljoin("/kreator/", name["href"])
         assert (programme_site / target.strip("/") / "index.html").is_file(), target
         image = item.select_one("img.etalase-avatar")
         if image:
@@ -155,7 +167,7 @@ def test_index_entries_link_their_pages_with_a_photo_or_an_initial(programme_sit
         "/kreator/ani/": "photo",
         "/kreator/citra/": "C",
         "/kreator/eka/": "E",
-        "/kreator/dodi/": "D",
+        "Dodi Kurnia": "D",
     }
 
 

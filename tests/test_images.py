@@ -19,11 +19,11 @@ from etalase.content.problems import display_path
 from etalase.photos import cache as photo_cache
 from etalase.photos import types as photo_types
 from etalase.photos.cache import _sha256, prune_cache
-from etalase.photos.markup import picture_html
+from etalase.photos.markup import PHONE_MEDIA, THUMB_SIZES, picture_html
 from etalase.photos.process import process_photos
 from etalase.photos.types import WEBP_METHOD, ImageSettings, PhotoRequest, ProcessedPhoto
 
-SMALL = ImageSettings(widths=(100, 150, 300), social_size=(120, 63), thumb_size=50)
+SMALL = ImageSettings(widths=(100, 150, 300), social_size=(120, 63), thumb_sizes=(25, 50, 80))
 SECRET = "Rahasia-Kamera-Etalase"
 XMP = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description>{SECRET}-xmp</rdf:Description></x:xmpmeta>'
 
@@ -52,7 +52,7 @@ def run(sources: list[Path], tmp_path: Path, settings: ImageSettings = SMALL, **
 
 
 def outputs(photo: ProcessedPhoto) -> list:
-    return [*photo.renditions, photo.social, photo.thumb]
+    return [*photo.renditions, photo.social, *photo.thumbs]
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
@@ -173,7 +173,10 @@ def test_widths_never_upscale(tmp_path):
     assert [(r.width, r.height) for r in photos[tiny].renditions] == [(60, 90), (60, 90)]
     assert (photos[medium].social.width, photos[medium].social.height) == (120, 63)
     assert (photos[tiny].social.width, photos[tiny].social.height) == (60, 31)  # largest 1.905:1 crop, no upscale
-    assert (photos[medium].thumb.width, photos[tiny].thumb.width) == (50, 50)
+    assert [t.width for t in photos[medium].thumbs] == [25, 50, 80]  # every side under the 120 px height
+    assert [t.width for t in photos[tiny].thumbs] == [25, 50]  # no 80 px square from a 60 px wide original
+    assert photos[medium].thumb_for(25) == photos[medium].thumbs[1]  # 25 CSS px at scale 2: the 50 px file
+    assert photos[medium].thumb_for(60) == photos[medium].thumb == photos[medium].thumbs[-1]
     for photo in photos.values():
         for rendition in outputs(photo):
             with Image.open(rendition.file) as out:
@@ -563,8 +566,8 @@ def test_identical_content_under_two_names_shares_one_entry(tmp_path):
 
     assert result.processed == 1
     assert result.photos[a].thumb.file == result.photos[b].thumb.file
-    assert result.photos[a].thumb.url.endswith("/a-thumb.webp")
-    assert result.photos[b].thumb.url.endswith("/b-thumb.webp")
+    assert result.photos[a].thumb.url.endswith("/a-thumb-80.webp")
+    assert result.photos[b].thumb.url.endswith("/b-thumb-80.webp")
 
 
 def test_outputs_are_deterministic(tmp_path):
@@ -580,14 +583,19 @@ def test_outputs_are_deterministic(tmp_path):
 def test_settings_key_ignores_limits_but_not_outputs(monkeypatch):
     default = ImageSettings(widths=(480, 800, 1200, 1600))
     assert re.fullmatch(r"[0-9a-f]{64}", default.key())
-    same_outputs = [ImageSettings(widths=(1600, 800, 480, 1200, 800)), ImageSettings(max_pixels=1, max_bytes=1)]
+    same_outputs = [
+        ImageSettings(widths=(1600, 800, 480, 1200, 800)),
+        ImageSettings(max_pixels=1, max_bytes=1),
+        ImageSettings(thumb_sizes=(336, 112, 224, 112)),
+    ]
     assert {settings.key() for settings in same_outputs} == {default.key()}
     other_outputs = [
         ImageSettings(widths=(480, 800, 1200)),
         ImageSettings(webp_quality=81),
         ImageSettings(jpeg_quality=83),
         ImageSettings(social_size=(1200, 627)),
-        ImageSettings(thumb_size=401),
+        ImageSettings(thumb_sizes=(112, 224, 337)),
+        ImageSettings(thumb_sizes=(224, 336)),
     ]
     keys = {settings.key() for settings in other_outputs}
     assert len(keys) == len(other_outputs) and default.key() not in keys
@@ -636,3 +644,11 @@ def test_picture_html(tmp_path):
 
     lcp = picture_html(photo, "x", url_prefix="", lcp=True)
     assert 'fetchpriority="high"' in lcp and "loading=" not in lcp and "decoding=" not in lcp
+
+    card = picture_html(photo, "", url_prefix="../", phone_thumb=True)
+    media = f'<source media="{PHONE_MEDIA}" type="image/webp" srcset="'
+    assert card.startswith("<picture>" + media)
+    thumbs = card[len("<picture>" + media) :].split('"')[0]
+    stem = photo.thumb.url.rsplit("-thumb-", 1)[0]
+    assert thumbs == f"../{stem}-thumb-112.webp 112w, ../{stem}-thumb-224.webp 224w, ../{stem}-thumb-336.webp 336w"
+    assert f'sizes="{THUMB_SIZES}" width="336" height="336">' in card

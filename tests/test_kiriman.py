@@ -44,7 +44,7 @@ ASSETS = {
     "0b6c2a4e-1f3d-4c7a-9a51-3e7f1d2c8b01": "curug-bertingkat-air-terjun/curug.jpg",
     "5e9d7c1b-2a4f-4e8b-b0c3-91d2e3f4a5b6": "matahari-terbenam-bukit-jati/senja.jpg",
     "9c1d2e3f-4a5b-4c6d-8e7f-a1b2c3d4e5f6": "olahan-buah-tin-kebun-kopi/buah-tin.jpg",
-    "3f2e1d0c-9b8a-4765-8432-10fedcba9876": "lomba-tabuh-gendang-pasar-lama/gendang.jpg",
+    "3f2e1d0c-9b8a-4765-8432-10fedcba9876": "pengrajin-gendang-teluk-biru/gendang.jpg",
 }
 """Attachment id in the recorded bodies → the demo photo standing in for it."""
 

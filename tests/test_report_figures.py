@@ -30,8 +30,8 @@ def processed(folder: Path, source: Path) -> ProcessedPhoto:
             file.write_bytes(b"\0" * sizes[width])
             renditions.append(Rendition(width, width * 3 // 4, fmt, file, f"media/x/{file.name}"))
     social = Rendition(1200, 630, "jpeg", folder / "social.jpg", "media/x/social.jpg")
-    thumb = Rendition(400, 400, "webp", folder / "thumb.webp", "media/x/thumb.webp")
-    return ProcessedPhoto(source, 1600, 1200, tuple(renditions), social, thumb)
+    thumb = Rendition(224, 224, "webp", folder / "thumb-224.webp", "media/x/thumb-224.webp")
+    return ProcessedPhoto(source, 1600, 1200, tuple(renditions), social, (thumb,))
 
 
 def test_a_phone_is_counted_as_fetching_the_800_px_webp(tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_a_phone_is_counted_as_fetching_the_800_px_webp(tmp_path: Path) -> None:
 def test_a_photo_narrower_than_a_phone_needs_counts_its_widest_webp(tmp_path: Path) -> None:
     photo = processed(tmp_path / "media", tmp_path / "kecil.jpg")
     small = ProcessedPhoto(
-        photo.source, 600, 450, tuple(r for r in photo.renditions if r.width == 480), photo.social, photo.thumb
+        photo.source, 600, 450, tuple(r for r in photo.renditions if r.width == 480), photo.social, photo.thumbs
     )
     assert (served_rendition(small).width, served_rendition(small).format) == (480, "webp")
 

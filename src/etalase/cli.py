@@ -9,6 +9,7 @@
     etalase schema FILE             # the front-matter JSON Schema, for editors
     etalase form [--write]          # the issue forms, from the schema and the regions
     etalase form-screenshots        # the guide's pictures of the form
+    etalase screenshots             # the README's pictures of the built site on a phone
     etalase foto bersihkan PATH     # strip a photo's GPS and camera data in place
     etalase kiriman convert|accept|comment|pr-url|branch-state|gate ...   # the form route
     etalase cache verify|seal DIR   # the deploy's signed cache
@@ -47,6 +48,7 @@ DELEGATED: dict[str, tuple[str, str]] = {
     "schema": ("etalase.authoring.schema_docs", "tulis JSON Schema front matter (write the JSON Schema)"),
     "form": ("etalase.authoring.issue_form", "tulis formulir issue dari skema (write the issue forms)"),
     "form-screenshots": ("etalase.authoring.form_screenshots", "gambar formulir untuk panduan (form screenshots)"),
+    "screenshots": ("etalase.authoring.site_screenshots", "gambar layar situs di ponsel untuk README (screenshots)"),
     "foto": ("etalase.content.photo_privacy", "bersihkan foto: hapus GPS dan data kamera (strip photos)"),
 }
 """Commands whose module has a ``main(argv)`` of its own: its options and ``--help`` are that module's."""

@@ -175,7 +175,8 @@ CREATOR = ListingKind(
     description=lambda key, content: content.creators[key].data.bio,
     subject=lambda key, content: content.creators[key],
     parents=lambda key, content: [("Kreator", urls.creators())],
-    always=lambda content: content.creators,
+    # No ``always``: a creator with no published post has no page (the index of creators lists them,
+    # "belum ada pos", without a link).
     template="etalase/creator.html",
     figures=creator_profiles,
 )

@@ -97,6 +97,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """What stopped the build, if content did: read by :mod:`etalase.api`."""
         self.hero: ProcessedPhoto | None = None
         """The brand's hero photo (``extra.brand.hero.photo``), processed like a post's photos."""
+        self.category_photos: dict[str, ProcessedPhoto] = {}
+        """The photo each category's page opens with (``extra.brand.categories.<id>.photo``), by category id."""
         self.cards: dict[str, social.Card] = {}
         """Social card of each post, by slug."""
         self.site: seo.Site | None = None
@@ -162,17 +164,25 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         cache = self.cache_for_content(config)
         hero = self._hero_request(config)
         requests += [hero] if hero else []
+        category_requests = self._category_photo_requests(config)
+        requests += category_requests.values()
         with self._timed("photos"):
             result = process_photos(requests, self.config.images.settings(), cache / "images")
         self.fail_on(result.problems)
         pause_point("photos:done")
         self.photos = result.photos
         self.hero = self.photos.get(hero.source) if hero else None
+        self.category_photos = {
+            category_id: self.photos[request.source]
+            for category_id, request in category_requests.items()
+            if request.source in self.photos
+        }
         prune_cache(cache / "images", self.photos.values())
-        _drop_original_photos(files, config, hero.source if hero else None)
+        brand_photos = {request.source for request in (hero, *category_requests.values()) if request}
+        _drop_original_photos(files, config, brand_photos)
 
         for photo in sorted(self.photos.values(), key=lambda p: str(p.source)):
-            for rendition in (*photo.renditions, photo.social, photo.thumb):
+            for rendition in (*photo.renditions, photo.social, *photo.thumbs):
                 if rendition.url not in files.src_uris:
                     files.append(render.LinkedFile.generated(config, rendition.url, abs_src_path=str(rendition.file)))
 
@@ -224,6 +234,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             [
                 self.site,
                 render.photo_shape(self.hero) if self.hero else None,
+                {category_id: render.photo_shape(photo) for category_id, photo in self.category_photos.items()},
                 self.brand,
                 self.content.places,
             ],
@@ -290,6 +301,23 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             line=None,
             index_md=display_path(config_file),
         )
+
+    def _category_photo_requests(self, config: MkDocsConfig) -> dict[str, PhotoRequest]:
+        """The photos the brand gives category pages (``extra.brand.categories.<id>.photo``), files under ``docs/``."""
+        assert self.brand is not None
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        requests = {}
+        for category in REGISTRY:
+            photo = self.brand.category_page(category.id).photo
+            if photo:
+                requests[category.id] = PhotoRequest(
+                    source=(Path(config.docs_dir) / photo).resolve(),
+                    post=f"extra.brand.categories.{category.id}",
+                    field=f"extra.brand.categories.{category.id}.photo",
+                    line=None,
+                    index_md=display_path(config_file),
+                )
+        return requests
 
     def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
         """Draw each post's social card and the site's (see :mod:`etalase.build.share_cards`); set :attr:`site`."""
@@ -372,7 +400,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Give templates their globals, then share the generated pages out among processes."""
         assert self.brand is not None and self.nav is not None
         self._render_bodies(config, self.cache, self.nav)
-        theme.install(env, brand=self.brand, hero=self.hero, lastmod=self._lastmod)
+        theme.install(
+            env, brand=self.brand, hero=self.hero, category_photos=self.category_photos, lastmod=self._lastmod
+        )
         doc_files = list(files.documentation_pages())
         nav = self.nav
         pages = list(self.mkdocs_pages.values())
@@ -512,13 +542,20 @@ def _undate_build() -> None:
     _epoch_set = None
 
 
-def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None) -> None:
+BRAND_FOLDER = Path("assets") / "brand"
+"""The brand's files under ``docs/``: the logo, the hero and the category pages' photos (README, re-branding)."""
+
+
+def _drop_original_photos(files: Files, config: MkDocsConfig, brand_photos: set[Path]) -> None:
     """Keep every photo under ``docs/`` out of the site: only processed renditions are published.
 
-    An original is heavy and may carry EXIF and GPS. The hero is processed
-    (see :meth:`EtalasePlugin._hero_request`); any other is named in a warning.
+    An original is heavy and may carry EXIF and GPS. The brand's photos (the hero, the category
+    pages' photos) are processed (see :meth:`EtalasePlugin._hero_request`); a photo in the brand's
+    folder that the brand does not name (the demo's, after a re-brand) is left out quietly; any other
+    is named in a warning.
     """
     docs = Path(config.docs_dir).resolve()
+    brand_folder = docs / BRAND_FOLDER
     for file in list(files):
         if file.generated_by or not file.abs_src_path or not file.src_uri.lower().endswith(PHOTO_SUFFIXES):
             continue
@@ -526,7 +563,7 @@ def _drop_original_photos(files: Files, config: MkDocsConfig, hero: Path | None)
         if not source.is_relative_to(docs):
             continue
         files.remove(file)
-        if source != hero:
+        if source not in brand_photos and not source.is_relative_to(brand_folder):
             log.warning(
                 "foto asli di docs/ tidak diterbitkan: %s; pakai foto di pos (content/) "
                 "(original photo in docs/ not published: use photos in a post bundle)",

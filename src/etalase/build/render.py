@@ -88,7 +88,7 @@ def photo_shape(photo: ProcessedPhoto) -> tuple[object, ...]:
     """Everything of a processed photo that markup can show: every rendition's URL, size and format."""
     return tuple(
         (rendition.url, rendition.width, rendition.height, rendition.format)
-        for rendition in (*photo.renditions, photo.social, photo.thumb)
+        for rendition in (*photo.renditions, photo.social, *photo.thumbs)
     ) + ((photo.width, photo.height),)
 
 

@@ -70,6 +70,9 @@ INDEX_VERSION = "1"
 """Bump when what a post's terms are made of changes: it is part of every term cache key."""
 TITLE, SUMMARY, BODY = 4, 2, 1
 """A stem's weight in a post: the sum of where it occurs (title 4, summary or tags 2, body 1), one byte."""
+RESULT_THUMB_PX = 80
+"""Side of a result's thumbnail on the search page (assets/etalase-search.js draws it 80 px square)."""
+
 RECORDS_PER_SHARD = 20
 """Post records in one ``r/`` file: two pages of results."""
 POSTINGS_PER_SHARD = 1500
@@ -214,7 +217,7 @@ def record(page: PostPage) -> list[str | int]:
         moment, when = start, event_time(start, getattr(block, "end", None))
     else:
         moment, when = post.meta.date, price or tanggal(post.meta.date)
-    thumb = page.cover.thumb
+    thumb = page.cover.thumb_for(RESULT_THUMB_PX)
     return [
         post.meta.title,
         page.url,

@@ -42,6 +42,7 @@ SIZES = {
     "gallery": "(min-width: 76.25em) 18rem, (min-width: 45em) 45vw, 100vw",
     "card": "(min-width: 76.25em) 19rem, (min-width: 45em) 45vw, 100vw",
     "card-featured": "(min-width: 76.25em) 36rem, 100vw",
+    "category": "(min-width: 76.25em) 58rem, 100vw",
     "profile": "6rem",
     "evidence": "(min-width: 45em) 20rem, 100vw",
 }
@@ -62,7 +63,14 @@ NETWORKS = {
 the footer and a creator's channels; templates fall back to ``material/link`` for any other."""
 
 
-def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None, lastmod: Callable[[Any], str]) -> None:
+def install(
+    env: Environment,
+    *,
+    brand: Brand,
+    hero: ProcessedPhoto | None,
+    lastmod: Callable[[Any], str],
+    category_photos: dict[str, ProcessedPhoto] | None = None,
+) -> None:
     """Add the filters and globals the templates use, and escape in our own templates."""
     env.filters["rupiah"] = rupiah
     env.filters["tanggal"] = tanggal
@@ -81,6 +89,7 @@ def install(env: Environment, *, brand: Brand, hero: ProcessedPhoto | None, last
         etalase_wheelchair_labels=WHEELCHAIR_LABELS,
         etalase_hero=hero,
         etalase_hero_scrim=scrim(hero) if hero else None,  # how dark white text over it needs it (etalase.build.hero)
+        etalase_category_photos=category_photos or {},  # extra.brand.categories.<id>.photo, processed
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
         etalase_lastmod=lastmod,
         etalase_networks=NETWORKS,

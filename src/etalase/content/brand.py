@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from pydantic import AfterValidator, Field, ValidationError, create_model
+from pydantic import AfterValidator, Field, ValidationError, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from etalase.content.categories import REGISTRY
@@ -70,7 +70,33 @@ class Hero(Strict):
 
     photo: ShortText = Field(description="Berkas foto di bawah docs/, mis. assets/brand/hero.jpg")
     alt: Text = Field(description="Teks alternatif foto")
-    credit: ShortText | None = Field(default=None, description="Pemotret dan lisensi, tampil di kaki halaman")
+    credit: ShortText | None = Field(default=None, description="Pemotret dan lisensi, tampil di beranda")
+
+
+class CategoryIntro(Strict):
+    """What a category's page opens with (``extra.brand.categories.<id>``): a photo and a few lines."""
+
+    intro: Text | None = Field(default=None, description="Paragraf pembuka halaman kategori; bawaan: blurb kategori")
+    photo: ShortText | None = Field(
+        default=None, description="Berkas foto di bawah docs/, mis. assets/brand/wisata.jpg"
+    )
+    alt: Text | None = Field(default=None, description="Teks alternatif foto; wajib bila ada photo")
+    credit: ShortText | None = Field(default=None, description="Pemotret dan lisensi, tampil di bawah foto")
+
+    @model_validator(mode="after")
+    def _photo_has_alt(self) -> CategoryIntro:
+        if self.photo and not self.alt:
+            raise PydanticCustomError("etalase_brand_photo_alt", "photo tanpa alt")
+        return self
+
+
+class CategoryPage(NamedTuple):
+    """A category page's opening, the brand's or the registry's default: the intro and the photo if any."""
+
+    intro: str
+    photo: str | None
+    alt: str
+    credit: str | None
 
 
 class Social(Strict):
@@ -105,6 +131,9 @@ class Brand(Strict):
     tagline: Text = Field(description="Kalimat utama beranda")
     colors: Any = Field(description="Warna: primary, accent, categories")
     hero: Hero | None = None
+    categories: Any = Field(
+        default=None, description="Pembuka setiap halaman kategori: intro, photo, alt, credit (per kategori)"
+    )
     social: Social = Field(default_factory=Social)
     contact: Contact
     footer: Text | None = None
@@ -132,6 +161,13 @@ class Brand(Strict):
         """A category's colour: the brand's, else the registry's default."""
         return str(getattr(self.colors.categories, category_id, None) or REGISTRY[category_id].colour)
 
+    def category_page(self, category_id: str) -> CategoryPage:
+        """How a category's page opens: the brand's intro and photo, else the registry's blurb and no photo."""
+        own = getattr(self.categories, category_id, None) or CategoryIntro()
+        return CategoryPage(
+            intro=own.intro or REGISTRY[category_id].blurb, photo=own.photo, alt=own.alt or "", credit=own.credit
+        )
+
     @property
     def category_colours(self) -> dict[str, str]:
         return {category.id: self.colour_of(category.id) for category in REGISTRY}
@@ -153,7 +189,12 @@ def brand_model() -> type[Brand]:
         accent=(Colour, ...),
         categories=(categories, Field(default_factory=categories)),
     )
-    return create_model("Brand", __base__=Brand, colors=(colours, ...))
+    pages = create_model(
+        "CategoryPages", __base__=Strict, **{category.id: (CategoryIntro | None, None) for category in REGISTRY}
+    )  # type: ignore[call-overload]
+    return create_model(
+        "Brand", __base__=Brand, colors=(colours, ...), categories=(pages, Field(default_factory=pages))
+    )
 
 
 def check_brand(config: MkDocsConfig) -> tuple[Brand | None, list[Problem]]:
@@ -203,6 +244,11 @@ def check_brand(config: MkDocsConfig) -> tuple[Brand | None, list[Problem]]:
         problems += _photo_file(
             docs, brand.hero.photo, display, line_of(("extra", "brand", "hero", "photo")), "extra.brand.hero.photo"
         )
+    for category in REGISTRY:
+        photo = brand.category_page(category.id).photo if brand is not None else None
+        if photo:
+            path = ("extra", "brand", "categories", category.id, "photo")
+            problems += _photo_file(docs, photo, display, line_of(path), ".".join(path))
     logo = config.theme.get("logo")
     if logo and not _theme_file(config, logo):
         problems.append(

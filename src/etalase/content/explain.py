@@ -289,5 +289,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a GitHub login; write e.g. rina-wulandari (letters, digits and single hyphens between them)",
     ),
     "etalase_photo_alt": ("foto profil perlu photo_alt (teks alternatif)", "a profile photo needs photo_alt"),
+    "etalase_brand_photo_alt": (
+        "ada photo tanpa alt: tulis apa yang tampak di foto",
+        "a photo without alt: write what the photo shows",
+    ),
 }
 """pydantic error types in Indonesian and English; ``{…}`` are pydantic's context values."""

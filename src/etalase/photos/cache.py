@@ -211,5 +211,5 @@ def _photo(source: Path, key: str, entry: Path, manifest: dict) -> ProcessedPhot
     width, height = manifest["sizes"][-1]
     social_width, social_height = manifest["social"]
     social = output(social_width, social_height, "jpeg", "social")
-    thumb = output(manifest["thumb"], manifest["thumb"], "webp", "thumb")
-    return ProcessedPhoto(source, width, height, renditions, social, thumb)
+    thumbs = tuple(output(side, side, "webp", f"thumb-{side}") for side in manifest["thumbs"])
+    return ProcessedPhoto(source, width, height, renditions, social, thumbs)

@@ -11,7 +11,9 @@ PHONE_MEDIA = "(max-width: 44.984375em)"
 
 
 THUMB_SIZES = "5.6rem"
-"""Width of the square thumbnail a card shows on a phone."""
+"""Width of the square thumbnail a card shows on a phone (its CSS slot is 5.6rem, 112 px). In ``sizes``
+a rem is the browser's default 16 px, so the browser asks for 90 px times its device scale: at scale 2
+it takes the 224 px file, two times the slot; never the 336 px one, which is for scale 3."""
 
 
 def picture_html(
@@ -54,9 +56,10 @@ def picture_html(
     sources = ""
     if phone_thumb:
         thumb = photo.thumb
+        thumbs = ", ".join(f"{url_prefix}{t.url} {t.width}w" for t in photo.thumbs)
         sources += (
             f'<source media="{PHONE_MEDIA}" type="image/webp" '
-            f'srcset="{html.escape(url_prefix + thumb.url)} {thumb.width}w" sizes="{THUMB_SIZES}" '
+            f'srcset="{html.escape(thumbs)}" sizes="{THUMB_SIZES}" '
             f'width="{thumb.width}" height="{thumb.height}">'
         )
     sources += f'<source type="image/webp" srcset="{html.escape(srcset("webp"))}" sizes="{html.escape(sizes)}">'

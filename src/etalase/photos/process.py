@@ -4,7 +4,7 @@ A post bundle holds the creator's originals (phone JPEGs, HEIC, PNG
 screenshots). The site never publishes an original: :func:`process_photos`
 turns every photo a post names into a set of renditions (each width of
 :attr:`ImageSettings.widths` that does not upscale, in WebP and JPEG), a
-1200x630 social card (JPEG) and a square thumbnail (WebP). Outputs carry no
+1200x630 social card (JPEG) and square thumbnails, one per device scale of a card's slot (WebP). Outputs carry no
 EXIF, GPS, XMP, maker notes, comments or ICC profile: pixels are converted to
 sRGB, the web's default, before encoding.
 
@@ -109,7 +109,8 @@ class _Plan(NamedTuple):
     social_box: tuple[float, float, float, float]
     social: tuple[int, int]
     thumb_box: tuple[float, float, float, float]
-    thumb: int
+    thumbs: list[int]
+    """Thumbnail sides, narrowest first."""
     scale: float
     """Smallest decode scale (<= 1) that still feeds every output without upscaling."""
 
@@ -447,10 +448,10 @@ def _plan(width: int, height: int, settings: ImageSettings) -> _Plan:
 
     side = min(width, height)
     thumb_box = ((width - side) / 2, (height - side) / 2, (width + side) / 2, (height + side) / 2)
-    thumb = min(settings.thumb_size, side)
+    thumbs = sorted({t for t in settings.thumb_sizes if t <= side}) or [side]
 
-    scale = min(1.0, max(sizes[0][0] / width, social[0] / crop_w, thumb / side))
-    return _Plan(sizes, social_box, social, thumb_box, thumb, scale)
+    scale = min(1.0, max(sizes[0][0] / width, social[0] / crop_w, thumbs[-1] / side))
+    return _Plan(sizes, social_box, social, thumb_box, thumbs, scale)
 
 
 def _write_outputs(file: BinaryIO, job: _Job, out: Path) -> dict:
@@ -484,13 +485,14 @@ def _write_outputs(file: BinaryIO, job: _Job, out: Path) -> dict:
         _save(scaled[-1], out / f"{w}.webp", settings)
         _save(scaled[-1], out / f"{w}.jpg", settings)
     _save(_crop(scaled, (width, height), plan.social_box, plan.social), out / "social.jpg", settings)
-    _save(_crop(scaled, (width, height), plan.thumb_box, (plan.thumb, plan.thumb)), out / "thumb.webp", settings)
+    for side in plan.thumbs:
+        _save(_crop(scaled, (width, height), plan.thumb_box, (side, side)), out / f"thumb-{side}.webp", settings)
     return {
         "version": PIPELINE_VERSION,
         "source": [raw_w, raw_h],
         "sizes": sorted(plan.sizes),
         "social": list(plan.social),
-        "thumb": plan.thumb,
+        "thumbs": plan.thumbs,
     }
 
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from etalase.content.photo_files import MAX_ORIGINAL_BYTES, MAX_ORIGINAL_PIXELS
 from etalase.content.problems import Problem
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 """Bump when a change to this module changes its outputs: it is part of the cache key."""
 
 
@@ -35,11 +35,18 @@ class ImageSettings:
     max_bytes: int = MAX_ORIGINAL_BYTES
     """Originals with more bytes are refused before they are read."""
     social_size: tuple[int, int] = (1200, 630)
-    thumb_size: int = 400
-    """Side of the square thumbnail used on cards."""
+    thumb_sizes: tuple[int, ...] = (112, 224, 336)
+    """Sides of the square thumbnails a card shows on a phone: its 5.6rem slot (112 px) at device
+    scales 1, 2 and 3, so a phone never downloads more than its screen draws."""
 
     def __post_init__(self) -> None:
-        if not self.widths or min(self.widths) < 1 or min(self.social_size) < 1 or self.thumb_size < 1:
+        if (
+            not self.widths
+            or min(self.widths) < 1
+            or min(self.social_size) < 1
+            or not self.thumb_sizes
+            or min(self.thumb_sizes) < 1
+        ):
             raise ValueError(f"ukuran gambar tidak sah / invalid image sizes: {self}")
 
     def key(self) -> str:
@@ -51,6 +58,7 @@ class ImageSettings:
         shaping = asdict(self)
         del shaping["max_pixels"], shaping["max_bytes"]
         shaping["widths"] = sorted(set(self.widths))
+        shaping["thumb_sizes"] = sorted(set(self.thumb_sizes))
         shaping["pipeline"] = PIPELINE_VERSION
         shaping["webp_method"] = WEBP_METHOD
         return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()
@@ -97,8 +105,18 @@ class ProcessedPhoto:
     """Each width in WebP then JPEG, narrowest first."""
     social: Rendition
     """Centre crop at the social card's aspect ratio, JPEG."""
-    thumb: Rendition
-    """Square centre crop, WebP."""
+    thumbs: tuple[Rendition, ...]
+    """Square centre crops, WebP, narrowest first (one per :attr:`ImageSettings.thumb_sizes` that does
+    not upscale)."""
+
+    @property
+    def thumb(self) -> Rendition:
+        """The largest square thumbnail."""
+        return self.thumbs[-1]
+
+    def thumb_for(self, css_px: float, scale: float = 2) -> Rendition:
+        """The narrowest square thumbnail that fills ``css_px`` CSS pixels at device ``scale``, else the largest."""
+        return next((t for t in self.thumbs if t.width >= css_px * scale), self.thumb)
 
     def srcset(self, format: str) -> str:
         """``srcset`` value for one format: ``"media/../x-480.webp 480w, ..."``."""
