@@ -12,6 +12,7 @@ import pytest
 
 from etalase import api
 from etalase.build import prepare
+from etalase.content.post_cache import FOLDER
 
 from conftest import NOW, write_config
 from small_site import one_post_content
@@ -72,7 +73,10 @@ def test_a_check_builds_nothing_and_checks_once(tmp_path: Path, calls: Counter[s
 
     assert result.ok and result.content is not None and len(result.content.posts) == 1
     assert calls == {"brand": 1, "validate": 1}
-    assert not (tmp_path / "config" / "cache").exists()
+    # Nothing built: the only thing kept is the post cache (validated posts), for the next check or build.
+    cache = tmp_path / "config" / "cache"
+    assert {path.relative_to(cache).parts[1] for path in cache.glob("*/*")} == {FOLDER}
+    assert not (tmp_path / "site").exists()
 
 
 def test_problems_stop_the_build_before_a_site_is_staged(tmp_path: Path, calls: Counter[str]) -> None:

@@ -206,7 +206,9 @@ def test_the_regency_names_itself_everywhere(paser_site: Path) -> None:
 def test_times_and_examples_are_the_regency_s(paser_site: Path) -> None:
     guide = (paser_site / "panduan" / "lewat-github" / "index.html").read_text(encoding="utf-8")
     assert "<code>tanah-grogot</code>" in guide and "<code>tanah-grogot/tapis</code>" in guide
-    assert "<code>ayu-lestari</code>" in guide and "2026-11-20 08:00 WITA" in guide
+    # The schema's example date (2026-11-20) is past on the build's day (the suite's NOW, 2026-12-01): the guide
+    # shows it a year on, never in the past (etalase.authoring.schema_docs.years_ahead).
+    assert "<code>ayu-lestari</code>" in guide and "2027-11-20 08:00 WITA" in guide
     assert "Setiap hari 07.00–18.00 WITA" in guide and "07.00–18.00 WIB" not in guide
     event = (paser_site / "artikel" / "festival-paser-nondoi" / "index.html").read_text(encoding="utf-8")
     assert "20 November 2026, 19.00–22.00 WITA" in event
@@ -223,7 +225,7 @@ def test_share_cards_name_the_site_s_full_address(paser_site: Path) -> None:
 
 def test_the_field_table_s_examples_are_in_the_regency_s_zone(paser_site: Path) -> None:
     table = (paser_site / "panduan" / "isian" / "index.html").read_text(encoding="utf-8")
-    assert "<code>2026-11-20 08:00 WITA</code>" in table
+    assert "<code>2027-11-20 08:00 WITA</code>" in table  # a year on: see test_times_and_examples_are_the_regency_s
     assert "(WIB, WITA, WIT)" in table  # descriptions still name every zone
     assert "08:00 WIB</code>" not in table
 
