@@ -22,7 +22,7 @@ from etalase.kiriman.assets import GITHUB, find, loopback_host
 from conftest import DEMO_CONTENT
 from test_kiriman import fixture, run_kiriman, snapshot
 
-PHOTO = (DEMO_CONTENT / "posts" / "lomba-tabuh-gendang-pasar-lama" / "gendang.jpg").read_bytes()
+PHOTO = (DEMO_CONTENT / "posts" / "pengrajin-gendang-teluk-biru" / "gendang.jpg").read_bytes()
 """A real photo under the test limit."""
 LIMIT_MB = 1
 """The test configuration's photo size limit (images.max_megabytes)."""

@@ -131,7 +131,7 @@ def test_a_broken_attachment_is_refused_with_the_pipelines_words(tmp_path: Path)
 def test_check_refuses_a_committed_photo_with_gps_and_the_strip_command_fixes_it(
     content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bundle = content_copy / "posts" / "lomba-tabuh-gendang-pasar-lama"
+    bundle = content_copy / "posts" / "pengrajin-gendang-teluk-biru"
     photo = bundle / "gendang.jpg"
     with Image.open(photo) as image:
         size = image.size
@@ -140,7 +140,7 @@ def test_check_refuses_a_committed_photo_with_gps_and_the_strip_command_fixes_it
 
     refused = run_check("--content", content_copy, cwd=content_copy.parent)
     assert refused.returncode == 1, refused.stdout + refused.stderr
-    shown = "content/posts/lomba-tabuh-gendang-pasar-lama/gendang.jpg"
+    shown = "content/posts/pengrajin-gendang-teluk-biru/gendang.jpg"
     assert refused.stdout.splitlines()[:2] == [
         f"{shown}: foto ini menyimpan lokasi GPS tempat foto diambil, dan repositori ini publik: siapa pun bisa "
         f"membacanya. Hapus data lokasinya dengan: etalase foto bersihkan {shown}",
