@@ -217,6 +217,7 @@ def page_types() -> dict[str, str]:
         **{f"post-{category}": newest_post(category).url for category in CATEGORIES},
         **{kind: url for kind, (url, _) in LISTINGS.items()},
         "archive": "arsip/",
+        "agenda": "agenda/",
         "search": "cari/",
         "page": "tentang/",
         "accessible": "ramah-difabel/",
