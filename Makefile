@@ -69,7 +69,7 @@ test: lint $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime 
 	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST)
 
 # The quick lane while working: no browser (Chromium), no `pip install` of the package, no benchmarks
-# (markers browser and slow, see pyproject.toml), no lint: about 3 minutes on 2 cores (README). `make test` runs everything.
+# (markers browser and slow, see pyproject.toml), no lint: about 4 minutes on 2 cores (README). `make test` runs everything.
 test-quick: $(VENV)/.test-deps /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
 	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST) -q -m "not slow and not browser"
 
