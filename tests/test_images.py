@@ -8,6 +8,7 @@ import re
 import shutil
 import struct
 import subprocess
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -506,6 +507,24 @@ def test_cache_skips_unchanged_photos_and_notices_changed_ones(tmp_path):
     assert changed.processed == 1
     assert changed.photos[sources[0]] == first.photos[sources[0]]
     assert changed.photos[sources[2]].largest().url != first.photos[sources[2]].largest().url
+
+
+def test_a_photo_rewritten_at_the_same_size_with_its_old_mtime_is_rendered_again(tmp_path):
+    """Size and mtime alone would keep the old renditions: the index also holds ctime and inode."""
+    folder = bundle(tmp_path)
+    source = folder / "foto.png"
+    noise((200, 120), seed=1).save(source, compress_level=0)  # stored, not compressed: the size is the pixels'
+    first = run([source], tmp_path)
+    before = source.stat()
+    time.sleep(0.01)  # a later ctime on file systems with coarse clocks
+    noise((200, 120), seed=2).save(source, compress_level=0)
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = source.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+    again = run([source], tmp_path)
+    assert again.processed == 1
+    assert again.photos[source].largest().url != first.photos[source].largest().url
 
 
 def git(folder: Path, *args: str) -> None:

@@ -67,7 +67,8 @@ def prune_cache(cache_dir: Path, keep: Iterable[ProcessedPhoto]) -> int:
 
 
 def _load_index(cache_dir: Path) -> dict[str, list]:
-    """source path -> [size, mtime_ns, sha256, git blob id or None]; empty when missing or unreadable."""
+    """source path -> [size, mtime_ns, sha256, git blob id or None, ctime_ns, inode]; empty when missing or
+    unreadable."""
     try:
         data = json.loads((cache_dir / _INDEX).read_bytes())
     except (OSError, ValueError):
@@ -100,7 +101,10 @@ def _write_json_atomic(path: Path, data: object) -> None:
 def _digests(
     stats: dict[Path, os.stat_result], index: dict[str, list], blobs: dict[Path, str], workers: int
 ) -> dict[Path, str]:
-    """sha256 of each source: from the index when size and mtime are unchanged, or when git's blob id is known.
+    """sha256 of each source: from the index when its stat is unchanged, or when git's blob id is known.
+
+    The stat is size, mtime, ctime and inode: a photo rewritten in place at the same size with its old
+    mtime put back (``touch -r``, some sync tools) still changed its ctime.
 
     Sources that share an inode (hard links) are hashed once; the rest are
     hashed in threads (hashlib releases the GIL).
@@ -110,7 +114,7 @@ def _digests(
     missing: dict[tuple[int, int, int, int], list[Path]] = {}
     for source, st in stats.items():
         line = index.get(str(source))
-        if line and line[0] == st.st_size and line[1] == st.st_mtime_ns:
+        if line and line[:2] == [st.st_size, st.st_mtime_ns] and line[4:] == [st.st_ctime_ns, st.st_ino]:
             digests[source] = line[2]
         elif blobs.get(source) in known_blobs:
             digests[source] = known_blobs[blobs[source]]

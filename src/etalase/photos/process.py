@@ -186,7 +186,12 @@ def process_photos(
                 photos[source] = _photo(source, key, entries[key], manifest)
 
     _save_index(
-        cache_dir, index, {str(s): [st.st_size, st.st_mtime_ns, digests[s], blobs.get(s)] for s, st in stats.items()}
+        cache_dir,
+        index,
+        {
+            str(s): [st.st_size, st.st_mtime_ns, digests[s], blobs.get(s), st.st_ctime_ns, st.st_ino]
+            for s, st in stats.items()
+        },
     )
     problems = [_problem(request, failure) for source, failure in failures.items() for request in by_source[source]]
     processed = sum(1 for outcome in rendered.values() if not isinstance(outcome, _Failure))
