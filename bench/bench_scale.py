@@ -166,7 +166,7 @@ def _bench_size(
     etalase = etalase_site(content, folder / "etalase", NOW)
     site = folder / "etalase-site"
     yield _run(etalase, "cold photo cache", slugs, folder, site)
-    forget = partial(_forget_renders, folder / "etalase" / "cache")
+    forget = partial(forget_renders, folder / "etalase" / "cache")
     yield _run(etalase, "full", slugs, folder, site, repeat=repeat, before=forget)
     if queries:
         costs += measure_searches(site, queries)
@@ -230,10 +230,11 @@ def _load_validate(log: Path) -> float | None:
     return None
 
 
-def _forget_renders(cache: Path) -> None:
-    """Empty Etalase's render cache (post bodies, pages; etalase.build.render) and its validated posts
-    (etalase.content.post_cache), keeping its photos and share cards."""
-    for folder in [*cache.glob("*/bodies"), *cache.glob("*/pages"), *cache.glob("*/posts")]:
+def forget_renders(cache: Path) -> None:
+    """Empty Etalase's render cache (post bodies, pages; etalase.build.render), its compiled templates
+    (etalase.build.templates) and its validated posts (etalase.content.post_cache), keeping its photos and
+    share cards."""
+    for folder in [*cache.glob("*/bodies"), *cache.glob("*/pages"), *cache.glob("*/templates"), *cache.glob("*/posts")]:
         shutil.rmtree(folder)
 
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 
+from bench_scale import forget_renders  # noqa: E402
+
 from corpus import NOW, make_corpus, make_photo_pool  # noqa: E402
 from peers import ROOT, etalase_site  # noqa: E402
 
@@ -33,6 +35,11 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--search", action="store_true", help="profile the full build (default: --no-search)")
+    parser.add_argument(
+        "--forget-renders",
+        action="store_true",
+        help="empty the render cache before the profiled build, as make bench-scale's full builds do",
+    )
     parser.add_argument("--top", type=int, default=25, help="entries printed per ordering")
     parser.add_argument("--stats", type=Path, help="also keep the raw profile here (for pstats or snakeviz)")
     args = parser.parse_args()
@@ -45,6 +52,8 @@ def main() -> None:
         subprocess.run(
             etalase.command(work / "site", *options), cwd=etalase.project, check=True, stdout=subprocess.DEVNULL
         )
+        if args.forget_renders:
+            forget_renders(etalase.project / "cache")
         stats_file = args.stats or work / "build.prof"
         build = etalase.command(work / "site", *options)
         subprocess.run(

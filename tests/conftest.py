@@ -262,9 +262,10 @@ def content_cache(config: Path, content: Path) -> Path:
     return base / hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:12]
 
 
-CONTENT_ADDRESSED = ("images", "social")
+CONTENT_ADDRESSED = ("images", "social", "templates")
 """Caches whose entries are named by a digest of everything that shapes them (a photo's bytes and the image
-settings; a share card's background, texts and font): an entry made for the demo is the right one for any copy."""
+settings; a share card's background, texts and font; a template's compiled code, by the pipeline's code and the
+template's source): an entry made for the demo is the right one for any copy."""
 
 
 def seed_caches(demo_build: Path, target: Path) -> None:

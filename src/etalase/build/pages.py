@@ -3,8 +3,8 @@
 Each page is a typed object (:class:`HomePage`, :class:`PostPage`,
 :class:`ListingPage`, :class:`ArchivePage`, :class:`SearchPage`) that owns
 its template, its breadcrumbs, its last-modified date and what it tells
-search engines (:meth:`Page.seo`). :mod:`etalase.build.plugin` adds each as a
-virtual MkDocs page; its template finds it as ``page.meta.etalase``. A post
+search engines (:meth:`Page.seo`). :mod:`etalase.build.templates` draws each
+with its template, outside MkDocs' page build; the template finds it as ``page.meta.etalase``. A post
 page carries the post's Markdown body; every other page is drawn by its
 template from its fields.
 

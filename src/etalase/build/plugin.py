@@ -11,15 +11,17 @@ Steps, in the order MkDocs calls them:
    (:mod:`~etalase.build.pages`), draw share cards (:mod:`~etalase.build.share_cards`) and add
    all of them as virtual files (nothing is written into ``docs/``).
 3. ``on_page_markdown``, ``on_page_content``: the guide's markers on
-   hand-written pages; generated pages already have their body.
+   hand-written pages. The generated pages are not MkDocs pages: MkDocs
+   builds only the hand-written ones.
 4. ``on_env``: once MkDocs has read the hand-written pages (so the
    navigation's titles are resolved), fingerprint every generated page and
    render the post bodies of those the page cache does not hold
-   (:mod:`~etalase.build.render`); template globals (:mod:`~etalase.build.theme`); fork
-   the workers that build a share of the generated pages
+   (:mod:`~etalase.build.render`); template globals (:mod:`~etalase.build.theme`);
+   compile the templates and draw the generated pages with them
+   (:mod:`~etalase.build.templates`), a share in each forked worker
    (:class:`~etalase.build.render.PageWork`).
-5. ``on_page_context``: what the page tells search engines (:mod:`~etalase.build.seo`).
-6. ``on_post_build``: cached pages into place, feeds (:mod:`~etalase.build.feeds`)
+5. ``on_page_context``: what a hand-written page tells search engines (:mod:`~etalase.build.seo`).
+6. ``on_post_build``: the workers' and the cached pages into place, feeds (:mod:`~etalase.build.feeds`)
    and the search index (:mod:`~etalase.build.search_index`).
 
 :mod:`etalase.api` drives the same plugin and adds what MkDocs does not do:
@@ -40,11 +42,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
@@ -57,7 +60,7 @@ from etalase.build.options import EtalaseConfig
 from etalase.build.pages import Page, PostPage, build_pages
 from etalase.build.pause import pause_point
 from etalase.build.prepare import Prepared, prepare
-from etalase.build.render import GeneratedPage
+from etalase.build.templates import Templates
 from etalase.content import urls
 from etalase.content.brand import Brand
 from etalase.content.categories import REGISTRY
@@ -72,7 +75,6 @@ from etalase.photos.process import process_photos
 from etalase.photos.types import PhotoRequest, ProcessedPhoto
 
 log = logging.getLogger("mkdocs.plugins.etalase")
-MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 SITE_CARD = "(situs)"
 """Key of the site's own social card among the posts' (not a valid slug)."""
@@ -90,7 +92,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.brand: Brand | None = None
         self.photos: dict[Path, ProcessedPhoto] = {}
         self.pages: dict[str, Page] = {}
-        """Every generated page, by its MkDocs source URI."""
+        """Every generated page, by the source URI a hand-written page in its place would have (``wisata/index.md``)."""
         self.now: datetime = datetime.now(UTC)
         self.content_dir: Path = Path("content")
         self.problems: list[Problem] = []
@@ -103,11 +105,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         """Social card of each post, by slug."""
         self.site: seo.Site | None = None
         self.guard = PostGuard(0)
-        """Times each post page and names the post when rendering it fails (:mod:`etalase.build.guard`)."""
+        """Times each post page and names the post when drawing it fails (:mod:`etalase.build.guard`)."""
         self.timings: dict[str, float] = {}
         """Seconds spent in the plugin's own steps (photos, pages, search), read by :mod:`etalase.api`."""
-        self.mkdocs_pages: dict[str, GeneratedPage] = {}
-        """The MkDocs page of each generated page, by source URI."""
+        self.bodies: dict[str, str] = {}
+        """The final HTML body of each post whose page is drawn in this build, by slug."""
         self.page_work = render.PageWork(Path(), "", 1)
         """Which pages come from the page cache and which process builds the others (:mod:`etalase.build.render`)."""
         self.counts: dict[str, int] = {}
@@ -137,7 +139,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         # What names the office on every page comes from the brand block.
         config.site_author = brand.author
         config.copyright = brand.copyright_line
-        config.nav = _generated_nav() + list(config.nav or [])
         _date_build_by_content(content)
         return config
 
@@ -198,15 +199,10 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 brand=self.brand,
                 site_url=config.site_url or "",
             )
-        nav_titles = {uri: title for item in _generated_nav() for title, uri in item.items()}
-        for page in pages:  # each becomes its file's page, which the navigation then uses as it is
+        for page in pages:  # drawn by etalase.build.templates, not by MkDocs: a hand-written page in its place goes
             if page.src_uri in files.src_uris:
                 files.remove(files.src_uris[page.src_uri])
-            # Only the home and category pages are in the nav; the rest are linked from them.
-            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(file)
             self.pages[page.src_uri] = page
-            self.mkdocs_pages[page.src_uri] = GeneratedPage(page, file, config, nav_titles.get(page.src_uri))
             for path, text in page.attachments().items():
                 files.append(File.generated(config, path, content=text))
 
@@ -241,11 +237,9 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         )
         self.page_work = render.PageWork(cache / "pages", shared, self._workers())
         with self._timed("pages"):
-            self.page_work.plan(self.mkdocs_pages.values(), lambda post: digests[post.slug], extra=self._shown_besides)
+            self.page_work.plan(self.pages.values(), lambda post: digests[post.slug], extra=self._shown_besides)
         posts = [
-            page.post
-            for uri, page in self.pages.items()
-            if isinstance(page, PostPage) and self.page_work.needs_body(uri)
+            page.post for page in self.pages.values() if isinstance(page, PostPage) and self.page_work.needs_body(page)
         ]
         renderer = render.BodyRenderer(config, cache / "bodies", self.config.render_seconds, self._workers())
         with self._timed("bodies"):
@@ -258,10 +252,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             "bodies_cached": renderer.cached,
             "bodies_rendered": len(posts) - renderer.cached,
         }
-        for uri, page in self.pages.items():
-            if isinstance(page, PostPage) and page.post.slug in bodies:
-                mkdocs_page = self.mkdocs_pages[uri]
-                mkdocs_page.body = mkdocs_page.content = bodies[page.post.slug]
+        self.bodies = bodies
 
     def _shown_besides(self, page: Page) -> object:
         """What a page shows that its data does not hold: a post's share card and every photo of its body."""
@@ -397,63 +388,53 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Give templates their globals, then share the generated pages out among processes."""
-        assert self.brand is not None and self.nav is not None
+        """Give templates their globals, then draw the generated pages, shared out among processes."""
+        assert self.brand is not None and self.nav is not None and self.site is not None
         self._render_bodies(config, self.cache, self.nav)
-        theme.install(
-            env, brand=self.brand, hero=self.hero, category_photos=self.category_photos, lastmod=self._lastmod
-        )
-        doc_files = list(files.documentation_pages())
-        nav = self.nav
-        pages = list(self.mkdocs_pages.values())
-        MKDOCS_BUILD_LOG.addFilter(self.page_work.keep_log_record)  # before the workers fork: theirs too
-        self.page_work.share_out(pages, lambda page: render.render_page(page, config, doc_files, nav, env))
-        for page in pages:  # rendered elsewhere: MkDocs writes nothing for them (render.ELSEWHERE)
-            if self.page_work.is_elsewhere(page.file.src_uri):
-                page.meta["template"] = render.ELSEWHERE
+        theme.install(env, brand=self.brand, hero=self.hero, category_photos=self.category_photos)
+        env.globals["etalase_sitemap"] = [
+            (self.site.absolute(page.url), page.lastmod.isoformat() if page.lastmod else "")
+            for page in self.pages.values()
+        ]
+        generator = get_context(self.nav, files, config)["mkdocs_version"]  # MkDocs', or ProperDocs' own name
+        templates = Templates(env, config, self.cache / "templates", generator)
+        pages = list(self.pages.values())
+        with self._timed("templates"):
+            templates.compile({page.template for page in pages})
+        self.page_work.build(pages, lambda page: self._draw(templates, page), Path(config.site_dir))
         return env
+
+    def _draw(self, templates: Templates, page: Page) -> str:
+        """The whole HTML of a generated page, drawn by its template; a post's failure names the post."""
+        assert self.site is not None
+        card = None
+        if isinstance(page, PostPage):
+            self.guard.enter(page.post.source, blame=False)
+            card = self.cards.get(page.post.slug)
+        body = self.bodies.get(page.post.slug, "") if isinstance(page, PostPage) else ""
+        page_seo = seo.with_site_card(page.seo(self.site, card), self.site)
+        html = templates.render(page, body, page_seo)
+        self.guard.leave()
+        return html
 
     # -- 5 -----------------------------------------------------------------
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """``etalase_seo``: the page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.build.seo`)."""
+        """``etalase_seo``: a hand-written page's Open Graph, JSON-LD and breadcrumbs (:mod:`etalase.build.seo`)."""
         assert self.site is not None
-        if self.page_work.is_elsewhere(page.file.src_uri):
-            return context  # built by another process, or cached: nothing to draw here
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            page_seo = seo.hand_written_seo(
-                self.site, page.title or config.site_name, page.url, page.meta.get("description", "")
-            )
-        else:
-            card = None
-            if isinstance(generated, PostPage):
-                self.guard.enter(generated.post.source, blame=False)  # until on_post_page
-                card = self.cards.get(generated.post.slug)
-            page_seo = generated.seo(self.site, card)
+        page_seo = seo.hand_written_seo(
+            self.site, page.title or config.site_name, page.url, page.meta.get("description", "")
+        )
         context["etalase_seo"] = seo.with_site_card(page_seo, self.site)  # type: ignore[typeddict-unknown-key]
         return context
 
-    def _lastmod(self, page: MkDocsPage) -> str:
-        """The sitemap's ``lastmod`` of ``page``: from the content, never the build time (``""``: none)."""
-        generated = self.pages.get(page.file.src_uri)
-        moment = generated.lastmod if generated is not None else None
-        return moment.isoformat() if moment else ""
-
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        self.guard.leave()
-        if not output:
-            return output  # rendered elsewhere
-        output = theme.finish_html(output)
-        if self.page_work.store(page.file.src_uri, output, Path(page.file.abs_dest_path)):
-            return ""  # in the site already, linked from the page cache: MkDocs writes nothing
-        return output
+        return theme.finish_html(output)
 
     def on_build_error(self, *, error: Exception) -> None:
         """An error while a post was being rendered is that post's problem, reported by :mod:`etalase.api`."""
         _undate_build()
-        MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
         self.page_work.abandon()
         problem = self.guard.problem(error)
         self.guard.leave()
@@ -469,8 +450,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         _undate_build()  # every page and the sitemap are dated by now
         pause_point("pages:written")
         site_dir = Path(config.site_dir)
-        MKDOCS_BUILD_LOG.removeFilter(self.page_work.keep_log_record)
-        self.fail_on(self.page_work.finish(site_dir, self.mkdocs_pages))
+        self.fail_on(self.page_work.finish(site_dir))
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
         if self.config.search:
             with self._timed("search"):
@@ -497,20 +477,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 def content_cache_name(content_dir: Path) -> str:
     """The name of a content folder's own cache folder under ``cache_dir``: from its absolute path."""
     return hashlib.sha256(str(content_dir).encode()).hexdigest()[:12]
-
-
-def _generated_nav() -> list[dict[str, str]]:
-    """The navigation's first entries: home, each category (from the registry), the agenda and search.
-
-    Visitors' header shows the categories, the agenda and search (``partials/etalase/header.html``);
-    the accessible places, creators, archive and report are linked from every page's footer.
-    """
-    return [
-        {"Beranda": urls.src_uri("")},
-        *({category.label: urls.src_uri(category.url)} for category in REGISTRY),
-        {"Agenda": urls.src_uri(urls.agenda())},
-        {"Cari": urls.src_uri(urls.search())},
-    ]
 
 
 _epoch_set: str | None = None

@@ -15,15 +15,11 @@ request changes one post. This module takes two jobs off that path:
   creators, places and photos it shows) and of everything every page shares
   (the theme, ``mkdocs.yml``, the navigation with its resolved titles, the
   pipeline's code). A page
-  whose fingerprint is cached is copied from the cache; the others are
-  shared out between this process and forked workers, each of which builds
-  its pages through MkDocs' own page build and caches what it wrote.
-
-:class:`GeneratedPage` is the MkDocs page of a generated page: its
-meta-data and body come from the pipeline, so MkDocs neither reads nor
-renders Markdown for it. A page rendered elsewhere (cached, or by a worker)
-is given :data:`ELSEWHERE`, a template that writes nothing, so MkDocs skips
-it; :meth:`PageWork.finish` puts its file in place.
+  whose fingerprint is cached is linked from the cache; the others are
+  shared out between this process and forked workers, each of which draws
+  its pages with the theme's templates (:mod:`etalase.build.templates`) and
+  caches what it wrote. MkDocs never sees these pages: it builds the
+  hand-written ones.
 
 Outputs are byte-identical to a build without any cache: the same code
 renders every page, only in another process or at another time, and a page
@@ -51,14 +47,8 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import Environment
-from markupsafe import escape as escape_html
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.files import File
 from pydantic import BaseModel
 
 from etalase.build.guard import PostGuard, PostTooComplex
@@ -78,8 +68,6 @@ from etalase.photos.types import ProcessedPhoto
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
-ELSEWHERE = "etalase/elsewhere.html"
-"""A template that writes nothing: for pages whose file another process (or the cache) provides."""
 MIN_SHARED = 50
 """Fewer pages to build than this are built by this process alone: a fork costs more than it saves."""
 
@@ -90,38 +78,6 @@ def photo_shape(photo: ProcessedPhoto) -> tuple[object, ...]:
         (rendition.url, rendition.width, rendition.height, rendition.format)
         for rendition in (*photo.renditions, photo.social, *photo.thumbs)
     ) + ((photo.width, photo.height),)
-
-
-# --------------------------------------------------------------------------
-# The MkDocs page of a generated page
-# --------------------------------------------------------------------------
-
-
-class GeneratedPage(MkDocsPage):
-    """An MkDocs page whose meta-data and HTML body the pipeline already has."""
-
-    def __init__(self, generated: Page, file: File, config: MkDocsConfig, nav_title: str | None = None):
-        """``nav_title``: the page's name in the navigation, when it is in it (its tab's label)."""
-        super().__init__(nav_title or generated.title, file, config)
-        self.generated = generated
-        self.body = ""
-        """The page's final HTML body (posts only), set by :class:`BodyRenderer`."""
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        # Title and description are contributed text that Material's templates print unescaped.
-        self.markdown = ""
-        self.meta = {
-            "title": escape_html(self.generated.title),
-            "template": self.generated.template,
-            "description": escape_html(self.generated.description),
-            "hide": ["navigation", "toc"],
-            "etalase": self.generated,
-        }
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self.body
-        self.toc = get_toc([])
-        self.present_anchor_ids = set()
 
 
 # --------------------------------------------------------------------------
@@ -313,7 +269,7 @@ def _href(job: _BodyJob, name: str) -> str | None:
 
 
 class PageWork:
-    """Which generated pages come from the cache, which this process builds, which a forked worker builds."""
+    """Which generated pages come from the cache, which this process draws, which a forked worker draws."""
 
     def __init__(self, cache_dir: Path, shared: str, workers: int):
         self.cache_dir = cache_dir
@@ -321,17 +277,11 @@ class PageWork:
         """Digest of what every page shows (theme, mkdocs.yml, navigation, code): see :func:`shared_fingerprint`."""
         self.workers = workers
         self.keys: dict[str, str] = {}
-        """Fingerprint of each generated page, by source URI."""
+        """Fingerprint of each generated page, by URL."""
         self.cached: set[str] = set()
-        self.elsewhere: set[str] = set()
-        """Pages another process builds."""
-        self.placed: set[str] = set()
-        """Pages this process built and put in the site itself (:meth:`store`)."""
         self._children: list[tuple[int, Path]] = []
 
-    def plan(
-        self, pages: Iterable[GeneratedPage], post_digest: Callable[[Post], str], extra: Callable[[Page], object]
-    ) -> None:
+    def plan(self, pages: Iterable[Page], post_digest: Callable[[Post], str], extra: Callable[[Page], object]) -> None:
         """Fingerprint every page; note which are cached.
 
         ``extra`` gives what a page shows that is not among its data (a post's
@@ -339,67 +289,78 @@ class PageWork:
         """
         memo: dict[int, str] = {}
         for page in pages:
-            uri = page.file.src_uri
-            self.keys[uri] = _digest(
+            self.keys[page.url] = _digest(
                 self.shared,
-                page.generated.template,
-                uri,
-                fingerprint(page.generated, post_digest, memo),
-                fingerprint(extra(page.generated), post_digest, memo),
+                page.template,
+                page.url,
+                fingerprint(page, post_digest, memo),
+                fingerprint(extra(page), post_digest, memo),
             )
-            if self._cached_file(self.keys[uri]).is_file():
-                self.cached.add(uri)
+            if self._cached_file(self.keys[page.url]).is_file():
+                self.cached.add(page.url)
 
-    def needs_body(self, uri: str) -> bool:
-        """Whether the page is built in this build (its post's body is needed)."""
-        return uri not in self.cached
+    def needs_body(self, page: Page) -> bool:
+        """Whether the page is drawn in this build (its post's body is needed)."""
+        return page.url not in self.cached
 
-    def share_out(self, pages: list[GeneratedPage], build_page: Callable[[GeneratedPage], None]) -> None:
-        """Fork workers that build their share of the pages to build; this process keeps the first share."""
-        todo = [page for page in pages if page.file.src_uri not in self.cached]
-        if self.workers <= 1 or len(todo) < MIN_SHARED or sys.platform != "linux":
-            return
-        shares = [todo[index :: self.workers] for index in range(self.workers)]
+    def build(self, pages: list[Page], draw: Callable[[Page], str], site_dir: Path) -> None:
+        """Draw every page the cache does not hold into ``site_dir``: a share in each forked worker, the first here.
+
+        The workers run while MkDocs builds the hand-written pages;
+        :meth:`finish` waits for them. ``draw`` gives a page's whole HTML.
+        """
+        todo = [page for page in pages if page.url not in self.cached]
+        shares = [todo]
+        if self.workers > 1 and len(todo) >= MIN_SHARED and sys.platform == "linux":
+            shares = [todo[index :: self.workers] for index in range(self.workers)]
         for share in shares[1:]:
             results = Path(tempfile.mkstemp(prefix="etalase-pages-", suffix=".pickle")[1])
             pid = os.fork()
-            if pid == 0:  # the worker: build, report, and leave without running the parent's cleanup
-                code = _build_share(share, build_page, results)
+            if pid == 0:  # the worker: draw, report, and leave without running the parent's cleanup
+                code = self._build_share(share, draw, site_dir, results)
                 os._exit(code)
             self._children.append((pid, results))
-            self.elsewhere |= {page.file.src_uri for page in share}
+        for page in shares[0]:
+            self.store(page.url, draw(page), site_dir / page_file(page.url))
 
-    def keep_log_record(self, record: logging.LogRecord) -> bool:
-        """A filter for MkDocs' build log: drop its "Page skipped" line for each page built elsewhere or placed."""
-        message = record.getMessage()
-        if not message.startswith("Page skipped: '"):
-            return True
-        uri = message.split("'")[1]
-        return not (self.is_elsewhere(uri) or uri in self.placed)
+    def _build_share(self, share: list[Page], draw: Callable[[Page], str], site_dir: Path, results: Path) -> int:
+        """In a worker: draw every page of ``share``; save the problems (none: ``[]``) for the parent."""
+        problems: list[Problem] = []
+        page: Page | None = None
+        try:
+            for page in share:
+                self.store(page.url, draw(page), site_dir / page_file(page.url))
+        except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops the build
+            problem = getattr(error, "problem", None)
+            if not isinstance(problem, Problem):
+                log.exception("halaman %s gagal dibangun (page failed to build)", page.url if page else "?")
+            problems.append(
+                problem
+                if isinstance(problem, Problem)
+                else Problem(
+                    page.post.source if isinstance(page, PostPage) else Path(page.src_uri if page else "?"),
+                    None,
+                    None,
+                    f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
+                    f"the page cannot be built ({type(error).__name__}: {error})",
+                )
+            )
+        results.write_bytes(pickle.dumps(problems))
+        return 1 if problems else 0
 
-    def is_elsewhere(self, uri: str) -> bool:
-        """Whether this process should skip the page: cached, or a worker's."""
-        return uri in self.cached or uri in self.elsewhere
+    def store(self, url: str, output: str, target: Path) -> None:
+        """Keep a page drawn in this build for the next build, and put it in place at ``target`` in the site.
 
-    def store(self, uri: str, output: str, target: Path) -> bool:
-        """Keep a page this process built for the next build, and put it in place at ``target`` in the site.
-
-        Returns whether it did (a generated page): MkDocs then writes
-        nothing. The page is written once, into the cache, and linked into
-        the site: writing it twice cost 1 ms a page on a busy disk (py-spy of
-        a 2,000-post build, 3,500 pages).
+        The page is written once, into the cache, and linked into the site:
+        writing it twice cost 1 ms a page on a busy disk (py-spy of a
+        2,000-post build, 3,500 pages).
         """
-        key = self.keys.get(uri)
-        if key is None:
-            return False
-        cached = self._cached_file(key)
+        cached = self._cached_file(self.keys[url])
         _write_atomic(cached, output.encode("utf-8", errors="xmlcharrefreplace"))
         target.parent.mkdir(parents=True, exist_ok=True)
         _place(cached, target)
-        self.placed.add(uri)
-        return True
 
-    def finish(self, site_dir: Path, pages: dict[str, GeneratedPage]) -> list[Problem]:
+    def finish(self, site_dir: Path) -> list[Problem]:
         """Wait for the workers and put every cached page in place; the workers' problems, if any."""
         problems: list[Problem] = []
         for pid, results in self._children:
@@ -420,10 +381,10 @@ class PageWork:
                 results.unlink(missing_ok=True)
         self._children = []
         prune(self.cache_dir, self.keys.values())
-        for uri in sorted(self.cached):
-            target = Path(pages[uri].file.abs_dest_path)
+        for url in sorted(self.cached):
+            target = site_dir / page_file(url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            _place(self._cached_file(self.keys[uri]), target)
+            _place(self._cached_file(self.keys[url]), target)
         return problems
 
     def abandon(self) -> None:
@@ -441,50 +402,9 @@ class PageWork:
         return self.cache_dir / key[:2] / f"{key}.html"
 
 
-def render_page(
-    page: GeneratedPage, config: MkDocsConfig, doc_files: list[File], nav: Navigation, env: Environment
-) -> None:
-    """Render a generated page through its template and the plugins' page events, and write it (a worker's job).
-
-    What MkDocs does for each page of its own, through its public interface:
-    the template context, ``on_page_context``, the template, ``on_post_page``.
-    An empty result (a page the plugin put in place itself) writes nothing.
-    """
-    page.active = True
-    try:
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
-        if output.strip():
-            _write_atomic(Path(page.file.abs_dest_path), output.encode("utf-8", errors="xmlcharrefreplace"))
-    finally:
-        page.active = False
-
-
-def _build_share(share: list[GeneratedPage], build_page: Callable[[GeneratedPage], None], results: Path) -> int:
-    """In a worker: build every page of ``share``; save the problems (none: ``[]``) for the parent."""
-    problems: list[Problem] = []
-    try:
-        for page in share:
-            build_page(page)
-    except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops the build
-        problem = getattr(error, "problem", None)
-        if not isinstance(problem, Problem):
-            log.exception("halaman %s gagal dibangun (page failed to build)", page.file.src_uri)
-        problems.append(
-            problem
-            if isinstance(problem, Problem)
-            else Problem(
-                page.generated.post.source if isinstance(page.generated, PostPage) else Path(page.file.src_uri),
-                None,
-                None,
-                f"halaman tidak dapat dibangun ({type(error).__name__}: {error})",
-                f"the page cannot be built ({type(error).__name__}: {error})",
-            )
-        )
-    results.write_bytes(pickle.dumps(problems))
-    return 1 if problems else 0
+def page_file(url: str) -> str:
+    """Where the page at ``url`` is in the site: ``wisata/`` -> ``wisata/index.html``, ``""`` -> ``index.html``."""
+    return f"{url}index.html"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

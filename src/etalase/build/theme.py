@@ -13,7 +13,6 @@ made in a block of Material's templates.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,7 +67,6 @@ def install(
     *,
     brand: Brand,
     hero: ProcessedPhoto | None,
-    lastmod: Callable[[Any], str],
     category_photos: dict[str, ProcessedPhoto] | None = None,
 ) -> None:
     """Add the filters and globals the templates use, and escape in our own templates."""
@@ -91,7 +89,6 @@ def install(
         etalase_hero_scrim=scrim(hero) if hero else None,  # how dark white text over it needs it (etalase.build.hero)
         etalase_category_photos=category_photos or {},  # extra.brand.categories.<id>.photo, processed
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
-        etalase_lastmod=lastmod,
         etalase_networks=NETWORKS,
     )
     # Our templates print contributed text: escape it. Material's own templates are left as they are.
