@@ -161,10 +161,10 @@ def test_ratios_are_taken_at_2000_posts_and_only_from_runs_measured() -> None:
 
 def test_a_full_build_starts_without_rendered_pages_or_checked_posts_but_keeps_the_photos(tmp_path: Path) -> None:
     cache = tmp_path / "cache" / "0123456789ab"
-    for folder in ("images/ab", "social/cd", "bodies/ef", "pages/01", "posts"):
+    for folder in ("images/ab", "social/cd", "bodies/ef", "pages/01", "templates/23", "posts"):
         (cache / folder).mkdir(parents=True)
         (cache / folder / "entry").write_text("x")
-    bench_scale._forget_renders(tmp_path / "cache")
+    bench_scale.forget_renders(tmp_path / "cache")
     assert sorted(path.name for path in cache.iterdir()) == ["images", "social"]
 
 

@@ -287,7 +287,7 @@ class PageWork:
         ``extra`` gives what a page shows that is not among its data (a post's
         share card), fingerprinted with it.
         """
-        memo: dict[int, str] = {}
+        memo: dict[int, Any] = {}
         for page in pages:
             self.keys[page.url] = _digest(
                 self.shared,
@@ -544,13 +544,23 @@ def nav_outline(items: Iterable[Any]) -> list[Any]:
     return outline
 
 
-def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, str]) -> str:
-    """A digest of everything ``value`` (a generated page, or a part of one) holds that a template could show."""
+def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, Any]) -> str:
+    """A digest of everything ``value`` (a generated page, or a part of one) holds that a template could show.
+
+    ``memo`` remembers the digest of each post, card, photo and other object the pages share (a post's card is
+    on a dozen listings), by identity, with the object itself so that its id is not reused meanwhile.
+    """
+    if isinstance(value, (list, tuple, dict, str, int, float, bool, date, Path)) or value is None:
+        return _fingerprint(value, post_digest, memo)
+    known = memo.get(id(value))
+    if known is None:
+        known = memo[id(value)] = (value, _fingerprint(value, post_digest, memo))
+    return known[1]
+
+
+def _fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, Any]) -> str:
     if isinstance(value, Post):
-        key = id(value)
-        if key not in memo:
-            memo[key] = _digest("post", post_digest(value), value.slug, value.scheduled)
-        return memo[key]
+        return _digest("post", post_digest(value), value.slug, value.scheduled)
     if isinstance(value, CreatorEntry):  # its photo is shown through its processed renditions (in the page's data)
         return _digest("creator", value.id, value.data.model_dump_json(), value.photo.name if value.photo else None)
     if isinstance(value, Card):  # the file in the cache is not shown: its URL and size are
