@@ -9,14 +9,17 @@ between builds, where a damaged entry is compiled again.
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from jinja2 import Environment
+from jinja2 import DictLoader, Environment
 from mkdocs.config import load_config
 
 from etalase.build import theme
-from etalase.build.templates import OWN_FOLDERS, Templates
+from etalase.build.templates import CARD, OWN_FOLDERS, Templates
 from etalase.content import urls
 from etalase.content.brand import check_brand
 from etalase.content.categories import REGISTRY
@@ -153,3 +156,39 @@ def test_a_build_with_damaged_compiled_templates_equals_a_fresh_build(
         run_build("--config", fresh, "--content", content_copy, "--site-dir", tmp_path / "fresh-site").returncode == 0
     )
     assert_same_site(tmp_path / "again", tmp_path / "fresh-site")
+
+
+def test_a_card_is_drawn_once_for_each_way_it_is_shown() -> None:
+    drawn: list[str] = []
+    env = Environment(
+        loader=DictLoader({CARD: "{{ note(card.name) }}{{ card.name }}/{{ featured }}/{{ heading }}@{{ base_url }}"})
+    )
+    env.globals["note"] = lambda name: drawn.append(name) or ""
+    Templates(env, load_config(config_file=str(ROOT / "mkdocs.yml")), Path("unused"), generator="test")
+    page = env.from_string(
+        "{{ etalase_card(a) }}|{{ etalase_card(a) }}|{{ etalase_card(b) }}|{{ etalase_card(a, featured=true) }}"
+        "|{{ etalase_card(a, heading=2) }}"
+    )
+    a, b = SimpleNamespace(name="a"), SimpleNamespace(name="b")
+    assert (
+        page.render(a=a, b=b, base_url="..", config={})
+        == "a/False/3@..|a/False/3@..|b/False/3@..|a/True/3@..|a/False/2@.."
+    )
+    assert drawn == ["a", "b", "a", "a"]
+    assert page.render(a=a, b=b, base_url="../..", config={}).startswith("a/False/3@../..|")  # another depth
+    assert drawn == ["a", "b", "a", "a", "a", "b", "a", "a"]
+
+
+def test_a_card_links_to_its_post_alike_from_every_page_at_one_depth(demo_site: Path) -> None:
+    """The property that lets a card be drawn once: its HTML depends on the page's depth, not on the page."""
+    cards: dict[tuple[str, int], set[str]] = {}
+    for path in demo_site.rglob("index.html"):
+        depth = len(path.relative_to(demo_site).parts) - 1
+        html = path.read_text(encoding="utf-8")
+        for article in re.findall(r'<article class="etalase-card .*?</article>', html, flags=re.DOTALL):
+            (title,) = re.findall(r'etalase-card__title"><a href="([^"]+)"', article)
+            resolved = posixpath.normpath(posixpath.join(path.parent.relative_to(demo_site).as_posix(), title))
+            assert (demo_site / resolved / "index.html").is_file(), (path, title)
+            cards.setdefault((resolved, depth), set()).add(re.sub(r"etalase-card--featured|<h\d|</h\d", "", article))
+    assert len(cards) > 20
+    assert {key: len(kinds) for key, kinds in cards.items() if len(kinds) > 1} == {}

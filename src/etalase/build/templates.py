@@ -32,8 +32,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemBytecodeCache, Template
+from jinja2 import Environment, FileSystemBytecodeCache, Template, pass_context
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
+from markupsafe import Markup
 from markupsafe import escape as escape_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
@@ -81,6 +83,55 @@ class TemplatePage:
         return get_relative_url(".", self.url)
 
 
+CARD = "partials/etalase/card.html"
+
+
+class Fragments:
+    """Parts that many pages show alike, drawn once per build for each way they are shown: cards, header, footer.
+
+    ``etalase_card(card, featured=…, heading=…)`` draws a post's card (:data:`CARD`): the same card is on
+    the home page, its category's, its place's and its creator's listings, the archive and other posts'
+    related lists. What it shows depends on the card, the two options and ``base_url`` (its links are made
+    from the root, :func:`etalase.build.theme.from_root`), which are its key; the card objects live as long as
+    the build (:func:`etalase.build.pages.build_pages` makes one per post), and each is kept with its HTML so
+    that its id is not reused meanwhile.
+    """
+
+    def __init__(self, env: Environment):
+        self.env = env
+        self.drawn: dict[tuple[int, bool, int, str], tuple[object, Markup]] = {}
+        self.parts: dict[tuple[str, str, tuple[tuple[str, Any], ...]], Markup] = {}
+
+    @pass_context
+    def part(self, context: Context, name: str, **values: Any) -> Markup:
+        """``etalase_fragment(name, **values)``: the template ``name`` (the header, the tabs, the footer) drawn
+        once for each ``base_url`` and ``values``, which must be all it reads besides the globals and ``config``.
+
+        It is drawn without ``page``: MkDocs' ``url`` filter then makes a link from ``base_url`` too.
+        """
+        key = (name, context["base_url"], tuple(sorted(values.items())))
+        known = self.parts.get(key)
+        if known is None:
+            known = self.parts[key] = Markup(
+                self.env.get_template(name).render(
+                    base_url=context["base_url"], config=context["config"], page=None, **values
+                )
+            )
+        return known
+
+    @pass_context
+    def card(self, context: Context, card: Any, featured: bool = False, heading: int = 3) -> Markup:
+        base_url = context["base_url"]
+        key = (id(card), bool(featured), heading, base_url)
+        known = self.drawn.get(key)
+        if known is None:
+            html = self.env.get_template(CARD).render(
+                card=card, featured=featured, heading=heading, base_url=base_url, config=context["config"]
+            )
+            known = self.drawn[key] = (card, Markup(html))
+        return known[1]
+
+
 class Templates:
     """The theme's Jinja environment, compiled once, its bytecode kept between builds."""
 
@@ -89,6 +140,8 @@ class Templates:
         self.config = config
         self.generator = generator
         """``mkdocs_version`` of the context the running tool gives its own pages."""
+        fragments = Fragments(env)
+        env.globals.update(etalase_card=fragments.card, etalase_fragment=fragments.part)
         self.cache_dir = cache_dir
         """The bytecode cache's folder (``<cache>/templates``): one sub-folder per code digest."""
 

@@ -76,6 +76,7 @@ def install(
     env.filters["bulan_singkat"] = short_month
     env.filters["lisensi"] = licence_name
     env.filters["nama_situs"] = site_name
+    env.filters["from_root"] = from_root
     env.globals.update(
         picture=picture,
         etalase_brand=brand,
@@ -90,6 +91,8 @@ def install(
         etalase_category_photos=category_photos or {},  # extra.brand.categories.<id>.photo, processed
         etalase_ugc_rel=EXTERNAL_REL,  # on links a contributor wrote
         etalase_networks=NETWORKS,
+        etalase_nav_items=nav_items(),
+        etalase_nav_marks=nav_marks,
     )
     # Our templates print contributed text: escape it. Material's own templates are left as they are.
     env.autoescape = _own_template
@@ -146,6 +149,44 @@ def picture(photo: ProcessedPhoto, alt: str, base_url: str, use: str, **options:
     """``{{ picture(photo, alt, base_url, "card") }}``: a responsive photo drawn as :data:`SIZES` says for ``use``."""
     prefix = base_url.rstrip("/") + "/" if base_url not in ("", ".") else ""
     return Markup(picture_html(photo, alt, url_prefix=prefix, sizes=SIZES[use], **options))
+
+
+def nav_items() -> list[tuple[str, str, str | None]]:
+    """The visitors' navigation: label, URL and category id of each category of the registry, the agenda, search."""
+    return [
+        *((category.label, category.url, category.id) for category in REGISTRY),
+        ("Agenda", urls.agenda(), None),
+        ("Cari", urls.search(), None),
+    ]
+
+
+def nav_marks(page: Any) -> tuple[str, ...]:
+    """Each navigation item's ``aria-current`` on ``page`` (``""``: none), in :func:`nav_items`' order.
+
+    ``"page"`` in the page's own item; ``"true"`` in the item a page is under (a later page of a listing) and in a
+    post's category. ``page`` is what a template has: a generated page's, MkDocs' page, or none (the 404 page).
+    """
+    here = getattr(page, "url", "") or ""
+    meta = getattr(page, "meta", None) or {}
+    generated = meta.get("etalase") if isinstance(meta, dict) else None
+    post = getattr(generated, "post", None) if getattr(generated, "kind", None) == "post" else None
+    post_category = getattr(post, "category", None)
+    return tuple(
+        "page" if here == url else "true" if here.startswith(url) or (category and category == post_category) else ""
+        for _, url, category in nav_items()
+    )
+
+
+def from_root(url: str, base_url: str) -> str:
+    """``{{ post.url | from_root(base_url) }}``: a link to a page of the site, made from the root.
+
+    ``wisata/pantai/`` from a page two folders deep (``base_url`` ``../..``) is ``../../wisata/pantai/``, from every
+    page that deep; MkDocs' ``url`` filter makes it relative to the page itself (``../pantai/`` from a sibling),
+    so a part shared by many pages (a card, :class:`etalase.build.templates.Fragments`) uses this one.
+    """
+    if base_url in ("", "."):
+        return url or "./"
+    return f"{base_url.rstrip('/')}/{url}"
 
 
 def rupiah(amount: int) -> str:
