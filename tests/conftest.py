@@ -31,6 +31,7 @@ import yaml
 from hypothesis import settings
 
 from etalase.authoring.chromium import CHROMIUM, CHROMIUM_ARGS
+from suite_order import order_and_group
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,47 +48,12 @@ settings.register_profile("explore", derandomize=False, database=None, deadline=
 prints the ``@reproduce_failure`` blob to paste next to the test, then the example becomes an ``@example``."""
 settings.load_profile(os.environ.get("ETALASE_HYPOTHESIS_PROFILE", "ci"))
 
-BROWSER_FIXTURES = {"browser", "page"}
-"""Fixtures that start Chromium: a test that uses one (even through another fixture) is marked ``browser``."""
-
-
-SHARED_SCOPES = {"module", "class", "package"}
-"""Fixture scopes whose value the tests of one module share (a site built for the module, its server)."""
-
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that drive Chromium ``browser``, so that ``make test-quick`` can leave them out; keep
-    together and start first the tests that share a module's fixtures.
-
-    ``make test`` spreads the tests over the cores one by one (``--dist loadgroup``), except that the tests
-    using a fixture shared by their module are one group (``xdist_group``), run by one worker, so that the
-    module's site is built once. Work is handed out in this order, the longest first so that no worker is
-    left alone with a long test at the end: the ``slow`` tests (installs, benchmarks), the groups, the
-    browser tests, then the rest, each in the order collected.
-    """
-    for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.browser)
-        if _shares_module_fixtures(item):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
-
-    def rank(item: pytest.Item) -> int:
-        if item.get_closest_marker("slow"):
-            return 0
-        if item.get_closest_marker("xdist_group"):
-            return 1
-        return 2 if item.get_closest_marker("browser") else 3
-
-    items.sort(key=rank)
-
-
-def _shares_module_fixtures(item: pytest.Item) -> bool:
-    """Whether ``item`` uses (directly or through another fixture) a fixture of module, class or package scope."""
-    info = getattr(item, "_fixtureinfo", None)
-    if info is None:
-        return False
-    return any(d.scope in SHARED_SCOPES for defs in info.name2fixturedefs.values() for d in defs)
+    """Mark the browser tests, keep together and start first the tests that share a module's fixtures
+    (:mod:`suite_order`)."""
+    order_and_group(items)
 
 
 BUILD = ROOT / "scripts" / "build.py"
@@ -146,21 +112,28 @@ def suite_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def run_build(
-    *args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None, via: Sequence[str] = ()
+    *args: str | Path,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    via: Sequence[str] = (),
+    seed: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``scripts/build.py`` as a person would, at :data:`NOW` unless ``--now`` is given.
 
     Without ``--config`` the build uses :func:`suite_config`: the checkout's
     ``mkdocs.yml`` with a photo cache of its own. ``env`` is added to the
     environment (``PYTHONHASHSEED``…); ``via`` is a command the build runs
-    under (``faketime …``).
+    under (``faketime …``). The content's cache starts with the demo build's
+    photos, share cards and compiled templates (:func:`seed_caches`) unless
+    ``seed`` is false: a test of builds from nothing.
     """
     given = list(map(str, args))
     clock = [] if "--now" in given else ["--now", NOW]
     if "--config" not in given:
         assert _suite_config is not None, "run_build runs inside a test session"
         given = ["--config", str(_suite_config), *given]
-    _seed_demo_copy(Path(given[given.index("--config") + 1]), given, cwd)
+    if seed:
+        _seed(Path(given[given.index("--config") + 1]), given, cwd)
     return subprocess.run(
         [*via, sys.executable, str(BUILD), *given, *clock],
         cwd=cwd,
@@ -286,17 +259,21 @@ def seed_caches(demo_build: Path, target: Path) -> None:
 
 _demo_build: Path | None = None
 """Folder of the session's demo build once :func:`demo_build` made it (for :func:`run_build`'s seeding)."""
-_demo_copies: set[Path] = set()
-"""Content folders that :func:`content_copy` copied from the demo: their builds start with seeded caches."""
 
 
-def _seed_demo_copy(config: Path, args: list[str], cwd: Path) -> None:
-    """Before a build of a copy of the demo (:func:`content_copy`), seed its caches (:func:`seed_caches`)."""
-    if _demo_build is None or "--content" not in args:
+def _seed(config: Path, args: list[str], cwd: Path) -> None:
+    """Before a build, seed its content's cache (:func:`seed_caches`): any content, as the seeded caches are
+    content-addressed (a photo the demo does not have, a card with other text, is made anew)."""
+    if _demo_build is None:
         return
-    content = (cwd / args[args.index("--content") + 1]).resolve()
-    if content in _demo_copies:
-        seed_caches(_demo_build, content_cache(cwd / config, content))
+    config = cwd / config
+    if "--content" in args:
+        content = (cwd / args[args.index("--content") + 1]).resolve()
+    else:
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        options = next((p["etalase"] for p in data["plugins"] if isinstance(p, dict) and "etalase" in p), None) or {}
+        content = (config.resolve().parent / options.get("content_dir", "content")).resolve()
+    seed_caches(_demo_build, content_cache(config, content))
 
 
 @pytest.fixture(scope="session")
@@ -314,7 +291,6 @@ def content_copy(tmp_path: Path, demo_build: Path) -> Path:
     """
     target = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, target, symlinks=True)
-    _demo_copies.add(target.resolve())
     return target
 
 

@@ -46,7 +46,7 @@ def add_event(content: Path, slug: str, title: str, start: str, end: str) -> Non
 
 
 @pytest.fixture(scope="module")
-def events_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+def events_build(tmp_path_factory: pytest.TempPathFactory, demo_build: Path) -> tuple[Path, Path, Path]:
     """(site, content, config) of the demo with the three events, built at the suite's clock."""
     folder = tmp_path_factory.mktemp("events")
     content = folder / "content"
