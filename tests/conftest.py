@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -117,8 +118,13 @@ def run_build(
     env: dict[str, str] | None = None,
     via: Sequence[str] = (),
     seed: bool = True,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``scripts/build.py`` as a person would, at :data:`NOW` unless ``--now`` is given.
+
+    The build runs inside this process (:func:`_in_process`: the same ``main``, arguments, output and exit
+    status, without starting Python and importing MkDocs again) unless the process is what the test is about:
+    ``process``, or an ``env`` or ``via`` that only a process of its own can have.
 
     Without ``--config`` the build uses :func:`suite_config`: the checkout's
     ``mkdocs.yml`` with a photo cache of its own. ``env`` is added to the
@@ -134,6 +140,8 @@ def run_build(
         given = ["--config", str(_suite_config), *given]
     if seed:
         _seed(Path(given[given.index("--config") + 1]), given, cwd)
+    if not (process or env or via):
+        return _in_process([*given, *clock], cwd)
     return subprocess.run(
         [*via, sys.executable, str(BUILD), *given, *clock],
         cwd=cwd,
@@ -142,6 +150,32 @@ def run_build(
         timeout=600,
         env={**os.environ, **(env or {})},
     )
+
+
+def _in_process(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``scripts/build.py`` with ``args`` run by this process's ``main``: what it prints (its log too) and its status.
+
+    The log goes where the command's would, to the captured error output, at the level the command sets
+    (``-v``: INFO); the handlers of this process (pytest's) are put back afterwards.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    root.handlers = [logging.StreamHandler(err)]
+    root.handlers[0].setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    root.setLevel(logging.INFO if "-v" in args or "--verbose" in args else logging.WARNING)
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = _build_script().main(args)
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        os.chdir(before)
+        root.handlers, root.level = handlers, level
+    return subprocess.CompletedProcess([str(BUILD), *args], code, out.getvalue(), err.getvalue())
 
 
 def run_check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
