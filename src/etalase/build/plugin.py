@@ -402,6 +402,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         with self._timed("templates"):
             templates.compile({page.template for page in pages})
         self.page_work.build(pages, lambda page: self._draw(templates, page), Path(config.site_dir))
+        self.bodies = {}  # drawn: the rest of the build needs neither the bodies nor the drawn parts
+        templates.fragments.clear()
         return env
 
     def _draw(self, templates: Templates, page: Page) -> str:

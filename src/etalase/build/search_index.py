@@ -179,17 +179,10 @@ def text_key(text: tuple[str, str, str]) -> str:
 
 
 class TermStore(TextCache):
-    """Each post's terms by the digest of its text (:mod:`etalase.content.text_cache`)."""
+    """Each post's terms (:meth:`Terms.to_json`) by the digest of its text (:mod:`etalase.content.text_cache`)."""
 
     FILE = "terms.sqlite3"
     TABLE, COLUMN = "terms", "terms"
-
-    def read(self, keys: Iterable[str]) -> dict[str, Terms]:
-        return {key: Terms.from_json(text) for key, text in self.read_texts(keys).items()}
-
-    def update(self, terms: dict[str, Terms], keep: set[str]) -> None:
-        """Store ``terms`` and forget every entry whose key is not in ``keep``."""
-        self.update_texts({key: item.to_json() for key, item in terms.items()}, keep)
 
 
 def fnv1a(text: str) -> int:
@@ -251,26 +244,31 @@ class IndexResult:
 def build_index(site_dir: Path, pages: Iterable[PostPage], cache_dir: Path) -> IndexResult:
     """Write the index of ``pages`` into ``site_dir/indeks-cari``; ``cache_dir`` keeps each post's terms."""
     ordered = sorted(pages, key=lambda page: (-page.post.meta.date.timestamp(), page.post.slug))
-    texts = [post_text(page) for page in ordered]
-    keys = [text_key(text) for text in texts]
     store = TermStore(cache_dir)
-    cached = store.read(set(keys))
-    made: dict[str, Terms] = {}
-    all_terms: list[Terms] = []
-    for key, text in zip(keys, texts, strict=True):
-        terms = cached.get(key) or made.get(key)
-        if terms is None:
-            terms = made[key] = terms_of(text)
-        all_terms.append(terms)
-    store.update(made, keep=set(keys))
-
+    keys: list[str] = []
+    made: dict[str, str] = {}
+    """The terms stemmed in this build, as the cache keeps them (JSON: a tenth of their size as dicts)."""
     vocabulary: dict[str, dict[str, str]] = {}
     postings: dict[str, dict[int, list[int]]] = {}
-    for doc, terms in enumerate(all_terms):
-        for word, stemmed in terms.vocabulary.items():
-            vocabulary.setdefault(vocabulary_file(word), {})[word] = stemmed
-        for stemmed, weight in terms.weights.items():
-            postings.setdefault(stemmed, {}).setdefault(weight, []).append(doc)
+    # A batch of posts at a time, each post's terms folded in and dropped: at 10,000 posts, holding every post's
+    # text and terms at once took 600 MiB (bench/bench_scale.py, the full build against --no-search).
+    for start in range(0, len(ordered), TermStore.BATCH):
+        texts = [post_text(page) for page in ordered[start : start + TermStore.BATCH]]
+        batch = [text_key(text) for text in texts]
+        cached = store.read_texts(batch)
+        for doc, key, text in zip(range(start, start + len(batch)), batch, texts, strict=True):
+            stored = cached.get(key) or made.get(key)
+            if stored is None:
+                terms = terms_of(text)
+                made[key] = terms.to_json()
+            else:
+                terms = Terms.from_json(stored)
+            for word, stemmed in terms.vocabulary.items():
+                vocabulary.setdefault(vocabulary_file(word), {})[word] = stemmed
+            for stemmed, weight in terms.weights.items():
+                postings.setdefault(stemmed, {}).setdefault(weight, []).append(doc)
+        keys += batch
+    store.update_texts(made, keep=set(keys))
     for stemmed in postings:  # a stem is a query word too: "bangun" finds pembangunan where no text says bangun
         vocabulary.setdefault(vocabulary_file(stemmed), {}).setdefault(stemmed, stemmed)
     total = sum(len(ids) for by_weight in postings.values() for ids in by_weight.values())

@@ -102,6 +102,11 @@ class Fragments:
         self.drawn: dict[tuple[int, bool, int, str], tuple[object, Markup]] = {}
         self.parts: dict[tuple[str, str, tuple[tuple[str, Any], ...]], Markup] = {}
 
+    def clear(self) -> None:
+        """Forget what was drawn (the pages are drawn): at 10,000 posts the cards alone are tens of MiB."""
+        self.drawn.clear()
+        self.parts.clear()
+
     @pass_context
     def part(self, context: Context, name: str, **values: Any) -> Markup:
         """``etalase_fragment(name, **values)``: the template ``name`` (the header, the tabs, the footer) drawn
@@ -140,7 +145,7 @@ class Templates:
         self.config = config
         self.generator = generator
         """``mkdocs_version`` of the context the running tool gives its own pages."""
-        fragments = Fragments(env)
+        self.fragments = fragments = Fragments(env)
         env.globals.update(etalase_card=fragments.card, etalase_fragment=fragments.part)
         self.cache_dir = cache_dir
         """The bytecode cache's folder (``<cache>/templates``): one sub-folder per code digest."""
