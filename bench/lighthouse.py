@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Lighthouse scores of the demo site: home, a category page, a post page and the agenda.
+"""Lighthouse scores of the demo site: home, a category page, a post page, the agenda and search.
 
     .venv/bin/python bench/lighthouse.py            # build the demo, serve it, run Lighthouse
     .venv/bin/python bench/lighthouse.py --site-dir /tmp/site --runs 3
@@ -125,7 +125,8 @@ def lighthouse(url: str) -> dict[str, float]:
 
 
 def pages(site: Path) -> dict[str, str]:
-    """Home, the first category with posts, the newest post and the agenda."""
+    """Home, the first category with posts, the newest post, the agenda and search with a query (its results
+    come from the index in the browser)."""
     feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     base = feed["home_page_url"]
     newest = feed["items"][0]["url"].removeprefix(base)
@@ -134,7 +135,7 @@ def pages(site: Path) -> dict[str, str]:
         for cat in ("wisata", "umkm", "budaya", "pembangunan")
         if json.loads((site / cat / "feed.json").read_text(encoding="utf-8"))["items"]
     )
-    return {"home": "", "category": f"{category}/", "post": newest, "agenda": "agenda/"}
+    return {"home": "", "category": f"{category}/", "post": newest, "agenda": "agenda/", "search": "cari/?q=pantai"}
 
 
 def main() -> int:

@@ -395,3 +395,19 @@ def test_spaced_out_text_is_not_cut_and_focus_stays_clear_of_the_taller_header(o
     backwards = walk(page, "Shift+Tab")
     assert header > 60 and len(backwards) == len(forwards)  # the site's name takes three lines
     assert placement_problems(backwards) == []
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_search_results_move_nothing_as_they_arrive(open_page, viewport):
+    """A search opened with its query (a shared link, the header's form): the results appear after the first
+    paint and must not push what is already drawn (Cumulative Layout Shift 0, as Lighthouse counts it)."""
+    page = open_page("", viewport=PHONE if viewport == "phone" else DESKTOP)
+    page.add_init_script(  # counts every shift of the next page from its first paint
+        "window.__shift = 0; new PerformanceObserver(list => list.getEntries()"
+        ".forEach(entry => { if (!entry.hadRecentInput) window.__shift += entry.value; }))"
+        ".observe({type: 'layout-shift', buffered: true})"
+    )
+    page.goto(page.url + urls.search() + "?q=pantai", wait_until="networkidle")
+    page.locator(".etalase-result").first.wait_for()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") == 0
