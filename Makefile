@@ -11,7 +11,7 @@
 #         make vendor-stemmer (copy the search page's Indonesian stemmer from the pinned npm package),
 #         make vendor-font (copy the heading typeface from the pinned npm package),
 #         make bench (photo benchmark), make bench-scale (Etalase against the Material blog and Pelican
-#         at 500, 2,000 and 10,000 posts; about two hours), make lighthouse (Lighthouse scores of the demo).
+#         at 500, 2,000 and 10,000 posts; about a quarter of an hour), make lighthouse (Lighthouse scores of the demo).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -69,7 +69,7 @@ test: lint $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime 
 	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST)
 
 # The quick lane while working: no browser (Chromium), no `pip install` of the package, no benchmarks
-# (markers browser and slow, see pyproject.toml), no lint: about 4 minutes on 2 cores (README). `make test` runs everything.
+# (markers browser and slow, see pyproject.toml), no lint: about 2 minutes on 2 cores (README). `make test` runs everything.
 test-quick: $(VENV)/.test-deps /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
 	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST) -q -m "not slow and not browser"
 
