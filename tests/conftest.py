@@ -190,15 +190,7 @@ def run_check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProces
     if "--config" not in given:
         assert _suite_config is not None, "run_check runs inside a test session"
         given = ["--config", str(_suite_config), *given]
-    out, err = io.StringIO(), io.StringIO()
-    before = Path.cwd()
-    os.chdir(cwd)  # messages name files relative to the working directory
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = _build_script().main([*given, *clock])
-    finally:
-        os.chdir(before)
-    return subprocess.CompletedProcess([str(BUILD), *given, *clock], code, out.getvalue(), err.getvalue())
+    return _in_process([*given, *clock], cwd)  # messages name files relative to the working directory
 
 
 @cache

@@ -147,8 +147,9 @@ def finish_html(html: str) -> str:
 
 def picture(photo: ProcessedPhoto, alt: str, base_url: str, use: str, **options: Any) -> Markup:
     """``{{ picture(photo, alt, base_url, "card") }}``: a responsive photo drawn as :data:`SIZES` says for ``use``."""
-    prefix = base_url.rstrip("/") + "/" if base_url not in ("", ".") else ""
-    return Markup(picture_html(photo, alt, url_prefix=prefix, sizes=SIZES[use], **options))
+    return Markup(
+        picture_html(photo, alt, url_prefix=from_root("", base_url).removeprefix("./"), sizes=SIZES[use], **options)
+    )
 
 
 def nav_items() -> list[tuple[str, str, str | None]]:
