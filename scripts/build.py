@@ -15,10 +15,9 @@ wrongly (unknown option, missing config or folder).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from etalase.cli import build_options, run
+from etalase.cli import build_options, leave, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,4 +28,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    leave(main())

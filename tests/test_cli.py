@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from functools import partial
+from pathlib import Path
+
 import pytest
 
 from etalase import cli
+
+from conftest import BUILD, NOW, ROOT
+from untrusted_content import add_post, base_content, front_matter
 
 
 @pytest.mark.parametrize(
@@ -37,3 +46,23 @@ def test_the_cache_seal_names_its_group(capsys: pytest.CaptureFixture[str]) -> N
     with pytest.raises(SystemExit):
         cli.main(["cache", "seal", "--help"])
     assert capsys.readouterr().out.startswith("usage: etalase cache ")
+
+
+@pytest.mark.parametrize("program", [["-m", "etalase", "check"], [str(BUILD), "--check"]], ids=["etalase", "build.py"])
+def test_the_program_leaves_with_every_line_out_and_its_status(program: list[str], tmp_path: Path) -> None:
+    """The program ends without tearing its objects down (cli.leave): what it printed into a pipe (buffered, not
+    a terminal) and its log must still all arrive, with the exit status, on success and on problems."""
+    content = base_content(tmp_path / "content")
+    add_post(content, "pos-baik", front_matter())
+    command = [sys.executable, *program, "--config", str(ROOT / "mkdocs.yml"), "--now", NOW, "--content"]
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    run = partial(subprocess.run, cwd=ROOT, capture_output=True, text=True, timeout=300, env=buffered)
+    good = run([*command, str(content)])
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.strip().endswith("(content OK)")
+
+    add_post(content, "pos-salah", front_matter(category="kuliner-malam"))
+    bad = run([*command, str(content)])
+    assert bad.returncode == 1
+    assert "pos-salah/index.md" in bad.stdout and "kuliner-malam" in bad.stdout
+    assert bad.stderr.rstrip().endswith("(1 problems in 1 files)")

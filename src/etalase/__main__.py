@@ -1,7 +1,5 @@
 """``python -m etalase``: the ``etalase`` command (:mod:`etalase.cli`)."""
 
-import sys
+from etalase.cli import console
 
-from etalase.cli import main
-
-sys.exit(main())
+console()

@@ -31,9 +31,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from etalase import api
 from etalase.ci.github import write_problems
@@ -219,5 +221,25 @@ def report(problems: list[Problem], json_file: Path | None = None) -> int:
     return EXIT_CONTENT
 
 
+def console() -> NoReturn:
+    """The ``etalase`` program: :func:`main`, then :func:`leave`."""
+    leave(main())
+
+
+def leave(code: int) -> NoReturn:
+    """End the program with ``code`` once its output is out, without tearing down its objects one by one.
+
+    Every file a command writes is closed by the time it returns. What
+    Python's own exit adds is freeing the heap object by object: after a
+    2,000-post build, 1.1 s between the last line printed and the end of the
+    process (a third of a one-post rebuild), for memory the system takes back
+    at once anyway.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()
