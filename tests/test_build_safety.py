@@ -31,7 +31,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from etalase.build import publish
+from etalase.build import publish, search_index
+from etalase.build.forked import ChildFailed
 from etalase.build.pause import ENV_AT, ENV_MARKER, POINTS
 from etalase.content.front_matter import Document, parse_document
 from etalase.content.load import Loaded, RawFile, load_content
@@ -211,6 +212,24 @@ def test_a_build_that_fails_while_rendering_keeps_the_old_site(sites: Sites, tmp
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "bersarang/index.md: isi pos bertingkat terlalu dalam" in result.stdout  # raised while rendering
     assert_whole(site, sites.old, "a failed build")
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+
+
+def test_a_search_index_that_fails_in_its_own_process_fails_the_build_and_keeps_the_old_site(
+    sites: Sites, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is written by a forked process while the pages are drawn (etalase.build.forked): its failure
+    still stops the build, names what failed, and nothing of the build is published or left behind."""
+
+    def broken_index(*args: object) -> None:
+        raise ValueError("indeks rusak")
+
+    monkeypatch.setattr(search_index, "build_index", broken_index)
+    site = tmp_path / "www" / "site"
+    shutil.copytree(sites.old_site, site)
+    with pytest.raises(ChildFailed, match="ValueError: indeks rusak"):
+        run_build("--config", sites.config, "--content", sites.new_content, "--site-dir", site, "--now", NOW)
+    assert_whole(site, sites.old, "a build whose index failed")
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
 
 

@@ -112,23 +112,19 @@ def build(options: Options) -> Result:
     started = time.perf_counter()
     try:
         mkdocs_build(config)
-    except Abort as error:
+    except BaseException as error:
+        plugin.abandon()  # no process of this build may go on writing into the folder deleted here
         discard(new)
-        result.problems = plugin.problems or [_build_failure(options, str(error))]
-        return result
-    except PostTooComplex as error:  # a post over its time budget (etalase.build.guard)
-        plugin.guard.leave()
-        discard(new)
-        result.problems = [error.problem]
-        return result
-    except Exception:
-        discard(new)
-        if plugin.problems:  # an error while a post was rendered, named by the plugin
+        if isinstance(error, Abort):
+            result.problems = plugin.problems or [_build_failure(options, str(error))]
+            return result
+        if isinstance(error, PostTooComplex):  # a post over its time budget (etalase.build.guard)
+            plugin.guard.leave()
+            result.problems = [error.problem]
+            return result
+        if isinstance(error, Exception) and plugin.problems:  # an error while a post was rendered, named by the plugin
             result.problems = plugin.problems
             return result
-        raise
-    except BaseException:
-        discard(new)
         raise
     result.counts = plugin.counts
     result.timings["render"] = (

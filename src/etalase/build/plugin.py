@@ -38,6 +38,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ from mkdocs.utils.templates import TemplateContext
 from etalase.authoring import schema_docs
 from etalase.build import feeds, render, search_index, seo, theme
 from etalase.build import share_cards as social
+from etalase.build.forked import Forked
 from etalase.build.guard import PostGuard
 from etalase.build.options import EtalaseConfig
 from etalase.build.pages import Page, PostPage, build_pages
@@ -117,6 +119,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.nav: Navigation | None = None
         self.cache = Path()
         """This content folder's cache (:meth:`cache_for_content`), set by ``on_files``."""
+        self.search_work: Forked[search_index.IndexResult] | None = None
+        """The search index, written by a forked process while the pages are drawn (:mod:`etalase.build.forked`)."""
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -205,6 +209,15 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.pages[page.src_uri] = page
             for path, text in page.attachments().items():
                 files.append(File.generated(config, path, content=text))
+        if self.config.search:  # it needs the posts' pages only: written on the other core while the pages are drawn
+            self.search_work = Forked(
+                partial(
+                    search_index.build_index,
+                    Path(config.site_dir),
+                    [page for page in pages if isinstance(page, PostPage)],
+                    cache / "search",
+                )
+            )
 
         # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
         if schema_docs.SCHEMA_URI in files.src_uris:
@@ -437,7 +450,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """An error while a post was being rendered is that post's problem, reported by :mod:`etalase.api`."""
         _undate_build()
-        self.page_work.abandon()
+        self.abandon()
         problem = self.guard.problem(error)
         self.guard.leave()
         if problem:
@@ -454,14 +467,18 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         site_dir = Path(config.site_dir)
         self.fail_on(self.page_work.finish(site_dir))
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
-        if self.config.search:
-            with self._timed("search"):
-                index = search_index.build_index(
-                    site_dir,
-                    [page for page in self.pages.values() if isinstance(page, PostPage)],
-                    self.cache_for_content(config) / "search",
-                )
-            log.info("Indeks pencarian: %d pos (%d distem ulang)", index.posts, index.stemmed)
+        if self.search_work is not None:
+            with self._timed("search"):  # the wait for it: the index is written while the pages are drawn
+                index, self.search_work = self.search_work.result(), None
+            pause_point("search:indexed")
+            log.info("Indeks pencarian: %d pos (%d distem ulang), %.2f s", index.posts, index.stemmed, index.seconds)
+
+    def abandon(self) -> None:
+        """The build failed: stop the processes still working for it (page shares, the search index)."""
+        self.page_work.abandon()
+        if self.search_work is not None:
+            self.search_work.abandon()
+            self.search_work = None
 
     @contextmanager
     def _timed(self, step: str) -> Iterator[None]:

@@ -50,6 +50,7 @@ import html
 import json
 import re
 import shutil
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -60,7 +61,6 @@ from pathlib import Path
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
 from etalase.build.pages import PostPage, SearchFilter, offered_filters
-from etalase.build.pause import pause_point
 from etalase.build.theme import event_time, tanggal
 from etalase.content.text_cache import TextCache
 
@@ -239,10 +239,13 @@ class IndexResult:
     stemmed: int
     """Posts whose terms were not in the cache."""
     files: int
+    seconds: float
+    """How long writing the index took."""
 
 
 def build_index(site_dir: Path, pages: Iterable[PostPage], cache_dir: Path) -> IndexResult:
     """Write the index of ``pages`` into ``site_dir/indeks-cari``; ``cache_dir`` keeps each post's terms."""
+    started = time.perf_counter()
     ordered = sorted(pages, key=lambda page: (-page.post.meta.date.timestamp(), page.post.slug))
     store = TermStore(cache_dir)
     keys: list[str] = []
@@ -308,8 +311,7 @@ def build_index(site_dir: Path, pages: Iterable[PostPage], cache_dir: Path) -> I
         (output / name).mkdir(parents=True)
     for name, data in sorted(files.items()):
         (output / name).write_text(data, encoding="utf-8")
-    pause_point("search:indexed")
-    return IndexResult(len(ordered), len(made), len(files))
+    return IndexResult(len(ordered), len(made), len(files), time.perf_counter() - started)
 
 
 def _facets(page: PostPage, filters: list[SearchFilter]) -> list[list[int]]:
