@@ -23,7 +23,10 @@ ENV_MARKER = "ETALASE_PAUSE_MARKER"
 POINTS: dict[str, str] = {
     "build:staged": "the staging folder beside the site exists and is locked; nothing is built yet",
     "photos:done": "every photo is processed into the cache; no page is written",
-    "pages:written": "MkDocs has written every page into the staging folder; no feed or search index yet",
+    "pages:written": (
+        "MkDocs has written every page into the staging folder; no feed yet, and the second process"
+        " (etalase.build.forked) may still be linking photos or writing the search index"
+    ),
     "search:indexed": "the search index is written into the staging folder; nothing is published yet",
     "publish:staged": "the new site is complete in the staging folder; the old site is untouched",
     "publish:exchanged": "the new site is in place, the old one in the staging folder, not yet deleted",

@@ -119,8 +119,8 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         self.nav: Navigation | None = None
         self.cache = Path()
         """This content folder's cache (:meth:`cache_for_content`), set by ``on_files``."""
-        self.search_work: Forked[search_index.IndexResult] | None = None
-        """The search index, written by a forked process while the pages are drawn (:mod:`etalase.build.forked`)."""
+        self.second_core: Forked[search_index.IndexResult | None] | None = None
+        """What a forked process does while this one draws the pages (:func:`_second_core`)."""
 
     # -- 1 -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -186,10 +186,11 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         brand_photos = {request.source for request in (hero, *category_requests.values()) if request}
         _drop_original_photos(files, config, brand_photos)
 
-        for photo in sorted(self.photos.values(), key=lambda p: str(p.source)):
-            for rendition in (*photo.renditions, photo.social, *photo.thumbs):
-                if rendition.url not in files.src_uris:
-                    files.append(render.LinkedFile.generated(config, rendition.url, abs_src_path=str(rendition.file)))
+        media = {  # linked into the site from the cache by the second core (below), not copied as MkDocs files
+            rendition.url: rendition.file
+            for photo in self.photos.values()
+            for rendition in (*photo.renditions, photo.social, *photo.thumbs)
+        }
 
         with self._timed("pages"):
             pages = build_pages(
@@ -209,23 +210,23 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
             self.pages[page.src_uri] = page
             for path, text in page.attachments().items():
                 files.append(File.generated(config, path, content=text))
-        if self.config.search:  # it needs the posts' pages only: written on the other core while the pages are drawn
-            self.search_work = Forked(
-                partial(
-                    search_index.build_index,
-                    Path(config.site_dir),
-                    [page for page in pages if isinstance(page, PostPage)],
-                    cache / "search",
-                )
-            )
-
         # The front-matter JSON Schema, for editors' autocompletion (replaces a local `make schema` copy).
         if schema_docs.SCHEMA_URI in files.src_uris:
             files.remove(files.src_uris[schema_docs.SCHEMA_URI])
         files.append(
             File.generated(config, schema_docs.SCHEMA_URI, content=schema_docs.json_schema_text(config.site_url))
         )
-        self._add_social_cards(files, config, cache / "social")
+        self._add_social_cards(config, cache / "social")
+        media.update({card.url: card.file for card in self.cards.values()})
+        self.second_core = Forked(
+            partial(
+                _second_core,
+                Path(config.site_dir),
+                {url: file for url, file in media.items() if url not in files.src_uris},
+                [page for page in pages if isinstance(page, PostPage)] if self.config.search else None,
+                cache / "search",
+            )
+        )
         self.cache = cache
         return files
 
@@ -323,7 +324,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 )
         return requests
 
-    def _add_social_cards(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
+    def _add_social_cards(self, config: MkDocsConfig, cache: Path) -> None:
         """Draw each post's social card and the site's (see :mod:`etalase.build.share_cards`); set :attr:`site`."""
         assert self.content is not None and self.brand is not None
         site = seo.Site.from_config(config, self.brand)
@@ -351,8 +352,6 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
                 title_font=title_font,
             )
         self.cards = social.render_cards(requests, cache)
-        for card in self.cards.values():
-            files.append(render.LinkedFile.generated(config, card.url, abs_src_path=str(card.file)))
         self.site = site.with_card(self.cards.get(SITE_CARD))
 
     # -- 3 -----------------------------------------------------------------
@@ -467,18 +466,21 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         site_dir = Path(config.site_dir)
         self.fail_on(self.page_work.finish(site_dir))
         feeds.write_feeds(self.content, self.photos, self.site, site_dir, self.config.feed_size)
-        if self.search_work is not None:
+        if self.second_core is not None:
             with self._timed("search"):  # the wait for it: the index is written while the pages are drawn
-                index, self.search_work = self.search_work.result(), None
-            pause_point("search:indexed")
-            log.info("Indeks pencarian: %d pos (%d distem ulang), %.2f s", index.posts, index.stemmed, index.seconds)
+                index, self.second_core = self.second_core.result(), None
+            if index is not None:
+                pause_point("search:indexed")
+                log.info(
+                    "Indeks pencarian: %d pos (%d distem ulang), %.2f s", index.posts, index.stemmed, index.seconds
+                )
 
     def abandon(self) -> None:
-        """The build failed: stop the processes still working for it (page shares, the search index)."""
+        """The build failed: stop the processes still working for it (page shares, the second core)."""
         self.page_work.abandon()
-        if self.search_work is not None:
-            self.search_work.abandon()
-            self.search_work = None
+        if self.second_core is not None:
+            self.second_core.abandon()
+            self.second_core = None
 
     @contextmanager
     def _timed(self, step: str) -> Iterator[None]:
@@ -491,6 +493,17 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))
         return server
+
+
+def _second_core(
+    site_dir: Path, media: dict[str, Path], posts: list[PostPage] | None, search_cache: Path
+) -> search_index.IndexResult | None:
+    """The build's second process, forked once every photo and share card is made (:mod:`etalase.build.forked`):
+    link the photos' renditions and the share cards from their caches into the site, then write the search
+    index of ``posts`` (``None``: ``--no-search``). At 2,000 posts that is 8,000 links and 1,500 index files,
+    done while the first process draws the pages."""
+    render.place_files(media, site_dir)
+    return search_index.build_index(site_dir, posts, search_cache) if posts is not None else None
 
 
 def content_cache_name(content_dir: Path) -> str:

@@ -37,7 +37,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, is_dataclass
 from datetime import date
@@ -47,7 +47,6 @@ from typing import Any
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
 from pydantic import BaseModel
 
 from etalase.build.forked import CAN_FORK, ChildFailed, Forked
@@ -442,14 +441,10 @@ def _place(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-class LinkedFile(File):
-    """A generated file whose source is in the cache (a photo rendition, a share card): linked, not copied."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if self._content is not None or self.abs_src_path is None:
-            super().copy_file(dirty)
-            return
-        _place(Path(self.abs_src_path), Path(self.abs_dest_path))
+def place_files(files: Mapping[str, Path], site_dir: Path) -> None:
+    """Put each cached file of ``files`` (site URL -> file in a cache) in place in ``site_dir`` (:func:`_place`)."""
+    for url, source in sorted(files.items()):
+        _place(source, site_dir / url)
 
 
 def prune(cache_dir: Path, keep: Iterable[str]) -> int:
