@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, is_dataclass
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -564,6 +564,11 @@ def fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, 
     return known[1]
 
 
+@cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(item.name for item in fields(kind))
+
+
 def _fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int, Any]) -> str:
     if isinstance(value, Post):
         return _digest("post", post_digest(value), value.slug, value.scheduled)
@@ -581,12 +586,13 @@ def _fingerprint(value: Any, post_digest: Callable[[Post], str], memo: dict[int,
         return _digest(type(value).__name__, value.model_dump_json())
     if is_dataclass(value) and not isinstance(value, type):
         return _digest(
-            type(value).__name__, *(fingerprint(getattr(value, item.name), post_digest, memo) for item in fields(value))
+            type(value).__name__,
+            *(fingerprint(getattr(value, name), post_digest, memo) for name in _fields(type(value))),
         )
     if isinstance(value, (list, tuple)):
         return _digest("list", *(fingerprint(item, post_digest, memo) for item in value))
     if isinstance(value, dict):
         return _digest("dict", *(f"{key}={fingerprint(item, post_digest, memo)}" for key, item in value.items()))
     if value is None or isinstance(value, (str, int, float, bool, date, Path)):
-        return _digest(type(value).__name__, value)
+        return f"{type(value).__name__}:{value!r}"  # as it is: the digest of what holds it covers it (repr escapes \0)
     raise TypeError(f"no fingerprint for {type(value).__name__}: add it to etalase.build.render.fingerprint")
