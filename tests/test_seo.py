@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -286,3 +287,24 @@ def test_pages_announce_their_feeds(demo_site):
         ("application/rss+xml", "/umkm/feed.xml"),
         ("application/feed+json", "/umkm/feed.json"),
     }
+
+
+def test_a_card_is_named_by_its_backgrounds_photo_cache_entry_or_else_by_its_bytes(tmp_path):
+    """A post's card is keyed by its cover's place in the photo cache (named by the photo's digest): the
+    background is not read again for each of 2,000 cards; a card without that name is keyed by the bytes."""
+    background = tmp_path / "ab12" / "social.jpg"
+    background.parent.mkdir()
+    Image.new("RGB", (1200, 630), (40, 120, 90)).save(background)
+    request = CardRequest(background, "Wisata", "Pantai", "Kab. Contoh", "#0f6e56", "pantai", None, "ab12/social.jpg")
+    cache = tmp_path / "kartu"
+    card = render_cards({"pantai": request}, cache)["pantai"]
+    background.write_bytes(b"")  # the name stands for the content: the file is not opened
+    assert render_cards({"pantai": request}, cache)["pantai"] == card
+    Image.new("RGB", (1200, 630), (200, 60, 30)).save(background)
+    moved = render_cards({"pantai": replace(request, background_key="cd34/social.jpg")}, cache)["pantai"]
+    assert moved.url != card.url  # another photo: another card
+
+    unnamed = replace(request, background_key=None)
+    first = render_cards({"pantai": unnamed}, cache)["pantai"]
+    Image.new("RGB", (1200, 630), (20, 20, 160)).save(background)
+    assert render_cards({"pantai": unnamed}, cache)["pantai"].url != first.url  # new bytes: a new card

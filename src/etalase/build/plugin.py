@@ -332,6 +332,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         requests = {
             post.slug: social.CardRequest(
                 background=self.photos[post.cover].social.file,
+                background_key=_cache_name(self.photos[post.cover].social.file),
                 kicker=post.category_label,
                 title=post.meta.title,
                 footer=f"{site.brand} · {site.address}",
@@ -344,6 +345,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
         if self.hero:
             requests[SITE_CARD] = social.CardRequest(
                 background=self.hero.social.file,
+                background_key=_cache_name(self.hero.social.file),
                 kicker=site.brand,
                 title=self.brand.tagline,
                 footer=site.address,
@@ -504,6 +506,11 @@ def _second_core(
     done while the first process draws the pages."""
     render.place_files(media, site_dir)
     return search_index.build_index(site_dir, posts, search_cache) if posts is not None else None
+
+
+def _cache_name(rendition: Path) -> str:
+    """A rendition's name in the photo cache, ``<entry key>/<file>``: what it holds, wherever the cache is."""
+    return f"{rendition.parent.name}/{rendition.name}"
 
 
 def content_cache_name(content_dir: Path) -> str:
