@@ -397,17 +397,25 @@ def test_spaced_out_text_is_not_cut_and_focus_stays_clear_of_the_taller_header(o
     assert placement_problems(backwards) == []
 
 
+SHIFT_LIMIT = 0.01
+"""Largest layout shift the search page may make while its results arrive: a tenth of Lighthouse's "good"
+(0.1). The results once pushed the page by 0.14; a busy machine can still shift a line by under 0.001 as the
+heading typeface arrives after the first paint (font-display: swap), which no visitor sees as a jump."""
+
+
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_search_results_move_nothing_as_they_arrive(open_page, viewport):
     """A search opened with its query (a shared link, the header's form): the results appear after the first
-    paint and must not push what is already drawn (Cumulative Layout Shift 0, as Lighthouse counts it)."""
+    paint and must not push what is already drawn (Cumulative Layout Shift, as Lighthouse counts it)."""
     page = open_page("", viewport=PHONE if viewport == "phone" else DESKTOP)
-    page.add_init_script(  # counts every shift of the next page from its first paint
-        "window.__shift = 0; new PerformanceObserver(list => list.getEntries()"
-        ".forEach(entry => { if (!entry.hadRecentInput) window.__shift += entry.value; }))"
+    page.add_init_script(  # records every shift of the next page from its first paint, and what moved
+        "window.__shifts = []; new PerformanceObserver(list => list.getEntries()"
+        ".forEach(entry => { if (!entry.hadRecentInput) window.__shifts.push([entry.value, entry.sources"
+        ".map(source => source.node ? (source.node.className || source.node.nodeName) : '?').join(' ')]); }))"
         ".observe({type: 'layout-shift', buffered: true})"
     )
     page.goto(page.url + urls.search() + "?q=pantai", wait_until="networkidle")
     page.locator(".etalase-result").first.wait_for()
     page.wait_for_timeout(300)
-    assert page.evaluate("window.__shift") == 0
+    shifts = page.evaluate("window.__shifts")
+    assert sum(value for value, _ in shifts) < SHIFT_LIMIT, shifts
