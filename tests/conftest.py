@@ -350,6 +350,8 @@ def serve(directory: Path, prefix: str = "/"):
     import threading
 
     class Handler(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as a real web server: a page's 30 files over a few connections
+
         def log_message(self, *args) -> None:  # keep test output clean
             pass
 
