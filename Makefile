@@ -62,23 +62,26 @@ illustrations: $(VENV)/.site-deps
 # The tests on every core (pytest-xdist), one by one, longest first; the tests that share a module's
 # fixture (its built site) as one group on one worker, in the order tests/conftest.py gives.
 XDIST := -n auto --dist loadgroup --no-loadscope-reorder
+# Every test lane writes its temporary files in a scratch folder of its own, on the RAM disk when the
+# machine has room (tests/scratch_dir.sh), deleted when the lane ends.
+SCRATCH := tests/scratch_dir.sh
 
 # Lint and types first (seconds), then the tests on every core. Property tests run hypothesis's "ci" profile (tests/conftest.py):
 # the same examples every run.
 test: lint $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
-	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST)
+	ETALASE_HYPOTHESIS_PROFILE=ci $(SCRATCH) $(BIN)/python -m pytest $(XDIST)
 
 # The quick lane while working: no browser (Chromium), no `pip install` of the package, no benchmarks
 # (markers browser and slow, see pyproject.toml), no lint: about 2 minutes on 2 cores (README). `make test` runs everything.
 test-quick: $(VENV)/.test-deps /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
-	ETALASE_HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest $(XDIST) -q -m "not slow and not browser"
+	ETALASE_HYPOTHESIS_PROFILE=ci $(SCRATCH) $(BIN)/python -m pytest $(XDIST) -q -m "not slow and not browser"
 
 # The property tests (hypothesis) with new random examples each run (CI repeats the same ones):
 # EXPLORE_ARGS="--hypothesis-seed=N" replays a run. A failure prints a @reproduce_failure blob and the
 # example: keep it as an @example above the test, fix the code, and CI then checks it on every run.
 EXPLORE_ARGS ?=
 test-explore: $(VENV)/.test-deps
-	ETALASE_HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -n auto -q -p no:cacheprovider -m hypothesis \
+	ETALASE_HYPOTHESIS_PROFILE=explore $(SCRATCH) $(BIN)/python -m pytest -n auto -q -p no:cacheprovider -m hypothesis \
 	  --hypothesis-show-statistics $(EXPLORE_ARGS)
 
 # The modules whose code reads the clock or whose expectations hold dates (the demo's scheduled post,
@@ -92,7 +95,7 @@ CLOCK_TESTS := tests/test_build.py tests/test_schedule_order.py tests/test_seo.p
 CLOCK_DAY ?= 2028-07-01
 test-dates: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/java /usr/bin/faketime node_modules/.package-lock.json
 	@echo "== clock at $(CLOCK_DAY) 12:00"
-	faketime -f "@$(CLOCK_DAY) 12:00:00" $(BIN)/python -m pytest $(XDIST) -q \
+	$(SCRATCH) faketime -f "@$(CLOCK_DAY) 12:00:00" $(BIN)/python -m pytest $(XDIST) -q \
 	  -p no:cacheprovider -k "not serve_reloads" $(CLOCK_TESTS)
 
 # ruff and mypy as configured in pyproject.toml (`ruff format .` fixes what the second line finds).

@@ -74,3 +74,27 @@ def test_the_tests_sharing_a_module_s_site_run_on_one_worker(tmp_path: Path) -> 
         workers.setdefault(module, set()).add(worker)
     assert len(workers["test_first"]) == 1 and len(workers["test_second"]) == 1, workers
     assert sum(line.count("PASSED") for line in result.stdout.splitlines()) == 24
+
+
+SCRATCH = Path(__file__).parent / "scratch_dir.sh"
+
+
+def test_each_lane_gets_a_scratch_folder_of_its_own_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    """tests/scratch_dir.sh (every make test lane): TMPDIR is a new folder while the command runs, the
+    command's exit status is the lane's, and the folder is gone afterwards, whatever the status."""
+    report = tmp_path / "tmpdir"
+    for status in (0, 3):
+        run = subprocess.run(
+            [str(SCRATCH), "bash", "-c", f'echo "$TMPDIR" > {report}; touch "$TMPDIR/made"; exit {status}'],
+            env={**os.environ, "TMPDIR": str(tmp_path)},
+            check=False,
+            timeout=60,
+        )
+        assert run.returncode == status
+        scratch = Path(report.read_text().strip())
+        assert scratch.name.startswith("etalase-tests.") and scratch.parent in (Path("/dev/shm"), tmp_path)
+        assert not scratch.exists()
+
+    on_disk = {**os.environ, "TMPDIR": str(tmp_path), "ETALASE_TESTS_ON_DISK": "1"}
+    subprocess.run([str(SCRATCH), "bash", "-c", f'echo "$TMPDIR" > {report}'], env=on_disk, check=True, timeout=60)
+    assert Path(report.read_text().strip()).parent == tmp_path  # kept off the RAM disk when asked
