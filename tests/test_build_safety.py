@@ -32,12 +32,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from etalase.build import publish, search_index
-from etalase.build.forked import ChildFailed
 from etalase.build.pause import ENV_AT, ENV_MARKER, POINTS
 from etalase.content.front_matter import Document, parse_document
 from etalase.content.load import Loaded, RawFile, load_content
 from etalase.content.problems import Problem
 from etalase.content.validate import validate
+from etalase.utils.forked import ChildFailed
 
 from conftest import BUILD, PHOTOS, ROOT, run_build, run_check, write_config
 from untrusted_content import POST, add_post, base_content, front_matter, snapshot
@@ -218,7 +218,7 @@ def test_a_build_that_fails_while_rendering_keeps_the_old_site(sites: Sites, tmp
 def test_a_search_index_that_fails_in_its_own_process_fails_the_build_and_keeps_the_old_site(
     sites: Sites, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The index is written by a forked process while the pages are drawn (etalase.build.forked): its failure
+    """The index is written by a forked process while the pages are drawn (etalase.utils.forked): its failure
     still stops the build, names what failed, and nothing of the build is published or left behind."""
 
     def broken_index(*args: object) -> None:

@@ -1,4 +1,4 @@
-"""Work in a forked process (etalase.build.forked): its value or its error comes back, and it never outlives the build."""
+"""Work in a forked process (etalase.utils.forked): its value or its error comes back, and it never outlives the build."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from etalase.build.forked import ChildFailed, Forked
+from etalase.utils.forked import ChildFailed, Forked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_the_child_dies_with_its_parent(tmp_path: Path) -> None:
         f"""
         import os, signal, sys, time
         from pathlib import Path
-        from etalase.build.forked import Forked
+        from etalase.utils.forked import Forked
         work = Forked(lambda: time.sleep(120))
         Path({str(report)!r}).write_text(str(work._pid))
         os.kill(os.getpid(), signal.SIGKILL)

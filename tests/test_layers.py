@@ -1,6 +1,7 @@
 """The house reads from its folders: subpackages import only those below them, and no module imports itself back.
 
-Order, lowest first: ``content`` (what a post is), ``photos``, ``authoring``
+Order, lowest first: ``utils`` (what knows nothing of posts: work in a forked process), ``content``
+(what a post is), ``photos``, ``authoring``
 (what is generated from the schema), ``build``, ``ci``, ``kiriman``; the
 command and the public seam (``cli``, ``api``, ``__main__``) sit on top.
 CONTRIBUTING.md explains each.
@@ -15,7 +16,7 @@ from pathlib import Path
 import etalase
 
 PACKAGE = Path(etalase.__file__).resolve().parent
-LAYERS = ["content", "photos", "authoring", "build", "ci", "kiriman"]
+LAYERS = ["utils", "content", "photos", "authoring", "build", "ci", "kiriman"]
 TOP = {"api", "cli", "__main__", "__init__"}
 
 

@@ -20,7 +20,7 @@ import pytest
 
 import etalase
 from etalase import api
-from etalase.content import digests
+from etalase.content import digests, validate
 from etalase.content.digests import FileDigests
 from etalase.content.photo_files import MAX_ORIGINAL_BYTES
 from etalase.content.post_cache import FOLDER
@@ -204,3 +204,41 @@ def test_a_file_larger_than_any_photo_is_keyed_by_its_stat_and_never_read(
 
     assert check(site).counts == {"posts_cached": 2, "posts_checked": 1}
     assert read and big not in read
+
+
+def test_posts_checked_on_two_cores_give_what_one_core_gives(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From :data:`validate.FORK_AT` posts to check, every other one is checked in a forked process and sent back
+    as the post cache writes it: the same posts, the same problems in the same order, the same cache."""
+    add_problems(site.parent / "content")
+    alone = check(site)
+    shutil.rmtree(site.parent / "cache")
+
+    forks: list[object] = []
+
+    class Counted(validate.Forked):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            forks.append(args)
+            super().__init__(*args, **kwargs)
+
+    here: list[Path] = []  # the posts this process checks (the forked one counts in its own memory)
+    check_post = validate._check_post
+    monkeypatch.setattr(validate, "_check_post", lambda index, *rest: here.append(index) or check_post(index, *rest))
+    monkeypatch.setattr(validate, "FORK_AT", 2)
+    monkeypatch.setattr(validate, "Forked", Counted)
+    shared = check(site)
+    assert len(forks) == 1  # the check was shared out, and the other half's outcomes came back and were used:
+    assert len(here) == (shared.counts["posts_checked"] + 1) // 2 < shared.counts["posts_checked"]
+    assert messages(shared) == messages(alone) != []
+    warm = check(site)  # warm: every outcome comes from the cache both processes filled
+    assert messages(warm) == messages(alone)
+
+    clean = tmp_path / "clean"
+    write_content(clean / "content")  # the scenario posts, no problem: every post sent back whole
+    config = write_config(clean, content_dir=clean / "content")
+    shared_posts = posts_of(check(config))
+    shutil.rmtree(clean / "cache")
+    monkeypatch.setattr(validate, "FORK_AT", 10**6)
+    assert shared_posts == posts_of(check(config)) != []
+    assert len(forks) == 2

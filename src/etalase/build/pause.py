@@ -25,7 +25,7 @@ POINTS: dict[str, str] = {
     "photos:done": "every photo is processed into the cache; no page is written",
     "pages:written": (
         "MkDocs has written every page into the staging folder; no feed yet, and the second process"
-        " (etalase.build.forked) may still be linking photos or writing the search index"
+        " (etalase.utils.forked) may still be linking photos or writing the search index"
     ),
     "search:indexed": "the search index is written into the staging folder; nothing is published yet",
     "publish:staged": "the new site is complete in the staging folder; the old site is untouched",

@@ -56,7 +56,6 @@ from mkdocs.utils.templates import TemplateContext
 from etalase.authoring import schema_docs
 from etalase.build import feeds, render, search_index, seo, theme
 from etalase.build import share_cards as social
-from etalase.build.forked import Forked
 from etalase.build.guard import PostGuard
 from etalase.build.options import EtalaseConfig
 from etalase.build.pages import Page, PostPage, build_pages
@@ -75,6 +74,7 @@ from etalase.content.structure import Content, Post
 from etalase.photos.cache import prune_cache
 from etalase.photos.process import process_photos
 from etalase.photos.types import PhotoRequest, ProcessedPhoto
+from etalase.utils.forked import Forked
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 
@@ -500,7 +500,7 @@ class EtalasePlugin(BasePlugin[EtalaseConfig]):
 def _second_core(
     site_dir: Path, media: dict[str, Path], posts: list[PostPage] | None, search_cache: Path
 ) -> search_index.IndexResult | None:
-    """The build's second process, forked once every photo and share card is made (:mod:`etalase.build.forked`):
+    """The build's second process, forked once every photo and share card is made (:mod:`etalase.utils.forked`):
     link the photos' renditions and the share cards from their caches into the site, then write the search
     index of ``posts`` (``None``: ``--no-search``). At 2,000 posts that is 8,000 links and 1,500 index files,
     done while the first process draws the pages."""

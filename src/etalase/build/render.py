@@ -49,7 +49,6 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from pydantic import BaseModel
 
-from etalase.build.forked import CAN_FORK, ChildFailed, Forked
 from etalase.build.guard import PostGuard, PostTooComplex
 from etalase.build.listings import ListingKind
 from etalase.build.pages import Page, PostPage
@@ -64,6 +63,7 @@ from etalase.content.structure import CreatorEntry, Place, Post
 from etalase.content.text_cache import TextCache
 from etalase.photos.markup import picture_html
 from etalase.photos.types import ProcessedPhoto
+from etalase.utils.forked import CAN_FORK, ChildFailed, Forked
 
 log = logging.getLogger("mkdocs.plugins.etalase")
 

@@ -156,7 +156,7 @@ class PostCache:
         """The stored outcomes among ``keys`` (an entry that cannot be read is left out)."""
         found = {}
         for key, text in self.store.read_texts(keys).items():
-            outcome = _loads(text)
+            outcome = loads_outcome(text)
             if outcome is not None:
                 found[key] = outcome
         return found
@@ -271,7 +271,8 @@ def dumps(outcome: Outcome) -> str | None:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _loads(text: str) -> Outcome | None:
+def loads_outcome(text: str) -> Outcome | None:
+    """An outcome from :func:`dumps`' text; ``None`` for text that is not one (a damaged entry is a miss)."""
     try:
         outcome = pickle.loads(base64.b64decode(text, validate=True))
     except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever it raises
