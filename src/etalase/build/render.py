@@ -35,7 +35,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -144,7 +143,7 @@ class BodyRenderer:
             _start_worker(*setup)
             return dict(_render_body(job) for job in jobs)
         chunk = max(1, len(jobs) // (self.workers * 8))
-        forked = sys.platform == "linux"
+        forked = CAN_FORK
         context = multiprocessing.get_context("fork" if forked else "spawn")
         global _JOBS
         _JOBS = jobs if forked else []  # forked workers inherit them: only indices go through the pool's pipes

@@ -150,19 +150,25 @@ def _through_cache(
     else:
         misses_here = misses
     outcomes.update(check(misses_here))
+    texts: dict[str, str] = {}
+    """The forked process's outcomes as the cache writes them: stored as they came, not written again."""
     if forked is not None:
         texts = forked.result()
         for key, post_file in misses[1::2]:
-            text = texts.get(key)
-            outcome = loads_outcome(text) if text is not None else None
-            outcomes[key] = outcome if outcome is not None else check([(key, post_file)])[key]
+            outcome = loads_outcome(texts[key]) if key in texts else None
+            if outcome is None:
+                texts.pop(key, None)
+                outcome = check([(key, post_file)])[key]
+            outcomes[key] = outcome
     fresh: dict[str, str] = {}
     posts: list[Post] = []
     checked = {key for key, _ in misses}
     for key, post_file in zip(keys, loaded.pending, strict=True):
         outcome = outcomes[key]
-        if key in checked and PostCache.unchanged(post_file) and (text := dumps(outcome)) is not None:
-            fresh[key] = text
+        if key in checked and PostCache.unchanged(post_file):
+            text = texts.get(key) or dumps(outcome)
+            if text is not None:
+                fresh[key] = text
         problems.extend(outcome.problems)
         if outcome.post is not None:
             posts.append(outcome.post)

@@ -42,7 +42,6 @@ import multiprocessing
 import os
 import shutil
 import stat
-import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -60,6 +59,7 @@ from etalase.content.photo_files import _EXTENSIONS, ACCEPTED
 from etalase.content.problems import Problem, display_path
 from etalase.photos.cache import _MANIFEST, _TMP, _digests, _git_blobs, _load_index, _photo, _read_manifest, _save_index
 from etalase.photos.types import PIPELINE_VERSION, WEBP_METHOD, ImageSettings, PhotoRequest, PhotoResult, ProcessedPhoto
+from etalase.utils.forked import CAN_FORK
 
 _FORMAT_NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}
 """Pillow format -> name in messages, where they differ."""
@@ -305,7 +305,7 @@ def _run_jobs(jobs: dict[str, _Job], workers: int, progress: bool) -> dict[str, 
     # fork is cheapest (no re-import per worker). The fork context starts every
     # worker at the first submit, before the progress display starts its thread.
     # Elsewhere (macOS) fork is unsafe: spawn.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
     _register_heif()  # once here rather than in every forked worker (~60 ms each)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future, str] = {pool.submit(_render, job): key for key, job in jobs.items()}
