@@ -419,3 +419,19 @@ def test_search_results_move_nothing_as_they_arrive(open_page, viewport):
     page.wait_for_timeout(300)
     shifts = page.evaluate("window.__shifts")
     assert sum(value for value, _ in shifts) < SHIFT_LIMIT, shifts
+
+
+def test_a_results_place_and_event_time_stay_inside_it_on_a_phone(open_page):
+    """An event's time ("28 November 2026, 19.00 WIB sampai 29 November …") is longer than a phone's line: it
+    wraps inside the result, nothing of it is cut at the screen's edge."""
+    page = open_page("", viewport={"width": 360, "height": 800})
+    page.goto(page.url + urls.search() + "?q=pantai", wait_until="networkidle")
+    page.locator(".etalase-result").first.wait_for()
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.etalase-result__meta')].filter(meta => {
+            const box = meta.getBoundingClientRect();
+            return meta.scrollWidth > meta.clientWidth + 1 || box.right > document.documentElement.clientWidth
+              || [...meta.children].some(part => part.getBoundingClientRect().right > box.right + 1);
+        }).map(meta => meta.textContent)"""
+    )
+    assert cut == []
