@@ -396,3 +396,31 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The worker's kept browser tabs (:mod:`browser_tabs`)."""
+    from browser_tabs import Tabs
+
+    kept = Tabs(browser)
+    yield kept
+    kept.close()
+
+
+@pytest.fixture
+def tab(tabs, request: pytest.FixtureRequest):
+    """``tab(url, viewport=…, javascript=…, scale=…)``: a kept tab with ``url`` loaded, for a test that
+    only looks at pages; given back when the test ends (closed if it failed)."""
+    yield tabs.open
+    report = getattr(request.node, "report_call", None)
+    tabs.give_back(failed=report is None or report.failed)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep each test's call report on it (``item.report_call``): the ``tab`` fixture closes a failed test's tab."""
+    report = yield
+    if report.when == "call":
+        item.report_call = report  # type: ignore[attr-defined]
+    return report

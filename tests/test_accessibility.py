@@ -48,44 +48,29 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_axe_finds_no_violation(browser, demo_url, kind, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + PAGES[kind], wait_until="networkidle")
-        if kind == "search":  # the results and the opened filters are part of the page too
-            page.get_by_role("searchbox").fill("pantai")
-            page.locator(".etalase-result").first.wait_for(timeout=10_000)
-            page.get_by_role("button", name="Saring").click()
-            page.locator(".etalase-search__count").first.filter(has_text="(").wait_for(timeout=10_000)
-        violations = Axe().run(page).response["violations"]
-    finally:
-        context.close()
+def test_axe_finds_no_violation(tab, demo_url, kind, viewport):
+    page = tab(demo_url + PAGES[kind], viewport=VIEWPORTS[viewport], wait_until="networkidle")
+    if kind == "search":  # the results and the opened filters are part of the page too
+        page.get_by_role("searchbox").fill("pantai")
+        page.locator(".etalase-result").first.wait_for(timeout=10_000)
+        page.get_by_role("button", name="Saring").click()
+        page.locator(".etalase-search__count").first.filter(has_text="(").wait_for(timeout=10_000)
+    violations = Axe().run(page).response["violations"]
     assert violations == [], describe(violations)
 
 
 @pytest.mark.parametrize("url", HAND_WRITTEN)
-def test_axe_finds_no_violation_on_hand_written_pages(browser, demo_url, url):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + url, wait_until="networkidle")
-        violations = Axe().run(page).response["violations"]
-    finally:
-        context.close()
+def test_axe_finds_no_violation_on_hand_written_pages(tab, demo_url, url):
+    page = tab(demo_url + url, viewport=VIEWPORTS["phone"], wait_until="networkidle")
+    violations = Axe().run(page).response["violations"]
     assert violations == [], describe(violations)
 
 
-def test_axe_finds_no_violation_in_the_open_phone_menu(browser, demo_url):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + sp.newest_post("wisata").url)
-        page.get_by_role("button", name="Menu").click()
-        page.get_by_role("navigation", name="Navigasi utama").get_by_role("link", name="Wisata", exact=True).wait_for()
-        violations = Axe().run(page).response["violations"]
-    finally:
-        context.close()
+def test_axe_finds_no_violation_in_the_open_phone_menu(tab, demo_url):
+    page = tab(demo_url + sp.newest_post("wisata").url, viewport=VIEWPORTS["phone"])
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("navigation", name="Navigasi utama").get_by_role("link", name="Wisata", exact=True).wait_for()
+    violations = Axe().run(page).response["violations"]
     assert violations == [], describe(violations)
 
 
@@ -132,15 +117,10 @@ def landmarks(snapshot: str) -> list[tuple[str, str | None, str]]:
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("kind", ["home", "post-wisata", "category", "search", "page", "not-found"])
-def test_landmarks_are_named_in_indonesian_and_main_holds_the_page(browser, demo_url, kind, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + PAGES[kind], wait_until="networkidle")
-        found = landmarks(page.locator("body").aria_snapshot())
-        heading = page.get_by_role("heading", level=1).inner_text().strip()
-    finally:
-        context.close()
+def test_landmarks_are_named_in_indonesian_and_main_holds_the_page(tab, demo_url, kind, viewport):
+    page = tab(demo_url + PAGES[kind], viewport=VIEWPORTS[viewport], wait_until="networkidle")
+    found = landmarks(page.locator("body").aria_snapshot())
+    heading = page.get_by_role("heading", level=1).inner_text().strip()
     names = [name for role, name, _ in found if role == "navigation"]
     assert set(names) <= NAVIGATION_NAMES and len(names) == len(set(names)), names
     assert ("complementary", "Pemberitahuan") in [(role, name) for role, name, _ in found]  # the demo banner
@@ -151,53 +131,38 @@ def test_landmarks_are_named_in_indonesian_and_main_holds_the_page(browser, demo
         assert "- search:" in mains[0]
 
 
-def test_the_404_page_says_so_in_its_title(browser, demo_url):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + PAGES["not-found"])
-        assert page.title() == f"Halaman tidak ditemukan - {sp.site_config().site_name}"
-    finally:
-        context.close()
+def test_the_404_page_says_so_in_its_title(tab, demo_url):
+    page = tab(demo_url + PAGES["not-found"], viewport=VIEWPORTS["phone"])
+    assert page.title() == f"Halaman tidak ditemukan - {sp.site_config().site_name}"
 
 
-def test_search_results_are_headings_and_each_title_is_read_once(browser, demo_url):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + urls.search() + "?q=pantai", wait_until="networkidle")
-        results = page.locator(".etalase-result")
-        results.first.wait_for()
-        titles = page.locator(".etalase-result a").all_inner_texts()
-        snapshot = page.locator(".etalase-results").aria_snapshot()
-        images = page.locator(".etalase-result img").evaluate_all("images => images.map(i => i.getAttribute('alt'))")
-    finally:
-        context.close()
+def test_search_results_are_headings_and_each_title_is_read_once(tab, demo_url):
+    page = tab(demo_url + urls.search() + "?q=pantai", viewport=VIEWPORTS["phone"], wait_until="networkidle")
+    results = page.locator(".etalase-result")
+    results.first.wait_for()
+    titles = page.locator(".etalase-result a").all_inner_texts()
+    snapshot = page.locator(".etalase-results").aria_snapshot()
+    images = page.locator(".etalase-result img").evaluate_all("images => images.map(i => i.getAttribute('alt'))")
     assert titles and images == [""] * len(titles)  # the thumbnail is decorative: the title says what it shows
     for title in titles:
         assert snapshot.count(f'heading "{title}" [level=2]') == 1
         assert f'img "{title}"' not in snapshot
 
 
-def test_decorative_separators_are_not_read_and_links_say_what_they_do(browser, demo_url):
+def test_decorative_separators_are_not_read_and_links_say_what_they_do(tab, demo_url):
     post = sp.newest_post("wisata")
-    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + post.url)
-        crumbs = "\n".join(
-            line
-            for line in page.get_by_role("navigation", name="Remah roti").aria_snapshot().splitlines()
-            if "/url:" not in line
-        )
-        share = page.locator(".etalase-share")
-        names = [
-            share.get_by_role("link", name=name).count()
-            for name in ("Bagikan ke WhatsApp", "Bagikan ke Facebook", "Bagikan ke X (Twitter)")
-        ]
-        bare = share.get_by_role("link", name="X", exact=True).count()
-    finally:
-        context.close()
+    page = tab(demo_url + post.url, viewport=VIEWPORTS["phone"])
+    crumbs = "\n".join(
+        line
+        for line in page.get_by_role("navigation", name="Remah roti").aria_snapshot().splitlines()
+        if "/url:" not in line
+    )
+    share = page.locator(".etalase-share")
+    names = [
+        share.get_by_role("link", name=name).count()
+        for name in ("Bagikan ke WhatsApp", "Bagikan ke Facebook", "Bagikan ke X (Twitter)")
+    ]
+    bare = share.get_by_role("link", name="X", exact=True).count()
     # On a phone the trail is one line: the post's own title is its heading, not a crumb.
     assert "Beranda" in crumbs and post.title not in crumbs and not re.search(r"[›>»/|]", crumbs), crumbs
     assert names == [1, 1, 1] and bare == 0
@@ -209,28 +174,23 @@ def rgb(css: str) -> tuple[int, int, int]:
 
 
 @pytest.mark.parametrize("url", ["", urls.search(), PAGES["not-found"]])
-def test_search_fields_have_a_visible_label_and_a_border_of_3_to_1(browser, demo_url, url):
+def test_search_fields_have_a_visible_label_and_a_border_of_3_to_1(tab, demo_url, url):
     """The label is what a voice-control user says; the field's edge and the checkboxes' must be seen."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(demo_url + url, wait_until="networkidle")
-        form = page.get_by_role("search")
-        label = form.locator("label")
-        field = form.get_by_role("searchbox", name=label.inner_text().strip())
-        assert label.is_visible() and field.is_visible()
-        colours = field.evaluate("""f => ({border: getComputedStyle(f).borderTopColor, width: getComputedStyle(f).borderTopWidth,
-            placeholder: getComputedStyle(f, '::placeholder').color, around: getComputedStyle(f.closest('form')).color})""")
-        if url == urls.search():
-            page.get_by_role("button", name="Saring").click()  # the filters are behind it
-            page.get_by_role("checkbox").first.wait_for()
-            box = page.get_by_role("checkbox").first
-            darkest = min(
-                luminance(p) for p in Image.open(io.BytesIO(box.screenshot())).convert("RGB").get_flattened_data()
-            )
-            assert contrast(darkest, 1.0) >= 3, "the checkbox's edge"
-    finally:
-        context.close()
+    page = tab(demo_url + url, viewport=VIEWPORTS["phone"], wait_until="networkidle")
+    form = page.get_by_role("search")
+    label = form.locator("label")
+    field = form.get_by_role("searchbox", name=label.inner_text().strip())
+    assert label.is_visible() and field.is_visible()
+    colours = field.evaluate("""f => ({border: getComputedStyle(f).borderTopColor, width: getComputedStyle(f).borderTopWidth,
+        placeholder: getComputedStyle(f, '::placeholder').color, around: getComputedStyle(f.closest('form')).color})""")
+    if url == urls.search():
+        page.get_by_role("button", name="Saring").click()  # the filters are behind it
+        page.get_by_role("checkbox").first.wait_for()
+        box = page.get_by_role("checkbox").first
+        darkest = min(
+            luminance(p) for p in Image.open(io.BytesIO(box.screenshot())).convert("RGB").get_flattened_data()
+        )
+        assert contrast(darkest, 1.0) >= 3, "the checkbox's edge"
     assert contrast(luminance(rgb(colours["placeholder"])), 1.0) >= 4.5
     if url != "":  # in the hero the white field stands on the dark scrim (tests/test_hero_contrast.py)
         assert colours["width"] != "0px" and contrast(luminance(rgb(colours["border"])), 1.0) >= 3

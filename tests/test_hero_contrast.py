@@ -133,35 +133,23 @@ def text_contrast(page, selector: str) -> tuple[float, int]:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("photo", ["demo", "bright", "busy"])
-def test_white_text_over_the_hero_reaches_4_5_to_1(browser, hero_sites, photo, width):
+def test_white_text_over_the_hero_reaches_4_5_to_1(tab, hero_sites, photo, width):
     w, h = WIDTHS[width]
-    context = browser.new_context(viewport={"width": w, "height": h}, locale="id-ID")
-    page = context.new_page()
-    try:
-        page.goto(hero_sites[photo], wait_until="networkidle")
-        page.locator(".etalase-hero img").evaluate("img => img.decode()")
-        measured = {selector: text_contrast(page, selector) for selector in HERO_TEXT}
-    finally:
-        context.close()
+    page = tab(hero_sites[photo], viewport={"width": w, "height": h}, wait_until="networkidle")
+    page.locator(".etalase-hero img").evaluate("img => img.decode()")
+    measured = {selector: text_contrast(page, selector) for selector in HERO_TEXT}
     for selector, (ratio, glyphs) in measured.items():
         assert glyphs > 50, f"{selector}: no text drawn"
         assert ratio >= 4.5, f"{photo} hero at {w}px: {selector} {ratio:.2f}:1"
 
 
-def test_the_scrim_follows_the_photo(browser, hero_sites):
+def test_the_scrim_follows_the_photo(tab, hero_sites):
     """The busy photo has no white: it gets a lighter scrim than the bright one (and still passes above)."""
     scrims = {}
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    try:
-        for photo in ("bright", "busy"):
-            page.goto(hero_sites[photo])
-            scrims[photo] = float(
-                page.locator(".etalase-hero").evaluate(
-                    "e => getComputedStyle(e).getPropertyValue('--etalase-hero-scrim')"
-                )
-            )
-    finally:
-        context.close()
+    for photo in ("bright", "busy"):
+        page = tab(hero_sites[photo], viewport={"width": 360, "height": 800})
+        scrims[photo] = float(
+            page.locator(".etalase-hero").evaluate("e => getComputedStyle(e).getPropertyValue('--etalase-hero-scrim')")
+        )
     assert scrims["bright"] == 0.55
     assert 0 < scrims["busy"] < scrims["bright"]

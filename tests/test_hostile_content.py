@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -265,35 +265,53 @@ class Visit:
     """Requests to another host (aborted)."""
 
 
-def visit(browser, url: str, act: Callable | None = None) -> Visit:
-    """Load ``url`` with :data:`TRAP` in every frame, let it settle, then ``act(page)``; returns what happened."""
-    context = browser.new_context()
-    seen = Visit()
-    context.expose_function("__etalaseRan", lambda where: seen.ran.append(where))
-    context.add_init_script(TRAP)
+class Visitor:
+    """One browser context (and tab) for the module, with :data:`TRAP` in every frame, the requests to
+    other hosts aborted and every dialog dismissed: each :meth:`visit` loads a page in it afresh."""
 
-    def route(request_route) -> None:
+    def __init__(self, browser) -> None:
+        self.seen = Visit()
+        self.context = browser.new_context()
+        self.context.expose_function("__etalaseRan", lambda where: self.seen.ran.append(where))
+        self.context.add_init_script(TRAP)
+        self.context.route("**/*", self._route)
+        self.context.on("page", lambda page: page.on("dialog", self._dialog))
+        self.page = self.context.new_page()
+
+    def _route(self, request_route) -> None:
         if request_route.request.url.startswith("http://127.0.0.1:"):
             request_route.continue_()
         else:
-            seen.foreign.append(request_route.request.url)
+            self.seen.foreign.append(request_route.request.url)
             request_route.abort()
 
-    context.route("**/*", route)
-    context.on(
-        "page", lambda page: page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
-    )
-    page = context.new_page()
-    try:
+    def _dialog(self, dialog) -> None:
+        self.seen.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def visit(self, url: str, act: Callable | None = None) -> Visit:
+        """Load ``url``, let it settle, then ``act(page)``; returns what happened meanwhile."""
+        self.seen = seen = Visit()
+        page = self.page
         page.goto(url, wait_until="load")
         page.evaluate(SETTLED)
         if act:
             act(page)
         if page.evaluate("window.__pwned") is not None:
             seen.ran.append(page.url)
-    finally:
-        context.close()
-    return seen
+        page.goto("about:blank")  # what the page set off later is not the next visit's
+        return seen
+
+
+@pytest.fixture(scope="module")
+def visitor(browser) -> Iterator[Visitor]:
+    visitor = Visitor(browser)
+    yield visitor
+    visitor.context.close()
+
+
+def visit(visitor: Visitor, url: str, act: Callable | None = None) -> Visit:
+    return visitor.visit(url, act)
 
 
 USED = ".etalase-post :is(a, button, summary, [title], [tabindex]):not([data-etalase-youtube])"
@@ -315,14 +333,14 @@ def use_everything(page) -> None:
 
 
 @pytest.mark.parametrize("slug", ALL_SLUGS)
-def test_no_script_runs_in_post_page(browser, hostile_url: str, slug: str) -> None:
-    seen = visit(browser, f"{hostile_url}artikel/{slug}/", use_everything)
+def test_no_script_runs_in_post_page(visitor, hostile_url: str, slug: str) -> None:
+    seen = visit(visitor, f"{hostile_url}artikel/{slug}/", use_everything)
     assert seen == Visit(), seen
 
 
 @pytest.mark.parametrize("url", ["", "kreator/jahat/", "wilayah/kota-jahat/", "wisata/", "arsip/", "arsip/2026/01/"])
-def test_no_script_runs_in_listing_pages(browser, hostile_url: str, url: str) -> None:
-    seen = visit(browser, hostile_url + url)
+def test_no_script_runs_in_listing_pages(visitor, hostile_url: str, url: str) -> None:
+    seen = visit(visitor, hostile_url + url)
     assert seen == Visit(), seen
 
 
@@ -336,7 +354,7 @@ RESULTS_SHOWN = """() => {
 
 
 @pytest.mark.parametrize("query", ["pwned", "onerror", "script"])
-def test_no_script_runs_in_search_results(browser, hostile_url: str, query: str) -> None:
+def test_no_script_runs_in_search_results(visitor, hostile_url: str, query: str) -> None:
     """Titles and summaries with markup in them are shown as text by the search page."""
     found: list[int] = []
 
@@ -345,12 +363,12 @@ def test_no_script_runs_in_search_results(browser, hostile_url: str, query: str)
         page.evaluate(SETTLED)
         found.append(page.locator(".etalase-result").count())
 
-    seen = visit(browser, f"{hostile_url}cari/?q={query}", wait_for_results)
+    seen = visit(visitor, f"{hostile_url}cari/?q={query}", wait_for_results)
     assert found[0] > 0
     assert seen == Visit(), seen
 
 
-def test_video_loads_nothing_from_youtube_until_play(browser, hostile_url: str) -> None:
+def test_video_loads_nothing_from_youtube_until_play(visitor, hostile_url: str) -> None:
     player: dict[str, str] = {}
 
     def play(page) -> None:
@@ -360,8 +378,8 @@ def test_video_loads_nothing_from_youtube_until_play(browser, hostile_url: str) 
         frame = page.locator("iframe.etalase-video__frame")
         player.update(src=frame.get_attribute("src"), title=frame.get_attribute("title"))
 
-    assert visit(browser, f"{hostile_url}artikel/fm-videos/") == Visit()
-    seen = visit(browser, f"{hostile_url}artikel/fm-videos/", play)
+    assert visit(visitor, f"{hostile_url}artikel/fm-videos/") == Visit()
+    seen = visit(visitor, f"{hostile_url}artikel/fm-videos/", play)
     assert player["src"] == "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1"
     assert player["title"] == f'"><img src=x onerror={PWN}>'  # the title is text, not HTML
     assert seen.ran == [] and seen.dialogs == []

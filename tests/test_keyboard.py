@@ -63,11 +63,14 @@ sticky header."""
 
 
 @pytest.fixture
-def open_page(browser, demo_url) -> Iterator[Callable[..., Page]]:
-    """Open a page of the demo site in a new context; every context is closed after the test."""
+def open_page(browser, tab, demo_url) -> Iterator[Callable[..., Page]]:
+    """Open a page of the demo site in a kept tab (conftest's ``tab``), or with ``fresh=True`` in a context of
+    its own, for a test that adds listeners or scripts to the page; own contexts are closed after the test."""
     contexts = []
 
-    def open_(url: str, viewport: dict = PHONE, javascript: bool = True) -> Page:
+    def open_(url: str, viewport: dict = PHONE, javascript: bool = True, fresh: bool = False) -> Page:
+        if not fresh:
+            return tab(demo_url + url, viewport=viewport, javascript=javascript, wait_until="networkidle")
         context = browser.new_context(viewport=viewport, locale="id-ID", java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
@@ -259,7 +262,7 @@ def test_every_focus_stop_shows_a_ring_of_3_to_1(open_page, kind, viewport):
 
 
 def test_search_results_are_announced_after_typing_and_after_a_filter(open_page):
-    page = open_page(urls.search())
+    page = open_page(urls.search(), fresh=True)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.reload(wait_until="networkidle")  # with every request of the page seen
@@ -407,7 +410,7 @@ heading typeface arrives after the first paint (font-display: swap), which no vi
 def test_search_results_move_nothing_as_they_arrive(open_page, viewport):
     """A search opened with its query (a shared link, the header's form): the results appear after the first
     paint and must not push what is already drawn (Cumulative Layout Shift, as Lighthouse counts it)."""
-    page = open_page("", viewport=PHONE if viewport == "phone" else DESKTOP)
+    page = open_page("", viewport=PHONE if viewport == "phone" else DESKTOP, fresh=True)
     page.add_init_script(  # records every shift of the next page from its first paint, and what moved
         "window.__shifts = []; new PerformanceObserver(list => list.getEntries()"
         ".forEach(entry => { if (!entry.hadRecentInput) window.__shifts.push([entry.value, entry.sources"

@@ -134,11 +134,9 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def phone(browser) -> Iterator:
-    context = browser.new_context(viewport=PHONE, locale="id-ID")
-    tab = context.new_page()
-    yield tab
-    context.close()
+def phone(tab) -> Iterator:
+    """A phone-sized kept tab (conftest's ``tab``), blank."""
+    yield tab("about:blank", viewport=PHONE)
 
 
 def search(page, base: str, query: str) -> list[str]:
@@ -453,17 +451,12 @@ def test_filters_alone_list_every_post_of_a_category(phone, site_url: str) -> No
     ]
 
 
-def test_without_javascript_the_page_offers_the_categories(browser, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(site_url + "cari/")
-        assert not page.get_by_role("searchbox").is_visible()
-        browse = page.locator("[data-etalase-search-browse]")
-        assert browse.get_by_role("link", name="Budaya").is_visible()
-        assert browse.get_by_role("link", name="Arsip").is_visible()
-    finally:
-        context.close()
+def test_without_javascript_the_page_offers_the_categories(tab, site_url: str) -> None:
+    page = tab(site_url + "cari/", viewport=PHONE, javascript=False)
+    assert not page.get_by_role("searchbox").is_visible()
+    browse = page.locator("[data-etalase-search-browse]")
+    assert browse.get_by_role("link", name="Budaya").is_visible()
+    assert browse.get_by_role("link", name="Arsip").is_visible()
 
 
 def test_more_results_on_request_with_focus_on_the_first_new_one(phone, demo_url: str) -> None:

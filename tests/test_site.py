@@ -24,12 +24,9 @@ PHONE = {"width": 412, "height": 915}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def open_page(browser, url: str, *, viewport=PHONE, javascript: bool = True):
-    """A new page in its own context, loaded; returns (page, context)."""
-    context = browser.new_context(viewport=viewport, locale="id-ID", java_script_enabled=javascript)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    return page, context
+def open_page(tab, url: str, *, viewport=PHONE, javascript: bool = True):
+    """A kept tab (conftest's ``tab``) with ``url`` loaded."""
+    return tab(url, viewport=viewport, javascript=javascript)
 
 
 def card_titles(scope) -> list[str]:
@@ -54,85 +51,76 @@ def check_cards(scope, site_dir: Path) -> int:
 # -- home -------------------------------------------------------------------------
 
 
-def test_home_has_hero_latest_posts_category_sections_and_search(browser, demo_url, demo_site):
+def test_home_has_hero_latest_posts_category_sections_and_search(tab, demo_url, demo_site):
     brand = sp.brand()
-    page, context = open_page(browser, demo_url)
-    try:
-        hero = page.locator(".etalase-hero")
-        assert hero.locator("h1").inner_text().strip() == brand["tagline"]
-        photo = hero.locator("img")
-        assert photo.get_attribute("fetchpriority") == "high"
-        assert photo.get_attribute("alt") == brand["hero"]["alt"]
-        assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
-        assert "/media/" in photo.evaluate("img => img.currentSrc")
+    page = open_page(tab, demo_url)
+    hero = page.locator(".etalase-hero")
+    assert hero.locator("h1").inner_text().strip() == brand["tagline"]
+    photo = hero.locator("img")
+    assert photo.get_attribute("fetchpriority") == "high"
+    assert photo.get_attribute("alt") == brand["hero"]["alt"]
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert "/media/" in photo.evaluate("img => img.currentSrc")
 
-        search = page.get_by_role("search")
-        assert search.get_by_role("searchbox").is_visible()
-        assert urlsplit(search.evaluate("form => form.action")).path == "/cari/"
+    search = page.get_by_role("search")
+    assert search.get_by_role("searchbox").is_visible()
+    assert urlsplit(search.evaluate("form => form.action")).path == "/cari/"
 
-        # What visitors come for, in this order: the coming events, a block per category, the other stories.
-        headings = [h.strip() for h in page.locator("main h2").all_inner_texts()]
-        assert headings[:6] == [
-            "Agenda terdekat",
-            "Jelajah",
-            "Belanja produk lokal",
-            "Budaya dan tradisi",
-            "Kabar pembangunan",
-            "Cerita terbaru",
-        ]
-        agenda = page.locator("section[aria-labelledby=agenda-terdekat]")
-        assert card_titles(agenda) == sp.titles(["hari-jadi-kabupaten-sekar-laut"])  # the only event still ahead
-        assert agenda.locator(".etalase-chip").text_content().split() == ["14", "Des"]
-        assert "14 Desember 2026, 07.30–21.00 WIB" in agenda.locator(".etalase-card__facts").inner_text()
-        assert (
-            urlsplit(agenda.get_by_role("link", name="Lihat semua agenda").evaluate("a => a.href")).path == "/agenda/"
-        )
-        check_cards(agenda, demo_site)
+    # What visitors come for, in this order: the coming events, a block per category, the other stories.
+    headings = [h.strip() for h in page.locator("main h2").all_inner_texts()]
+    assert headings[:6] == [
+        "Agenda terdekat",
+        "Jelajah",
+        "Belanja produk lokal",
+        "Budaya dan tradisi",
+        "Kabar pembangunan",
+        "Cerita terbaru",
+    ]
+    agenda = page.locator("section[aria-labelledby=agenda-terdekat]")
+    assert card_titles(agenda) == sp.titles(["hari-jadi-kabupaten-sekar-laut"])  # the only event still ahead
+    assert agenda.locator(".etalase-chip").text_content().split() == ["14", "Des"]
+    assert "14 Desember 2026, 07.30–21.00 WIB" in agenda.locator(".etalase-card__facts").inner_text()
+    assert urlsplit(agenda.get_by_role("link", name="Lihat semua agenda").evaluate("a => a.href")).path == "/agenda/"
+    check_cards(agenda, demo_site)
 
-        # Each block takes only posts no earlier block shows.
-        shown = {
-            "wisata": ["matahari-terbenam-bukit-jati", "bumi-perkemahan-padang-hijau", "mengamati-burung-taman-kota"],
-            "umkm": sp.BY_CATEGORY["umkm"],
-            "budaya": ["festival-dongeng-laut-2026", "lomba-tabuh-gendang-pasar-lama", "sedekah-bumi-lubuk-tenang"],
-            "pembangunan": sp.BY_CATEGORY["pembangunan"],
-        }
-        for category, label in sp.LABELS.items():
-            section = page.locator(f"section[aria-labelledby=bagian-{category}]")
-            assert card_titles(section) == sp.titles(shown[category])
-            check_cards(section, demo_site)
-            link = section.get_by_role("link", name=f"Lihat semua {label}")
-            assert urlsplit(link.evaluate("a => a.href")).path == f"/{category}/"
+    # Each block takes only posts no earlier block shows.
+    shown = {
+        "wisata": ["matahari-terbenam-bukit-jati", "bumi-perkemahan-padang-hijau", "mengamati-burung-taman-kota"],
+        "umkm": sp.BY_CATEGORY["umkm"],
+        "budaya": ["festival-dongeng-laut-2026", "lomba-tabuh-gendang-pasar-lama", "sedekah-bumi-lubuk-tenang"],
+        "pembangunan": sp.BY_CATEGORY["pembangunan"],
+    }
+    for category, label in sp.LABELS.items():
+        section = page.locator(f"section[aria-labelledby=bagian-{category}]")
+        assert card_titles(section) == sp.titles(shown[category])
+        check_cards(section, demo_site)
+        link = section.get_by_role("link", name=f"Lihat semua {label}")
+        assert urlsplit(link.evaluate("a => a.href")).path == f"/{category}/"
 
-        latest = page.locator("section[aria-labelledby=terbaru]")
-        assert card_titles(latest) == sp.titles(["curug-bertingkat-air-terjun"])
-        assert check_cards(latest, demo_site) == 1
+    latest = page.locator("section[aria-labelledby=terbaru]")
+    assert card_titles(latest) == sp.titles(["curug-bertingkat-air-terjun"])
+    assert check_cards(latest, demo_site) == 1
 
-        linked = [
-            urlsplit(href).path
-            for href in page.locator(".etalase-card__title a").evaluate_all("a => a.map(x => x.href)")
-        ]
-        assert len(linked) == len(set(linked)) == len(sp.PUBLISHED)
-    finally:
-        context.close()
+    linked = [
+        urlsplit(href).path for href in page.locator(".etalase-card__title a").evaluate_all("a => a.map(x => x.href)")
+    ]
+    assert len(linked) == len(set(linked)) == len(sp.PUBLISHED)
 
 
-def test_home_search_form_leads_to_search_results(browser, demo_url):
-    page, context = open_page(browser, demo_url)
-    try:
-        page.get_by_role("searchbox").fill("jembatan")
-        page.get_by_role("search").get_by_role("button", name="Cari").click()
-        page.wait_for_url("**/cari/?q=jembatan")
-        page.locator(".etalase-result").first.wait_for(timeout=10_000)
-        assert page.locator(".etalase-result").count() >= 1
-    finally:
-        context.close()
+def test_home_search_form_leads_to_search_results(tab, demo_url):
+    page = open_page(tab, demo_url)
+    page.get_by_role("searchbox").fill("jembatan")
+    page.get_by_role("search").get_by_role("button", name="Cari").click()
+    page.wait_for_url("**/cari/?q=jembatan")
+    page.locator(".etalase-result").first.wait_for(timeout=10_000)
+    assert page.locator(".etalase-result").count() >= 1
 
 
-def test_search_results_lead_to_their_posts_on_a_site_under_a_path(browser, demo_site):
+def test_search_results_lead_to_their_posts_on_a_site_under_a_path(tab, demo_site):
     """A GitHub project site lives at https://<owner>.github.io/<repository>/: result links keep that path."""
     url, server = serve(demo_site, prefix="/etalase/")
-    page, context = open_page(browser, url + "cari/?q=jembatan")
     try:
+        page = open_page(tab, url + "cari/?q=jembatan")
         link = page.locator(".etalase-result__title a").first
         link.wait_for(timeout=10_000)
         assert link.get_attribute("href").startswith("/etalase/artikel/")
@@ -140,7 +128,6 @@ def test_search_results_lead_to_their_posts_on_a_site_under_a_path(browser, demo
         page.wait_for_url("**/etalase/artikel/**")
         assert "jembatan" in page.locator("h1").inner_text().lower()
     finally:
-        context.close()
         server.shutdown()
 
 
@@ -152,77 +139,73 @@ LICENCE_NAMES = {"wisata": "CC BY 4.0", "umkm": "CC BY 4.0", "budaya": "CC BY-SA
 
 
 @pytest.mark.parametrize("category", sp.CATEGORIES)
-def test_post_page_shows_every_part(browser, demo_url, demo_site, category):
+def test_post_page_shows_every_part(tab, demo_url, demo_site, category):
     post = sp.newest_post(category)
     meta = post.front
-    page, context = open_page(browser, demo_url + post.url)
-    try:
-        assert page.locator("h1").inner_text().strip() == meta["title"]
-        assert page.locator(".etalase-post__lead").inner_text().strip() == meta["summary"]
-        cover = page.locator(".etalase-post__cover img")
-        assert cover.get_attribute("alt") == meta["cover"]["alt"]
-        assert cover.get_attribute("fetchpriority") == "high"
-        assert cover.get_attribute("width") and cover.get_attribute("height")
-        assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+    page = open_page(tab, demo_url + post.url)
+    assert page.locator("h1").inner_text().strip() == meta["title"]
+    assert page.locator(".etalase-post__lead").inner_text().strip() == meta["summary"]
+    cover = page.locator(".etalase-post__cover img")
+    assert cover.get_attribute("alt") == meta["cover"]["alt"]
+    assert cover.get_attribute("fetchpriority") == "high"
+    assert cover.get_attribute("width") and cover.get_attribute("height")
+    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
 
-        header = page.locator(".etalase-post__meta")
-        for creator_id in meta["creators"]:
-            link = header.get_by_role("link", name=sp.creator(creator_id)["name"])
-            assert urlsplit(link.evaluate("a => a.href")).path == f"/kreator/{creator_id}/"
-        assert header.locator("time").first.get_attribute("datetime") == sp.PUBLISHED[post.slug]
-        place = sp.PLACES[meta["region"]]
-        assert (
-            urlsplit(header.get_by_role("link", name=place).evaluate("a => a.href")).path
-            == f"/wilayah/{meta['region']}/"
-        )
-        assert re.search(r"\d+ menit baca", header.inner_text())
-        category_link = page.locator(".etalase-post__category a")
-        assert category_link.inner_text().strip().lower() == sp.LABELS[category].lower()
-        assert urlsplit(category_link.evaluate("a => a.href")).path == f"/{category}/"
+    header = page.locator(".etalase-post__meta")
+    for creator_id in meta["creators"]:
+        link = header.get_by_role("link", name=sp.creator(creator_id)["name"])
+        assert urlsplit(link.evaluate("a => a.href")).path == f"/kreator/{creator_id}/"
+    assert header.locator("time").first.get_attribute("datetime") == sp.PUBLISHED[post.slug]
+    place = sp.PLACES[meta["region"]]
+    assert (
+        urlsplit(header.get_by_role("link", name=place).evaluate("a => a.href")).path == f"/wilayah/{meta['region']}/"
+    )
+    assert re.search(r"\d+ menit baca", header.inner_text())
+    category_link = page.locator(".etalase-post__category a")
+    assert category_link.inner_text().strip().lower() == sp.LABELS[category].lower()
+    assert urlsplit(category_link.evaluate("a => a.href")).path == f"/{category}/"
 
-        first_line = next(line for line in post.body.splitlines() if line[:1].isalpha())
-        assert " ".join(first_line.split()[:3]) in page.locator(".etalase-post__body").inner_text()
-        tags = page.locator(".etalase-tags a").all_inner_texts()
-        assert tags == [f"#{tag}" for tag in meta["tags"]]
-        assert len(page.locator(".etalase-gallery figure").all()) == len(meta.get("gallery", []))
-        credits = page.locator(".etalase-credits").inner_text()
-        # Licences by their names, not the slugs written in front matter (CC-BY-SA-3.0).
-        assert meta["cover"]["credit"] in credits and f"({LICENCE_NAMES[category]})" in credits
+    first_line = next(line for line in post.body.splitlines() if line[:1].isalpha())
+    assert " ".join(first_line.split()[:3]) in page.locator(".etalase-post__body").inner_text()
+    tags = page.locator(".etalase-tags a").all_inner_texts()
+    assert tags == [f"#{tag}" for tag in meta["tags"]]
+    assert len(page.locator(".etalase-gallery figure").all()) == len(meta.get("gallery", []))
+    credits = page.locator(".etalase-credits").inner_text()
+    # Licences by their names, not the slugs written in front matter (CC-BY-SA-3.0).
+    assert meta["cover"]["credit"] in credits and f"({LICENCE_NAMES[category]})" in credits
 
-        info = page.locator(f"aside.etalase-info--{category}")
-        assert info.is_visible()
-        terms = info.locator("dt").all_inner_texts()
-        block = meta[category]
-        if category == "wisata":
-            assert {"Alamat", "Jam buka", "Tiket"} <= set(terms)
-            assert block["opening_hours"] in info.inner_text() and block["ticket"] in info.inner_text()
-            href = info.get_by_role("link", name=re.compile("peta")).get_attribute("href")
-            assert href.startswith("https://www.openstreetmap.org/")
-            assert "-2.7479" in href and "107.6402" in href  # coordinates: {lat: -2.7479, lon: 107.6402}
-        elif category == "umkm":
-            assert info.locator(".etalase-info__products li").all_inner_texts() == block["products"]
-            assert block["price_range"] in info.inner_text()
-            links = [
-                urlsplit(a).netloc
-                for a in info.locator(".etalase-info__links a").evaluate_all("links => links.map(a => a.href)")
-            ]
-            assert links == ["pondokkayu.example.com"]
-        elif category == "budaya":
-            times = info.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
-            assert times == ["2026-11-28T19:00:00+07:00"]  # start: 2026-11-28 19:00 WIB
-            assert "28 November 2026, 19.00 WIB sampai 29 November 2026, 22.00 WIB" in info.inner_text()
-            assert block["venue"] in info.inner_text()
-        else:
-            assert block["agency"] in info.inner_text()
-            sources = info.locator(".etalase-info__sources > li > a").evaluate_all("links => links.map(a => a.href)")
-            assert sources == ["https://pupr.sekarlaut.example.go.id/berita/2026/11/progres-jembatan-lubuk-tenang"]
-            assert "Rp4.750.000.000" in info.inner_text()  # budget: Rp4,75 miliar
+    info = page.locator(f"aside.etalase-info--{category}")
+    assert info.is_visible()
+    terms = info.locator("dt").all_inner_texts()
+    block = meta[category]
+    if category == "wisata":
+        assert {"Alamat", "Jam buka", "Tiket"} <= set(terms)
+        assert block["opening_hours"] in info.inner_text() and block["ticket"] in info.inner_text()
+        href = info.get_by_role("link", name=re.compile("peta")).get_attribute("href")
+        assert href.startswith("https://www.openstreetmap.org/")
+        assert "-2.7479" in href and "107.6402" in href  # coordinates: {lat: -2.7479, lon: 107.6402}
+    elif category == "umkm":
+        assert info.locator(".etalase-info__products li").all_inner_texts() == block["products"]
+        assert block["price_range"] in info.inner_text()
+        links = [
+            urlsplit(a).netloc
+            for a in info.locator(".etalase-info__links a").evaluate_all("links => links.map(a => a.href)")
+        ]
+        assert links == ["pondokkayu.example.com"]
+    elif category == "budaya":
+        times = info.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+        assert times == ["2026-11-28T19:00:00+07:00"]  # start: 2026-11-28 19:00 WIB
+        assert "28 November 2026, 19.00 WIB sampai 29 November 2026, 22.00 WIB" in info.inner_text()
+        assert block["venue"] in info.inner_text()
+    else:
+        assert block["agency"] in info.inner_text()
+        sources = info.locator(".etalase-info__sources > li > a").evaluate_all("links => links.map(a => a.href)")
+        assert sources == ["https://pupr.sekarlaut.example.go.id/berita/2026/11/progres-jembatan-lubuk-tenang"]
+        assert "Rp4.750.000.000" in info.inner_text()  # budget: Rp4,75 miliar
 
-        related = page.locator("section.etalase-related")
-        assert related.count() == 1 and check_cards(related, demo_site) >= 1
-        assert meta["title"] not in card_titles(related)
-    finally:
-        context.close()
+    related = page.locator("section.etalase-related")
+    assert related.count() == 1 and check_cards(related, demo_site) >= 1
+    assert meta["title"] not in card_titles(related)
 
 
 def test_no_iframe_or_map_script_on_wisata_page(demo_site):
@@ -231,16 +214,13 @@ def test_no_iframe_or_map_script_on_wisata_page(demo_site):
     assert not re.search(r"<script[^>]+src=\"https?://", html)
 
 
-def test_whatsapp_button_carries_the_normalised_number(browser, demo_url):
+def test_whatsapp_button_carries_the_normalised_number(tab, demo_url):
     assert list(sp.WHATSAPP) == sp.BY_CATEGORY["umkm"]
     for post in sp.posts(sp.BY_CATEGORY["umkm"]):
-        page, context = open_page(browser, demo_url + post.url)
-        try:
-            href = page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
-            bar = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
-            assert bar.get_attribute("href") == href  # the phone's action bar orders the same way
-        finally:
-            context.close()
+        page = open_page(tab, demo_url + post.url)
+        href = page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
+        bar = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
+        assert bar.get_attribute("href") == href  # the phone's action bar orders the same way
         parts = urlsplit(href)
         assert (parts.scheme, parts.netloc, parts.path) == ("https", "wa.me", "/" + sp.WHATSAPP[post.slug][1:])
         assert post.front["umkm"]["business"] in parse_qs(parts.query)["text"][0]
@@ -283,33 +263,27 @@ def test_share_links_are_plain_links_and_copy_link_copies(browser, demo_url):
 
 
 @pytest.mark.parametrize("kind", list(sp.LISTINGS))
-def test_listing_pages_are_card_grids(browser, demo_url, demo_site, kind):
+def test_listing_pages_are_card_grids(tab, demo_url, demo_site, kind):
     url, expected = sp.LISTINGS[kind]
-    page, context = open_page(browser, demo_url + url)
-    try:
-        assert page.locator("h1").count() == 1
-        grid = page.locator(".etalase-grid")
-        assert card_titles(grid) == sp.titles(expected)
-        assert check_cards(grid, demo_site) == len(expected)
-        crumbs = page.get_by_role("navigation", name="Remah roti")
-        assert crumbs.get_by_role("link", name="Beranda").count() == 1
-        if kind == "category":
-            assert page.locator("h1").inner_text().strip() == "Wisata"
-        if kind == "creator":
-            bio = " ".join(sp.creator("rina-wulandari")["bio"].split())
-            assert bio in " ".join(page.locator(".etalase-profile").inner_text().split())
-    finally:
-        context.close()
+    page = open_page(tab, demo_url + url)
+    assert page.locator("h1").count() == 1
+    grid = page.locator(".etalase-grid")
+    assert card_titles(grid) == sp.titles(expected)
+    assert check_cards(grid, demo_site) == len(expected)
+    crumbs = page.get_by_role("navigation", name="Remah roti")
+    assert crumbs.get_by_role("link", name="Beranda").count() == 1
+    if kind == "category":
+        assert page.locator("h1").inner_text().strip() == "Wisata"
+    if kind == "creator":
+        bio = " ".join(sp.creator("rina-wulandari")["bio"].split())
+        assert bio in " ".join(page.locator(".etalase-profile").inner_text().split())
 
 
-def test_category_labels_are_indonesian_everywhere(browser, demo_url):
-    page, context = open_page(browser, demo_url, viewport=DESKTOP)
-    try:
-        tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
-        assert [label for label in tabs if label in sp.LABELS.values()] == list(sp.LABELS.values())
-        assert not {"Tourism", "Culture", "Development", "Small business"} & set(tabs)
-    finally:
-        context.close()
+def test_category_labels_are_indonesian_everywhere(tab, demo_url):
+    page = open_page(tab, demo_url, viewport=DESKTOP)
+    tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
+    assert [label for label in tabs if label in sp.LABELS.values()] == list(sp.LABELS.values())
+    assert not {"Tourism", "Culture", "Development", "Small business"} & set(tabs)
 
 
 # -- reach --------------------------------------------------------------------------------
@@ -341,35 +315,32 @@ def test_no_request_leaves_for_another_host(browser, demo_url, kind):
     assert outside == []
 
 
-def test_post_is_readable_and_navigable_without_javascript(browser, demo_url):
+def test_post_is_readable_and_navigable_without_javascript(tab, demo_url):
     post = sp.newest_post("umkm")
-    page, context = open_page(browser, demo_url + post.url, javascript=False)
-    try:
-        assert page.locator("h1").inner_text().strip() == post.title
-        assert page.locator(".etalase-post__body").is_visible()
-        assert page.locator(".etalase-post__cover img").evaluate("img => img.complete && img.naturalWidth > 0")
-        assert page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
-        # The action bar is links: ordering, the map and sharing work without JavaScript too.
-        bar = page.get_by_role("navigation", name="Tindakan cepat")
-        assert bar.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
-        bar.get_by_role("link", name="Bagikan").click()
-        page.wait_for_url("**#etalase-share-judul")
-        assert page.locator(".etalase-share").is_visible()
-        assert page.locator(".etalase-share a").count() == 3
-        assert not page.get_by_role("button", name="Salin tautan").is_visible()  # needs JavaScript
-        # Without JavaScript the phone menu is a link to the menu's list, shown as its target.
-        page.get_by_role("link", name="Menu", exact=True).click()
-        drawer = page.get_by_role("navigation", name="Navigasi utama")
-        wisata = drawer.get_by_role("link", name="Wisata", exact=True)
-        wisata.wait_for(state="visible")
-        wisata.click()
-        page.wait_for_url("**/wisata/")
-        assert page.locator("h1").inner_text().strip() == "Wisata"
-        page.locator("article.etalase-card .etalase-card__title a").first.click()
-        page.wait_for_url("**/artikel/**")
-        assert page.locator(".etalase-post__body").is_visible()
-    finally:
-        context.close()
+    page = open_page(tab, demo_url + post.url, javascript=False)
+    assert page.locator("h1").inner_text().strip() == post.title
+    assert page.locator(".etalase-post__body").is_visible()
+    assert page.locator(".etalase-post__cover img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+    # The action bar is links: ordering, the map and sharing work without JavaScript too.
+    bar = page.get_by_role("navigation", name="Tindakan cepat")
+    assert bar.get_by_role("link", name="Pesan lewat WhatsApp").is_visible()
+    bar.get_by_role("link", name="Bagikan").click()
+    page.wait_for_url("**#etalase-share-judul")
+    assert page.locator(".etalase-share").is_visible()
+    assert page.locator(".etalase-share a").count() == 3
+    assert not page.get_by_role("button", name="Salin tautan").is_visible()  # needs JavaScript
+    # Without JavaScript the phone menu is a link to the menu's list, shown as its target.
+    page.get_by_role("link", name="Menu", exact=True).click()
+    drawer = page.get_by_role("navigation", name="Navigasi utama")
+    wisata = drawer.get_by_role("link", name="Wisata", exact=True)
+    wisata.wait_for(state="visible")
+    wisata.click()
+    page.wait_for_url("**/wisata/")
+    assert page.locator("h1").inner_text().strip() == "Wisata"
+    page.locator("article.etalase-card .etalase-card__title a").first.click()
+    page.wait_for_url("**/artikel/**")
+    assert page.locator(".etalase-post__body").is_visible()
 
 
 @pytest.mark.parametrize("category", sp.CATEGORIES)
@@ -452,61 +423,47 @@ def _yaml_string(text: str) -> str:
 # -- a phone at 360 px, device scale 2 ------------------------------------------------------------
 
 
-def open_phone(browser, url: str, javascript: bool = True):
-    """A 360×800 phone at device scale 2, as the cheap Android phones visitors use; returns (page, context)."""
-    context = browser.new_context(
-        viewport={"width": 360, "height": 800}, device_scale_factor=2, locale="id-ID", java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    return page, context
+def open_phone(tab, url: str, javascript: bool = True):
+    """A 360×800 phone at device scale 2, as the cheap Android phones visitors use (a kept tab, loaded)."""
+    return tab(url, viewport={"width": 360, "height": 800}, scale=2, javascript=javascript)
 
 
 @pytest.mark.parametrize("url", ["", "umkm/", sp.newest_post("umkm").url, "agenda/"])
-def test_the_footer_is_at_most_320_px_tall_on_a_phone(browser, demo_url, url):
-    page, context = open_phone(browser, demo_url + url)
-    try:
-        height = page.locator("footer.etalase-footer").evaluate("f => f.getBoundingClientRect().height")
-        links = page.locator("footer nav a").all_inner_texts()
-    finally:
-        context.close()
+def test_the_footer_is_at_most_320_px_tall_on_a_phone(tab, demo_url, url):
+    page = open_phone(tab, demo_url + url)
+    height = page.locator("footer.etalase-footer").evaluate("f => f.getBoundingClientRect().height")
+    links = page.locator("footer nav a").all_inner_texts()
     assert height <= 320, height
     assert {"Kreator", "Arsip", "Laporan", "Aksesibilitas", "RSS", "Jadi kontributor", "Kirim pos baru"} <= {
         link.strip() for link in links
     }
 
 
-def test_the_breadcrumb_is_one_line_on_a_phone(browser, demo_url):
-    page, context = open_phone(browser, demo_url + sp.newest_post("wisata").url)
-    try:
-        crumbs = page.locator(".etalase-crumbs")
-        height = crumbs.evaluate("c => c.getBoundingClientRect().height")
-        line = crumbs.locator("a").first.evaluate("a => a.getBoundingClientRect().height")
-        shown = [li.inner_text().strip() for li in crumbs.locator("li").all() if li.is_visible()]
-    finally:
-        context.close()
+def test_the_breadcrumb_is_one_line_on_a_phone(tab, demo_url):
+    page = open_phone(tab, demo_url + sp.newest_post("wisata").url)
+    crumbs = page.locator(".etalase-crumbs")
+    height = crumbs.evaluate("c => c.getBoundingClientRect().height")
+    line = crumbs.locator("a").first.evaluate("a => a.getBoundingClientRect().height")
+    shown = [li.inner_text().strip() for li in crumbs.locator("li").all() if li.is_visible()]
     assert height <= line + 8, (height, line)
     assert shown == ["Beranda", "Wisata"]  # the post's own title is its heading, just below
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_a_whatsapp_order_link_is_in_view_halfway_down_a_umkm_post(browser, demo_url, javascript):
+def test_a_whatsapp_order_link_is_in_view_halfway_down_a_umkm_post(tab, demo_url, javascript):
     """The action bar: in view at any scroll, and the page keeps room so the bar never hides its end."""
-    page, context = open_phone(browser, demo_url + sp.newest_post("umkm").url, javascript=javascript)
-    try:
-        page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
-        link = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
-        assert link.get_attribute("href").startswith("https://wa.me/62")
-        box = link.bounding_box()
-        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800
-        assert link.evaluate(
-            "a => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return a.contains(hit); }"
-        )
-        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        bar_top = page.locator(".etalase-actionbar").evaluate("b => b.getBoundingClientRect().top")
-        footer_end = page.locator(".etalase-footer__meta").evaluate("p => p.getBoundingClientRect().bottom")
-    finally:
-        context.close()
+    page = open_phone(tab, demo_url + sp.newest_post("umkm").url, javascript=javascript)
+    page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+    link = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
+    assert link.get_attribute("href").startswith("https://wa.me/62")
+    box = link.bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800
+    assert link.evaluate(
+        "a => { const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return a.contains(hit); }"
+    )
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    bar_top = page.locator(".etalase-actionbar").evaluate("b => b.getBoundingClientRect().top")
+    footer_end = page.locator(".etalase-footer__meta").evaluate("p => p.getBoundingClientRect().bottom")
     assert footer_end <= bar_top + 1, (footer_end, bar_top)
 
 
@@ -591,17 +548,14 @@ def test_the_vendored_typeface_is_the_pinned_package_s_file(tmp_path):
         assert (tmp_path / name).read_bytes() == (root / "docs/assets/fonts" / name).read_bytes()
 
 
-def test_headings_are_drawn_in_the_typeface_once_loaded(browser, demo_url):
-    page, context = open_page(browser, demo_url + sp.newest_post("wisata").url)
-    try:
-        page.evaluate("document.fonts.ready")
-        assert page.evaluate("document.fonts.check('800 1em \"Plus Jakarta Sans\"')")
-        family = page.locator("h1").evaluate("h => getComputedStyle(h).fontFamily")
-        assert family.startswith('"Plus Jakarta Sans"')
-        loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
-        assert loaded == ['"Plus Jakarta Sans"'] or loaded == ["Plus Jakarta Sans"]
-    finally:
-        context.close()
+def test_headings_are_drawn_in_the_typeface_once_loaded(tab, demo_url):
+    page = open_page(tab, demo_url + sp.newest_post("wisata").url)
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('800 1em \"Plus Jakarta Sans\"')")
+    family = page.locator("h1").evaluate("h => getComputedStyle(h).fontFamily")
+    assert family.startswith('"Plus Jakarta Sans"')
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert loaded == ['"Plus Jakarta Sans"'] or loaded == ["Plus Jakarta Sans"]
 
 
 def test_tentang_is_the_regency_s_page_from_the_brand(demo_site):
@@ -671,30 +625,27 @@ def test_home_scrolled_to_the_end_is_at_most_250_kb(home_transfer):
 
 
 @pytest.mark.parametrize("url", ["", "umkm/"])
-def test_card_photos_are_files_sized_to_their_slot_on_a_phone(browser, demo_url, url):
+def test_card_photos_are_files_sized_to_their_slot_on_a_phone(tab, demo_url, url):
     """At 360×800, device scale 2, every card photo's chosen file is at most 2.6 times its shown width
     (a 112 px thumbnail slot gets the 224 px file, not a 400 px one), and none is upscaled."""
-    page, context = open_phone(browser, demo_url + url)
-    try:
-        images = page.locator("article.etalase-card img")
-        count = images.count()
-        shown = []
-        for i in range(count):
-            image = images.nth(i)
-            image.scroll_into_view_if_needed()
-            image.evaluate("i => i.decode()")
-            # naturalWidth of a srcset image is divided by the density the browser chose: load the file alone
-            shown.append(
-                image.evaluate(
-                    """i => new Promise(done => {
-                        const file = new Image();
-                        file.onload = () => done([i.currentSrc, file.naturalWidth, i.getBoundingClientRect().width]);
-                        file.src = i.currentSrc;
-                    })"""
-                )
+    page = open_phone(tab, demo_url + url)
+    images = page.locator("article.etalase-card img")
+    count = images.count()
+    shown = []
+    for i in range(count):
+        image = images.nth(i)
+        image.scroll_into_view_if_needed()
+        image.evaluate("i => i.decode()")
+        # naturalWidth of a srcset image is divided by the density the browser chose: load the file alone
+        shown.append(
+            image.evaluate(
+                """i => new Promise(done => {
+                    const file = new Image();
+                    file.onload = () => done([i.currentSrc, file.naturalWidth, i.getBoundingClientRect().width]);
+                    file.src = i.currentSrc;
+                })"""
             )
-    finally:
-        context.close()
+        )
     assert count >= 3
     for source, natural, width in shown:
         assert width > 0 and natural <= 2.6 * width, (source, natural, width)
@@ -703,24 +654,21 @@ def test_card_photos_are_files_sized_to_their_slot_on_a_phone(browser, demo_url,
     assert thumbs and set(thumbs) == {(224, 112)}, thumbs
 
 
-def test_the_report_s_month_table_scrolls_visibly_and_by_keyboard_on_a_phone(browser, demo_url):
+def test_the_report_s_month_table_scrolls_visibly_and_by_keyboard_on_a_phone(tab, demo_url):
     """The table of posts per month and category is wider than a phone: a labelled region that takes focus,
     scrolls sideways with the arrow keys, shows a shadow at its edge and says that it scrolls."""
-    page, context = open_phone(browser, demo_url + "laporan/")
-    try:
-        region = page.get_by_role("region", name="Tabel: Pos per bulan menurut kategori")
-        sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth, getComputedStyle(r).overflowX]")
-        shadows = region.evaluate("r => getComputedStyle(r).backgroundImage")
-        hint = page.locator(".etalase-table__hint").first
-        hint_text = hint.inner_text() if hint.is_visible() else None
-        region.focus()
-        page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "() => document.activeElement.scrollLeft > 0 || document.activeElement.getAttribute('tabindex') !== '0'"
-        )
-        scrolled = region.evaluate("r => [document.activeElement === r, r.scrollLeft]")
-    finally:
-        context.close()
+    page = open_phone(tab, demo_url + "laporan/")
+    region = page.get_by_role("region", name="Tabel: Pos per bulan menurut kategori")
+    sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth, getComputedStyle(r).overflowX]")
+    shadows = region.evaluate("r => getComputedStyle(r).backgroundImage")
+    hint = page.locator(".etalase-table__hint").first
+    hint_text = hint.inner_text() if hint.is_visible() else None
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.activeElement.scrollLeft > 0 || document.activeElement.getAttribute('tabindex') !== '0'"
+    )
+    scrolled = region.evaluate("r => [document.activeElement === r, r.scrollLeft]")
     assert sizes[0] > sizes[1] and sizes[2] == "auto", sizes
     assert shadows.count("radial-gradient") == 2, shadows
     assert hint_text == "Geser tabel ke samping untuk melihat semua kolom →"
