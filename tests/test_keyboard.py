@@ -333,6 +333,10 @@ def test_the_video_player_takes_focus_after_the_press(browser, video_url):
         "https://www.youtube-nocookie.com/**", lambda route: route.fulfill(content_type="text/html", body=PLAYER)
     )
     page = context.new_page()
+    # The player's frame is another site, in a process of its own: it has focus only in the window the browser
+    # holds active (Playwright's focus emulation covers a page's own frames). The worker's kept tabs are other
+    # windows, so the reader's tab is put in front, as the one a reader uses is.
+    page.bring_to_front()
     try:
         page.goto(video_url, wait_until="networkidle")
         assert page.locator("iframe").count() == 0  # nothing from YouTube before the press
