@@ -19,4 +19,8 @@ else
 fi
 scratch=$(mktemp -d "$base/etalase-tests.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
-TMPDIR=$scratch "$@"
+# Python keeps its compiled bytecode (__pycache__, ignored by git) even where the environment turns that
+# off (PYTHONDONTWRITEBYTECODE): without it every test worker and every build a test starts compiles the
+# package again, and pytest rewrites the asserts of every test module again in each worker (4.8 s of a
+# worker's 5.6 s collection); the quick lane used 6% less CPU with it.
+TMPDIR=$scratch env -u PYTHONDONTWRITEBYTECODE "$@"

@@ -98,3 +98,21 @@ def test_each_lane_gets_a_scratch_folder_of_its_own_and_leaves_nothing_behind(tm
     on_disk = {**os.environ, "TMPDIR": str(tmp_path), "ETALASE_TESTS_ON_DISK": "1"}
     subprocess.run([str(SCRATCH), "bash", "-c", f'echo "$TMPDIR" > {report}'], env=on_disk, check=True, timeout=60)
     assert Path(report.read_text().strip()).parent == tmp_path  # kept off the RAM disk when asked
+
+
+def test_a_lane_keeps_python_s_bytecode_even_where_the_environment_turns_it_off(tmp_path: Path) -> None:
+    """tests/scratch_dir.sh drops PYTHONDONTWRITEBYTECODE: each worker and build of the lane reuses what the
+    first compiled (and pytest's rewritten test modules) instead of compiling it again."""
+    report = tmp_path / "flag"
+    run = subprocess.run(
+        [
+            str(SCRATCH),
+            sys.executable,
+            "-c",
+            f"import sys, pathlib; pathlib.Path({str(report)!r}).write_text(str(sys.dont_write_bytecode))",
+        ],
+        env={**os.environ, "TMPDIR": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"},
+        check=False,
+        timeout=60,
+    )
+    assert run.returncode == 0 and report.read_text() == "False"
