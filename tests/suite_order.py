@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-BROWSER_FIXTURES = {"browser", "page"}
+BROWSER_FIXTURES = {"browser", "page", "tabs", "tab"}
 """Fixtures that start Chromium: a test using one is marked ``browser``."""
 SHARED_SCOPES = {"module", "class", "package"}
 """Fixture scopes whose value the tests of one module share (a site built for the module, its server)."""

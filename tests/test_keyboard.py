@@ -333,9 +333,10 @@ def test_the_video_player_takes_focus_after_the_press(browser, video_url):
         "https://www.youtube-nocookie.com/**", lambda route: route.fulfill(content_type="text/html", body=PLAYER)
     )
     page = context.new_page()
-    # The player's frame is another site, in a process of its own: it has focus only in the window the browser
-    # holds active (Playwright's focus emulation covers a page's own frames). The worker's kept tabs are other
-    # windows, so the reader's tab is put in front, as the one a reader uses is.
+    # The player's frame is another site, in a process of its own. In one clean-clone run (the worker keeping
+    # other tabs open) it never reported focus; that did not happen again in a dozen runs, with or without other
+    # windows made later. The reader's tab is put in front, as the tab a reader uses is, so that its window is
+    # the active one whatever Playwright's focus emulation reaches.
     page.bring_to_front()
     try:
         page.goto(video_url, wait_until="networkidle")
