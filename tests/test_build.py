@@ -304,3 +304,41 @@ def test_optional_cover_caption_and_shop_hours_show(tmp_path: Path) -> None:
     )
     info = page.select_one(".etalase-info--umkm").get_text(" ", strip=True)
     assert "Jam buka Senin–Sabtu 08.00–17.00 WIB" in info
+
+
+def test_the_content_is_frozen_out_of_the_garbage_collector_while_a_build_runs_and_thawed_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """api.build freezes what the check made (gc.freeze) while MkDocs builds, and thaws it when the build ends, also
+    when it fails: `etalase serve` rebuilds in one process, and a frozen heap would never be freed."""
+    import gc
+    from datetime import datetime
+
+    from etalase import api
+    from etalase.build import plugin
+
+    import small_site
+
+    content = small_site.one_post_content(tmp_path)
+    config = write_config(tmp_path, content_dir=content)
+    seen: list[int] = []
+    render = plugin.EtalasePlugin._render_bodies
+
+    def counting(self, *args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(plugin.EtalasePlugin, "_render_bodies", counting)
+    options = api.Options(config_file=config, site_dir=tmp_path / "site", now=datetime.fromisoformat(NOW), search=False)
+    assert api.build(options).ok
+    assert seen and seen[0] > 1000  # the post's model, the brand, the registry, MkDocs' configuration…
+    assert gc.get_freeze_count() == 0
+
+    def failing(self, *args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        raise RuntimeError("gagal")
+
+    monkeypatch.setattr(plugin.EtalasePlugin, "_render_bodies", failing)
+    with pytest.raises(RuntimeError, match="gagal"):
+        api.build(options)
+    assert seen[-1] > 1000 and gc.get_freeze_count() == 0

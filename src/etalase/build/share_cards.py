@@ -202,9 +202,16 @@ def _title_font(request: CardRequest) -> Path:
     """The heading typeface if the site has it and it has every character of the title."""
     if request.title_font is None or not request.title_font.is_file():
         return FONT_BOLD
-    if all(any(low <= ord(char) <= high for low, high in DISPLAY_RANGES) for char in request.title + "…"):
+    if all(_in_display_font(char) for char in set(request.title + "…")):
         return request.title_font
     return FONT_BOLD
+
+
+@cache
+def _in_display_font(char: str) -> bool:
+    """Whether the heading typeface has ``char``. Asked once per character and run: a share card's key names its
+    title's typeface, and testing every character of 2,000 titles against each range took 0.2 s of a rebuild."""
+    return any(low <= ord(char) <= high for low, high in DISPLAY_RANGES)
 
 
 def _fit_title(title: str, width: int, path: Path = FONT_BOLD) -> tuple[ImageFont.FreeTypeFont, list[str]]:
