@@ -209,8 +209,8 @@ def _title_font(request: CardRequest) -> Path:
 
 @cache
 def _in_display_font(char: str) -> bool:
-    """Whether the heading typeface has ``char``. Asked once per character and run: a share card's key names its
-    title's typeface, and testing every character of 2,000 titles against each range took 0.2 s of a rebuild."""
+    """Whether the heading typeface has ``char``, asked once per character and run: every card's key names its
+    title's typeface, so every title of the site is tested on every build."""
     return any(low <= ord(char) <= high for low, high in DISPLAY_RANGES)
 
 
