@@ -310,10 +310,6 @@ def visitor(browser) -> Iterator[Visitor]:
     visitor.context.close()
 
 
-def visit(visitor: Visitor, url: str, act: Callable | None = None) -> Visit:
-    return visitor.visit(url, act)
-
-
 USED = ".etalase-post :is(a, button, summary, [title], [tabindex]):not([data-etalase-youtube])"
 """What a reader can point at, focus or click in a post (the video player is tested on its own, below)."""
 
@@ -334,13 +330,13 @@ def use_everything(page) -> None:
 
 @pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_no_script_runs_in_post_page(visitor, hostile_url: str, slug: str) -> None:
-    seen = visit(visitor, f"{hostile_url}artikel/{slug}/", use_everything)
+    seen = visitor.visit(f"{hostile_url}artikel/{slug}/", use_everything)
     assert seen == Visit(), seen
 
 
 @pytest.mark.parametrize("url", ["", "kreator/jahat/", "wilayah/kota-jahat/", "wisata/", "arsip/", "arsip/2026/01/"])
 def test_no_script_runs_in_listing_pages(visitor, hostile_url: str, url: str) -> None:
-    seen = visit(visitor, hostile_url + url)
+    seen = visitor.visit(hostile_url + url)
     assert seen == Visit(), seen
 
 
@@ -363,7 +359,7 @@ def test_no_script_runs_in_search_results(visitor, hostile_url: str, query: str)
         page.evaluate(SETTLED)
         found.append(page.locator(".etalase-result").count())
 
-    seen = visit(visitor, f"{hostile_url}cari/?q={query}", wait_for_results)
+    seen = visitor.visit(f"{hostile_url}cari/?q={query}", wait_for_results)
     assert found[0] > 0
     assert seen == Visit(), seen
 
@@ -378,8 +374,8 @@ def test_video_loads_nothing_from_youtube_until_play(visitor, hostile_url: str) 
         frame = page.locator("iframe.etalase-video__frame")
         player.update(src=frame.get_attribute("src"), title=frame.get_attribute("title"))
 
-    assert visit(visitor, f"{hostile_url}artikel/fm-videos/") == Visit()
-    seen = visit(visitor, f"{hostile_url}artikel/fm-videos/", play)
+    assert visitor.visit(f"{hostile_url}artikel/fm-videos/") == Visit()
+    seen = visitor.visit(f"{hostile_url}artikel/fm-videos/", play)
     assert player["src"] == "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1"
     assert player["title"] == f'"><img src=x onerror={PWN}>'  # the title is text, not HTML
     assert seen.ran == [] and seen.dialogs == []

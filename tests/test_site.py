@@ -24,11 +24,6 @@ PHONE = {"width": 412, "height": 915}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def open_page(tab, url: str, *, viewport=PHONE, javascript: bool = True):
-    """A kept tab (conftest's ``tab``) with ``url`` loaded."""
-    return tab(url, viewport=viewport, javascript=javascript)
-
-
 def card_titles(scope) -> list[str]:
     return [text.strip() for text in scope.locator(".etalase-card__title").all_inner_texts()]
 
@@ -53,7 +48,7 @@ def check_cards(scope, site_dir: Path) -> int:
 
 def test_home_has_hero_latest_posts_category_sections_and_search(tab, demo_url, demo_site):
     brand = sp.brand()
-    page = open_page(tab, demo_url)
+    page = tab(demo_url)
     hero = page.locator(".etalase-hero")
     assert hero.locator("h1").inner_text().strip() == brand["tagline"]
     photo = hero.locator("img")
@@ -108,7 +103,7 @@ def test_home_has_hero_latest_posts_category_sections_and_search(tab, demo_url, 
 
 
 def test_home_search_form_leads_to_search_results(tab, demo_url):
-    page = open_page(tab, demo_url)
+    page = tab(demo_url)
     page.get_by_role("searchbox").fill("jembatan")
     page.get_by_role("search").get_by_role("button", name="Cari").click()
     page.wait_for_url("**/cari/?q=jembatan")
@@ -120,7 +115,7 @@ def test_search_results_lead_to_their_posts_on_a_site_under_a_path(tab, demo_sit
     """A GitHub project site lives at https://<owner>.github.io/<repository>/: result links keep that path."""
     url, server = serve(demo_site, prefix="/etalase/")
     try:
-        page = open_page(tab, url + "cari/?q=jembatan")
+        page = tab(url + "cari/?q=jembatan")
         link = page.locator(".etalase-result__title a").first
         link.wait_for(timeout=10_000)
         assert link.get_attribute("href").startswith("/etalase/artikel/")
@@ -142,7 +137,7 @@ LICENCE_NAMES = {"wisata": "CC BY 4.0", "umkm": "CC BY 4.0", "budaya": "CC BY-SA
 def test_post_page_shows_every_part(tab, demo_url, demo_site, category):
     post = sp.newest_post(category)
     meta = post.front
-    page = open_page(tab, demo_url + post.url)
+    page = tab(demo_url + post.url)
     assert page.locator("h1").inner_text().strip() == meta["title"]
     assert page.locator(".etalase-post__lead").inner_text().strip() == meta["summary"]
     cover = page.locator(".etalase-post__cover img")
@@ -217,7 +212,7 @@ def test_no_iframe_or_map_script_on_wisata_page(demo_site):
 def test_whatsapp_button_carries_the_normalised_number(tab, demo_url):
     assert list(sp.WHATSAPP) == sp.BY_CATEGORY["umkm"]
     for post in sp.posts(sp.BY_CATEGORY["umkm"]):
-        page = open_page(tab, demo_url + post.url)
+        page = tab(demo_url + post.url)
         href = page.locator(".etalase-info").get_by_role("link", name="Pesan lewat WhatsApp").get_attribute("href")
         bar = page.get_by_role("navigation", name="Tindakan cepat").get_by_role("link", name="Pesan lewat WhatsApp")
         assert bar.get_attribute("href") == href  # the phone's action bar orders the same way
@@ -265,7 +260,7 @@ def test_share_links_are_plain_links_and_copy_link_copies(browser, demo_url):
 @pytest.mark.parametrize("kind", list(sp.LISTINGS))
 def test_listing_pages_are_card_grids(tab, demo_url, demo_site, kind):
     url, expected = sp.LISTINGS[kind]
-    page = open_page(tab, demo_url + url)
+    page = tab(demo_url + url)
     assert page.locator("h1").count() == 1
     grid = page.locator(".etalase-grid")
     assert card_titles(grid) == sp.titles(expected)
@@ -280,7 +275,7 @@ def test_listing_pages_are_card_grids(tab, demo_url, demo_site, kind):
 
 
 def test_category_labels_are_indonesian_everywhere(tab, demo_url):
-    page = open_page(tab, demo_url, viewport=DESKTOP)
+    page = tab(demo_url, viewport=DESKTOP)
     tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
     assert [label for label in tabs if label in sp.LABELS.values()] == list(sp.LABELS.values())
     assert not {"Tourism", "Culture", "Development", "Small business"} & set(tabs)
@@ -317,7 +312,7 @@ def test_no_request_leaves_for_another_host(browser, demo_url, kind):
 
 def test_post_is_readable_and_navigable_without_javascript(tab, demo_url):
     post = sp.newest_post("umkm")
-    page = open_page(tab, demo_url + post.url, javascript=False)
+    page = tab(demo_url + post.url, javascript=False)
     assert page.locator("h1").inner_text().strip() == post.title
     assert page.locator(".etalase-post__body").is_visible()
     assert page.locator(".etalase-post__cover img").evaluate("img => img.complete && img.naturalWidth > 0")
@@ -549,7 +544,7 @@ def test_the_vendored_typeface_is_the_pinned_package_s_file(tmp_path):
 
 
 def test_headings_are_drawn_in_the_typeface_once_loaded(tab, demo_url):
-    page = open_page(tab, demo_url + sp.newest_post("wisata").url)
+    page = tab(demo_url + sp.newest_post("wisata").url)
     page.evaluate("document.fonts.ready")
     assert page.evaluate("document.fonts.check('800 1em \"Plus Jakarta Sans\"')")
     family = page.locator("h1").evaluate("h => getComputedStyle(h).fontFamily")
